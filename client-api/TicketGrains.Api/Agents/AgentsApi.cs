@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TicketGrains.Abstractions;
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Errors;
+using TicketGrains.Abstractions.Grains;
+using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Tickets;
+using TicketGrains.Grains.Domain;
+
+namespace TicketGrains.Api.Agents;
+
+/// <summary>/api/v1/agents: the agent's queues and pulling the next ticket.</summary>
+public static class AgentsApi
+{
+    /// <summary>Longest long-poll; below Orleans' call timeout so a wait never ends in a timeout error.</summary>
+    public const int MaxWaitSeconds = 20;
+
+    public static RouteGroupBuilder MapAgentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/agents").WithTags("Agents");
+        group.MapPost("/{agentId}/next", NextAsync).WithName("PullNextTicket")
+            .WithSummary("Hand the agent its next ticket (200), or 204 when none arrived within waitSeconds (0-20).")
+            .ProducesValidationProblem();
+        group.MapGet("/{agentId}", GetAsync).WithName("GetAgent").WithSummary("The queues the agent pulls from.");
+        group.MapPut("/{agentId}/queues", SetQueuesAsync).WithName("SetAgentQueues").WithSummary("Set the queues the agent pulls from, in order.")
+            .Accepts<SetQueuesRequest>("application/json").ProducesValidationProblem();
+        return group;
+    }
+
+    private static async Task<Results<Ok<TicketView>, NoContent>> NextAsync(string agentId, string? waitSeconds, HttpContext context, IClusterClient cluster)
+    {
+        var agent = Agent(cluster, context, agentId);
+        var seconds = 0;
+        if (waitSeconds is not null && (!int.TryParse(waitSeconds, out seconds) || seconds is < 0 or > MaxWaitSeconds))
+        {
+            throw new InvalidFieldException("waitSeconds", $"waitSeconds is a whole number from 0 to {MaxWaitSeconds}.");
+        }
+
+        // A pull that reached the agent may have claimed a ticket, so only undelivered calls are retried.
+        var ticket = await GrainRetry.Once(() => agent.NextAsync(TimeSpan.FromSeconds(seconds)), context.RequestAborted);
+        return ticket is null ? TypedResults.NoContent() : TypedResults.Ok(ticket);
+    }
+
+    private static async Task<Ok<AgentProfile>> GetAsync(string agentId, HttpContext context, IClusterClient cluster) =>
+        TypedResults.Ok(await GrainRetry.Idempotent(() => Agent(cluster, context, agentId).GetProfileAsync(), context.RequestAborted));
+
+    private static async Task<Ok<AgentProfile>> SetQueuesAsync(string agentId, HttpContext context, IClusterClient cluster)
+    {
+        var agent = Agent(cluster, context, agentId);
+        var request = await JsonBody.ReadAsync<SetQueuesRequest>(context.Request);
+        if (request.Queues is null)
+        {
+            throw new InvalidFieldException("queues", "'queues' is required (an empty list means every queue).");
+        }
+
+        return TypedResults.Ok(await GrainRetry.Idempotent(() => agent.SetQueuesAsync(request.Queues), context.RequestAborted));
+    }
+
+    private static IAgentGrain Agent(IClusterClient cluster, HttpContext context, string agentId)
+    {
+        var tenant = Tenant.Of(context);
+        return AgentIds.IsValid(agentId)
+            ? cluster.GetGrain<IAgentGrain>(GrainKeys.For(tenant, agentId))
+            : throw new InvalidFieldException("agentId", "An agent id is 1-64 letters, digits, '.', '_', '-' or '@'.");
+    }
+}

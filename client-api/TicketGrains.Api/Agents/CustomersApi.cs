@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TicketGrains.Abstractions;
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Grains;
+using TicketGrains.Api.Infrastructure;
+
+namespace TicketGrains.Api.Agents;
+
+/// <summary>/api/v1/customers: one customer across channels, with open tickets.</summary>
+public static class CustomersApi
+{
+    public static RouteGroupBuilder MapCustomersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/customers").WithTags("Customers");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetCustomer").WithSummary("A customer with identities and open tickets.");
+        return group;
+    }
+
+    private static async Task<Ok<CustomerView>> GetAsync(Guid id, HttpContext context, IClusterClient cluster)
+    {
+        var customer = cluster.GetGrain<ICustomerGrain>(GrainKeys.For(Tenant.Of(context), id));
+        return TypedResults.Ok(await GrainRetry.Idempotent(customer.GetAsync, context.RequestAborted));
+    }
+}

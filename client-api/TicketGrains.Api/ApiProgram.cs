@@ -1,0 +1,38 @@
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using TicketGrains.Abstractions;
+using TicketGrains.Api.Infrastructure;
+using TicketGrains.Grains.Hosting;
+
+namespace TicketGrains.Api;
+
+/// <summary>The stand-alone REST front end: an Orleans client of the silos found in the PostgreSQL membership table.</summary>
+public static class ApiProgram
+{
+    public static async Task Main(string[] args) => await Build(args).RunAsync();
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var connectionString = PostgresConnection.Require(builder.Configuration);
+        var cluster = builder.Configuration.GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings();
+        builder.UseOrleansClient(client => client
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
+            .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TicketGrainsSilo.AdoNetInvariant, connectionString))
+            .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+            .AddMemoryStreams(LiveFeed.ProviderName)
+            .AddDashboard()
+            .UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                // Front ends may start before any silo: keep trying instead of exiting.
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            }));
+        builder.AddTicketGrainsApi();
+        var app = builder.Build();
+        app.MapTicketGrainsApi();
+        app.MapOrleansDashboard("/dashboard");
+        app.MapHealthz();
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using Orleans.Runtime.Messaging;
+using TicketGrains.Abstractions.Errors;
+
+namespace TicketGrains.Api.Infrastructure;
+
+/// <summary>
+/// Retries grain calls through transient cluster errors (a silo dying, activations moving), so a
+/// silo failure shows up as latency rather than a 500. Only operations that are safe to repeat are
+/// retried on every transient error; others only when the call provably never reached a grain.
+/// </summary>
+public static class GrainRetry
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
+
+    public static bool IsTransient(Exception e) => e is SiloUnavailableException or OrleansMessageRejectionException
+        or ConnectionFailedException or GatewayTooBusyException or TimeoutException or StorageUnavailableException
+        or OrleansException { InnerException: SiloUnavailableException or ConnectionFailedException };
+
+    private static bool NeverDelivered(Exception e) => e is OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException;
+
+    /// <summary>For reads and for commands made idempotent by their id (ticket creation).</summary>
+    public static Task<T> Idempotent<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
+        RunAsync(call, IsTransient, cancellationToken);
+
+    /// <summary>For commands that must not run twice.</summary>
+    public static Task<T> Once<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
+        RunAsync(call, NeverDelivered, cancellationToken);
+
+    private static async Task<T> RunAsync<T>(Func<Task<T>> call, Func<Exception, bool> retryable, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + Budget;
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception e) when (retryable(e) && DateTime.UtcNow + delay < deadline && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TicketGrains.Api.Infrastructure;
+using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Persistence;
+
+namespace TicketGrains.Api.Tickets;
+
+/// <summary>GET /api/v1/tickets: filters checked strictly, then a keyset page from the read model.</summary>
+public static class TicketListing
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+
+    /// <summary>One listed ticket.</summary>
+    public sealed record Item(Guid Id, string Status, string Category, string Priority, string Queue, Guid CustomerId, string? Assignee,
+        string Channel, string Subject, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SlaDueAt, int Version);
+
+    /// <summary>A page; pass nextCursor as ?cursor= for the next one.</summary>
+    public sealed record Page(IReadOnlyList<Item> Items, string? NextCursor);
+
+    public static async Task<Ok<Page>> ListAsync(HttpContext context, ITicketReadModel readModel,
+        string? status, string? queue, string? customerId, string? category, string? cursor, string? limit)
+    {
+        var tenant = Tenant.Of(context);
+        var errors = new FieldErrors();
+        TextRules.OneOf(errors, "status", status, TicketStatus.All);
+        TextRules.OneOf(errors, "category", category, TicketCatalog.Categories);
+        if (queue is not null && !AgentIds.IsValid(queue))
+        {
+            errors.Add("queue", "Not a valid queue name.");
+        }
+
+        Guid? customer = null;
+        if (customerId is not null)
+        {
+            customer = Guid.TryParse(customerId, out var parsed) ? parsed : null;
+            if (customer is null)
+            {
+                errors.Add("customerId", "Not a customer id (UUID).");
+            }
+        }
+
+        TicketCursor? after = null;
+        if (cursor is not null && !TicketCursor.TryDecode(cursor, out after))
+        {
+            errors.Add("cursor", "Not a cursor returned by this API.");
+        }
+
+        var size = DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, out size) || size is < 1 or > MaxLimit))
+        {
+            errors.Add("limit", $"limit is a number from 1 to {MaxLimit}.");
+        }
+
+        ValidationFailed.ThrowIfAny(errors);
+        var page = await readModel.ListAsync(new TicketQuery(tenant, status, queue, customer, category, after, size));
+        return TypedResults.Ok(new Page(page.Items.Select(ToItem).ToList(), page.NextCursor));
+    }
+
+    private static Item ToItem(TicketSummary s) => new(s.Row.TicketId, s.Row.Status, s.Row.Category, s.Row.Priority, s.Row.Queue,
+        s.Row.CustomerId, s.Row.Assignee, s.Row.Channel, s.Row.Subject, s.Row.CreatedAt, s.Row.UpdatedAt, s.Row.SlaDueAt, s.Version);
+}

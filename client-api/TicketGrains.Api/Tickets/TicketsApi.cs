@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TicketGrains.Abstractions;
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Grains;
+using TicketGrains.Api.Infrastructure;
+
+namespace TicketGrains.Api.Tickets;
+
+/// <summary>/api/v1/tickets: create, read, list, history and the ticket's commands.</summary>
+public static class TicketsApi
+{
+    public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/tickets").WithTags("Tickets");
+        group.MapPost("/", CreateAsync).WithName("CreateTicket").WithSummary("Open a ticket (durable before 201; Idempotency-Key supported).")
+            .Accepts<CreateTicketRequest>("application/json")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/", TicketListing.ListAsync).WithName("ListTickets").WithSummary("List tickets from the read model, keyset-paged.")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetTicket").WithSummary("Read one ticket with its thread.");
+        group.MapGet("/{id:guid}/events", GetEventsAsync).WithName("GetTicketEvents").WithSummary("The ticket's full event history.");
+        group.MapPost("/{id:guid}/messages", AddMessageAsync).WithName("AddTicketMessage").WithSummary("Add a public reply or an internal note.")
+            .Accepts<AddMessageRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/status", ChangeStatusAsync).WithName("ChangeTicketStatus").WithSummary("Move the ticket through its state machine.")
+            .Accepts<ChangeStatusRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/assignee", AssignAsync).WithName("AssignTicket").WithSummary("Assign or unassign (agentId null) the ticket.")
+            .Accepts<AssignRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    private static async Task<Created<TicketView>> CreateAsync(HttpContext context, IClusterClient cluster)
+    {
+        var tenant = Tenant.Of(context);
+        var request = await JsonBody.ReadAsync<CreateTicketRequest>(context.Request);
+        var errors = new FieldErrors();
+        var valid = CreateTicketValidator.Validate(request, errors);
+        if (valid is null)
+        {
+            throw new ValidationFailed(errors);
+        }
+
+        var ticketId = TicketIds.For(tenant, context.Request.Headers[TicketIds.IdempotencyHeader].ToString());
+        var abort = context.RequestAborted;
+        var identity = cluster.GetGrain<IChannelIdentityGrain>(GrainKeys.For(tenant, $"{valid.Customer.Channel}:{valid.Customer.ExternalId}"));
+        var customer = await GrainRetry.Idempotent(() => identity.ResolveAsync(valid.Customer), abort);
+        var command = new CreateTicket
+        {
+            Channel = valid.Channel,
+            CustomerId = customer.Id,
+            CustomerTier = customer.Tier,
+            Subject = valid.Subject,
+            Body = valid.Body,
+            Category = valid.Category,
+            Priority = valid.Priority,
+            Fields = valid.Fields,
+            RequestHash = valid.RequestHash,
+        };
+        var ticket = cluster.GetGrain<ITicketGrain>(GrainKeys.For(tenant, ticketId));
+        var view = await GrainRetry.Idempotent(() => ticket.CreateAsync(command), abort);
+        return TypedResults.Created($"/api/v1/tickets/{view.Id}", view);
+    }
+
+    private static async Task<Ok<TicketView>> GetAsync(Guid id, HttpContext context, IClusterClient cluster) =>
+        TypedResults.Ok(await GrainRetry.Idempotent(() => Ticket(cluster, context, id).GetAsync(), context.RequestAborted));
+
+    private static async Task<Ok<IReadOnlyList<TicketEventView>>> GetEventsAsync(Guid id, HttpContext context, IClusterClient cluster) =>
+        TypedResults.Ok(await GrainRetry.Idempotent(() => Ticket(cluster, context, id).GetEventsAsync(), context.RequestAborted));
+
+    private static async Task<Ok<TicketView>> AddMessageAsync(Guid id, HttpContext context, IClusterClient cluster)
+    {
+        var ticket = Ticket(cluster, context, id);
+        var request = await JsonBody.ReadAsync<AddMessageRequest>(context.Request);
+        var errors = new FieldErrors();
+        TextRules.Check(errors, "author", request.Author, 64, required: true);
+        TextRules.Check(errors, "body", request.Body, CreateTicketValidator.MaxBody, required: true, multiline: true);
+        ValidationFailed.ThrowIfAny(errors);
+        return TypedResults.Ok(await GrainRetry.Once(
+            () => ticket.AddMessageAsync(request.Author!, request.Body!, request.Internal, request.ExpectedVersion), context.RequestAborted));
+    }
+
+    private static async Task<Ok<TicketView>> ChangeStatusAsync(Guid id, HttpContext context, IClusterClient cluster)
+    {
+        var ticket = Ticket(cluster, context, id);
+        var request = await JsonBody.ReadAsync<ChangeStatusRequest>(context.Request);
+        var errors = new FieldErrors();
+        TextRules.Check(errors, "status", request.Status, 16, required: true);
+        ValidationFailed.ThrowIfAny(errors);
+        return TypedResults.Ok(await GrainRetry.Once(
+            () => ticket.ChangeStatusAsync(request.Status!, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
+    }
+
+    private static async Task<Ok<TicketView>> AssignAsync(Guid id, HttpContext context, IClusterClient cluster)
+    {
+        var ticket = Ticket(cluster, context, id);
+        var request = await JsonBody.ReadAsync<AssignRequest>(context.Request);
+        return TypedResults.Ok(await GrainRetry.Once(
+            () => ticket.AssignAsync(request.AgentId, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
+    }
+
+    private static ITicketGrain Ticket(IClusterClient cluster, HttpContext context, Guid id) =>
+        cluster.GetGrain<ITicketGrain>(GrainKeys.For(Tenant.Of(context), id));
+}

@@ -1,0 +1,12 @@
+namespace TicketGrains.Abstractions.Contracts;
+
+/// <summary>A ticket change published on the live feed (Orleans stream per tenant).</summary>
+[GenerateSerializer, Immutable, Alias("TicketGrains.TicketChange")]
+public sealed record class TicketChange(
+    [property: Id(0)] Guid TicketId,
+    [property: Id(1)] int Version,
+    [property: Id(2)] string EventType,
+    [property: Id(3)] string Status,
+    [property: Id(4)] string Queue,
+    [property: Id(5)] string? Assignee,
+    [property: Id(6)] DateTimeOffset At);

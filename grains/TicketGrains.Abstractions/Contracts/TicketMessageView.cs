@@ -1,0 +1,9 @@
+namespace TicketGrains.Abstractions.Contracts;
+
+/// <summary>One message in a ticket's thread.</summary>
+[GenerateSerializer, Immutable, Alias("TicketGrains.TicketMessageView")]
+public sealed record class TicketMessageView(
+    [property: Id(0)] string Author,
+    [property: Id(1)] string Body,
+    [property: Id(2)] bool Internal,
+    [property: Id(3)] DateTimeOffset At);

@@ -1,0 +1,24 @@
+namespace TicketGrains.Abstractions.Contracts;
+
+/// <summary>The current state of one ticket, as returned by the API.</summary>
+[GenerateSerializer, Immutable, Alias("TicketGrains.TicketView")]
+public sealed record class TicketView
+{
+    [Id(0)] public required Guid Id { get; init; }
+    [Id(1)] public required string TenantId { get; init; }
+    [Id(2)] public required string Status { get; init; }
+    [Id(3)] public required string Category { get; init; }
+    [Id(4)] public required string Priority { get; init; }
+    [Id(5)] public required string Queue { get; init; }
+    [Id(6)] public required Guid CustomerId { get; init; }
+    [Id(7)] public string? Assignee { get; init; }
+    [Id(8)] public required string Channel { get; init; }
+    [Id(9)] public required string Subject { get; init; }
+    [Id(10)] public required DateTimeOffset CreatedAt { get; init; }
+    [Id(11)] public required DateTimeOffset UpdatedAt { get; init; }
+    [Id(12)] public DateTimeOffset? SlaDueAt { get; init; }
+    [Id(13)] public bool SlaBreached { get; init; }
+    [Id(14)] public required int Version { get; init; }
+    [Id(15)] public required IReadOnlyDictionary<string, string> Fields { get; init; }
+    [Id(16)] public required IReadOnlyList<TicketMessageView> Messages { get; init; }
+}

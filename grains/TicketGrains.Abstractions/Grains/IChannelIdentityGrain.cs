@@ -1,0 +1,12 @@
+using TicketGrains.Abstractions.Contracts;
+
+namespace TicketGrains.Abstractions.Grains;
+
+/// <summary>Maps one external identity, keyed "tenant/channel:externalId", to a customer.</summary>
+[Alias("TicketGrains.IChannelIdentityGrain")]
+public interface IChannelIdentityGrain : IGrainWithStringKey
+{
+    /// <summary>Returns the customer for this identity, registering one on first contact.</summary>
+    [Alias("Resolve")]
+    Task<CustomerView> ResolveAsync(CustomerReference reference);
+}

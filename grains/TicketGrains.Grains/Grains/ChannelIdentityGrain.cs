@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using TicketGrains.Abstractions;
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Errors;
+using TicketGrains.Abstractions.Grains;
+using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.Persistence;
+
+namespace TicketGrains.Grains.Grains;
+
+/// <summary>
+/// Maps one channel identity to its customer. A first contact derives the customer id from the
+/// identity itself, so two silos racing on the same first contact agree on one customer.
+/// </summary>
+public sealed class ChannelIdentityGrain(IEventLog log, TimeProvider time) : Grain, IChannelIdentityGrain
+{
+    private EventSourcedStream<Holder> _stream = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var (tenant, identity) = GrainKeys.Split(this.GetPrimaryKeyString());
+        _stream = new EventSourcedStream<Holder>(log, tenant, StreamIds.Identity(identity), () => new Holder(),
+            (h, e) => h.CustomerId = ((IdentityClaimed)e).CustomerId);
+        await _stream.LoadAsync();
+    }
+
+    public async Task<CustomerView> ResolveAsync(CustomerReference reference)
+    {
+        var tenant = _stream.TenantId;
+        var customerId = _stream.State.CustomerId ?? DeriveCustomerId(tenant, this.GetPrimaryKeyString());
+        var customer = await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RegisterAsync(reference);
+        if (_stream.State.CustomerId is null)
+        {
+            try
+            {
+                await _stream.AppendAsync(new IdentityClaimed(customerId, time.GetUtcNow()));
+            }
+            catch (ConflictException)
+            {
+                await _stream.LoadAsync();
+            }
+        }
+
+        return customer;
+    }
+
+    internal static Guid DeriveCustomerId(string tenant, string grainKey)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("customer\n" + tenant + "\n" + grainKey));
+        return new Guid(hash.AsSpan(0, 16));
+    }
+
+    /// <summary>The identity's state: which customer claimed it.</summary>
+    internal sealed class Holder
+    {
+        public Guid? CustomerId { get; set; }
+    }
+}

@@ -1,0 +1,84 @@
+using TicketGrains.Abstractions;
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Errors;
+using TicketGrains.Abstractions.Grains;
+using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Persistence;
+
+namespace TicketGrains.Grains.Grains;
+
+/// <summary>One customer across channels. Profile changes are events; open tickets are tracked in memory.</summary>
+public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, TimeProvider time) : Grain, ICustomerGrain
+{
+    private EventSourcedStream<CustomerState> _stream = null!;
+    private readonly SortedSet<Guid> _openTickets = [];
+    private Guid _id;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var (tenant, local) = GrainKeys.Split(this.GetPrimaryKeyString());
+        _id = Guid.Parse(local);
+        _stream = new EventSourcedStream<CustomerState>(log, tenant, StreamIds.Customer(_id), () => new CustomerState(), (s, e) => s.Apply(e));
+        await _stream.LoadAsync();
+        if (_stream.State.Exists)
+        {
+            _openTickets.UnionWith(await readModel.OpenTicketsOfCustomerAsync(tenant, _id));
+        }
+    }
+
+    public async Task<CustomerView> RegisterAsync(CustomerReference reference)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (_stream.State.Decide(_id, reference, time.GetUtcNow()) is not { } change)
+            {
+                return View();
+            }
+
+            try
+            {
+                await _stream.AppendAsync(change);
+                return View();
+            }
+            catch (ConflictException) when (attempt == 0)
+            {
+                // The same first contact arrived through another activation; decide again on its result.
+                await _stream.LoadAsync();
+            }
+        }
+    }
+
+    public async Task<CustomerView> GetAsync()
+    {
+        await _stream.EnsureLoadedAsync();
+        return _stream.State.Exists ? View() : throw new NotFoundException($"Customer {_id} does not exist.");
+    }
+
+    public Task TrackTicketAsync(Guid ticketId, bool open)
+    {
+        if (open)
+        {
+            _openTickets.Add(ticketId);
+        }
+        else
+        {
+            _openTickets.Remove(ticketId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private CustomerView View()
+    {
+        var s = _stream.State;
+        return new CustomerView
+        {
+            Id = _id,
+            TenantId = _stream.TenantId,
+            Name = s.Name,
+            Tier = s.Tier,
+            Identities = [.. s.Identities],
+            OpenTickets = [.. _openTickets],
+        };
+    }
+}

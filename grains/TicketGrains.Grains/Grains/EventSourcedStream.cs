@@ -1,0 +1,73 @@
+using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.Persistence;
+
+namespace TicketGrains.Grains.Grains;
+
+/// <summary>
+/// Loads and appends one event stream for a grain: snapshot (if any) plus the events after it, and
+/// one event per append at the next version. Shared by the ticket, customer and identity grains.
+/// </summary>
+internal sealed class EventSourcedStream<TState>(IEventLog log, string tenantId, string streamId, Func<TState> empty, Action<TState, IDomainEvent> apply)
+    where TState : class
+{
+    public TState State { get; private set; } = empty();
+
+    public int Version { get; private set; }
+
+    public bool Loaded { get; private set; }
+
+    public string TenantId => tenantId;
+
+    public string StreamId => streamId;
+
+    public async Task LoadAsync(Func<string, TState?>? fromSnapshot = null)
+    {
+        State = empty();
+        Version = 0;
+        if (fromSnapshot is not null && await log.ReadSnapshotAsync(tenantId, streamId) is { } snapshot && fromSnapshot(snapshot.Json) is { } restored)
+        {
+            (State, Version) = (restored, snapshot.Version);
+        }
+
+        foreach (var stored in await log.ReadStreamAsync(tenantId, streamId, Version))
+        {
+            apply(State, EventSerializer.Deserialize(stored.EventType, stored.Json));
+            Version = stored.Version;
+        }
+
+        Loaded = true;
+    }
+
+    public async Task EnsureLoadedAsync(Func<string, TState?>? fromSnapshot = null)
+    {
+        if (!Loaded)
+        {
+            await LoadAsync(fromSnapshot);
+        }
+    }
+
+    /// <summary>Marks the stream as known to be empty, so a first append needs no read.</summary>
+    public void AssumeEmpty() => Loaded = true;
+
+    /// <summary>
+    /// Appends the event at the next version. The state is changed first so the read-model row can be
+    /// derived from it; on any failure the stream is marked unloaded and is read again before next use.
+    /// </summary>
+    public async Task AppendAsync(IDomainEvent e, Func<TState, TicketRow?>? row = null)
+    {
+        apply(State, e);
+        var version = Version + 1;
+        try
+        {
+            await log.AppendAsync(new AppendRequest(tenantId, streamId, version, EventSerializer.TypeName(e), EventSerializer.Serialize(e), row?.Invoke(State)));
+            Version = version;
+        }
+        catch
+        {
+            State = empty();
+            Version = 0;
+            Loaded = false;
+            throw;
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TicketGrains.Abstractions;
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Errors;
+using TicketGrains.Abstractions.Grains;
+using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.Persistence;
+
+namespace TicketGrains.Grains.Grains;
+
+/// <summary>One ticket: an event-sourced state machine whose every change is durable before it is acknowledged.</summary>
+public sealed class TicketGrain(
+    IEventLog log,
+    IOptions<SlaOptions> sla,
+    IOptions<EventLogOptions> logOptions,
+    TimeProvider time,
+    SlaWatchRegistry slaWatch,
+    ILogger<TicketGrain> logger) : Grain, ITicketGrain
+{
+    private EventSourcedStream<TicketState> _stream = null!;
+    private Guid _id;
+    private int _snapshotVersion;
+    private bool _wasWaiting;
+    private IGrainTimer? _slaTimer;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var (tenant, local) = GrainKeys.Split(this.GetPrimaryKeyString());
+        _id = Guid.Parse(local);
+        _stream = new EventSourcedStream<TicketState>(log, tenant, StreamIds.Ticket(_id), () => new TicketState(), (s, e) => s.Apply(e));
+        return Task.CompletedTask;
+    }
+
+    private string Tenant => _stream.TenantId;
+
+    private TicketState State => _stream.State;
+
+    public async Task<TicketView> CreateAsync(CreateTicket command)
+    {
+        if (!_stream.Loaded)
+        {
+            // Most creates are for fresh ids: try version 1 without reading; the unique (stream, version)
+            // key turns a retry or a duplicate activation into a conflict, resolved by reading below.
+            _stream.AssumeEmpty();
+        }
+
+        if (!State.Exists)
+        {
+            try
+            {
+                await AppendAsync(TicketDecisions.Create(_id, command, sla.Value, time.GetUtcNow()));
+                return State.ToView(Tenant);
+            }
+            catch (ConflictException)
+            {
+                await LoadAsync();
+            }
+        }
+
+        if (State.RequestHash != command.RequestHash)
+        {
+            throw new ConflictException("This Idempotency-Key was already used for a different request.");
+        }
+
+        SyncSideEffects(force: true);
+        return State.ToView(Tenant);
+    }
+
+    public async Task<TicketView> GetAsync()
+    {
+        await RequireTicketAsync();
+        return State.ToView(Tenant);
+    }
+
+    public async Task<IReadOnlyList<TicketEventView>> GetEventsAsync()
+    {
+        await RequireTicketAsync();
+        var events = await log.ReadStreamAsync(Tenant, _stream.StreamId, 0);
+        return events.Select(e => new TicketEventView(e.Version, e.EventType, e.RecordedAt, e.Json)).ToList();
+    }
+
+    public Task<TicketView> AddMessageAsync(string author, string body, bool isInternal, int? expectedVersion) =>
+        DecideAsync(expectedVersion, s => TicketDecisions.AddMessage(s, author, body, isInternal, time.GetUtcNow()));
+
+    public Task<TicketView> ChangeStatusAsync(string status, string actor, int? expectedVersion) =>
+        DecideAsync(expectedVersion, s => TicketDecisions.ChangeStatus(s, status, actor, time.GetUtcNow()));
+
+    public Task<TicketView> AssignAsync(string? agentId, string actor, int? expectedVersion) =>
+        DecideAsync(expectedVersion, s => TicketDecisions.Assign(s, agentId, actor, time.GetUtcNow()));
+
+    public async Task<TicketView?> ClaimAsync(string agentId)
+    {
+        await EnsureLoadedAsync();
+        if (!State.WaitsInQueue)
+        {
+            return null;
+        }
+
+        try
+        {
+            await AppendAsync(TicketDecisions.Assign(State, agentId, agentId, time.GetUtcNow()));
+            return State.ToView(Tenant);
+        }
+        catch (ConflictException)
+        {
+            // Another activation changed the ticket first; it is no longer this agent's to take.
+            return null;
+        }
+    }
+
+    public async Task CheckSlaAsync()
+    {
+        await EnsureLoadedAsync();
+        if (TicketDecisions.CheckSla(State, time.GetUtcNow()) is { } breach)
+        {
+            await AppendAsync(breach);
+        }
+    }
+
+    private async Task<TicketView> DecideAsync(int? expectedVersion, Func<TicketState, IDomainEvent> decide)
+    {
+        await RequireTicketAsync();
+        for (var attempt = 0; ; attempt++)
+        {
+            if (expectedVersion is { } expected && expected != State.Version)
+            {
+                throw new ConflictException($"The ticket is at version {State.Version}, not {expected}.");
+            }
+
+            try
+            {
+                await AppendAsync(decide(State));
+                return State.ToView(Tenant);
+            }
+            catch (ConflictException) when (attempt == 0)
+            {
+                await LoadAsync();
+            }
+        }
+    }
+
+    private async Task AppendAsync(IDomainEvent e)
+    {
+        await _stream.AppendAsync(e, s => new TicketRow(
+            s.Id, s.Status, s.Category, s.Priority, s.Queue, s.CustomerId, s.Assignee, s.Channel, s.Subject,
+            s.CreatedAt, s.UpdatedAt, s.PendingSlaDue));
+        SyncSideEffects(force: e is TicketCreated);
+        await SnapshotIfDueAsync();
+    }
+
+    /// <summary>Keeps queue, customer and SLA timer in step with the state. All of them can be rebuilt from the read model.</summary>
+    private void SyncSideEffects(bool force)
+    {
+        var waits = State.WaitsInQueue;
+        var queue = GrainFactory.GetGrain<IAgentQueueGrain>(GrainKeys.For(Tenant, State.Queue));
+        if (waits && (force || !_wasWaiting))
+        {
+            queue.EnqueueAsync(new QueuedTicket(_id, TicketCatalog.PriorityRank(State.Priority), State.CreatedAt)).Ignore();
+        }
+        else if (!waits && _wasWaiting)
+        {
+            queue.RemoveAsync(_id).Ignore();
+        }
+
+        _wasWaiting = waits;
+        GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(Tenant, State.CustomerId)).TrackTicketAsync(_id, TicketStatus.IsActive(State.Status)).Ignore();
+        ArmSlaTimer();
+    }
+
+    private void ArmSlaTimer()
+    {
+        _slaTimer?.Dispose();
+        _slaTimer = null;
+        if (State.PendingSlaDue is not { } due)
+        {
+            return;
+        }
+
+        slaWatch.EnsureStarted(Tenant);
+        var dueIn = due - time.GetUtcNow();
+        _slaTimer = this.RegisterGrainTimer(_ => CheckSlaAsync(), dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task SnapshotIfDueAsync()
+    {
+        if (State.Version - _snapshotVersion < logOptions.Value.SnapshotEvery)
+        {
+            return;
+        }
+
+        try
+        {
+            await log.SaveSnapshotAsync(Tenant, _stream.StreamId, State.Version, JsonSerializer.Serialize(State, EventSerializer.Options));
+            _snapshotVersion = State.Version;
+        }
+        catch (TicketGrainsException e)
+        {
+            // A missing snapshot only costs replay time; the events are already durable.
+            logger.LogWarning(e, "Snapshot of ticket {Ticket} failed", _id);
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        await _stream.LoadAsync(json => JsonSerializer.Deserialize<TicketState>(json, EventSerializer.Options));
+        _snapshotVersion = _stream.Version;
+        _wasWaiting = State.WaitsInQueue;
+        ArmSlaTimer();
+    }
+
+    private async Task EnsureLoadedAsync()
+    {
+        if (!_stream.Loaded)
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task RequireTicketAsync()
+    {
+        await EnsureLoadedAsync();
+        if (!State.Exists)
+        {
+            throw new NotFoundException($"Ticket {_id} does not exist.");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace TicketGrains.Grains.Hosting;
+
+/// <summary>Reads the one connection string every part of the product uses.</summary>
+public static class PostgresConnection
+{
+    public const string Name = "TicketGrains";
+
+    /// <summary>Pool per process; several silos and front ends share PostgreSQL's max_connections.</summary>
+    public const int DefaultPoolSize = 40;
+
+    public static string Require(IConfiguration configuration)
+    {
+        var value = configuration.GetConnectionString(Name);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new InvalidOperationException(
+                $"No PostgreSQL connection string: set ConnectionStrings__{Name} (./run.sh starts a local PostgreSQL and sets it).");
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(value);
+        if (!value.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase) && !value.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultPoolSize;
+        }
+
+        return builder.ConnectionString;
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Grains;
+using TicketGrains.Grains.Live;
+using TicketGrains.Grains.Persistence;
+
+namespace TicketGrains.Grains.Hosting;
+
+/// <summary>Service registrations shared by the silo, the API front end and the tests.</summary>
+public static class TicketGrainsServices
+{
+    /// <summary>Options and silo-side helpers every grain needs.</summary>
+    public static IServiceCollection AddTicketGrainsDomain(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlaOptions>().Bind(configuration.GetSection("Sla"));
+        services.AddOptions<EventLogOptions>().Bind(configuration.GetSection("EventLog"))
+            .Validate(o => o.Writers is > 0 and <= 32 && o.MaxBatch is > 0 and <= 10_000 && o.SnapshotEvery > 0, "EventLog settings out of range");
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SlaWatchRegistry>();
+        services.TryAddSingleton<ILiveFeedPublisher, OrleansLiveFeedPublisher>();
+        return services;
+    }
+
+    /// <summary>The read side on PostgreSQL: enough for an API front end.</summary>
+    public static IServiceCollection AddTicketGrainsReadModel(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.TryAddSingleton<ITicketReadModel, PostgresTicketReadModel>();
+        services.TryAddSingleton<SchemaMigrator>();
+        return services;
+    }
+
+    /// <summary>The event log and read model on PostgreSQL, with the group-commit writer.</summary>
+    public static IServiceCollection AddTicketGrainsPostgres(this IServiceCollection services, string connectionString)
+    {
+        services.AddTicketGrainsReadModel(connectionString);
+        services.TryAddSingleton<GroupCommitWriter>();
+        services.TryAddSingleton<IEventLog, PostgresEventLog>();
+        return services;
+    }
+
+    /// <summary>In-memory event log and read model, for fast grain tests only.</summary>
+    public static IServiceCollection AddTicketGrainsInMemory(this IServiceCollection services)
+    {
+        services.TryAddSingleton<InMemoryEventLog>();
+        services.TryAddSingleton<IEventLog>(sp => sp.GetRequiredService<InMemoryEventLog>());
+        services.TryAddSingleton<ITicketReadModel, InMemoryTicketReadModel>();
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+using TicketGrains.Grains.Persistence;
+
+namespace TicketGrains.Grains.Live;
+
+/// <summary>For hosts without streams (tests of the event log on its own).</summary>
+public sealed class NoLiveFeedPublisher : ILiveFeedPublisher
+{
+    public void Publish(IEnumerable<AppendRequest> committed)
+    {
+    }
+}

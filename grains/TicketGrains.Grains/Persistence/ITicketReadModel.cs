@@ -1,0 +1,17 @@
+using TicketGrains.Abstractions.Contracts;
+
+namespace TicketGrains.Grains.Persistence;
+
+/// <summary>Queries over the read model (tg_tickets).</summary>
+public interface ITicketReadModel
+{
+    Task<TicketPage> ListAsync(TicketQuery query);
+
+    /// <summary>Unassigned new/open tickets of one queue, so a queue grain can rebuild after a restart.</summary>
+    Task<IReadOnlyList<QueuedTicket>> WaitingInQueueAsync(string tenantId, string queue, int limit);
+
+    Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId);
+
+    /// <summary>Tickets whose running SLA deadline is at or before <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset now, int limit);
+}

@@ -1,0 +1,45 @@
+using Orleans.Dashboard;
+using TicketGrains.Api.Infrastructure;
+using TicketGrains.Grains.Hosting;
+using TicketGrains.Grains.Persistence;
+
+namespace TicketGrains.Silo;
+
+/// <summary>A silo of the ticket cluster; by default it also serves the REST API (single-process mode).</summary>
+public static class SiloProgram
+{
+    public static async Task Main(string[] args)
+    {
+        var app = Build(args);
+        await app.Services.GetRequiredService<SchemaMigrator>().MigrateWithRetryAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
+        await app.RunAsync();
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var hostApi = builder.Configuration.GetValue("Silo:HostApi", true);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseTicketGrainsCluster(builder.Configuration);
+            if (Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is not null)
+            {
+                silo.UseKubernetesHosting();
+            }
+        });
+        if (hostApi)
+        {
+            builder.AddTicketGrainsApi();
+        }
+
+        var app = builder.Build();
+        if (hostApi)
+        {
+            app.MapTicketGrainsApi();
+        }
+
+        app.MapOrleansDashboard("/dashboard");
+        app.MapHealthz();
+        return app;
+    }
+}
