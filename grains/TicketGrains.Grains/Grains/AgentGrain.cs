@@ -94,7 +94,7 @@ public sealed class AgentGrain(
             var done = await Task.WhenAny(pending.Select(p => p.Task));
             var entry = pending.First(p => p.Task == done);
             pending.Remove(entry);
-            if (await done is not { } queued)
+            if ((done.IsCanceled ? null : await done) is not { } queued)
             {
                 continue;
             }

@@ -93,6 +93,14 @@ public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider tim
                 _waiters.Remove(node);
             }
 
+            if (result is not null && cancellationToken.IsCancellationRequested)
+            {
+                // The caller gave up as the ticket arrived: keep it rather than hand it to nobody.
+                _recentlyTaken.Remove(result.TicketId);
+                _queue.Add(result);
+                return null;
+            }
+
             return result;
         }
     }

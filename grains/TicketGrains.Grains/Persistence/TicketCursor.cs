@@ -25,9 +25,9 @@ public sealed record TicketCursor(DateTimeOffset CreatedAt, Guid TicketId)
             return false;
         }
 
-        var padded = text.Replace('-', '+').Replace('_', '/') + "=";
+        var standard = text.Replace('-', '+').Replace('_', '/');
         Span<byte> bytes = stackalloc byte[24];
-        if (!Convert.TryFromBase64String(padded, bytes, out var written) || written != 24)
+        if (!Convert.TryFromBase64String(standard, bytes, out var written) || written != 24)
         {
             return false;
         }

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using TicketGrains.Grains.Hosting;
+using TicketGrains.Grains.Live;
+using TicketGrains.Grains.Persistence;
+using Xunit;
+
+namespace TicketGrains.Tests.Cluster;
+
+/// <summary>
+/// Two in-process silos sharing one fake clock and one in-memory event log, so a grain reads the same
+/// history whichever silo it lands on.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
+
+    public InMemoryEventLog EventLog { get; } = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            // Tests run the SLA sweep themselves; a long period keeps the reminder out of their way.
+            host.Configuration["Sla:SweepPeriod"] = "1.00:00:00";
+            host.Services.AddSingleton<TimeProvider>(Time);
+            host.Services.AddSingleton(EventLog);
+            host.Services.AddSingleton<ILiveFeedPublisher, NoLiveFeedPublisher>();
+            host.Services.AddTicketGrainsDomain(host.Configuration);
+            host.Services.AddTicketGrainsInMemory();
+        });
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage("Default").UseInMemoryReminderService());
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}

@@ -1,0 +1,41 @@
+using TicketGrains.Abstractions;
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Grains;
+using Xunit;
+
+namespace TicketGrains.Tests.Cluster;
+
+[Collection(ClusterCollection.Name)]
+public sealed class CustomerTicketsTests(ClusterFixture fixture)
+{
+    private static readonly CustomerReference Customer = new() { Channel = "app", ExternalId = "u-7", Name = "Han Meimei" };
+
+    [Fact]
+    public async Task Customer_lists_open_tickets_until_they_are_solved()
+    {
+        var tenant = Tenants.New();
+        var customer = await fixture.Client.GetGrain<IChannelIdentityGrain>(GrainKeys.For(tenant, "app:u-7")).ResolveAsync(Customer);
+        var grain = fixture.Client.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customer.Id));
+        var first = await fixture.Client.OpenAsync(tenant, Commands.Create() with { CustomerId = customer.Id });
+        var second = await fixture.Client.OpenAsync(tenant, Commands.Create() with { CustomerId = customer.Id });
+        await Eventually.HoldsAsync(async () => (await grain.GetAsync()).OpenTickets.Count == 2, "the customer lists both tickets");
+
+        await fixture.Client.Ticket(tenant, first.Id).ChangeStatusAsync("solved", "agent-1", null);
+
+        await Eventually.HoldsAsync(async () => (await grain.GetAsync()).OpenTickets.SequenceEqual([second.Id]), "only the open ticket is listed");
+    }
+
+    [Fact]
+    public async Task Reactivated_customer_rebuilds_its_open_tickets_from_the_read_model()
+    {
+        var tenant = Tenants.New();
+        var customer = await fixture.Client.GetGrain<IChannelIdentityGrain>(GrainKeys.For(tenant, "app:u-7")).ResolveAsync(Customer);
+        var grain = fixture.Client.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customer.Id));
+        var ticket = await fixture.Client.OpenAsync(tenant, Commands.Create() with { CustomerId = customer.Id });
+        await Eventually.HoldsAsync(async () => (await grain.GetAsync()).OpenTickets.Count == 1, "the customer lists the ticket");
+
+        await fixture.Cluster.DeactivateAsync(grain);
+
+        Assert.Equal([ticket.Id], (await grain.GetAsync()).OpenTickets);
+    }
+}

@@ -1,0 +1,55 @@
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Domain.Events;
+
+namespace TicketGrains.Tests.Domain;
+
+/// <summary>Ticket states built the way the grain builds them: by applying decided events.</summary>
+internal static class TicketStates
+{
+    public static readonly DateTimeOffset T0 = new(2025, 3, 3, 9, 0, 0, TimeSpan.Zero);
+
+    public static CreateTicket Command(string category = "general", string priority = "normal", string tier = "regular") => new()
+    {
+        Channel = "web",
+        CustomerId = Guid.Parse("6f1c2a7e-0000-4000-8000-000000000001"),
+        CustomerTier = tier,
+        Subject = "Where is my parcel?",
+        Body = "Ordered last week, nothing arrived.",
+        Category = category,
+        Priority = priority,
+        Fields = new Dictionary<string, string> { ["orderId"] = "A-1001" },
+        RequestHash = "hash-1",
+    };
+
+    public static TicketState Created(string priority = "normal")
+    {
+        var state = new TicketState();
+        state.Apply(TicketDecisions.Create(Guid.NewGuid(), Command(priority: priority), new SlaOptions(), T0));
+        return state;
+    }
+
+    /// <summary>A created ticket moved along allowed transitions until it reaches <paramref name="status"/>.</summary>
+    public static TicketState In(string status)
+    {
+        var state = Created();
+        var path = status switch
+        {
+            TicketStatus.New => [],
+            TicketStatus.Closed => [TicketStatus.Solved, TicketStatus.Closed],
+            _ => new[] { status },
+        };
+        foreach (var to in path)
+        {
+            state.Apply(TicketDecisions.ChangeStatus(state, to, "agent-1", T0));
+        }
+
+        return state;
+    }
+
+    public static TicketState With(this TicketState state, IDomainEvent e)
+    {
+        state.Apply(e);
+        return state;
+    }
+}
