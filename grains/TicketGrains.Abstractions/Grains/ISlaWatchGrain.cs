@@ -12,6 +12,7 @@ public interface ISlaWatchGrain : IGrainWithStringKey
     Task EnsureStartedAsync();
 
     /// <summary>Checks every ticket whose deadline has passed; returns how many were checked.</summary>
+    /// <summary>Wakes every ticket whose deadline falls before the next sweep (breaching those already due); returns how many.</summary>
     [Alias("Sweep")]
     Task<int> SweepAsync();
 }

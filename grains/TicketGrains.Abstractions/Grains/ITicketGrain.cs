@@ -34,7 +34,7 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("Claim")]
     Task<TicketView?> ClaimAsync(string agentId);
 
-    /// <summary>Records an SLA breach if the deadline has passed and the ticket still waits.</summary>
+    /// <summary>Records an SLA breach if the deadline has passed and the ticket still waits; otherwise arms its timer.</summary>
     [Alias("CheckSla")]
     Task CheckSlaAsync();
 }

@@ -29,7 +29,7 @@ public sealed class SlaWatchGrain(ITicketReadModel readModel, IOptions<SlaOption
     public async Task<int> SweepAsync()
     {
         var tenant = this.GetPrimaryKeyString();
-        var due = await readModel.SlaDueAsync(tenant, time.GetUtcNow(), SweepBatch);
+        var due = await readModel.SlaDueAsync(tenant, time.GetUtcNow() + sla.Value.SweepPeriod, SweepBatch);
         await Task.WhenAll(due.Select(id => GrainFactory.GetGrain<ITicketGrain>(GrainKeys.For(tenant, id)).CheckSlaAsync()));
         return due.Count;
     }

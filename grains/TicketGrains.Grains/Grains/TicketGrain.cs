@@ -118,6 +118,10 @@ public sealed class TicketGrain(
         {
             await AppendAsync(breach);
         }
+        else if (_slaTimer is null)
+        {
+            ArmSlaTimer();
+        }
     }
 
     private async Task<TicketView> DecideAsync(int? expectedVersion, Func<TicketState, IDomainEvent> decide)
@@ -181,6 +185,13 @@ public sealed class TicketGrain(
 
         slaWatch.EnsureStarted(Tenant);
         var dueIn = due - time.GetUtcNow();
+        if (dueIn > sla.Value.SweepPeriod * 2)
+        {
+            // Far deadlines cost no timer: the tenant's sweep looks one period ahead and wakes the
+            // ticket in time to arm one, so idle tickets can be deactivated meanwhile.
+            return;
+        }
+
         _slaTimer = this.RegisterGrainTimer(_ => CheckSlaAsync(), dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn, Timeout.InfiniteTimeSpan);
     }
 

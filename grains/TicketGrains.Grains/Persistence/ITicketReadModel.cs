@@ -12,6 +12,6 @@ public interface ITicketReadModel
 
     Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId);
 
-    /// <summary>Tickets whose running SLA deadline is at or before <paramref name="now"/>.</summary>
-    Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset now, int limit);
+    /// <summary>Tickets whose running SLA deadline is at or before <paramref name="until"/>.</summary>
+    Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset until, int limit);
 }

@@ -42,9 +42,9 @@ public sealed class InMemoryTicketReadModel(InMemoryEventLog log) : ITicketReadM
             .Select(s => s.Row.TicketId)
             .ToList());
 
-    public Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset now, int limit) =>
+    public Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset until, int limit) =>
         Task.FromResult<IReadOnlyList<Guid>>(Of(tenantId)
-            .Where(s => s.Row.SlaDueAt <= now)
+            .Where(s => s.Row.SlaDueAt <= until)
             .OrderBy(s => s.Row.SlaDueAt)
             .Take(limit)
             .Select(s => s.Row.TicketId)

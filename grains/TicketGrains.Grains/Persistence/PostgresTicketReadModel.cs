@@ -69,9 +69,9 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
         "SELECT ticket_id FROM tg_tickets WHERE tenant_id = $1 AND customer_id = $2 AND status NOT IN ('solved', 'closed') ORDER BY created_at",
         tenantId, customerId));
 
-    public Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset now, int limit) => Guarded(() => ReadIdsAsync(
+    public Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset until, int limit) => Guarded(() => ReadIdsAsync(
         "SELECT ticket_id FROM tg_tickets WHERE tenant_id = $1 AND sla_due_at <= $2 ORDER BY sla_due_at LIMIT $3",
-        tenantId, now.UtcDateTime, limit));
+        tenantId, until.UtcDateTime, limit));
 
     private async Task<IReadOnlyList<Guid>> ReadIdsAsync(string sql, params object[] values)
     {
