@@ -1,0 +1,289 @@
+#!/usr/bin/env bash
+# A local multi-process TicketGrains cluster for SREs: pure silos plus API front ends on one PostgreSQL.
+#
+# usage: deploy/local/cluster.sh start N M     N silos and M API front ends (background)
+#        deploy/local/cluster.sh add-silo      one more silo with the next free index (same database as start)
+#        deploy/local/cluster.sh kill-silo [i] kill -9 silo i (default: the newest running silo)
+#        deploy/local/cluster.sh stop          stop every process of the cluster (graceful, then kill)
+#        deploy/local/cluster.sh status        the processes and what their /healthz says
+#
+# silo i (i = 1, 2, ...): SiloPort 11111+i, GatewayPort 30000+i, dashboard and /healthz on http://127.0.0.1:5100+i
+# api j  (j = 1, 2, ...): REST API, dashboard and /healthz on http://127.0.0.1:5090+j
+#
+# PostgreSQL: ConnectionStrings__TicketGrains when set, else the local one (deploy/local/postgres.sh);
+# `start` records it (and Orleans__ClusterId/ServiceId) in .data/cluster/cluster.env for add-silo.
+# Other Orleans__* / Sla__* / EventLog__* variables in the environment are passed on to every process.
+# Pids and logs: .data/cluster/{silo,api}-<index>.{pid,log}.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$repo"
+
+state_dir="$repo/.data/cluster"
+silo_dll="$repo/silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll"
+api_dll="$repo/client-api/TicketGrains.Api/bin/Release/net10.0/TicketGrains.Api.dll"
+health_deadline_seconds="${TICKETGRAINS_HEALTH_DEADLINE:-120}"
+stop_grace_seconds=30
+
+say() { printf '[cluster.sh] %s\n' "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+usage() {
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+}
+
+silo_port() { echo $((11111 + $1)); }
+gateway_port() { echo $((30000 + $1)); }
+silo_http_port() { echo $((5100 + $1)); }
+api_http_port() { echo $((5090 + $1)); }
+
+http_port_of() { # role index
+    if [[ "$1" == "silo" ]]; then silo_http_port "$2"; else api_http_port "$2"; fi
+}
+
+# ---------------------------------------------------------------- processes
+
+pid_file() { printf '%s/%s-%s.pid\n' "$state_dir" "$1" "$2"; }
+log_file() { printf '%s/%s-%s.log\n' "$state_dir" "$1" "$2"; }
+
+dll_of() { if [[ "$1" == "silo" ]]; then printf '%s\n' "$silo_dll"; else printf '%s\n' "$api_dll"; fi; }
+
+alive() { # pid role: the pid runs (not a zombie) and is still our dotnet process of that role
+    local pid="$1" role="$2" stat state
+    [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+    stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
+    state="${stat##*) }"
+    state="${state%% *}"
+    [[ "$state" != "Z" && "$state" != "X" ]] || return 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$(basename "$(dll_of "$role")")"
+}
+
+pid_of() { # role index -> pid when it is running
+    local file pid
+    file="$(pid_file "$1" "$2")"
+    [[ -f "$file" ]] || return 1
+    pid="$(head -n 1 "$file")"
+    alive "$pid" "$1" || return 1
+    printf '%s\n' "$pid"
+}
+
+indexes_of() { # role -> the indexes that have a pid file, ascending
+    local f name
+    shopt -s nullglob
+    for f in "$state_dir/$1"-*.pid; do
+        name="$(basename "$f" .pid)"
+        printf '%s\n' "${name#"$1"-}"
+    done | sort -n
+    shopt -u nullglob
+}
+
+running_indexes() { # role -> indexes whose process runs
+    local i
+    for i in $(indexes_of "$1"); do
+        if pid_of "$1" "$i" >/dev/null; then printf '%s\n' "$i"; fi
+    done
+}
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+health_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:$1/healthz" 2>/dev/null || true; }
+
+# ---------------------------------------------------------------- prerequisites
+
+ensure_built() {
+    command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK ('dotnet') is not on PATH"
+    if [[ ! -f "$silo_dll" || ! -f "$api_dll" ]]; then
+        say "building (Release)"
+        dotnet build TicketGrains.sln -c Release -nologo -v quiet
+    fi
+    [[ -f "$silo_dll" ]] || die "no $silo_dll after the build"
+    [[ -f "$api_dll" ]] || die "no $api_dll after the build"
+}
+
+cluster_env_file="$state_dir/cluster.env"
+
+ensure_database() { # start: choose the database and remember it for later add-silo calls
+    if [[ -n "${ConnectionStrings__TicketGrains:-}" ]]; then
+        say "using PostgreSQL from ConnectionStrings__TicketGrains"
+    else
+        "$repo/deploy/local/postgres.sh" start
+        ConnectionStrings__TicketGrains="$("$repo/deploy/local/postgres.sh" url | tail -n 1)"
+        export ConnectionStrings__TicketGrains
+    fi
+    mkdir -p "$state_dir"
+    (
+        umask 077
+        for name in ConnectionStrings__TicketGrains Orleans__ClusterId Orleans__ServiceId; do
+            if [[ -n "${!name:-}" ]]; then printf 'export %s=%q\n' "$name" "${!name}"; fi
+        done >"$cluster_env_file"
+    )
+}
+
+join_database() { # add-silo: the database and cluster ids the cluster was started with
+    if [[ -f "$cluster_env_file" ]] && [[ -n "$(running_indexes silo)" ]]; then
+        # shellcheck source=/dev/null
+        source "$cluster_env_file"
+        say "joining the running cluster (settings from $cluster_env_file)"
+    else
+        ensure_database
+    fi
+}
+
+# ---------------------------------------------------------------- starting
+
+wait_healthy() { # role index pid
+    local role="$1" index="$2" pid="$3" port code=""
+    port="$(http_port_of "$role" "$index")"
+    local deadline=$((SECONDS + health_deadline_seconds))
+    while :; do
+        code="$(health_code "$port")"
+        [[ "$code" == "200" ]] && return 0
+        if ! alive "$pid" "$role"; then
+            say "$role $index (pid $pid) exited before /healthz answered; end of $(log_file "$role" "$index"):"
+            tail -n 40 "$(log_file "$role" "$index")" >&2 || true
+            return 1
+        fi
+        if ((SECONDS >= deadline)); then
+            say "$role $index (pid $pid): no 200 from http://127.0.0.1:$port/healthz within ${health_deadline_seconds} s (last: ${code:-none}); end of its log:"
+            tail -n 40 "$(log_file "$role" "$index")" >&2 || true
+            return 1
+        fi
+        sleep 0.5
+    done
+}
+
+launch() { # role index
+    local role="$1" index="$2" port pid
+    local -a args
+    port="$(http_port_of "$role" "$index")"
+    if pid="$(pid_of "$role" "$index")"; then
+        say "$role $index already runs (pid $pid)"
+        return 0
+    fi
+    if port_busy "$port"; then die "port $port (for $role $index) is already in use"; fi
+    if [[ "$role" == "silo" ]]; then
+        for p in "$(silo_port "$index")" "$(gateway_port "$index")"; do
+            if port_busy "$p"; then die "port $p (for silo $index) is already in use"; fi
+        done
+        args=("$silo_dll" --urls "http://127.0.0.1:$port" --Silo:HostApi=false
+            "--Orleans:SiloPort=$(silo_port "$index")" "--Orleans:GatewayPort=$(gateway_port "$index")")
+    else
+        args=("$api_dll" --urls "http://127.0.0.1:$port")
+    fi
+    mkdir -p "$state_dir"
+    # setsid: the process outlives this script and a Ctrl-C in the terminal that started it.
+    # The connection string is inherited from the environment (no password on the command line).
+    setsid dotnet "${args[@]}" >"$(log_file "$role" "$index")" 2>&1 </dev/null &
+    pid=$!
+    printf '%s\n%s\n' "$pid" "$(date +%s%N)" >"$(pid_file "$role" "$index")"
+    say "started $role $index (pid $pid, http://127.0.0.1:$port, log $(log_file "$role" "$index"))"
+    wait_healthy "$role" "$index" "$pid"
+    say "$role $index is healthy"
+}
+
+next_free_silo_index() {
+    local i=1
+    while :; do
+        if ! pid_of silo "$i" >/dev/null && ! port_busy "$(silo_port "$i")" && ! port_busy "$(gateway_port "$i")" \
+            && ! port_busy "$(silo_http_port "$i")"; then
+            echo "$i"
+            return
+        fi
+        i=$((i + 1))
+    done
+}
+
+cmd_start() {
+    [[ $# -eq 2 && "$1" =~ ^[0-9]+$ && "$2" =~ ^[0-9]+$ ]] || usage
+    local silos="$1" apis="$2" i j
+    ((silos >= 1)) || die "a cluster needs at least one silo"
+    ensure_built
+    ensure_database
+    mkdir -p "$state_dir"
+    # Silos first: a front end only becomes healthy once it reaches the cluster.
+    for ((i = 1; i <= silos; i++)); do launch silo "$i"; done
+    for ((j = 1; j <= apis; j++)); do launch api "$j"; done
+    cmd_status
+}
+
+cmd_add_silo() {
+    ensure_built
+    join_database
+    local index
+    index="$(next_free_silo_index)"
+    launch silo "$index"
+}
+
+cmd_kill_silo() {
+    local index="${1:-}" pid newest_stamp=0 stamp i
+    if [[ -z "$index" ]]; then
+        for i in $(running_indexes silo); do
+            stamp="$(sed -n 2p "$(pid_file silo "$i")")"
+            stamp="${stamp:-0}"
+            if ((stamp >= newest_stamp)); then newest_stamp="$stamp"; index="$i"; fi
+        done
+        [[ -n "$index" ]] || die "no silo is running"
+    fi
+    [[ "$index" =~ ^[0-9]+$ ]] || die "silo index must be a number, not '$index'"
+    pid="$(pid_of silo "$index")" || die "silo $index is not running"
+    kill -9 "$pid"
+    local deadline=$((SECONDS + 10))
+    while alive "$pid" silo && ((SECONDS < deadline)); do sleep 0.1; done
+    say "killed silo $index (pid $pid) with SIGKILL; the cluster declares it dead after missed probes"
+}
+
+stop_role() {
+    local role="$1" i pid
+    local -a pids=()
+    for i in $(indexes_of "$role"); do
+        if pid="$(pid_of "$role" "$i")"; then
+            say "stopping $role $i (pid $pid)"
+            kill -TERM "$pid" 2>/dev/null || true
+            pids+=("$pid")
+        fi
+    done
+    local deadline=$((SECONDS + stop_grace_seconds))
+    for pid in "${pids[@]}"; do
+        while alive "$pid" "$role" && ((SECONDS < deadline)); do sleep 0.2; done
+        if alive "$pid" "$role"; then
+            say "$role pid $pid did not stop within ${stop_grace_seconds} s; killing it"
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+    done
+    for i in $(indexes_of "$role"); do rm -f "$(pid_file "$role" "$i")"; done
+}
+
+cmd_stop() {
+    # Front ends first, then the silos (they leave the membership table gracefully on SIGTERM).
+    stop_role api
+    stop_role silo
+    say "stopped"
+}
+
+cmd_status() {
+    local role i pid port code any=0
+    printf '%-5s %5s %8s  %-7s  %-24s %s\n' ROLE INDEX PID STATE HTTP HEALTHZ
+    for role in silo api; do
+        for i in $(indexes_of "$role"); do
+            any=1
+            port="$(http_port_of "$role" "$i")"
+            if pid="$(pid_of "$role" "$i")"; then
+                code="$(health_code "$port")"
+                printf '%-5s %5s %8s  %-7s  %-24s %s\n' "$role" "$i" "$pid" running "127.0.0.1:$port" "${code:-none}"
+            else
+                printf '%-5s %5s %8s  %-7s  %-24s %s\n' "$role" "$i" "$(head -n 1 "$(pid_file "$role" "$i")")" dead "127.0.0.1:$port" -
+            fi
+        done
+    done
+    ((any == 1)) || echo "(no cluster processes; start one with: deploy/local/cluster.sh start N M)"
+}
+
+case "${1:-}" in
+    start) shift; cmd_start "$@" ;;
+    add-silo) cmd_add_silo ;;
+    kill-silo) shift; cmd_kill_silo "$@" ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    *) usage ;;
+esac

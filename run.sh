@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# TicketGrains quick start: one silo with the REST API co-hosted, on a real PostgreSQL.
+#
+# usage: ./run.sh [extra silo options, e.g. --Orleans:ClusterId=dev]
+#
+# Without ConnectionStrings__TicketGrains, a local PostgreSQL is started under .data/ (deploy/local/postgres.sh).
+# The address defaults to http://127.0.0.1:5080; set TICKETGRAINS_URL to change it. Ctrl-C stops the silo.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$repo"
+
+say() { printf '[run.sh] %s\n' "$*" >&2; }
+
+if ! command -v dotnet >/dev/null 2>&1; then
+    say "the .NET 10 SDK is required but 'dotnet' is not on PATH."
+    say "install it (https://learn.microsoft.com/dotnet/core/install/linux-debian) and run ./run.sh again."
+    exit 1
+fi
+
+if [[ -z "${ConnectionStrings__TicketGrains:-}" ]]; then
+    deploy/local/postgres.sh start
+    ConnectionStrings__TicketGrains="$(deploy/local/postgres.sh url | tail -n 1)"
+    export ConnectionStrings__TicketGrains
+else
+    say "using PostgreSQL from ConnectionStrings__TicketGrains"
+fi
+
+say "building (Release)"
+dotnet build TicketGrains.sln -c Release -nologo -v quiet
+
+url="${TICKETGRAINS_URL:-http://127.0.0.1:5080}"
+url="${url%/}"
+silo_dll="silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll"
+[[ -f "$silo_dll" ]] || { say "the build produced no $silo_dll"; exit 1; }
+
+cat <<EOF
+
+TicketGrains is starting (one silo, REST API co-hosted). Ctrl-C stops it.
+
+  REST API              $url/api/v1
+  interactive API page  $url/docs
+  OpenAPI document      $url/openapi/v1.json
+  Orleans dashboard     $url/dashboard
+  health                $url/healthz
+
+EOF
+
+# The connection string travels in the environment, not on the command line (no password in `ps`).
+exec dotnet "$silo_dll" --urls "$url" "$@"

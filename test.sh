@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs the whole TicketGrains test suite: unit, in-process cluster, and integration tests against a real
+# PostgreSQL (started here with deploy/local/postgres.sh) with real HTTP and real processes.
+#
+# usage: ./test.sh [extra dotnet test options]
+#   e.g. ./test.sh --filter "FullyQualifiedName~Domain"
+#
+# Ends with one line "N passed, N failed" (", N skipped" when some were skipped). The exit code is non-zero
+# when a test failed, when the test run itself failed, or when no test ran at all.
+# The full console output is kept in .data/test-results/dotnet-test.log.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$repo"
+
+say() { printf '[test.sh] %s\n' "$*" >&2; }
+
+if ! command -v dotnet >/dev/null 2>&1; then
+    say "the .NET 10 SDK is required but 'dotnet' is not on PATH."
+    exit 1
+fi
+
+deploy/local/postgres.sh start
+# Admin use: a role with LOGIN CREATEDB; the integration tests create their own databases with it.
+TICKETGRAINS_TEST_PG="$(deploy/local/postgres.sh url ticketgrains | tail -n 1)"
+export TICKETGRAINS_TEST_PG
+
+say "building (Release)"
+dotnet build TicketGrains.sln -c Release -nologo -v quiet
+
+results="$repo/.data/test-results"
+mkdir -p "$results"
+log="$results/dotnet-test.log"
+
+say "running the tests"
+set +e
+dotnet test TicketGrains.sln -c Release --no-build --nologo \
+    --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
+test_exit=${PIPESTATUS[0]}
+set -e
+
+# Each test assembly ends with a line like
+#   Passed!  - Failed:     0, Passed:    42, Skipped:     1, Total:    43, Duration: 3 s - TicketGrains.Tests.dll (net10.0)
+# Their counts are summed (colour codes stripped first).
+read -r passed failed skipped assemblies < <(
+    sed -e 's/\x1b\[[0-9;]*[A-Za-z]//g' "$log" | awk '
+        /(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+, +Total: +[0-9]+/ {
+            line = $0
+            sub(/.*Failed: +/, "", line); f += line + 0
+            line = $0
+            sub(/.*Passed: +/, "", line); p += line + 0
+            line = $0
+            sub(/.*Skipped: +/, "", line); s += line + 0
+            n++
+        }
+        END { printf "%d %d %d %d\n", p, f, s, n }'
+)
+
+echo
+if ((assemblies == 0)); then
+    say "no test assembly reported a result (dotnet test exit code $test_exit); see $log"
+fi
+if ((skipped > 0)); then
+    echo "$passed passed, $failed failed, $skipped skipped"
+else
+    echo "$passed passed, $failed failed"
+fi
+
+if ((failed > 0)); then
+    exit 1
+fi
+if ((passed + failed == 0)); then
+    say "no test ran"
+    exit 1
+fi
+if ((test_exit != 0)); then
+    say "dotnet test exited with code $test_exit (a test host crashed or the run was aborted); see $log"
+    exit "$test_exit"
+fi
