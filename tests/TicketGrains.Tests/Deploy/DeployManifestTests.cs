@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using Xunit;
+using YamlDotNet.RepresentationModel;
+
+namespace TicketGrains.Tests.Deploy;
+
+/// <summary>The deploy files parse and say what operators rely on: Kubernetes manifests, Dockerfiles, shell scripts.</summary>
+public sealed class DeployManifestTests
+{
+    private static readonly string Root = FindRepositoryRoot();
+
+    private static readonly string[] KubernetesFiles =
+        ["api.yaml", "kustomization.yaml", "namespace.yaml", "postgres.yaml", "rbac.yaml", "secret.example.yaml", "silo.yaml"];
+
+    private static readonly HashSet<string> DockerfileKeywords =
+    [
+        "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",
+        "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
+    ];
+
+    public static TheoryData<string> KubernetesManifests => [.. KubernetesFiles];
+
+    public static TheoryData<string> Dockerfiles => ["Dockerfile.api", "Dockerfile.silo"];
+
+    public static TheoryData<string> Scripts =>
+    [
+        .. Directory.GetFiles(Path.Combine(Root, "deploy", "local"), "*.sh").Select(f => Path.GetRelativePath(Root, f)).Order(StringComparer.Ordinal),
+        "run.sh",
+        "test.sh",
+        Path.Combine(".ci", "run"),
+    ];
+
+    [Fact]
+    public void Kubernetes_folder_holds_exactly_the_known_manifests()
+    {
+        var found = Directory.GetFiles(Path.Combine(Root, "deploy", "k8s"), "*.yaml").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal);
+
+        Assert.Equal(KubernetesFiles, found);
+    }
+
+    [Theory]
+    [MemberData(nameof(KubernetesManifests))]
+    public void Every_kubernetes_document_has_api_version_kind_and_name(string file)
+    {
+        var documents = LoadYaml(Path.Combine("deploy", "k8s", file));
+
+        Assert.NotEmpty(documents);
+        foreach (var document in documents)
+        {
+            Assert.Matches("^([a-z0-9.-]+/)?v[0-9]+([a-z]+[0-9]+)?$", Scalar(document, "apiVersion"));
+            Assert.Matches("^[A-Z][A-Za-z]+$", Scalar(document, "kind"));
+            Assert.Matches("^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$", Scalar(document, "metadata", "name"));
+        }
+    }
+
+    [Fact]
+    public void Kustomization_applies_every_other_manifest()
+    {
+        var kustomization = Assert.Single(LoadYaml(Path.Combine("deploy", "k8s", "kustomization.yaml")));
+        var resources = Assert.IsType<YamlSequenceNode>(At(kustomization, "resources")).Select(n => ((YamlScalarNode)n).Value);
+
+        Assert.Equal(KubernetesFiles.Where(f => f != "kustomization.yaml"), resources.Order(StringComparer.Ordinal));
+        Assert.Equal("ticketgrains", Scalar(kustomization, "namespace"));
+    }
+
+    [Fact]
+    public void Silo_deployment_carries_the_orleans_labels_and_pod_identity()
+    {
+        var silo = Single(Path.Combine("deploy", "k8s", "silo.yaml"), "Deployment", "ticketgrains-silo");
+        var labels = At(silo, "spec", "template", "metadata", "labels");
+        var pod = At(silo, "spec", "template", "spec");
+        var container = Assert.Single(Assert.IsType<YamlSequenceNode>(At(pod, "containers")));
+
+        Assert.Equal("ticketgrains", Scalar(labels, "orleans/serviceId"));
+        Assert.Equal("ticketgrains", Scalar(labels, "orleans/clusterId"));
+        Assert.Equal("metadata.name", Scalar(Env(container, "POD_NAME"), "valueFrom", "fieldRef", "fieldPath"));
+        Assert.Equal("metadata.namespace", Scalar(Env(container, "POD_NAMESPACE"), "valueFrom", "fieldRef", "fieldPath"));
+        Assert.Equal("status.podIP", Scalar(Env(container, "POD_IP"), "valueFrom", "fieldRef", "fieldPath"));
+        Assert.Equal("metadata.labels['orleans/serviceId']", Scalar(Env(container, "ORLEANS_SERVICE_ID"), "valueFrom", "fieldRef", "fieldPath"));
+        Assert.Equal("metadata.labels['orleans/clusterId']", Scalar(Env(container, "ORLEANS_CLUSTER_ID"), "valueFrom", "fieldRef", "fieldPath"));
+        Assert.Equal("false", Scalar(Env(container, "Silo__HostApi"), "value"));
+        Assert.Equal("ticketgrains-db", Scalar(Env(container, "ConnectionStrings__TicketGrains"), "valueFrom", "secretKeyRef", "name"));
+        Assert.Equal("/healthz", Scalar(container, "readinessProbe", "httpGet", "path"));
+        Assert.Equal("/healthz", Scalar(container, "livenessProbe", "httpGet", "path"));
+        Assert.Equal(Scalar(Single(Path.Combine("deploy", "k8s", "rbac.yaml"), "ServiceAccount", "ticketgrains-silo"), "metadata", "name"),
+            Scalar(pod, "serviceAccountName"));
+    }
+
+    [Fact]
+    public void Silo_role_lets_kubernetes_hosting_watch_and_delete_pods()
+    {
+        var role = Single(Path.Combine("deploy", "k8s", "rbac.yaml"), "Role", "ticketgrains-silo-pods");
+        var rule = Assert.Single(Assert.IsType<YamlSequenceNode>(At(role, "rules")));
+
+        Assert.Equal(["pods"], Strings(At(rule, "resources")));
+        Assert.Equal(["delete", "get", "list", "watch"], Strings(At(rule, "verbs")).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Dockerfiles))]
+    public void Dockerfile_uses_known_instructions_from_a_base_image_to_an_entrypoint(string file)
+    {
+        var instructions = DockerInstructions(Path.Combine(Root, "deploy", "docker", file));
+        var keywords = instructions.Select(i => i.Keyword).ToList();
+
+        Assert.All(keywords, k => Assert.Contains(k, DockerfileKeywords));
+        Assert.Equal("FROM", keywords[0]);
+        Assert.Contains(keywords, k => k is "ENTRYPOINT" or "CMD");
+        Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0 AS build", instructions[0].Arguments);
+        Assert.Equal("mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime", instructions.Last(i => i.Keyword == "FROM").Arguments);
+        Assert.Equal("$APP_UID", instructions.Last(i => i.Keyword == "USER").Arguments);
+        // The grains assembly embeds deploy/sql, so an image built without it has no schema to migrate.
+        Assert.Contains(instructions, i => i is { Keyword: "COPY", Arguments: "deploy/sql/ deploy/sql/" });
+    }
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public void Script_is_strict_executable_bash_that_parses(string script)
+    {
+        var path = Path.Combine(Root, script);
+        using var bash = Process.Start(new ProcessStartInfo("bash", ["-n", path]) { RedirectStandardError = true, UseShellExecute = false })!;
+        var errors = bash.StandardError.ReadToEnd();
+        bash.WaitForExit();
+
+        Assert.Equal((0, ""), (bash.ExitCode, errors.Trim()));
+        Assert.StartsWith("#!/usr/bin/env bash\n", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.Contains("\nset -euo pipefail\n", File.ReadAllText(path), StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.True(File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserExecute), $"{script} is not executable");
+        }
+    }
+
+    private static List<YamlNode> LoadYaml(string relativePath)
+    {
+        var stream = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(Root, relativePath));
+        stream.Load(reader);
+        return stream.Documents.Select(d => d.RootNode).ToList();
+    }
+
+    private static YamlNode Single(string relativePath, string kind, string name) =>
+        Assert.Single(LoadYaml(relativePath), d => Scalar(d, "kind") == kind && Scalar(d, "metadata", "name") == name);
+
+    private static YamlNode At(YamlNode node, params string[] path)
+    {
+        foreach (var key in path)
+        {
+            var mapping = Assert.IsType<YamlMappingNode>(node);
+            Assert.True(mapping.Children.TryGetValue(new YamlScalarNode(key), out var child), $"no '{key}' in the YAML at line {mapping.Start.Line}");
+            node = child;
+        }
+
+        return node;
+    }
+
+    private static string Scalar(YamlNode node, params string[] path) => Assert.IsType<YamlScalarNode>(At(node, path)).Value ?? "";
+
+    private static List<string> Strings(YamlNode sequence) =>
+        Assert.IsType<YamlSequenceNode>(sequence).Select(n => Assert.IsType<YamlScalarNode>(n).Value ?? "").ToList();
+
+    private static YamlNode Env(YamlNode container, string name) =>
+        Assert.Single(Assert.IsType<YamlSequenceNode>(At(container, "env")), e => Scalar(e, "name") == name);
+
+    /// <summary>Instructions with continuation lines joined; comments and blank lines dropped (also inside continuations).</summary>
+    private static List<(string Keyword, string Arguments)> DockerInstructions(string path)
+    {
+        var instructions = new List<(string, string)>();
+        var pending = "";
+        foreach (var line in File.ReadAllLines(path).Select(l => l.Trim()))
+        {
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            pending = pending.Length == 0 ? line : $"{pending} {line}";
+            if (pending.EndsWith('\\'))
+            {
+                pending = pending[..^1].TrimEnd();
+                continue;
+            }
+
+            var parts = pending.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            instructions.Add((parts[0].ToUpperInvariant(), parts.Length > 1 ? parts[1] : ""));
+            pending = "";
+        }
+
+        Assert.Equal("", pending);
+        return instructions;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TicketGrains.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No TicketGrains.sln above {AppContext.BaseDirectory}.");
+    }
+}
