@@ -1,0 +1,44 @@
+using TicketGrains.IntegrationTests.Infrastructure;
+
+namespace TicketGrains.IntegrationTests.Api;
+
+/// <summary>One silo process with the API co-hosted, on a fresh database and cluster id, shared by the API test classes.</summary>
+public sealed class ApiClusterFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly ProcessGroup _processes = new();
+    private TestDatabase? _database;
+    private HttpClient? _http;
+
+    public HttpClient Http => _http ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    /// <summary>A client for the tenant, or for the default tenant (no header) when null.</summary>
+    public ApiClient Client(string? tenant = null) => new(Http, tenant);
+
+    /// <summary>A client for a tenant no other test uses.</summary>
+    public ApiClient FreshTenant() => Client(TicketRequests.NewTenant());
+
+    /// <summary>Runs a test; if it fails, the silo's last output lines are written to the test's output.</summary>
+    public Task RunAsync(ITestOutputHelper output, Func<Task> test) => _processes.DiagnoseAsync(output, test);
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        var silo = _processes.Add(NodeLauncher.StartSilo("silo+api", _database, NodeLauncher.NewClusterId(), hostApi: true));
+        _http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = RequestTimeout };
+        await Readiness.WaitForApiAsync(silo, Readiness.Deadline);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http?.Dispose();
+        await _processes.StopAllAsync(StopGrace);
+        _processes.Dispose();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}

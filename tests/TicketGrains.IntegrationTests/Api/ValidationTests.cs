@@ -1,0 +1,68 @@
+using System.Net;
+using TicketGrains.IntegrationTests.Infrastructure;
+
+namespace TicketGrains.IntegrationTests.Api;
+
+/// <summary>Wrong requests are refused with ProblemDetails naming the field, before anything is stored.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class ValidationTests(ApiClusterFixture cluster, ITestOutputHelper output)
+{
+    private const string ValidCustomer = """{"externalId":"c-1"}""";
+
+    [Theory]
+    [InlineData("malformed JSON", """{"channel":"web","subject": oops}""", "subject")]
+    [InlineData("unknown member", """{"channel":"web","customer":{"externalId":"c-1"},"subject":"s","body":"b","colour":"red"}""", "colour")]
+    [InlineData("missing customer", """{"channel":"web","subject":"s","body":"b"}""", "customer")]
+    [InlineData("bad email", """{"channel":"web","customer":{"externalId":"c-1","email":"not-an-address"},"subject":"s","body":"b"}""", "customer.email")]
+    [InlineData("bad category", """{"channel":"web","customer":{"externalId":"c-1"},"subject":"s","body":"b","category":"gossip"}""", "category")]
+    [InlineData("missing subject", """{"channel":"web","customer":{"externalId":"c-1"},"body":"b"}""", "subject")]
+    public Task Bad_create_request_is_400_naming_the_field(string problem, string json, string field) => cluster.RunAsync(output, async () =>
+    {
+        var api = cluster.FreshTenant();
+
+        var refused = (await api.PostRawAsync(TicketRequests.Tickets, json)).Expect(HttpStatusCode.BadRequest);
+
+        Assert.True(refused.MediaType == "application/problem+json", $"{problem}: {refused.MediaType}");
+        Assert.Equal([field], refused.ErrorFields);
+        Assert.Empty((await api.GetAsync(TicketRequests.Tickets)).Expect(HttpStatusCode.OK).Json.GetProperty("items").EnumerateArray());
+    });
+
+    [Fact]
+    public Task Every_wrong_field_is_named_at_once() => cluster.RunAsync(output, async () =>
+    {
+        const string json = """{"channel":"fax","customer":{"externalId":"c-1","tier":"platinum"},"subject":"","body":"b","priority":"asap"}""";
+
+        var refused = (await cluster.Client().PostRawAsync(TicketRequests.Tickets, json)).Expect(HttpStatusCode.BadRequest);
+
+        Assert.Equal(["channel", "customer.tier", "priority", "subject"], refused.ErrorFields);
+    });
+
+    [Fact]
+    public Task Wrong_tenant_header_is_400_naming_the_header() => cluster.RunAsync(output, async () =>
+    {
+        var refused = (await cluster.Client("Shop_A").PostAsync(TicketRequests.Tickets, TicketRequests.Create("Hello"))).Expect(HttpStatusCode.BadRequest);
+        var listing = (await cluster.Client("Shop_A").GetAsync(TicketRequests.Tickets)).Expect(HttpStatusCode.BadRequest);
+
+        Assert.Equal([ApiClient.TenantHeader], refused.ErrorFields);
+        Assert.Equal([ApiClient.TenantHeader], listing.ErrorFields);
+    });
+
+    [Fact]
+    public Task Body_over_256_KiB_is_413() => cluster.RunAsync(output, async () =>
+    {
+        var huge = new string('x', 300 * 1024);
+        var json = $$"""{"channel":"web","customer":{{ValidCustomer}},"subject":"s","body":"{{huge}}"}""";
+
+        (await cluster.Client().PostRawAsync(TicketRequests.Tickets, json)).Expect(HttpStatusCode.RequestEntityTooLarge);
+    });
+
+    [Fact]
+    public Task Body_that_is_not_json_is_415() => cluster.RunAsync(output, async () =>
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, TicketRequests.Tickets) { Content = new StringContent("subject=hello") };
+
+        var refused = (await cluster.Client().SendAsync(request)).Expect(HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Equal("application/problem+json", refused.MediaType);
+    });
+}

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Net;
+using TicketGrains.Grains.Persistence;
+using TicketGrains.IntegrationTests.Infrastructure;
+
+namespace TicketGrains.IntegrationTests.Failover;
+
+/// <summary>One API front end and two silos; one silo is killed (kill -9) while tickets are being created.</summary>
+public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Workers = 16;
+
+    /// <summary>At most this share of the creates may fail (with 503) around the kill.</summary>
+    private const double MaxFailureShare = 0.05;
+
+    private static readonly TimeSpan LoadBeforeKill = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan LoadAfterKill = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxGapAfterKill = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan DeathDeadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly ProcessGroup _processes = new();
+    private TestDatabase? _database;
+
+    private TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
+
+    [Fact]
+    public Task Killing_a_silo_under_load_loses_no_acknowledged_ticket_and_duplicates_none() => _processes.DiagnoseAsync(output, async () =>
+    {
+        var clusterId = NodeLauncher.NewClusterId();
+        var (front, victim) = await StartClusterAsync(clusterId);
+        using var http = new HttpClient { BaseAddress = front.BaseAddress, Timeout = RequestTimeout };
+        var api = new ApiClient(http, TicketRequests.NewTenant());
+
+        var load = new CreateLoad(api, Workers);
+        load.Start();
+        await Task.Delay(LoadBeforeKill);
+        victim.Process.Kill();
+        var killedAt = load.Now;
+        var declaredDead = Poll.UntilAsync($"{victim.Name} to be declared dead", DeathDeadline,
+            async () => await OrleansTables.StatusOfAsync(Database, clusterId, victim.SiloPort) == OrleansTables.Dead);
+        await Task.Delay(LoadAfterKill);
+        var stoppedAt = load.Now;
+        await load.StopAsync();
+
+        var acks = load.Acks;
+        var failures = load.Failures;
+        var gap = LongestGap(acks.Select(a => a.At).Where(at => at > killedAt && at <= stoppedAt), killedAt, stoppedAt);
+        output.WriteLine($"acknowledged {acks.Count} creates ({acks.Count(a => a.At <= killedAt)} before the kill), " +
+            $"{failures.Count} failed, longest gap after the kill {gap.TotalSeconds:0.00} s, slowest request ended {(load.Now - stoppedAt).TotalSeconds:0.0} s after the load stopped");
+        output.WriteLine($"{victim.Name} declared dead {(await declaredDead).TotalSeconds:0.0} s after the kill");
+        foreach (var failure in failures.Take(10))
+        {
+            output.WriteLine($"failure at {failure.At.TotalSeconds:0.00} s: {(int?)failure.Status} {failure.Detail}");
+        }
+
+        Assert.True(acks.Count(a => a.At <= killedAt) > 0, "No ticket was acknowledged before the kill.");
+        Assert.All(failures, f => Assert.Equal(HttpStatusCode.ServiceUnavailable, f.Status));
+        Assert.True(failures.Count <= MaxFailureShare * (acks.Count + failures.Count), $"{failures.Count} of {acks.Count + failures.Count} creates failed.");
+        Assert.True(gap <= MaxGapAfterKill, $"No create was acknowledged for {gap.TotalSeconds:0.00} s after the kill.");
+        Assert.Equal(acks.Count, acks.Select(a => a.Id).Distinct().Count());
+        await AssertEachCreatedExactlyOnceAsync(api.Tenant!, acks);
+        await AssertAllReadableAsync(api, acks);
+    });
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync()
+    {
+        _processes.Dispose();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>Two pure silos, both active members, and an API front end in front of them; returns the front end and the silo to kill.</summary>
+    private async Task<(TicketGrainsNode Front, TicketGrainsNode Victim)> StartClusterAsync(string clusterId)
+    {
+        var silos = new[] { "silo-1", "silo-2" }.Select(n => _processes.Add(NodeLauncher.StartSilo(n, Database, clusterId, hostApi: false))).ToList();
+        foreach (var silo in silos)
+        {
+            await Readiness.WaitForHealthAsync(silo, Readiness.Deadline);
+        }
+
+        await Poll.UntilAsync("both silos to be active members", Readiness.Deadline,
+            async () => await OrleansTables.CountSilosAsync(Database, clusterId, OrleansTables.Active) == 2);
+        var front = _processes.Add(NodeLauncher.StartApi("api", Database, clusterId));
+        await Readiness.WaitForApiAsync(front, Readiness.Deadline);
+        return (front, silos[1]);
+    }
+
+    private async Task AssertEachCreatedExactlyOnceAsync(string tenant, IReadOnlyList<CreateLoad.Ack> acks)
+    {
+        var created = await Database.PairsAsync<string, long>(
+            "SELECT stream_id, count(*) FROM tg_events WHERE tenant_id = $1 AND event_type = 'TicketCreated' GROUP BY stream_id", tenant);
+        var subjects = await Database.PairsAsync<string, string>(
+            "SELECT stream_id, data->>'subject' FROM tg_events WHERE tenant_id = $1 AND event_type = 'TicketCreated'", tenant);
+        var repeated = await Database.ColumnAsync<string>(
+            "SELECT data->>'subject' FROM tg_events WHERE tenant_id = $1 AND event_type = 'TicketCreated' GROUP BY 1 HAVING count(*) > 1", tenant);
+        output.WriteLine($"TicketCreated rows in the log: {created.Values.Sum()} for {acks.Count} acknowledged creates");
+
+        Assert.Empty(repeated);
+        Assert.All(acks, a => Assert.Equal(1, created.GetValueOrDefault(StreamIds.Ticket(a.Id))));
+        Assert.All(acks, a => Assert.Equal(a.Subject, subjects[StreamIds.Ticket(a.Id)]));
+    }
+
+    private static async Task AssertAllReadableAsync(ApiClient api, IReadOnlyList<CreateLoad.Ack> acks)
+    {
+        var subjects = new ConcurrentDictionary<Guid, string?>();
+        await Parallel.ForEachAsync(acks, new ParallelOptions { MaxDegreeOfParallelism = Workers }, async (ack, _) =>
+            subjects[ack.Id] = (await api.GetAsync(TicketRequests.Ticket(ack.Id))).Expect(HttpStatusCode.OK).String("subject"));
+
+        Assert.All(acks, a => Assert.Equal(a.Subject, subjects[a.Id]));
+    }
+
+    private static TimeSpan LongestGap(IEnumerable<TimeSpan> times, TimeSpan from, TimeSpan to)
+    {
+        var longest = TimeSpan.Zero;
+        var previous = from;
+        foreach (var at in times.Order().Append(to))
+        {
+            longest = at - previous > longest ? at - previous : longest;
+            previous = at;
+        }
+
+        return longest;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+
+namespace TicketGrains.IntegrationTests.Infrastructure;
+
+/// <summary>A child process with its output captured; killed (with its children) when disposed.</summary>
+public sealed class ProcessHost : IDisposable
+{
+    private const int KeptLines = 2000;
+    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(10);
+
+    private readonly Process _process;
+    private readonly OutputBuffer _output = new(KeptLines);
+    private readonly Stopwatch _uptime = Stopwatch.StartNew();
+
+    private ProcessHost(string name, ProcessStartInfo start)
+    {
+        Name = name;
+        _process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        _process.OutputDataReceived += (_, e) => Capture(e.Data, "");
+        _process.ErrorDataReceived += (_, e) => Capture(e.Data, "err: ");
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Name { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Time since the process was started.</summary>
+    public TimeSpan Uptime => _uptime.Elapsed;
+
+    /// <summary>Runs `dotnet dll args...`, with the same dotnet host that runs the tests.</summary>
+    public static ProcessHost StartDotnet(string name, string dll, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return new ProcessHost(name, start);
+    }
+
+    /// <summary>kill -9 of the process and its children; returns once it is gone.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit(KillWait);
+    }
+
+    /// <summary>SIGTERM (a graceful shutdown), then kill -9 if it has not exited within the grace period.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        using (var signal = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(grace);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+        }
+    }
+
+    public string Tail(int lines) => _output.Tail(lines);
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private void Capture(string? line, string prefix)
+    {
+        if (line is not null)
+        {
+            _output.Add($"{_uptime.Elapsed.TotalSeconds,7:0.000} {prefix}{line}");
+        }
+    }
+}
