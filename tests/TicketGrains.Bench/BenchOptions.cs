@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace TicketGrains.Bench;
+
+/// <summary>The bench's command line. Without --pg the raw phases are skipped, without --url the HTTP ones.</summary>
+public sealed class BenchOptions
+{
+    public const string Usage = """
+        usage: TicketGrains.Bench --url http://127.0.0.1:5081 --pg "<npgsql connection string>"
+               [--seconds 10] [--warmup 20] [--concurrency 8,32,64,128,256] [--customers 2000] [--markdown FILE]
+               [--raw-connections 8,32,64] [--batch-sizes 100,500] [--server-pid PID] [--command-line TEXT]
+          exit code 0 when every phase ran (whatever the verdicts), 1 when a phase could not run, 2 on bad arguments
+          --server-pid    the silo's process id, to split CPU use between bench, silo and the rest (PostgreSQL)
+          --command-line  what the Markdown records as the command (bench.sh passes its own invocation)
+        """;
+
+    public Uri? Url { get; private set; }
+    public string? ConnectionString { get; private set; }
+    public int Seconds { get; private set; } = 10;
+
+    /// <summary>Seconds of load before measuring: JIT tiering and thread-pool growth take a freshly started silo a while.</summary>
+    public int WarmUpSeconds { get; private set; } = 20;
+    public IReadOnlyList<int> Concurrency { get; private set; } = [8, 32, 64, 128, 256];
+    public int Customers { get; private set; } = 2000;
+    public string? MarkdownPath { get; private set; }
+    public IReadOnlyList<int> RawConnections { get; private set; } = [8, 32, 64];
+    public IReadOnlyList<int> BatchSizes { get; private set; } = [100, 500];
+    public int? ServerPid { get; private set; }
+    public string? CommandLine { get; private set; }
+
+    /// <summary>Parses the arguments, or explains what is wrong with them.</summary>
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is "-h" or "--help")
+            {
+                throw new ArgumentException(Usage);
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"{name} needs a value.");
+            }
+
+            options.Set(name, args[++i]);
+        }
+
+        if (options.Url is null && options.ConnectionString is null)
+        {
+            throw new ArgumentException("Give --url, --pg or both.");
+        }
+
+        return options;
+    }
+
+    private void Set(string name, string value)
+    {
+        switch (name)
+        {
+            case "--url": Url = new Uri(value.TrimEnd('/') + "/", UriKind.Absolute); break;
+            case "--pg": ConnectionString = value; break;
+            case "--seconds": Seconds = Positive(name, value); break;
+            case "--warmup": WarmUpSeconds = Positive(name, value); break;
+            case "--concurrency": Concurrency = PositiveList(name, value); break;
+            case "--customers": Customers = Positive(name, value); break;
+            case "--markdown": MarkdownPath = value; break;
+            case "--raw-connections": RawConnections = PositiveList(name, value); break;
+            case "--batch-sizes": BatchSizes = PositiveList(name, value); break;
+            case "--server-pid": ServerPid = Positive(name, value); break;
+            case "--command-line": CommandLine = value; break;
+            default: throw new ArgumentException($"Unknown option {name}.");
+        }
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{name} must be a positive whole number, not '{value}'.");
+
+    private static int[] PositiveList(string name, string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => Positive(name, part)).ToArray() is { Length: > 0 } list
+            ? list
+            : throw new ArgumentException($"{name} needs at least one value.");
+}

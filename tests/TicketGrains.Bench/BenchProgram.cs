@@ -1,0 +1,53 @@
+using System.Runtime.InteropServices;
+
+namespace TicketGrains.Bench;
+
+/// <summary>
+/// Measures durable ticket creation over HTTP against raw PostgreSQL inserts in the same run: the machine
+/// is noisy, so only ratios taken side by side mean something.
+/// </summary>
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
+
+        var report = new BenchReport();
+        report.Context.Add($"date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        report.Context.Add($"machine: nproc {Environment.ProcessorCount}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        report.Context.Add($"command: `{CommandLineText.Of(options, args)}`");
+        report.Context.Add("columns: raw count = rows with latency per statement (a batch is one); HTTP count = 201s with latency per request; " +
+            "cpu % = share of all cores used by the bench / the silo / everything else (mostly PostgreSQL)");
+        var duration = TimeSpan.FromSeconds(options.Seconds);
+        if (options.ConnectionString is { } connectionString)
+        {
+            await RawBaselinePhases.RunAsync(options, connectionString, duration, report);
+        }
+
+        if (options.Url is { } url)
+        {
+            await HttpCreationPhases.RunAsync(options, url, duration, report);
+        }
+
+        var text = ReportRenderer.Text(report);
+        Console.WriteLine();
+        Console.WriteLine(text);
+        if (options.MarkdownPath is { } path)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await File.WriteAllTextAsync(path, ReportRenderer.Markdown(report, $"Ticket creation bench, {DateTimeOffset.UtcNow:yyyy-MM-dd}"));
+            Console.WriteLine($"Markdown written to {path}");
+        }
+
+        return report.Incomplete ? 1 : 0;
+    }
+}

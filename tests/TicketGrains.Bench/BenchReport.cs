@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace TicketGrains.Bench;
+
+/// <summary>The measured phases of a run and the acceptance verdicts drawn from them.</summary>
+public sealed class BenchReport
+{
+    /// <summary>HTTP create throughput must reach this share of the best raw batched insert rate.</summary>
+    public const double ThroughputTarget = 0.30;
+
+    /// <summary>p99 bound at half the best HTTP throughput.</summary>
+    public const double HalfLoadP99LimitMs = 50;
+
+    public const string RawSingleRowPhase = "raw single-row";
+    public const string RawBatchedPhase = "raw batched";
+
+    private readonly List<PhaseResult> _phases = [];
+    private readonly List<string> _notes = [];
+
+    /// <summary>Facts about the run (date, machine, command) shown above the table.</summary>
+    public List<string> Context { get; } = [];
+
+    public IReadOnlyList<PhaseResult> Phases => _phases;
+
+    /// <summary>Errors and failed levels, shown below the verdicts.</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    public void Add(PhaseResult result) => _phases.Add(result);
+
+    /// <summary>True once a phase could not run, so the bench exits non-zero.</summary>
+    public bool Incomplete { get; private set; }
+
+    public void Note(string note) => _notes.Add(note);
+
+    public void NoteFailure(string note)
+    {
+        Incomplete = true;
+        _notes.Add(note);
+    }
+
+    public PhaseResult? Best(string phase) =>
+        _phases.Where(p => p.Phase == phase).MaxBy(p => p.PerSecond);
+
+    public IReadOnlyList<string> Summary()
+    {
+        var http = Best(HttpCreateBench.ClosedLoopPhase);
+        var single = Best(RawSingleRowPhase);
+        var batched = Best(RawBatchedPhase);
+        var halfLoad = Best(HttpCreateBench.OpenLoopPhase);
+        var lines = new List<string>
+        {
+            $"best HTTP create:      {Rate(http)}",
+            $"best raw single-row:   {Rate(single)}",
+            $"best raw batched:      {Rate(batched)}",
+        };
+        if (http is not null && batched is not null && batched.PerSecond > 0)
+        {
+            var ratio = http.PerSecond / batched.PerSecond;
+            lines.Add(Invariant($"HTTP / raw batched:    {ratio * 100:0.0} % (target >= {ThroughputTarget * 100:0} %): {Verdict(ratio >= ThroughputTarget)}"));
+        }
+        else
+        {
+            lines.Add("HTTP / raw batched:    n/a (needs both the HTTP and the raw batched phases)");
+        }
+
+        if (halfLoad is not null)
+        {
+            var p99 = halfLoad.Latency.PercentileMs(0.99);
+            var pass = halfLoad.Errors == 0 && p99 < HalfLoadP99LimitMs;
+            lines.Add(Invariant($"half load ({halfLoad.Mode}): p99 {p99:0.0} ms, {halfLoad.Errors} errors (target p99 < {HalfLoadP99LimitMs:0} ms, no errors): {Verdict(pass)}"));
+        }
+        else
+        {
+            lines.Add("half load:             n/a (not run)");
+        }
+
+        return lines;
+    }
+
+    private static string Rate(PhaseResult? phase) =>
+        phase is null ? "n/a" : Invariant($"{phase.PerSecond:0}/s ({phase.Mode})");
+
+    private static string Verdict(bool pass) => pass ? "PASS" : "FAIL";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
