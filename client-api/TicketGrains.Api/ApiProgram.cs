@@ -20,6 +20,7 @@ public static class ApiProgram
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
             .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TicketGrainsSilo.AdoNetInvariant, connectionString))
             .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
             .AddMemoryStreams(LiveFeed.ProviderName)
             .AddDashboard()
             .UseConnectionRetryFilter(async (_, cancellationToken) =>

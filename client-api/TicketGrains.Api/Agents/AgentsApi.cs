@@ -12,7 +12,7 @@ namespace TicketGrains.Api.Agents;
 /// <summary>/api/v1/agents: the agent's queues and pulling the next ticket.</summary>
 public static class AgentsApi
 {
-    /// <summary>Longest long-poll; below Orleans' call timeout so a wait never ends in a timeout error.</summary>
+    /// <summary>Longest long-poll an agent may ask for.</summary>
     public const int MaxWaitSeconds = 20;
 
     public static RouteGroupBuilder MapAgentsApi(this IEndpointRouteBuilder app)
@@ -36,9 +36,24 @@ public static class AgentsApi
             throw new InvalidFieldException("waitSeconds", $"waitSeconds is a whole number from 0 to {MaxWaitSeconds}.");
         }
 
-        // A pull that reached the agent may have claimed a ticket, so only undelivered calls are retried.
-        var ticket = await GrainRetry.Once(() => agent.NextAsync(TimeSpan.FromSeconds(seconds)), context.RequestAborted);
-        return ticket is null ? TypedResults.NoContent() : TypedResults.Ok(ticket);
+        // The wait is cut into short grain calls so none comes near the call timeout. A pull that
+        // reached the agent may have claimed a ticket, so only undelivered calls are retried.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
+        while (true)
+        {
+            var remaining = deadline - DateTime.UtcNow;
+            var slice = remaining < CallTimeouts.LongPollSlice ? remaining : CallTimeouts.LongPollSlice;
+            var ticket = await GrainRetry.Once(() => agent.NextAsync(slice < TimeSpan.Zero ? TimeSpan.Zero : slice), context.RequestAborted);
+            if (ticket is not null)
+            {
+                return TypedResults.Ok(ticket);
+            }
+
+            if (DateTime.UtcNow >= deadline || context.RequestAborted.IsCancellationRequested)
+            {
+                return TypedResults.NoContent();
+            }
+        }
     }
 
     private static async Task<Ok<AgentProfile>> GetAsync(string agentId, HttpContext context, IClusterClient cluster) =>

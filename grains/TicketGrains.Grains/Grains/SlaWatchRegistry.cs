@@ -6,32 +6,37 @@ namespace TicketGrains.Grains.Grains;
 
 /// <summary>
 /// Per silo: remembers which tenants' SLA sweep was already ensured, so creating a ticket costs no
-/// extra grain call after the first one per tenant.
+/// extra grain call after the first one per tenant. Callers await it before acknowledging a ticket
+/// with a deadline, so an acknowledged deadline always has a durable reminder behind it.
 /// </summary>
 public sealed class SlaWatchRegistry(IGrainFactory grains, ILogger<SlaWatchRegistry> logger)
 {
-    private readonly ConcurrentDictionary<string, Task> _started = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<bool>> _started = new(StringComparer.Ordinal);
 
-    public void EnsureStarted(string tenantId)
+    /// <summary>Completes once the tenant's sweep reminder is registered; false when that failed (the next call retries).</summary>
+    public Task<bool> EnsureStartedAsync(string tenantId)
     {
-        if (_started.TryGetValue(tenantId, out var task) && !task.IsFaulted)
+        if (_started.TryGetValue(tenantId, out var task) && !(task.IsCompleted && !task.Result))
         {
-            return;
+            return task;
         }
 
-        _started[tenantId] = StartAsync(tenantId);
+        var started = StartAsync(tenantId);
+        _started[tenantId] = started;
+        return started;
     }
 
-    private async Task StartAsync(string tenantId)
+    private async Task<bool> StartAsync(string tenantId)
     {
         try
         {
             await grains.GetGrain<ISlaWatchGrain>(tenantId).EnsureStartedAsync();
+            return true;
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not start the SLA sweep of tenant {Tenant}; will retry", tenantId);
-            throw;
+            logger.LogWarning(e, "Could not start the SLA sweep of tenant {Tenant}; the next change retries", tenantId);
+            return false;
         }
     }
 }

@@ -152,6 +152,12 @@ public sealed class TicketGrain(
             s.Id, s.Status, s.Category, s.Priority, s.Queue, s.CustomerId, s.Assignee, s.Channel, s.Subject,
             s.CreatedAt, s.UpdatedAt, s.PendingSlaDue));
         SyncSideEffects(force: e is TicketCreated);
+        if (State.PendingSlaDue is not null)
+        {
+            // The timer above dies with this activation; the tenant's reminder is what outlives it.
+            await slaWatch.EnsureStartedAsync(Tenant);
+        }
+
         await SnapshotIfDueAsync();
     }
 
@@ -183,7 +189,6 @@ public sealed class TicketGrain(
             return;
         }
 
-        slaWatch.EnsureStarted(Tenant);
         var dueIn = due - time.GetUtcNow();
         if (dueIn > sla.Value.SweepPeriod * 2)
         {

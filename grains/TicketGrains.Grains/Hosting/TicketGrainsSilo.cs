@@ -27,6 +27,7 @@ public static class TicketGrainsSilo
             .AddMemoryStreams(LiveFeed.ProviderName)
             .AddDashboard()
             .Configure<ClusterMembershipOptions>(FailureDetection.Tune)
+            .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
             .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sla.SweepPeriod < o.MinimumReminderPeriod ? sla.SweepPeriod : o.MinimumReminderPeriod);
         silo.Services.AddTicketGrainsDomain(configuration).AddTicketGrainsPostgres(connectionString);
         return silo;
