@@ -13,7 +13,9 @@ public static class ApiProgram
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Content root at the binaries, not the working directory: appsettings.json (quiet logging
+        // defaults) must be found however the process was started.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var connectionString = PostgresConnection.Require(builder.Configuration);
         var cluster = builder.Configuration.GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings();
         builder.UseOrleansClient(client => client

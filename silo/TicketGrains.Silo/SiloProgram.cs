@@ -17,7 +17,9 @@ public static class SiloProgram
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Content root at the binaries, not the working directory: appsettings.json (quiet logging
+        // defaults) must be found however the process was started.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var hostApi = builder.Configuration.GetValue("Silo:HostApi", true);
         builder.UseOrleans(silo =>
         {

@@ -75,7 +75,7 @@ public static class AgentsApi
     {
         var tenant = Tenant.Of(context);
         return AgentIds.IsValid(agentId)
-            ? cluster.GetGrain<IAgentGrain>(GrainKeys.For(tenant, agentId))
+            ? cluster.Reference<IAgentGrain>(GrainKeys.For(tenant, agentId))
             : throw new InvalidFieldException("agentId", "An agent id is 1-64 letters, digits, '.', '_', '-' or '@'.");
     }
 }

@@ -18,7 +18,7 @@ public static class CustomersApi
 
     private static async Task<Ok<CustomerView>> GetAsync(Guid id, HttpContext context, IClusterClient cluster)
     {
-        var customer = cluster.GetGrain<ICustomerGrain>(GrainKeys.For(Tenant.Of(context), id));
+        var customer = cluster.Reference<ICustomerGrain>(GrainKeys.For(Tenant.Of(context), id));
         return TypedResults.Ok(await GrainRetry.Idempotent(customer.GetAsync, context.RequestAborted));
     }
 }

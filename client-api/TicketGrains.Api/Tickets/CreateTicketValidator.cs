@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.Domain;
@@ -17,7 +16,7 @@ public static class CreateTicketValidator
 
     /// <summary>The request in validated form; the customer id and tier are filled in once the customer is resolved.</summary>
     public sealed record Valid(CustomerReference Customer, string Channel, string Subject, string Body, string Category, string Priority,
-        IReadOnlyDictionary<string, string> Fields, string RequestHash);
+        IReadOnlyDictionary<string, string> Fields);
 
     public static Valid? Validate(CreateTicketRequest request, FieldErrors errors)
     {
@@ -35,7 +34,7 @@ public static class CreateTicketValidator
         }
 
         return new Valid(customer, request.Channel!, request.Subject!.Trim(), request.Body!, request.Category ?? TicketCatalog.DefaultCategory,
-            request.Priority ?? TicketCatalog.DefaultPriority, request.Fields ?? [], Hash(request));
+            request.Priority ?? TicketCatalog.DefaultPriority, request.Fields ?? []);
     }
 
     private static void ValidateFields(Dictionary<string, string>? fields, FieldErrors errors)
@@ -65,10 +64,14 @@ public static class CreateTicketValidator
     }
 
     /// <summary>Fingerprint of the request's meaning, so an Idempotency-Key reused with another body is caught.</summary>
-    private static string Hash(CreateTicketRequest request)
+    /// <summary>
+    /// Fingerprint of the request, so a reused Idempotency-Key with a different body is told apart
+    /// from a retry. Only keyed requests need it; the others get fresh ids and never collide.
+    /// </summary>
+    public static string RequestHash(CreateTicketRequest request)
     {
         var canonical = request with { Fields = request.Fields is null ? null : new SortedDictionary<string, string>(request.Fields, StringComparer.Ordinal).ToDictionary() };
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(canonical))));
+        return Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(canonical)));
     }
 
     private static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "…";

@@ -39,9 +39,10 @@ public static class TicketsApi
             throw new ValidationFailed(errors);
         }
 
-        var ticketId = TicketIds.For(tenant, context.Request.Headers[TicketIds.IdempotencyHeader].ToString());
+        var idempotencyKey = context.Request.Headers[TicketIds.IdempotencyHeader].ToString();
+        var ticketId = TicketIds.For(tenant, idempotencyKey);
         var abort = context.RequestAborted;
-        var identity = cluster.GetGrain<IChannelIdentityGrain>(GrainKeys.For(tenant, $"{valid.Customer.Channel}:{valid.Customer.ExternalId}"));
+        var identity = cluster.Reference<IChannelIdentityGrain>(GrainKeys.For(tenant, $"{valid.Customer.Channel}:{valid.Customer.ExternalId}"));
         var customer = await GrainRetry.Idempotent(() => identity.ResolveAsync(valid.Customer), abort);
         var command = new CreateTicket
         {
@@ -53,9 +54,9 @@ public static class TicketsApi
             Category = valid.Category,
             Priority = valid.Priority,
             Fields = valid.Fields,
-            RequestHash = valid.RequestHash,
+            RequestHash = idempotencyKey.Length == 0 ? "" : CreateTicketValidator.RequestHash(request),
         };
-        var ticket = cluster.GetGrain<ITicketGrain>(GrainKeys.For(tenant, ticketId));
+        var ticket = cluster.Reference<ITicketGrain>(GrainKeys.For(tenant, ticketId));
         var view = await GrainRetry.Idempotent(() => ticket.CreateAsync(command), abort);
         return TypedResults.Created($"/api/v1/tickets/{view.Id}", view);
     }
@@ -98,5 +99,5 @@ public static class TicketsApi
     }
 
     private static ITicketGrain Ticket(IClusterClient cluster, HttpContext context, Guid id) =>
-        cluster.GetGrain<ITicketGrain>(GrainKeys.For(Tenant.Of(context), id));
+        cluster.Reference<ITicketGrain>(GrainKeys.For(Tenant.Of(context), id));
 }

@@ -8,5 +8,5 @@ public interface IChannelIdentityGrain : IGrainWithStringKey
 {
     /// <summary>Returns the customer for this identity, registering one on first contact.</summary>
     [Alias("Resolve")]
-    Task<CustomerView> ResolveAsync(CustomerReference reference);
+    Task<CustomerSummary> ResolveAsync(CustomerReference reference);
 }

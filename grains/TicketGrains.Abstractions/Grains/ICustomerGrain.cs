@@ -9,7 +9,7 @@ public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>Registers the customer on first contact or adds a new identity and profile details.</summary>
     [Alias("Register")]
-    Task<CustomerView> RegisterAsync(CustomerReference reference);
+    Task<CustomerSummary> RegisterAsync(CustomerReference reference);
 
     /// <summary>Returns the customer; throws NotFoundException when unknown.</summary>
     [Alias("Get")]

@@ -116,7 +116,7 @@ public sealed class AgentGrain(
     }
 
     private Task<TicketView?> ClaimAsync(QueuedTicket queued) =>
-        GrainFactory.GetGrain<ITicketGrain>(GrainKeys.For(Tenant, queued.TicketId)).ClaimAsync(AgentId);
+        GrainFactory.Reference<ITicketGrain>(GrainKeys.For(Tenant, queued.TicketId)).ClaimAsync(AgentId);
 
-    private IAgentQueueGrain Queue(string name) => GrainFactory.GetGrain<IAgentQueueGrain>(GrainKeys.For(Tenant, name));
+    private IAgentQueueGrain Queue(string name) => GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, name));
 }

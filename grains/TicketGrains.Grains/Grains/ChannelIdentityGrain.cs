@@ -15,7 +15,11 @@ namespace TicketGrains.Grains.Grains;
 /// </summary>
 public sealed class ChannelIdentityGrain(IEventLog log, TimeProvider time) : Grain, IChannelIdentityGrain
 {
+    /// <summary>How long a repeat contact with unchanged details may reuse the customer's last answer.</summary>
+    internal static readonly TimeSpan RepeatContactWindow = TimeSpan.FromSeconds(30);
+
     private EventSourcedStream<Holder> _stream = null!;
+    private (CustomerReference Reference, CustomerSummary Customer, DateTimeOffset At)? _lastContact;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -25,11 +29,19 @@ public sealed class ChannelIdentityGrain(IEventLog log, TimeProvider time) : Gra
         await _stream.LoadAsync();
     }
 
-    public async Task<CustomerView> ResolveAsync(CustomerReference reference)
+    public async Task<CustomerSummary> ResolveAsync(CustomerReference reference)
     {
+        var now = time.GetUtcNow();
+        if (_lastContact is { } last && last.Reference == reference && now - last.At < RepeatContactWindow)
+        {
+            // A shop's busy customer opens many tickets with the same details: nothing to register,
+            // and a tier changed through another identity shows up once the window has passed.
+            return last.Customer;
+        }
+
         var tenant = _stream.TenantId;
         var customerId = _stream.State.CustomerId ?? DeriveCustomerId(tenant, this.GetPrimaryKeyString());
-        var customer = await GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RegisterAsync(reference);
+        var customer = await GrainFactory.Reference<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RegisterAsync(reference);
         if (_stream.State.CustomerId is null)
         {
             try
@@ -42,6 +54,7 @@ public sealed class ChannelIdentityGrain(IEventLog log, TimeProvider time) : Gra
             }
         }
 
+        _lastContact = (reference, customer, now);
         return customer;
     }
 

@@ -26,19 +26,19 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, Tim
         }
     }
 
-    public async Task<CustomerView> RegisterAsync(CustomerReference reference)
+    public async Task<CustomerSummary> RegisterAsync(CustomerReference reference)
     {
         for (var attempt = 0; ; attempt++)
         {
             if (_stream.State.Decide(_id, reference, time.GetUtcNow()) is not { } change)
             {
-                return View();
+                return Summary();
             }
 
             try
             {
                 await _stream.AppendAsync(change);
-                return View();
+                return Summary();
             }
             catch (ConflictException) when (attempt == 0)
             {
@@ -67,6 +67,8 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, Tim
 
         return Task.CompletedTask;
     }
+
+    private CustomerSummary Summary() => new(_id, _stream.State.Tier);
 
     private CustomerView View()
     {

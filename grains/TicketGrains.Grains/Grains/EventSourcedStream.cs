@@ -16,6 +16,9 @@ internal sealed class EventSourcedStream<TState>(IEventLog log, string tenantId,
 
     public bool Loaded { get; private set; }
 
+    /// <summary>The version of the snapshot the last load started from; 0 when it replayed from the start.</summary>
+    public int SnapshotVersion { get; private set; }
+
     public string TenantId => tenantId;
 
     public string StreamId => streamId;
@@ -24,9 +27,10 @@ internal sealed class EventSourcedStream<TState>(IEventLog log, string tenantId,
     {
         State = empty();
         Version = 0;
+        SnapshotVersion = 0;
         if (fromSnapshot is not null && await log.ReadSnapshotAsync(tenantId, streamId) is { } snapshot && fromSnapshot(snapshot.Json) is { } restored)
         {
-            (State, Version) = (restored, snapshot.Version);
+            (State, Version, SnapshotVersion) = (restored, snapshot.Version, snapshot.Version);
         }
 
         foreach (var stored in await log.ReadStreamAsync(tenantId, streamId, Version))

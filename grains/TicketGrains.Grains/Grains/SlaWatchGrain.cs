@@ -30,7 +30,7 @@ public sealed class SlaWatchGrain(ITicketReadModel readModel, IOptions<SlaOption
     {
         var tenant = this.GetPrimaryKeyString();
         var due = await readModel.SlaDueAsync(tenant, time.GetUtcNow() + sla.Value.SweepPeriod, SweepBatch);
-        await Task.WhenAll(due.Select(id => GrainFactory.GetGrain<ITicketGrain>(GrainKeys.For(tenant, id)).CheckSlaAsync()));
+        await Task.WhenAll(due.Select(id => GrainFactory.Reference<ITicketGrain>(GrainKeys.For(tenant, id)).CheckSlaAsync()));
         return due.Count;
     }
 

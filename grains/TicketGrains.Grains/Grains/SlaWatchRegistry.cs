@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Grains;
 
 namespace TicketGrains.Grains.Grains;
@@ -30,7 +31,7 @@ public sealed class SlaWatchRegistry(IGrainFactory grains, ILogger<SlaWatchRegis
     {
         try
         {
-            await grains.GetGrain<ISlaWatchGrain>(tenantId).EnsureStartedAsync();
+            await grains.Reference<ISlaWatchGrain>(tenantId).EnsureStartedAsync();
             return true;
         }
         catch (Exception e)

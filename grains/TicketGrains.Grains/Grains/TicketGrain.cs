@@ -52,6 +52,7 @@ public sealed class TicketGrain(
             try
             {
                 await AppendAsync(TicketDecisions.Create(_id, command, sla.Value, time.GetUtcNow()));
+                ReleaseIfNothingToWatch();
                 return State.ToView(Tenant);
             }
             catch (ConflictException)
@@ -161,11 +162,25 @@ public sealed class TicketGrain(
         await SnapshotIfDueAsync();
     }
 
+    /// <summary>
+    /// A new ticket is usually not touched again for minutes, until an agent claims it. Keeping every
+    /// fresh ticket in memory made a promotion-day flood a garbage-collector problem (each one survives
+    /// into the old generation), so unless its own SLA timer is running the activation goes now; the
+    /// next call restores it from its snapshot and events.
+    /// </summary>
+    private void ReleaseIfNothingToWatch()
+    {
+        if (_slaTimer is null)
+        {
+            this.DeactivateOnIdle();
+        }
+    }
+
     /// <summary>Keeps queue, customer and SLA timer in step with the state. All of them can be rebuilt from the read model.</summary>
     private void SyncSideEffects(bool force)
     {
         var waits = State.WaitsInQueue;
-        var queue = GrainFactory.GetGrain<IAgentQueueGrain>(GrainKeys.For(Tenant, State.Queue));
+        var queue = GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, State.Queue));
         if (waits && (force || !_wasWaiting))
         {
             queue.EnqueueAsync(new QueuedTicket(_id, TicketCatalog.PriorityRank(State.Priority), State.CreatedAt)).Ignore();
@@ -176,7 +191,7 @@ public sealed class TicketGrain(
         }
 
         _wasWaiting = waits;
-        GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.For(Tenant, State.CustomerId)).TrackTicketAsync(_id, TicketStatus.IsActive(State.Status)).Ignore();
+        GrainFactory.Reference<ICustomerGrain>(GrainKeys.For(Tenant, State.CustomerId)).TrackTicketAsync(_id, TicketStatus.IsActive(State.Status)).Ignore();
         ArmSlaTimer();
     }
 
@@ -222,7 +237,7 @@ public sealed class TicketGrain(
     private async Task LoadAsync()
     {
         await _stream.LoadAsync(json => JsonSerializer.Deserialize<TicketState>(json, EventSerializer.Options));
-        _snapshotVersion = _stream.Version;
+        _snapshotVersion = _stream.SnapshotVersion;
         _wasWaiting = State.WaitsInQueue;
         ArmSlaTimer();
     }

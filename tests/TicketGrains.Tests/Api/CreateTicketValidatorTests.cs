@@ -18,7 +18,7 @@ public sealed class CreateTicketValidatorTests
             (valid.Channel, valid.Subject, valid.Body, valid.Category, valid.Priority));
         Assert.Equal(("wechat", "wx-42", "Li Lei", "gold"), (valid.Customer.Channel, valid.Customer.ExternalId, valid.Customer.Name, valid.Customer.Tier));
         Assert.Equal("A-1001", valid.Fields["orderId"]);
-        Assert.Equal(64, valid.RequestHash.Length);
+        Assert.Equal(64, CreateTicketValidator.RequestHash(Requests.Valid).Length);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed class ChannelIdentityTests(ClusterFixture fixture)
     private IChannelIdentityGrain Identity(string tenant, CustomerReference reference) =>
         fixture.Client.GetGrain<IChannelIdentityGrain>(GrainKeys.For(tenant, $"{reference.Channel}:{reference.ExternalId}"));
 
+    private Task<CustomerView> Customer(string tenant, Guid id) =>
+        fixture.Client.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, id)).GetAsync();
+
     [Fact]
     public async Task Same_identity_resolves_to_the_same_customer()
     {
@@ -27,11 +30,11 @@ public sealed class ChannelIdentityTests(ClusterFixture fixture)
         await fixture.Cluster.DeactivateAsync(identity);
         var again = await identity.ResolveAsync(WeChat);
 
-        Assert.Equal(first.Id, again.Id);
-        Assert.Equal((tenant, "Li Lei", "gold"), (again.TenantId, again.Name, again.Tier));
-        Assert.Equal(["wechat:wx-42"], again.Identities);
-        var stored = await fixture.Client.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, first.Id)).GetAsync();
-        Assert.Equal((first.Id, "Li Lei"), (stored.Id, stored.Name));
+        Assert.Equal(first, again);
+        Assert.Equal("gold", again.Tier);
+        var stored = await Customer(tenant, first.Id);
+        Assert.Equal((first.Id, tenant, "Li Lei", "gold"), (stored.Id, stored.TenantId, stored.Name, stored.Tier));
+        Assert.Equal(["wechat:wx-42"], stored.Identities);
     }
 
     [Fact]
@@ -44,8 +47,8 @@ public sealed class ChannelIdentityTests(ClusterFixture fixture)
         var viaEmail = await Identity(tenant, email).ResolveAsync(email);
 
         Assert.NotEqual(viaWeChat.Id, viaEmail.Id);
-        Assert.Equal(["wechat:wx-42"], viaWeChat.Identities);
-        Assert.Equal(["email:li@example.com"], viaEmail.Identities);
+        Assert.Equal(["wechat:wx-42"], (await Customer(tenant, viaWeChat.Id)).Identities);
+        Assert.Equal(["email:li@example.com"], (await Customer(tenant, viaEmail.Id)).Identities);
     }
 
     [Fact]
@@ -55,6 +58,38 @@ public sealed class ChannelIdentityTests(ClusterFixture fixture)
         var other = await Identity("shop-b" + Tenants.New(), WeChat).ResolveAsync(WeChat);
 
         Assert.NotEqual(one.Id, other.Id);
+    }
+
+    [Fact]
+    public async Task Repeat_contact_reuses_the_customer_briefly_then_sees_a_changed_tier()
+    {
+        // The chat channel does not know the tier; the shop sets it on the customer another way.
+        var tenant = Tenants.New();
+        var noTier = WeChat with { Tier = null };
+        var identity = Identity(tenant, noTier);
+        var first = await identity.ResolveAsync(noTier);
+        var customer = fixture.Client.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, first.Id));
+        await customer.RegisterAsync(noTier with { Tier = "vip" });
+
+        var withinWindow = await identity.ResolveAsync(noTier);
+        fixture.Time.Advance(TimeSpan.FromSeconds(31));
+        var afterWindow = await identity.ResolveAsync(noTier);
+
+        Assert.Equal((first.Tier, "vip"), (withinWindow.Tier, afterWindow.Tier));
+        Assert.NotEqual("vip", first.Tier);
+    }
+
+    [Fact]
+    public async Task Changed_details_are_registered_at_once()
+    {
+        var tenant = Tenants.New();
+        var identity = Identity(tenant, WeChat);
+        var first = await identity.ResolveAsync(WeChat);
+
+        var changed = await identity.ResolveAsync(WeChat with { Tier = "vip", Name = "Li Lei (VIP)" });
+
+        Assert.Equal((first.Id, "vip"), (changed.Id, changed.Tier));
+        Assert.Equal("Li Lei (VIP)", (await Customer(tenant, first.Id)).Name);
     }
 
     [Fact]
