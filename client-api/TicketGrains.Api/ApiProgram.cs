@@ -2,6 +2,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using TicketGrains.Abstractions;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Security;
 using TicketGrains.Grains.Hosting;
 
 namespace TicketGrains.Api;
@@ -34,7 +35,7 @@ public static class ApiProgram
         builder.AddTicketGrainsApi();
         var app = builder.Build();
         app.MapTicketGrainsApi();
-        app.MapOrleansDashboard("/dashboard");
+        app.MapOrleansDashboard("/dashboard").RequirePermission(Permissions.Admin);
         app.MapHealthz();
         return app;
     }

@@ -1,5 +1,6 @@
 using Orleans.Dashboard;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Security;
 using TicketGrains.Grains.Hosting;
 using TicketGrains.Grains.Persistence;
 
@@ -33,14 +34,23 @@ public static class SiloProgram
         {
             builder.AddTicketGrainsApi();
         }
+        else
+        {
+            // A pure silo serves only the dashboard and /healthz, but the dashboard still needs an admin.
+            builder.AddTicketGrainsSecurity();
+        }
 
         var app = builder.Build();
         if (hostApi)
         {
             app.MapTicketGrainsApi();
         }
+        else
+        {
+            app.UseTicketGrainsSecurity();
+        }
 
-        app.MapOrleansDashboard("/dashboard");
+        app.MapOrleansDashboard("/dashboard").RequirePermission(Permissions.Admin);
         app.MapHealthz();
         return app;
     }

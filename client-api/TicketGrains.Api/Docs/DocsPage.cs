@@ -8,7 +8,7 @@ public static class DocsPage
 {
     public static IEndpointRouteBuilder MapDocsPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/docs", () => Results.Content(Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/docs", () => Results.Content(Html, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -23,8 +23,8 @@ public static class DocsPage
           pre{background:#f5f5f8;padding:.7rem;overflow:auto;max-height:24rem}
         </style></head>
         <body><h1>TicketGrains API</h1>
-        <p>Generated from <a href="/openapi/v1.json">/openapi/v1.json</a>. Tenant header:
-        <input id="tenant" value="default"> &nbsp; Dashboard: <a href="/dashboard">/dashboard</a></p>
+        <p>Generated from <a href="/openapi/v1.json">/openapi/v1.json</a>. Bearer token:
+        <input id="token" placeholder="from POST /api/v1/dev/tokens or your identity provider"> &nbsp; Dashboard: <a href="/dashboard">/dashboard</a></p>
         <div id="ops">Loading…</div>
         <script>
         const esc = s => String(s).replace(/[&<>"]/g, c => ({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]));
@@ -34,7 +34,8 @@ public static class DocsPage
           for (const input of form.querySelectorAll('input[data-in=path]')) path = path.replace('{' + input.name + '}', encodeURIComponent(input.value));
           const query = [...form.querySelectorAll('input[data-in=query]')].filter(i => i.value).map(i => i.name + '=' + encodeURIComponent(i.value));
           const body = form.querySelector('textarea');
-          const headers = {'X-Tenant-Id': document.getElementById('tenant').value};
+          const token = document.getElementById('token').value.trim();
+          const headers = token ? {'Authorization': 'Bearer ' + token} : {};
           if (body) headers['Content-Type'] = 'application/json';
           const res = await fetch(path + (query.length ? '?' + query.join('&') : ''), {method, headers, body: body ? body.value : undefined});
           out.textContent = res.status + ' ' + res.statusText + '\n' + await res.text();

@@ -21,7 +21,7 @@ public static class HealthEndpoint
             {
                 return Results.Problem(statusCode: 503, title: "PostgreSQL is unreachable.");
             }
-        }).WithTags("Operations").WithName("Health").WithSummary("Liveness and database reachability.");
+        }).AllowAnonymous().WithTags("Operations").WithName("Health").WithSummary("Liveness and database reachability.");
         return app;
     }
 }

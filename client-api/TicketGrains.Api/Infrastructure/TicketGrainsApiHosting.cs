@@ -1,6 +1,7 @@
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
+using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Grains.Hosting;
 
@@ -20,6 +21,7 @@ public static class TicketGrainsApiHosting
             k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             k.AddServerHeader = false;
         });
+        builder.AddTicketGrainsSecurity();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -31,7 +33,9 @@ public static class TicketGrainsApiHosting
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseTicketGrainsSecurity();
+        app.MapSecurityApis();
+        app.MapOpenApi().AllowAnonymous();
         app.MapDocsPage();
         app.MapTicketsApi();
         app.MapAgentsApi();

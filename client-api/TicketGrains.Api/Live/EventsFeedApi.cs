@@ -4,6 +4,7 @@ using Orleans.Streams;
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Security;
 
 namespace TicketGrains.Api.Live;
 
@@ -16,7 +17,7 @@ public static class EventsFeedApi
     {
         app.MapGet("/api/v1/events", StreamAsync).WithTags("Live").WithName("TicketEventFeed")
             .WithSummary("Server-sent events (event: ticket.changed) for every committed ticket change of the tenant.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream").RequirePermission(Permissions.TicketsRead);
         return app;
     }
 

@@ -3,6 +3,7 @@ using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Security;
 
 namespace TicketGrains.Api.Tickets;
 
@@ -14,17 +15,23 @@ public static class TicketsApi
         var group = app.MapGroup("/api/v1/tickets").WithTags("Tickets");
         group.MapPost("/", CreateAsync).WithName("CreateTicket").WithSummary("Open a ticket (durable before 201; Idempotency-Key supported).")
             .Accepts<CreateTicketRequest>("application/json")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequirePermission(Permissions.TicketsWrite);
         group.MapGet("/", TicketListing.ListAsync).WithName("ListTickets").WithSummary("List tickets from the read model, keyset-paged.")
-            .ProducesValidationProblem();
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetTicket").WithSummary("Read one ticket with its thread.");
-        group.MapGet("/{id:guid}/events", GetEventsAsync).WithName("GetTicketEvents").WithSummary("The ticket's full event history.");
+            .ProducesValidationProblem().RequirePermission(Permissions.TicketsRead);
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetTicket").WithSummary("Read one ticket with its thread.")
+            .RequirePermission(Permissions.TicketsRead);
+        group.MapGet("/{id:guid}/events", GetEventsAsync).WithName("GetTicketEvents").WithSummary("The ticket's full event history.")
+            .RequirePermission(Permissions.TicketsRead);
         group.MapPost("/{id:guid}/messages", AddMessageAsync).WithName("AddTicketMessage").WithSummary("Add a public reply or an internal note.")
-            .Accepts<AddMessageRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Accepts<AddMessageRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .RequirePermission(Permissions.TicketsWrite);
         group.MapPost("/{id:guid}/status", ChangeStatusAsync).WithName("ChangeTicketStatus").WithSummary("Move the ticket through its state machine.")
-            .Accepts<ChangeStatusRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Accepts<ChangeStatusRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .RequirePermission(Permissions.TicketsWrite);
         group.MapPost("/{id:guid}/assignee", AssignAsync).WithName("AssignTicket").WithSummary("Assign or unassign (agentId null) the ticket.")
-            .Accepts<AssignRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+            .Accepts<AssignRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
+            .RequirePermission(Permissions.TicketsAssign);
         return group;
     }
 

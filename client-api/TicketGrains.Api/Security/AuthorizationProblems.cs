@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
+
+namespace TicketGrains.Api.Security;
+
+/// <summary>401 and 403 as ProblemDetails: the 401 says why the credential was refused, the 403 names the missing permissions.</summary>
+public sealed class AuthorizationProblems(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+{
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        if (result.Succeeded)
+        {
+            await next(context);
+        }
+        else if (result.Challenged)
+        {
+            // The scheme's challenge sets the status and WWW-Authenticate; the body explains.
+            await context.ChallengeAsync();
+            var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+            await WriteAsync(context, StatusCodes.Status401Unauthorized, "Authentication required.", BearerTokens.Explain(failure), null);
+        }
+        else
+        {
+            var missing = result.AuthorizationFailure?.FailedRequirements.OfType<PermissionRequirement>().Select(r => r.Permission).ToList() ?? [];
+            var detail = missing.Count == 0 ? "The caller may not do this." : $"Missing permission: {string.Join(", ", missing)}.";
+            await WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden.", detail, missing);
+        }
+    }
+
+    /// <summary>Writes a ProblemDetails response with an optional "missingPermissions" list.</summary>
+    public async Task WriteAsync(HttpContext context, int status, string title, string detail, IReadOnlyList<string>? missing)
+    {
+        context.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (missing is { Count: > 0 })
+        {
+            problem.Extensions["missingPermissions"] = missing;
+        }
+
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.Tokens;
+
+namespace TicketGrains.Api.Security;
+
+/// <summary>JWT bearer validation: signature, issuer, audience and lifetime, then the caller's permissions from its roles.</summary>
+public static class BearerTokens
+{
+    public static void Configure(JwtBearerOptions options, AuthOptions auth, IReadOnlyList<SecurityKey> keys)
+    {
+        // Claims keep their JWT names ("sub", "role"), which is what the rest of the API reads.
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = auth.Issuer,
+            ValidAudience = auth.Audience,
+            IssuerSigningKeys = keys,
+            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            RequireExpirationTime = true,
+            RequireSignedTokens = true,
+            ClockSkew = auth.ClockSkew,
+            NameClaimType = Claims.Subject,
+            RoleClaimType = Claims.Role,
+        };
+        options.Events = new JwtBearerEvents { OnTokenValidated = ExpandAsync };
+    }
+
+    /// <summary>Replaces the token's principal by one with a "perm" claim per permission the token's roles and perms grant.</summary>
+    private static async Task ExpandAsync(TokenValidatedContext context)
+    {
+        var token = context.Principal!;
+        var tenant = token.FindFirst(Claims.Tenant)?.Value;
+        var roles = token.FindAll(Claims.Role).Select(c => c.Value).ToList();
+        var (permissions, custom) = CallerPrincipal.ExpandBuiltIn(roles);
+        permissions.AddRange(token.FindAll(Claims.Permission).Select(c => c.Value));
+        if (custom.Count > 0 && tenant is not null)
+        {
+            var store = context.HttpContext.RequestServices.GetRequiredService<RoleStore>();
+            permissions.AddRange(await store.PermissionsOfAsync(tenant, custom, context.HttpContext.RequestAborted));
+        }
+
+        var principal = CallerPrincipal.Create(tenant, token.FindFirst(Claims.Subject)?.Value, roles, permissions, JwtBearerDefaults.AuthenticationScheme);
+        if (principal is null)
+        {
+            context.Fail("The token has no valid 'tenant' or 'sub' claim.");
+            return;
+        }
+
+        context.Principal = principal;
+    }
+
+    /// <summary>Why a credential was refused, in words a client developer can act on.</summary>
+    public static string Explain(Exception? failure) => failure switch
+    {
+        null => "No credential: send 'Authorization: Bearer <token>' or 'X-Api-Key: <key>'.",
+        SecurityTokenExpiredException => "The token has expired.",
+        SecurityTokenNotYetValidException => "The token is not valid yet.",
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "The token's signature is not valid.",
+        SecurityTokenInvalidIssuerException => "The token's issuer is not accepted.",
+        SecurityTokenInvalidAudienceException => "The token's audience is not this API.",
+        SecurityTokenException => "The token is not valid.",
+        _ => failure.Message,
+    };
+}

@@ -1,0 +1,16 @@
+namespace TicketGrains.Api.Security;
+
+/// <summary>
+/// The "RateLimits" section: requests allowed per window for each tenant and for each caller (token subject or API
+/// key). The defaults are far above what one silo serves, so only a configured limit ever throttles.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    public int PerTenant { get; set; } = 100_000;
+
+    public int PerCaller { get; set; } = 50_000;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketGrains.Grains.Hosting;
+
+namespace TicketGrains.Api.Security;
+
+/// <summary>
+/// Authentication (JWT bearer or X-Api-Key), permission checks, tenant assertion, rate limits and secure headers, for
+/// every process that serves HTTP: endpoints without their own policy need an authenticated caller.
+/// </summary>
+public static class SecurityHosting
+{
+    /// <summary>Picks the scheme from what the request presents.</summary>
+    public const string CallerScheme = "Caller";
+
+    public static WebApplicationBuilder AddTicketGrainsSecurity(this WebApplicationBuilder builder)
+    {
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var keys = SigningKeys.Load(auth);
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(auth);
+        services.AddSingleton(sp => new TokenIssuer(auth, keys, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<RoleStore>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddAuthentication(CallerScheme)
+            .AddPolicyScheme(CallerScheme, "Bearer token or API key", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o => BearerTokens.Configure(o, auth, keys))
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<AuthorizationProblems>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler>(sp => sp.GetRequiredService<AuthorizationProblems>());
+        services.AddCallerRateLimits(limits);
+        return builder;
+    }
+
+    /// <summary>The security middleware, in order; call after the exception handler and before mapping endpoints.</summary>
+    public static WebApplication UseTicketGrainsSecurity(this WebApplication app)
+    {
+        app.UseSecureHeaders();
+        app.UseHsts();
+        app.UseAuthentication();
+        app.UseTenantAssertion();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Roles, API keys and (with Auth:DevIssuer) the development token issuer.</summary>
+    public static WebApplication MapSecurityApis(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<AuthOptions>().DevIssuer)
+        {
+            app.MapDevTokensApi();
+        }
+
+        app.MapRolesApi();
+        app.MapApiKeysApi();
+        return app;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+
+namespace TicketGrains.Api.Security;
+
+/// <summary>The HMAC keys tokens are signed with: from configuration, or (dev issuer only) generated once and kept in a file.</summary>
+public static class SigningKeys
+{
+    public const int MinBytes = 32;
+
+    public static IReadOnlyList<SymmetricSecurityKey> Load(AuthOptions options)
+    {
+        var configured = options.SigningKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(Decode).ToList();
+        if (configured.Count > 0)
+        {
+            return configured;
+        }
+
+        if (!options.DevIssuer)
+        {
+            throw new InvalidOperationException(
+                "No token signing key: set Auth:SigningKeys:0 (base64, at least 32 bytes), or Auth:DevIssuer=true for local development.");
+        }
+
+        return [ToKey(LoadOrCreateDevKey(Path.GetFullPath(options.DevKeyFile)))];
+    }
+
+    private static SymmetricSecurityKey Decode(string base64)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(base64.Trim());
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException("Auth:SigningKeys holds a value that is not base64.");
+        }
+
+        return bytes.Length >= MinBytes ? ToKey(bytes) : throw new InvalidOperationException($"Auth:SigningKeys: each key needs at least {MinBytes} bytes.");
+    }
+
+    /// <summary>A key id derived from the key itself, so every process names the same key the same way.</summary>
+    private static SymmetricSecurityKey ToKey(byte[] bytes) =>
+        new(bytes) { KeyId = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16] };
+
+    private static byte[] LoadOrCreateDevKey(string path)
+    {
+        if (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = RandomNumberGenerator.GetBytes(MinBytes);
+        try
+        {
+            // CreateNew: when several processes start together, one writes and the others read its key.
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using var file = new FileStream(path, create);
+            using var writer = new StreamWriter(file);
+            writer.Write(Convert.ToBase64String(key));
+            return key;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+    }
+}
