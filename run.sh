@@ -5,6 +5,8 @@
 #
 # Without ConnectionStrings__TicketGrains, a local PostgreSQL is started under .data/ (deploy/local/postgres.sh).
 # The address defaults to http://127.0.0.1:5080; set TICKETGRAINS_URL to change it. Ctrl-C stops the silo.
+# The development token issuer (POST /api/v1/dev/tokens) is switched on here, signing with a key kept in
+# .data/dev-signing-key; set Auth__SigningKeys__0 (and Auth__DevIssuer=false) to use your own key instead.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,6 +28,11 @@ else
     say "using PostgreSQL from ConnectionStrings__TicketGrains"
 fi
 
+if [[ -z "${Auth__SigningKeys__0:-}" ]]; then
+    export Auth__DevIssuer="${Auth__DevIssuer:-true}"
+    export Auth__DevKeyFile="${Auth__DevKeyFile:-$repo/.data/dev-signing-key}"
+fi
+
 say "building (Release)"
 dotnet build TicketGrains.sln -c Release -nologo -v quiet
 
@@ -43,6 +50,12 @@ TicketGrains is starting (one silo, REST API co-hosted). Ctrl-C stops it.
   OpenAPI document      $url/openapi/v1.json
   Orleans dashboard     $url/dashboard
   health                $url/healthz
+
+Every API call needs a credential. Get a development token (admin of the shop "default") and use it:
+
+  TOKEN=\$(curl -s -X POST $url/api/v1/dev/tokens -H 'Content-Type: application/json' \\
+    -d '{"tenant":"default","subject":"me","roles":["admin"]}' | sed -E 's/.*"token":"([^"]+)".*/\1/')
+  curl -s $url/api/v1/tickets -H "Authorization: Bearer \$TOKEN"
 
 EOF
 

@@ -35,7 +35,7 @@ public static class ApiProgram
         builder.AddTicketGrainsApi();
         var app = builder.Build();
         app.MapTicketGrainsApi();
-        app.MapOrleansDashboard("/dashboard").RequirePermission(Permissions.Admin);
+        app.MapOrleansDashboard("/dashboard").RequireOperator(app.Services);
         app.MapHealthz();
         return app;
     }

@@ -6,7 +6,8 @@
 # usage: deploy/local/bench.sh [bench options]
 #   e.g. deploy/local/bench.sh --seconds 5
 #        deploy/local/bench.sh --markdown docs/bench-out.md --concurrency 16,64,256
-# The silo's output goes to .data/bench/silo.log.
+# The silo's output goes to .data/bench/silo.log. The silo runs with the development token issuer; the bench
+# authenticates with a token of the tenant "bench-http" (role integration) taken from it.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -65,6 +66,7 @@ say "starting the silo on $url (log: .data/bench/silo.log)"
 dotnet "$silo_dll" --urls "$url" \
     "--ConnectionStrings:TicketGrains=$conn" \
     --Orleans:SiloPort=11190 --Orleans:GatewayPort=30090 --Orleans:ClusterId=bench \
+    --Auth:DevIssuer=true "--Auth:DevKeyFile=$repo/.data/dev-signing-key" \
     >"$log_dir/silo.log" 2>&1 &
 silo_pid=$!
 
@@ -82,7 +84,16 @@ until healthy; do
     fi
     sleep 0.5
 done
-say "silo healthy; running the bench"
+say "silo healthy; getting a token from the development issuer"
+# In the environment, not on the command line: a token is a credential.
+TICKETGRAINS_TOKEN="$(curl -s --max-time 10 -X POST "$url/api/v1/dev/tokens" -H 'Content-Type: application/json' \
+    -d '{"tenant":"bench-http","subject":"bench","roles":["integration"],"lifetimeMinutes":1440}' | sed -nE 's/.*"token":"([^"]+)".*/\1/p')"
+if [[ -z "$TICKETGRAINS_TOKEN" ]]; then
+    say "the development token issuer gave no token"
+    exit 1
+fi
+export TICKETGRAINS_TOKEN
+say "running the bench"
 
 # Options given to this script come last, so they override the defaults set here.
 dotnet "$bench_dll" --url "$url" --pg "$conn" --server-pid "$silo_pid" \

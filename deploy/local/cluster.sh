@@ -12,7 +12,9 @@
 #
 # PostgreSQL: ConnectionStrings__TicketGrains when set, else the local one (deploy/local/postgres.sh);
 # `start` records it (and Orleans__ClusterId/ServiceId) in .data/cluster/cluster.env for add-silo.
-# Other Orleans__* / Sla__* / EventLog__* variables in the environment are passed on to every process.
+# Other Orleans__* / Sla__* / EventLog__* / Auth__* / RateLimits__* variables in the environment are passed on to every process.
+# Without Auth__SigningKeys__0 every process runs the development token issuer with the key in .data/dev-signing-key,
+# so a token from any front end is valid on all of them (start prints how to get one).
 # Pids and logs: .data/cluster/{silo,api}-<index>.{pid,log}.
 set -euo pipefail
 
@@ -103,7 +105,15 @@ ensure_built() {
 
 cluster_env_file="$state_dir/cluster.env"
 
+ensure_auth() { # every process must accept the same tokens: one configured key, or the shared development key
+    if [[ -z "${Auth__SigningKeys__0:-}" ]]; then
+        export Auth__DevIssuer="${Auth__DevIssuer:-true}"
+        export Auth__DevKeyFile="${Auth__DevKeyFile:-$repo/.data/dev-signing-key}"
+    fi
+}
+
 ensure_database() { # start: choose the database and remember it for later add-silo calls
+    ensure_auth
     if [[ -n "${ConnectionStrings__TicketGrains:-}" ]]; then
         say "using PostgreSQL from ConnectionStrings__TicketGrains"
     else
@@ -114,7 +124,7 @@ ensure_database() { # start: choose the database and remember it for later add-s
     mkdir -p "$state_dir"
     (
         umask 077
-        for name in ConnectionStrings__TicketGrains Orleans__ClusterId Orleans__ServiceId; do
+        for name in ConnectionStrings__TicketGrains Orleans__ClusterId Orleans__ServiceId Auth__DevIssuer Auth__DevKeyFile; do
             if [[ -n "${!name:-}" ]]; then printf 'export %s=%q\n' "$name" "${!name}"; fi
         done >"$cluster_env_file"
     )
@@ -205,6 +215,9 @@ cmd_start() {
     for ((i = 1; i <= silos; i++)); do launch silo "$i"; done
     for ((j = 1; j <= apis; j++)); do launch api "$j"; done
     cmd_status
+    if [[ "${Auth__DevIssuer:-}" == "true" ]] && ((apis > 0)); then
+        say "get a token: curl -s -X POST http://127.0.0.1:$(api_http_port 1)/api/v1/dev/tokens -H 'Content-Type: application/json' -d '{\"tenant\":\"default\",\"subject\":\"sre\",\"roles\":[\"admin\"]}'"
+    fi
 }
 
 cmd_add_silo() {

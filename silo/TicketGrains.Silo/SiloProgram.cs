@@ -50,7 +50,7 @@ public static class SiloProgram
             app.UseTicketGrainsSecurity();
         }
 
-        app.MapOrleansDashboard("/dashboard").RequirePermission(Permissions.Admin);
+        app.MapOrleansDashboard("/dashboard").RequireOperator(app.Services);
         app.MapHealthz();
         return app;
     }

@@ -6,16 +6,21 @@ namespace TicketGrains.Bench;
 public sealed class BenchOptions
 {
     public const string Usage = """
-        usage: TicketGrains.Bench --url http://127.0.0.1:5081 --pg "<npgsql connection string>"
+        usage: TicketGrains.Bench --url http://127.0.0.1:5081 --token <bearer token> --pg "<npgsql connection string>"
                [--seconds 10] [--warmup 20] [--concurrency 8,32,64,128,256] [--customers 2000] [--markdown FILE]
                [--raw-connections 8,32,64] [--batch-sizes 100,500] [--server-pid PID] [--command-line TEXT]
           exit code 0 when every phase ran (whatever the verdicts), 1 when a phase could not run, 2 on bad arguments
+          --token         a bearer token of tenant "bench-http" with tickets:write (bench.sh gets one from the dev issuer);
+                          TICKETGRAINS_TOKEN is used when the option is not given
           --server-pid    the silo's process id, to split CPU use between bench, silo and the rest (PostgreSQL)
           --command-line  what the Markdown records as the command (bench.sh passes its own invocation)
         """;
 
     public Uri? Url { get; private set; }
     public string? ConnectionString { get; private set; }
+
+    /// <summary>The bearer token sent with every HTTP request.</summary>
+    public string? Token { get; private set; } = Environment.GetEnvironmentVariable("TICKETGRAINS_TOKEN");
     public int Seconds { get; private set; } = 10;
 
     /// <summary>Seconds of load before measuring: JIT tiering and thread-pool growth take a freshly started silo a while.</summary>
@@ -53,6 +58,11 @@ public sealed class BenchOptions
             throw new ArgumentException("Give --url, --pg or both.");
         }
 
+        if (options.Url is not null && string.IsNullOrWhiteSpace(options.Token))
+        {
+            throw new ArgumentException("--url needs --token (or TICKETGRAINS_TOKEN): the API refuses requests without credentials.");
+        }
+
         return options;
     }
 
@@ -62,6 +72,7 @@ public sealed class BenchOptions
         {
             case "--url": Url = new Uri(value.TrimEnd('/') + "/", UriKind.Absolute); break;
             case "--pg": ConnectionString = value; break;
+            case "--token": Token = value; break;
             case "--seconds": Seconds = Positive(name, value); break;
             case "--warmup": WarmUpSeconds = Positive(name, value); break;
             case "--concurrency": Concurrency = PositiveList(name, value); break;

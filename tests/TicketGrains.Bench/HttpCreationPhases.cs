@@ -15,7 +15,7 @@ public static class HttpCreationPhases
     {
         var maxConcurrency = options.Concurrency.Max();
         var openLoopWorkers = Math.Max(MinOpenLoopWorkers, maxConcurrency);
-        using var client = new TicketCreateClient(url, openLoopWorkers, new TicketBodies(options.Customers));
+        using var client = new TicketCreateClient(url, options.Token!, openLoopWorkers, new TicketBodies(options.Customers));
         var problem = await ProbeAsync(client);
         if (problem is not null)
         {

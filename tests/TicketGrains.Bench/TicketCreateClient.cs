@@ -16,7 +16,7 @@ public sealed class TicketCreateClient : IDisposable
     private readonly HttpClient _http;
     private readonly TicketBodies _bodies;
 
-    public TicketCreateClient(Uri baseUrl, int maxConnections, TicketBodies bodies)
+    public TicketCreateClient(Uri baseUrl, string token, int maxConnections, TicketBodies bodies)
     {
         var handler = new SocketsHttpHandler
         {
@@ -28,7 +28,8 @@ public sealed class TicketCreateClient : IDisposable
             AutomaticDecompression = DecompressionMethods.None,
         };
         _http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
-        _http.DefaultRequestHeaders.Add("X-Tenant-Id", Tenant);
+        // The tenant is the token's (it must be Tenant's): the API takes it from the credential only.
+        _http.DefaultRequestHeaders.Authorization = new("Bearer", token);
         _bodies = bodies;
     }
 

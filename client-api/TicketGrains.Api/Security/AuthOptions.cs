@@ -23,6 +23,9 @@ public sealed class AuthOptions
     /// <summary>With DevIssuer and no SigningKeys, a generated key is kept in this file so restarts keep tokens valid.</summary>
     public string DevKeyFile { get; set; } = Path.Combine(".data", "dev-signing-key");
 
+    /// <summary>The tenant whose admins operate the cluster (the Orleans dashboard shows every tenant's grains).</summary>
+    public string OperatorTenant { get; set; } = "default";
+
     /// <summary>Tolerated clock difference between the token issuer and this server.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -18,13 +18,17 @@ public sealed class AuthorizationProblems(IProblemDetailsService problems) : IAu
         {
             // The scheme's challenge sets the status and WWW-Authenticate; the body explains.
             await context.ChallengeAsync();
-            var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure;
+            // The handler caches its result per request, so this does not validate the credential twice.
+            var failure = (await context.AuthenticateAsync()).Failure;
             await WriteAsync(context, StatusCodes.Status401Unauthorized, "Authentication required.", BearerTokens.Explain(failure), null);
         }
         else
         {
             var missing = result.AuthorizationFailure?.FailedRequirements.OfType<PermissionRequirement>().Select(r => r.Permission).ToList() ?? [];
-            var detail = missing.Count == 0 ? "The caller may not do this." : $"Missing permission: {string.Join(", ", missing)}.";
+            var detail = missing.Count > 0 ? $"Missing permission: {string.Join(", ", missing)}."
+                : result.AuthorizationFailure?.FailedRequirements.OfType<OperatorRequirement>().FirstOrDefault() is { } operatorOnly
+                    ? $"Only admins of the operator tenant '{operatorOnly.OperatorTenant}' may use cluster-wide tools."
+                    : "The caller may not do this.";
             await WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden.", detail, missing);
         }
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -58,7 +59,8 @@ public static class BearerTokens
         SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "The token's signature is not valid.",
         SecurityTokenInvalidIssuerException => "The token's issuer is not accepted.",
         SecurityTokenInvalidAudienceException => "The token's audience is not this API.",
-        SecurityTokenException => "The token is not valid.",
-        _ => failure.Message,
+        // AuthenticateResult.Fail(text) carries this API's own explanation.
+        AuthenticationFailureException => failure.Message,
+        _ => "The token is not valid.",
     };
 }

@@ -14,8 +14,8 @@ public sealed class ApiClusterFixture : IAsyncLifetime
 
     public HttpClient Http => _http ?? throw new InvalidOperationException("The fixture is not initialized.");
 
-    /// <summary>A client for the tenant, or for the default tenant (no header) when null.</summary>
-    public ApiClient Client(string? tenant = null) => new(Http, tenant);
+    /// <summary>A client for the tenant ("default" when null), as its admin unless another token is given.</summary>
+    public ApiClient Client(string? tenant = null, string? token = null) => new(Http, tenant, token);
 
     /// <summary>A client for a tenant no other test uses.</summary>
     public ApiClient FreshTenant() => Client(TicketRequests.NewTenant());

@@ -16,7 +16,7 @@ public sealed class LiveFeedTests(ApiClusterFixture cluster, ITestOutputHelper o
         var api = cluster.FreshTenant();
         using var deadline = new CancellationTokenSource(FeedDeadline);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events");
-        request.Headers.Add(ApiClient.TenantHeader, api.Tenant);
+        request.Headers.Authorization = new("Bearer", TestTokens.Admin(api.Tenant!));
         using var response = await cluster.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);

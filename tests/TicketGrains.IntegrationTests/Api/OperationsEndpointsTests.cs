@@ -20,7 +20,7 @@ public sealed class OperationsEndpointsTests(ApiClusterFixture cluster, ITestOut
 
     [Theory]
     [InlineData("/docs", "text/html")]
-    [InlineData("/dashboard", "text/html")]
+    [InlineData("/dashboard/", "text/html")]
     [InlineData("/healthz", "application/json")]
     public Task Page_answers_200(string path, string mediaType) => cluster.RunAsync(output, async () =>
     {

@@ -38,16 +38,6 @@ public sealed class ValidationTests(ApiClusterFixture cluster, ITestOutputHelper
     });
 
     [Fact]
-    public Task Wrong_tenant_header_is_400_naming_the_header() => cluster.RunAsync(output, async () =>
-    {
-        var refused = (await cluster.Client("Shop_A").PostAsync(TicketRequests.Tickets, TicketRequests.Create("Hello"))).Expect(HttpStatusCode.BadRequest);
-        var listing = (await cluster.Client("Shop_A").GetAsync(TicketRequests.Tickets)).Expect(HttpStatusCode.BadRequest);
-
-        Assert.Equal([ApiClient.TenantHeader], refused.ErrorFields);
-        Assert.Equal([ApiClient.TenantHeader], listing.ErrorFields);
-    });
-
-    [Fact]
     public Task Body_over_256_KiB_is_413() => cluster.RunAsync(output, async () =>
     {
         var huge = new string('x', 300 * 1024);

@@ -3,9 +3,19 @@ using System.Text.Json;
 
 namespace TicketGrains.IntegrationTests.Infrastructure;
 
-/// <summary>JSON over HTTP to one node, as one tenant (no X-Tenant-Id header when the tenant is null).</summary>
-public sealed class ApiClient(HttpClient http, string? tenant)
+/// <summary>
+/// JSON over HTTP to one node, as one tenant ("default" when null): with the given bearer token ("" for none), or by
+/// default a token of that tenant's admin. The tenant comes from the token; no X-Tenant-Id header is sent.
+/// </summary>
+public sealed class ApiClient(HttpClient http, string? tenant, string? token = null)
 {
+    private readonly string? _authorization = token switch
+    {
+        null => "Bearer " + TestTokens.Admin(tenant ?? "default"),
+        "" => null,
+        _ => "Bearer " + token,
+    };
+
     public const string TenantHeader = "X-Tenant-Id";
     public const string IdempotencyHeader = "Idempotency-Key";
 
@@ -45,14 +55,16 @@ public sealed class ApiClient(HttpClient http, string? tenant)
     {
         using (request)
         {
-            if (tenant is not null)
+            if (request.Headers.Authorization is null && _authorization is not null)
             {
-                request.Headers.TryAddWithoutValidation(TenantHeader, tenant);
+                request.Headers.TryAddWithoutValidation("Authorization", _authorization);
             }
 
             using var response = await http.SendAsync(request);
             var text = await response.Content.ReadAsStringAsync();
-            return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.Location, text);
+            var headers = response.Headers.Concat(response.Content.Headers)
+                .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+            return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.Location, text, headers);
         }
     }
 }

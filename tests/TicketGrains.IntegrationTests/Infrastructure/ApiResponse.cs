@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace TicketGrains.IntegrationTests.Infrastructure;
 
 /// <summary>A fully read HTTP response, with helpers for the shapes this API returns.</summary>
-public sealed class ApiResponse(HttpStatusCode status, string? mediaType, Uri? location, string text)
+public sealed class ApiResponse(HttpStatusCode status, string? mediaType, Uri? location, string text, IReadOnlyDictionary<string, string> headers)
 {
     private JsonElement? _json;
 
@@ -15,6 +15,12 @@ public sealed class ApiResponse(HttpStatusCode status, string? mediaType, Uri? l
     public Uri? Location { get; } = location;
 
     public string Text { get; } = text;
+
+    /// <summary>Response and content headers by name (case-insensitive), repeated values joined with ", ".</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; } = headers;
+
+    /// <summary>A header's value, or null when the response has none.</summary>
+    public string? Header(string name) => Headers.GetValueOrDefault(name);
 
     /// <summary>The body as JSON (fails the test, showing the body, if it is not JSON).</summary>
     public JsonElement Json => _json ??= Parse();

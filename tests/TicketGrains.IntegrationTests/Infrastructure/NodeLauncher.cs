@@ -17,10 +17,10 @@ public static class NodeLauncher
     }
 
     /// <summary>A stand-alone API front end: an Orleans client of the cluster's silos.</summary>
-    public static TicketGrainsNode StartApi(string name, TestDatabase database, string clusterId)
+    public static TicketGrainsNode StartApi(string name, TestDatabase database, string clusterId, params string[] settings)
     {
         var url = LocalUrl();
-        return new TicketGrainsNode(ProcessHost.StartDotnet(name, RepoLayout.ApiDll, Common(url, database, clusterId)), new Uri(url), 0);
+        return new TicketGrainsNode(ProcessHost.StartDotnet(name, RepoLayout.ApiDll, Common(url, database, clusterId).Concat(settings)), new Uri(url), 0);
     }
 
     /// <summary>A cluster id nobody else uses.</summary>
@@ -36,5 +36,6 @@ public static class NodeLauncher
         // A line per request (ASP.NET Core) or per placement (Polly) would cost the load tests more CPU than the product.
         "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
         "--Logging:LogLevel:Polly=Warning",
+        .. TestTokens.NodeSettings,
     ];
 }

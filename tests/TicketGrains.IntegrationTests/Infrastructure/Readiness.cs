@@ -21,6 +21,7 @@ public static class Readiness
     private static async Task<TimeSpan> WaitAsync(TicketGrainsNode node, TimeSpan deadline, string[] paths)
     {
         using var http = new HttpClient { BaseAddress = node.BaseAddress, Timeout = ProbeTimeout };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Admin("readiness"));
         try
         {
             await Poll.UntilAsync($"{node.Name} to answer 200 on {string.Join(", ", paths)}", deadline, async () =>

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Security.Cryptography;
+using TicketGrains.IntegrationTests.Infrastructure;
+
+namespace TicketGrains.IntegrationTests.Api;
+
+/// <summary>Bearer tokens are checked for signature, issuer, audience, lifetime and tenant; refusals are 401 ProblemDetails.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class AuthenticationTests(ApiClusterFixture cluster, ITestOutputHelper output)
+{
+    public static TheoryData<string, string> WrongTokens => new()
+    {
+        { "expired", "The token has expired." },
+        { "forged", "The token's signature is not valid." },
+        { "wrong-issuer", "The token's issuer is not accepted." },
+        { "wrong-audience", "The token's audience is not this API." },
+        { "malformed-tenant", "The token has no valid 'tenant' or 'sub' claim." },
+        { "not-a-jwt", "The token is not valid." },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongTokens))]
+    public Task A_wrong_token_is_401_problem_with_a_bearer_challenge(string kind, string detail) => cluster.RunAsync(output, async () =>
+    {
+        var tenant = TicketRequests.NewTenant();
+        var token = kind switch
+        {
+            "expired" => TestTokens.Mint(tenant, "bob", ["admin"], lifetime: TimeSpan.FromMinutes(-5)),
+            "forged" => TestTokens.Mint(tenant, "bob", ["admin"], signingKey: Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))),
+            "wrong-issuer" => TestTokens.Mint(tenant, "bob", ["admin"], issuer: "someone-else"),
+            "wrong-audience" => TestTokens.Mint(tenant, "bob", ["admin"], audience: "another-api"),
+            "malformed-tenant" => TestTokens.Mint("Shop_A", "bob", ["admin"]),
+            _ => "not.a.jwt",
+        };
+
+        var refused = (await cluster.Client(tenant, token).GetAsync(TicketRequests.Tickets)).Expect(HttpStatusCode.Unauthorized);
+
+        Assert.Equal("application/problem+json", refused.MediaType);
+        Assert.Equal(detail, refused.String("detail"));
+        Assert.StartsWith("Bearer", refused.Header("WWW-Authenticate"), StringComparison.Ordinal);
+    });
+
+    [Fact]
+    public Task No_credential_is_401_but_health_and_documents_stay_anonymous() => cluster.RunAsync(output, async () =>
+    {
+        using var anonymous = new HttpClient { BaseAddress = cluster.Http.BaseAddress };
+
+        using var tickets = await anonymous.GetAsync(TicketRequests.Tickets);
+        using var dashboard = await anonymous.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.Unauthorized, tickets.StatusCode);
+        Assert.Equal("Bearer", tickets.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal(HttpStatusCode.Unauthorized, dashboard.StatusCode);
+        foreach (var path in new[] { "/healthz", "/openapi/v1.json", "/docs" })
+        {
+            using var open = await anonymous.GetAsync(path);
+            Assert.True(open.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)open.StatusCode} without credentials.");
+        }
+    });
+
+    [Fact]
+    public Task X_tenant_id_naming_another_tenant_than_the_token_is_403() => cluster.RunAsync(output, async () =>
+    {
+        var api = cluster.FreshTenant();
+        using var other = Request(HttpMethod.Get, TicketRequests.Tickets, TestTokens.Admin(api.Tenant!));
+        other.Headers.Add(ApiClient.TenantHeader, TicketRequests.NewTenant());
+        using var same = Request(HttpMethod.Get, TicketRequests.Tickets, TestTokens.Admin(api.Tenant!));
+        same.Headers.Add(ApiClient.TenantHeader, api.Tenant);
+
+        (await api.SendAsync(other)).Expect(HttpStatusCode.Forbidden);
+        (await api.SendAsync(same)).Expect(HttpStatusCode.OK);
+    });
+
+    [Fact]
+    public Task The_actor_of_a_command_is_the_token_subject_not_a_header() => cluster.RunAsync(output, async () =>
+    {
+        var tenant = TicketRequests.NewTenant();
+        var api = cluster.Client(tenant, TestTokens.Mint(tenant, "carol@shop", ["agent"]));
+        var id = (await api.PostAsync(TicketRequests.Tickets, TicketRequests.Create("Who did it"))).Expect(HttpStatusCode.Created).Id;
+        using var spoofed = Request(HttpMethod.Post, $"{TicketRequests.Ticket(id)}/status", TestTokens.Mint(tenant, "carol@shop", ["agent"]));
+        spoofed.Headers.Add("X-Actor", "mallory");
+        spoofed.Content = new StringContent("""{"status":"open"}""", System.Text.Encoding.UTF8, "application/json");
+
+        (await api.SendAsync(spoofed)).Expect(HttpStatusCode.OK);
+
+        var history = (await api.GetAsync($"{TicketRequests.Ticket(id)}/events")).Expect(HttpStatusCode.OK).Text;
+        Assert.Contains("carol@shop", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("mallory", history, StringComparison.Ordinal);
+    });
+
+    [Fact]
+    public Task Responses_carry_the_secure_headers() => cluster.RunAsync(output, async () =>
+    {
+        var listing = (await cluster.FreshTenant().GetAsync(TicketRequests.Tickets)).Expect(HttpStatusCode.OK);
+        var docs = (await cluster.Client().GetAsync("/docs")).Expect(HttpStatusCode.OK);
+
+        foreach (var response in new[] { listing, docs })
+        {
+            Assert.Equal("nosniff", response.Header("X-Content-Type-Options"));
+            Assert.Equal("DENY", response.Header("X-Frame-Options"));
+            Assert.Equal("no-referrer", response.Header("Referrer-Policy"));
+            Assert.Equal("frame-ancestors 'none'", response.Header("Content-Security-Policy"));
+        }
+
+        Assert.Equal("no-store", listing.Header("Cache-Control"));
+        // Plain HTTP on loopback: HSTS is only ever sent over HTTPS.
+        Assert.Null(listing.Header("Strict-Transport-Security"));
+    });
+
+    internal static HttpRequestMessage Request(HttpMethod method, string path, string token)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new("Bearer", token);
+        return request;
+    }
+}
