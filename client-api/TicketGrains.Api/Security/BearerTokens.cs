@@ -30,6 +30,13 @@ public static class BearerTokens
     private static async Task ExpandAsync(TokenValidatedContext context)
     {
         var token = context.Principal!;
+        // Two tenants or two subjects in one token would make "whose request is this" ambiguous.
+        if (token.FindAll(Claims.Tenant).Count() != 1 || token.FindAll(Claims.Subject).Count() != 1)
+        {
+            context.Fail("The token has no valid 'tenant' or 'sub' claim.");
+            return;
+        }
+
         var tenant = token.FindFirst(Claims.Tenant)?.Value;
         var roles = token.FindAll(Claims.Role).Select(c => c.Value).ToList();
         var (permissions, custom) = CallerPrincipal.ExpandBuiltIn(roles);

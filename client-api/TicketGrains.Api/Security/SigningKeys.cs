@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.Tokens;
+using TicketGrains.Api.Infrastructure;
 
 namespace TicketGrains.Api.Security;
 
@@ -10,6 +11,11 @@ public static class SigningKeys
 
     public static IReadOnlyList<SymmetricSecurityKey> Load(AuthOptions options)
     {
+        if (string.IsNullOrWhiteSpace(options.Issuer) || string.IsNullOrWhiteSpace(options.Audience) || !Tenant.IsValid(options.OperatorTenant))
+        {
+            throw new InvalidOperationException("Auth:Issuer and Auth:Audience must not be empty, and Auth:OperatorTenant must be a tenant id.");
+        }
+
         var configured = options.SigningKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(Decode).ToList();
         if (configured.Count > 0)
         {
@@ -48,28 +54,47 @@ public static class SigningKeys
     {
         if (File.Exists(path))
         {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            return ReadDevKey(path);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var key = RandomNumberGenerator.GetBytes(MinBytes);
+        // Written aside, then moved in without overwriting: when several processes start together, exactly one
+        // key wins and nobody ever reads a half-written file.
+        var aside = $"{path}.{Guid.NewGuid():N}.tmp";
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(new FileStream(aside, create)))
+        {
+            writer.Write(Convert.ToBase64String(key));
+        }
+
         try
         {
-            // CreateNew: when several processes start together, one writes and the others read its key.
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using var file = new FileStream(path, create);
-            using var writer = new StreamWriter(file);
-            writer.Write(Convert.ToBase64String(key));
+            File.Move(aside, path, overwrite: false);
             return key;
         }
         catch (IOException) when (File.Exists(path))
         {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+            File.Delete(aside);
+            return ReadDevKey(path);
+        }
+    }
+
+    private static byte[] ReadDevKey(string path)
+    {
+        try
+        {
+            var key = Convert.FromBase64String(File.ReadAllText(path).Trim());
+            return key.Length >= MinBytes ? key : throw new FormatException("too short");
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{path} does not hold a base64 key of at least {MinBytes} bytes; delete it to have a new one generated.");
         }
     }
 }
