@@ -24,7 +24,7 @@ public static class TicketGrainsApiHosting
         builder.AddTicketGrainsSecurity();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddCallerSecurity());
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         return builder;
     }

@@ -58,6 +58,21 @@ public sealed class AuthenticationTests(ApiClusterFixture cluster, ITestOutputHe
     });
 
     [Fact]
+    public Task The_openapi_document_declares_both_credentials_and_each_operations_permission() => cluster.RunAsync(output, async () =>
+    {
+        var document = (await cluster.Client(null, "").GetAsync("/openapi/v1.json")).Expect(HttpStatusCode.OK).Json;
+        var paths = document.GetProperty("paths");
+
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal("X-Api-Key", schemes.GetProperty("apiKey").GetProperty("name").GetString());
+        Assert.Equal("Needs permission: tickets:assign.", paths.GetProperty("/api/v1/tickets/{id}/assignee").GetProperty("post").GetProperty("description").GetString());
+        Assert.Equal("Needs permission: tickets:read + tickets:assign.",
+            paths.GetProperty("/api/v1/agents/{agentId}/next").GetProperty("post").GetProperty("description").GetString());
+        Assert.Empty(paths.GetProperty("/healthz").GetProperty("get").GetProperty("security").EnumerateArray());
+    });
+
+    [Fact]
     public Task X_tenant_id_naming_another_tenant_than_the_token_is_403() => cluster.RunAsync(output, async () =>
     {
         var api = cluster.FreshTenant();
