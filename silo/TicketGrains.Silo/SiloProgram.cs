@@ -36,7 +36,7 @@ public static class SiloProgram
         }
         else
         {
-            // A pure silo serves only the dashboard and /healthz, but the dashboard still needs an admin.
+            // A pure silo serves only the dashboard and /healthz, but the dashboard still needs an operator.
             builder.AddTicketGrainsSecurity();
         }
 
