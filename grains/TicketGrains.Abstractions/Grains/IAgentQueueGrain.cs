@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using TicketGrains.Abstractions.Contracts;
 
 namespace TicketGrains.Abstractions.Grains;
@@ -6,12 +7,18 @@ namespace TicketGrains.Abstractions.Grains;
 [Alias("TicketGrains.IAgentQueueGrain")]
 public interface IAgentQueueGrain : IGrainWithStringKey
 {
-    /// <summary>Adds the ticket (idempotent: a ticket is in a queue at most once).</summary>
+    /// <summary>
+    /// Adds the ticket (idempotent: a ticket is in a queue at most once). One-way: the queue is rebuilt
+    /// from the read model when it activates, so a lost message costs nothing durable and creation
+    /// need not wait for a reply.
+    /// </summary>
     [Alias("Enqueue")]
+    [OneWay]
     Task EnqueueAsync(QueuedTicket ticket);
 
     /// <summary>Removes a ticket that was assigned, closed or moved elsewhere.</summary>
     [Alias("Remove")]
+    [OneWay]
     Task RemoveAsync(Guid ticketId);
 
     /// <summary>Takes the head ticket for one agent, waiting up to the given time when empty; null on timeout.</summary>

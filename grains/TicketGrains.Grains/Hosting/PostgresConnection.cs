@@ -26,6 +26,13 @@ public static class PostgresConnection
             builder.MaxPoolSize = DefaultPoolSize;
         }
 
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The same few statements (the batch insert, Orleans' membership and reminder queries) run
+            // all day: preparing them once per connection skips PostgreSQL's parse and plan each time.
+            builder.MaxAutoPrepare = 32;
+        }
+
         return builder.ConnectionString;
     }
 }
