@@ -3,7 +3,7 @@ using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.Api;
 
-/// <summary>X-Tenant-Id separates shops completely.</summary>
+/// <summary>The tenant of the credential separates shops completely.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class TenantIsolationTests(ApiClusterFixture cluster, ITestOutputHelper output)
 {
