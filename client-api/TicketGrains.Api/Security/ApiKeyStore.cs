@@ -17,13 +17,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, TimeProvider time)
     {
         var (keyId, key, hash) = ApiKeySecret.Generate();
         var stored = new StoredKey(keyId, tenant, name, hash, permissions, actor, time.GetUtcNow(), null);
-        await using var command = database.CreateCommand($"INSERT INTO tg_api_keys ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, NULL)");
-        foreach (var value in new object[] { keyId, tenant, name, hash, permissions.ToArray(), actor, stored.CreatedAt })
-        {
-            command.Parameters.AddWithValue(value);
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await StoreCalls.RunAsync(() => InsertAsync(stored, cancellationToken));
         return (stored, key);
     }
 
@@ -34,7 +28,21 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, TimeProvider time)
         QueryAsync("WHERE tenant_id = $1 ORDER BY created_at, key_id", [tenant], cancellationToken);
 
     /// <summary>Revokes a key of the tenant; false when the tenant has no such key.</summary>
-    public async Task<bool> RevokeAsync(string tenant, string keyId, CancellationToken cancellationToken)
+    public Task<bool> RevokeAsync(string tenant, string keyId, CancellationToken cancellationToken) =>
+        StoreCalls.RunAsync(() => MarkRevokedAsync(tenant, keyId, cancellationToken));
+
+    private async Task<int> InsertAsync(StoredKey stored, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand($"INSERT INTO tg_api_keys ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7, NULL)");
+        foreach (var value in new object[] { stored.KeyId, stored.Tenant, stored.Name, stored.SecretHash, stored.Permissions.ToArray(), stored.CreatedBy, stored.CreatedAt })
+        {
+            command.Parameters.AddWithValue(value);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<bool> MarkRevokedAsync(string tenant, string keyId, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(
             "UPDATE tg_api_keys SET revoked_at = coalesce(revoked_at, $3) WHERE tenant_id = $1 AND key_id = $2");
@@ -44,7 +52,10 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, TimeProvider time)
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private async Task<List<StoredKey>> QueryAsync(string where, object[] parameters, CancellationToken cancellationToken)
+    private Task<List<StoredKey>> QueryAsync(string where, object[] parameters, CancellationToken cancellationToken) =>
+        StoreCalls.RunAsync(() => ReadKeysAsync(where, parameters, cancellationToken));
+
+    private async Task<List<StoredKey>> ReadKeysAsync(string where, object[] parameters, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand($"SELECT {Columns} FROM tg_api_keys {where}");
         foreach (var parameter in parameters)

@@ -9,7 +9,19 @@ public sealed class RoleStore(NpgsqlDataSource database, TimeProvider time)
     public sealed record Role(string Name, IReadOnlyList<string> Permissions, string UpdatedBy, DateTimeOffset UpdatedAt);
 
     /// <summary>Every permission granted by those custom roles of the tenant (unknown names grant nothing).</summary>
-    public async Task<List<string>> PermissionsOfAsync(string tenant, IReadOnlyList<string> roles, CancellationToken cancellationToken)
+    public Task<List<string>> PermissionsOfAsync(string tenant, IReadOnlyList<string> roles, CancellationToken cancellationToken) =>
+        StoreCalls.RunAsync(() => ReadPermissionsAsync(tenant, roles, cancellationToken));
+
+    public async Task<Role?> GetAsync(string tenant, string name, CancellationToken cancellationToken) =>
+        (await QueryAsync("WHERE tenant_id = $1 AND name = $2", [tenant, name], cancellationToken)).SingleOrDefault();
+
+    public Task<List<Role>> ListAsync(string tenant, CancellationToken cancellationToken) =>
+        QueryAsync("WHERE tenant_id = $1 ORDER BY name", [tenant], cancellationToken);
+
+    public Task<Role> PutAsync(string tenant, string name, IReadOnlyList<string> permissions, string actor, CancellationToken cancellationToken) =>
+        StoreCalls.RunAsync(() => UpsertAsync(new Role(name, permissions, actor, time.GetUtcNow()), tenant, cancellationToken));
+
+    private async Task<List<string>> ReadPermissionsAsync(string tenant, IReadOnlyList<string> roles, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand("SELECT DISTINCT unnest(permissions) FROM tg_roles WHERE tenant_id = $1 AND name = ANY($2)");
         command.Parameters.AddWithValue(tenant);
@@ -24,29 +36,25 @@ public sealed class RoleStore(NpgsqlDataSource database, TimeProvider time)
         return permissions;
     }
 
-    public async Task<Role?> GetAsync(string tenant, string name, CancellationToken cancellationToken) =>
-        (await QueryAsync("WHERE tenant_id = $1 AND name = $2", [tenant, name], cancellationToken)).SingleOrDefault();
-
-    public Task<List<Role>> ListAsync(string tenant, CancellationToken cancellationToken) =>
-        QueryAsync("WHERE tenant_id = $1 ORDER BY name", [tenant], cancellationToken);
-
-    public async Task<Role> PutAsync(string tenant, string name, IReadOnlyList<string> permissions, string actor, CancellationToken cancellationToken)
+    private async Task<Role> UpsertAsync(Role role, string tenant, CancellationToken cancellationToken)
     {
-        var role = new Role(name, permissions, actor, time.GetUtcNow());
         await using var command = database.CreateCommand("""
             INSERT INTO tg_roles (tenant_id, name, permissions, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (tenant_id, name) DO UPDATE SET permissions = EXCLUDED.permissions, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
             """);
         command.Parameters.AddWithValue(tenant);
-        command.Parameters.AddWithValue(name);
-        command.Parameters.AddWithValue(permissions.ToArray());
-        command.Parameters.AddWithValue(actor);
+        command.Parameters.AddWithValue(role.Name);
+        command.Parameters.AddWithValue(role.Permissions.ToArray());
+        command.Parameters.AddWithValue(role.UpdatedBy);
         command.Parameters.AddWithValue(role.UpdatedAt);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return role;
     }
 
-    private async Task<List<Role>> QueryAsync(string where, object[] parameters, CancellationToken cancellationToken)
+    private Task<List<Role>> QueryAsync(string where, object[] parameters, CancellationToken cancellationToken) =>
+        StoreCalls.RunAsync(() => ReadRolesAsync(where, parameters, cancellationToken));
+
+    private async Task<List<Role>> ReadRolesAsync(string where, object[] parameters, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand("SELECT name, permissions, updated_by, updated_at FROM tg_roles " + where);
         foreach (var parameter in parameters)
