@@ -48,7 +48,7 @@ TicketGrains is starting (one silo, REST API co-hosted). Ctrl-C stops it.
   REST API              $url/api/v1
   interactive API page  $url/docs
   OpenAPI document      $url/openapi/v1.json
-  Orleans dashboard     $url/dashboard
+  Orleans dashboard     $url/dashboard  (signs you in as operator through $url/dashboard-login)
   health                $url/healthz
 
 Every API call needs a credential. Get a development token (admin of the shop "default") and use it:

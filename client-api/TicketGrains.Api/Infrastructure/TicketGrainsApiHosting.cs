@@ -22,7 +22,7 @@ public static class TicketGrainsApiHosting
             k.AddServerHeader = false;
         });
         builder.AddTicketGrainsSecurity();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddTicketGrainsProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi(o => o.AddCallerSecurity());
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));

@@ -14,6 +14,10 @@ public sealed class AuthorizationProblems(IProblemDetailsService problems) : IAu
         {
             await next(context);
         }
+        else if (result.Challenged && DashboardSignIn.ShouldRedirect(context))
+        {
+            context.Response.Redirect(DashboardSignIn.LoginPath);
+        }
         else if (result.Challenged)
         {
             // The scheme's challenge sets the status and WWW-Authenticate; the body explains.

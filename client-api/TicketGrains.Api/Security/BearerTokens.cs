@@ -23,7 +23,15 @@ public static class BearerTokens
             NameClaimType = Claims.Subject,
             RoleClaimType = Claims.Role,
         };
-        options.Events = new JwtBearerEvents { OnTokenValidated = ExpandAsync };
+        options.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                context.Token ??= DashboardSignIn.TokenFor(context.Request);
+                return Task.CompletedTask;
+            },
+            OnTokenValidated = ExpandAsync,
+        };
     }
 
     /// <summary>Replaces the token's principal by one with a "perm" claim per permission the token's roles and perms grant.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketGrains.Api.Infrastructure;
 using TicketGrains.Grains.Hosting;
 
 namespace TicketGrains.Api.Security;
@@ -21,7 +22,7 @@ public static class SecurityHosting
         var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         var keys = SigningKeys.Load(auth);
         var services = builder.Services;
-        services.AddProblemDetails();
+        services.AddTicketGrainsProblemDetails();
         services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(auth);
@@ -51,6 +52,8 @@ public static class SecurityHosting
         app.UseTenantAssertion();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // Every process that serves the dashboard runs this, so the dashboard's sign-in page is mapped here too.
+        app.MapDashboardSignIn();
         return app;
     }
 
