@@ -60,4 +60,16 @@ Every API call needs a credential. Get a development token (admin of the shop "d
 EOF
 
 # The connection string travels in the environment, not on the command line (no password in `ps`).
+# A second ./run.sh on the same ports would join the first one's cluster under the same silo address and get both
+# declared dead, so refuse early and say what is already there.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+http_port="${url##*:}"
+http_port="${http_port%%/*}"
+for port in "$http_port" "${Orleans__SiloPort:-11111}" "${Orleans__GatewayPort:-30000}"; do
+    if port_in_use "$port"; then
+        say "port $port is already in use (another ./run.sh or silo?); stop it or set TICKETGRAINS_URL / Orleans__SiloPort / Orleans__GatewayPort."
+        exit 1
+    fi
+done
+
 exec dotnet "$silo_dll" --urls "$url" "$@"
