@@ -37,5 +37,7 @@ public static class NodeLauncher
         "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
         "--Logging:LogLevel:Polly=Warning",
         .. TestTokens.NodeSettings,
+        // Orleans traffic is TLS in every test cluster, as in run.sh and cluster.sh.
+        .. TestCertificates.NodeSettings(TestCertificates.Cluster),
     ];
 }
