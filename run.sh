@@ -5,6 +5,9 @@
 #
 # Without ConnectionStrings__TicketGrains, a local PostgreSQL is started under .data/ (deploy/local/postgres.sh).
 # The address defaults to http://127.0.0.1:5080; set TICKETGRAINS_URL to change it. Ctrl-C stops the silo.
+# HTTPS is served too, on https://127.0.0.1:5443 (TICKETGRAINS_HTTPS_URL; empty: none), with the certificate in
+# Kestrel__Certificates__Default__Path (+ __KeyPath or __Password), else a self-signed one made in .data/tls/
+# (deploy/local/certs.sh). Orleans traffic is mutual TLS with ClusterTls__CertificatePath, else .data/tls/cluster.crt.
 # The development token issuer (POST /api/v1/dev/tokens) is switched on here, signing with a key kept in
 # .data/dev-signing-key; set Auth__SigningKeys__0 (and Auth__DevIssuer=false) to use your own key instead.
 set -euo pipefail
@@ -33,11 +36,20 @@ if [[ -z "${Auth__SigningKeys__0:-}" ]]; then
     export Auth__DevKeyFile="${Auth__DevKeyFile:-$repo/.data/dev-signing-key}"
 fi
 
+# The local self-signed certificates, for whatever is not configured already.
+eval "$(deploy/local/certs.sh env)"
+
 say "building (Release)"
 dotnet build TicketGrains.sln -c Release -nologo -v quiet
 
 url="${TICKETGRAINS_URL:-http://127.0.0.1:5080}"
 url="${url%/}"
+https_url="${TICKETGRAINS_HTTPS_URL-https://127.0.0.1:5443}"
+https_url="${https_url%/}"
+https_line=""
+if [[ -n "$https_url" ]]; then
+    https_line="  REST API over HTTPS   $https_url/api/v1   (local certificate: curl --cacert .data/tls/api.crt)"
+fi
 silo_dll="silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll"
 [[ -f "$silo_dll" ]] || { say "the build produced no $silo_dll"; exit 1; }
 
@@ -50,6 +62,7 @@ TicketGrains is starting (one silo, REST API co-hosted). Ctrl-C stops it.
   OpenAPI document      $url/openapi/v1.json
   Orleans dashboard     $url/dashboard
   health                $url/healthz
+$https_line
 
 Every API call needs a credential. Get a development token (admin of the shop "default") and use it:
 
@@ -60,4 +73,4 @@ Every API call needs a credential. Get a development token (admin of the shop "d
 EOF
 
 # The connection string travels in the environment, not on the command line (no password in `ps`).
-exec dotnet "$silo_dll" --urls "$url" "$@"
+exec dotnet "$silo_dll" --urls "$url${https_url:+;$https_url}" "$@"
