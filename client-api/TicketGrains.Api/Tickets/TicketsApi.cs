@@ -30,10 +30,10 @@ public static class TicketsApi
             .RequirePermission(Permissions.TicketsWrite);
         group.MapPost("/{id:guid}/status", ChangeStatusAsync).WithName("ChangeTicketStatus").WithSummary("Move the ticket through its state machine.")
             .Accepts<ChangeStatusRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .RequirePermission(Permissions.TicketsWrite);
+            .RequirePermission(Permissions.TicketsWrite).WithSmallBody();
         group.MapPost("/{id:guid}/assignee", AssignAsync).WithName("AssignTicket").WithSummary("Assign or unassign (agentId null) the ticket.")
             .Accepts<AssignRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .RequirePermission(Permissions.TicketsAssign);
+            .RequirePermission(Permissions.TicketsAssign).WithSmallBody();
         return group;
     }
 

@@ -10,6 +10,9 @@ public static class HostileBodies
     /// <summary>Over the API's 256 KiB body limit.</summary>
     public const int OversizedBytes = 300 * 1024;
 
+    /// <summary>Over the 16 KiB limit of routes with small bodies, far under the general one.</summary>
+    public const int OverSmallLimitBytes = 20 * 1024;
+
     private const int NestingDepth = 5_000;
     private const string Placeholder = "hostile-value-goes-here";
 
@@ -19,6 +22,9 @@ public static class HostileBodies
     {
         HostileRequest Raw(string name, string text, int? status = 400, string? field = null) =>
             new(operation, name, method, url, Encoding.UTF8.GetBytes(text), Status: status, Field: field);
+        HostileRequest Poisoned(string label, string field, string text) => label == HostileValues.Huge && sample.SmallBody
+            ? Raw($"{label} in {field}", text, status: 413)
+            : Raw($"{label} in {field}", text, field: field);
         HostileRequest Edited(string name, Action<JsonObject> edit, string? field)
         {
             var body = sample.Body.DeepClone().AsObject();
@@ -46,6 +52,11 @@ public static class HostileBodies
         yield return new HostileRequest(operation, "invalid utf-8", method, url, [.. Encoding.UTF8.GetBytes(valid[..^1] + ",\"x\":\""), 0xFF, 0xFE, .. "\"}"u8], Status: 400);
         yield return new HostileRequest(operation, "oversized", method, url, Oversized(), Status: 413);
         yield return new HostileRequest(operation, "oversized, chunked", method, url, Oversized(), Chunked: true, Status: 413);
+        if (sample.SmallBody)
+        {
+            yield return new HostileRequest(operation, "over the route's small-body limit", method, url, Oversized(OverSmallLimitBytes), Status: 413);
+            yield return new HostileRequest(operation, "over the route's small-body limit, chunked", method, url, Oversized(OverSmallLimitBytes), Chunked: true, Status: 413);
+        }
         foreach (var contentType in new[] { "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml" })
         {
             yield return new HostileRequest(operation, "content type " + contentType, method, url, Encoding.UTF8.GetBytes(valid), contentType, Status: 415);
@@ -68,7 +79,9 @@ public static class HostileBodies
         {
             foreach (var (label, value) in HostileValues.Constrained)
             {
-                yield return Edited($"{label} in {field}", body => Set(body, field, JsonValue.Create(value)), field);
+                var body = sample.Body.DeepClone().AsObject();
+                Set(body, field, JsonValue.Create(value));
+                yield return Poisoned(label, field, body.ToJsonString());
             }
         }
 
@@ -79,7 +92,7 @@ public static class HostileBodies
                 // A placeholder goes through the JSON model, and the literal replaces it in the text, byte for byte.
                 var body = sample.Body.DeepClone().AsObject();
                 Set(body, field, JsonValue.Create(Placeholder));
-                yield return Raw($"{label} in {field}", body.ToJsonString().Replace(JsonSerializer.Serialize(Placeholder), literal, StringComparison.Ordinal), field: field);
+                yield return Poisoned(label, field, body.ToJsonString().Replace(JsonSerializer.Serialize(Placeholder), literal, StringComparison.Ordinal));
             }
         }
     }
@@ -180,7 +193,7 @@ public static class HostileBodies
         return node;
     }
 
-    private static byte[] Oversized() => Encoding.UTF8.GetBytes("{\"subject\":\"" + new string('x', OversizedBytes) + "\"}");
+    private static byte[] Oversized(int bytes = OversizedBytes) => Encoding.UTF8.GetBytes("{\"subject\":\"" + new string('x', bytes) + "\"}");
 
     private static string Shorten(string text) => text.Length <= 24 ? text : text[..24] + "…";
 }

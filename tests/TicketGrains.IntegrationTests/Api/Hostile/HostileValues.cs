@@ -3,8 +3,14 @@ namespace TicketGrains.IntegrationTests.Api.Hostile;
 /// <summary>The hostile strings, chosen so that each is invalid wherever it is sent (no request may legitimately accept one).</summary>
 public static class HostileValues
 {
-    /// <summary>Longer than every text field allows, but small enough that the body stays under the size limit.</summary>
+    /// <summary>Longer than every text field allows, but small enough that the body stays under the general size limit.</summary>
     public const int HugeLength = 25_000;
+
+    /// <summary>Longer than any identifier or enumeration value, and short enough for a small-body route.</summary>
+    public const int LongLength = 4_000;
+
+    /// <summary>The label of the value too large for a small-body route: there the size limit refuses it first (413).</summary>
+    public const string Huge = "huge";
 
     /// <summary>Attacks on identifiers, enumerations and names: each carries a character no such value may hold.</summary>
     public static readonly IReadOnlyList<(string Label, string Value)> Constrained =
@@ -18,7 +24,8 @@ public static class HostileValues
         ("right-to-left override", "refund\u202Eevil"),
         ("emoji", "refund\U0001F4A9"),
         ("fullwidth", "ｒｅｆｕｎｄ"),
-        ("huge", new string('x', HugeLength)),
+        ("long", new string('x', LongLength)),
+        (Huge, new string('x', HugeLength)),
     ];
 
     /// <summary>
@@ -36,7 +43,7 @@ public static class HostileValues
         ("lone low surrogate", "\"\\udc00broken\""),
         ("reversed surrogate pair", "\"x\\udc00\\ud800y\""),
         ("noncharacter", "\"x\\uffff\""),
-        ("huge", "\"" + new string('x', HugeLength) + "\""),
+        (Huge, "\"" + new string('x', HugeLength) + "\""),
     ];
 
     /// <summary>Attacks on path segments and query values, already percent-encoded as they go on the wire.</summary>

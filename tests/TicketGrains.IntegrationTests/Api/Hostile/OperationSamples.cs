@@ -5,9 +5,10 @@ namespace TicketGrains.IntegrationTests.Api.Hostile;
 /// <summary>
 /// What the hostile walk must know about an operation beyond its OpenAPI description: a valid body to start from, the
 /// fields without which it is invalid, which strings are identifiers (any odd character is wrong) and which are free
-/// text, and which query parameters are whole numbers. Fields are dotted paths; ".0" is an array's first item.
+/// text, which query parameters are whole numbers, and whether its body is limited to a few KiB (small body). Fields are
+/// dotted paths; ".0" is an array's first item.
 /// </summary>
-public sealed record OperationSample(JsonObject Body, string[] Required, string[] Constrained, string[] FreeText, string[] NumericQuery)
+public sealed record OperationSample(JsonObject Body, string[] Required, string[] Constrained, string[] FreeText, string[] NumericQuery, bool SmallBody = false)
 {
     /// <summary>The samples, for the tenant's seeded ticket at its current version.</summary>
     public static IReadOnlyDictionary<string, OperationSample> For(int ticketVersion) => new Dictionary<string, OperationSample>
@@ -27,15 +28,17 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
             Required: ["author", "body"], Constrained: [], FreeText: ["author", "body"], NumericQuery: []),
         ["ChangeTicketStatus"] = new(
             Json($$"""{"status":"pending","expectedVersion":{{ticketVersion}}}"""),
-            Required: ["status"], Constrained: ["status"], FreeText: [], NumericQuery: []),
+            Required: ["status"], Constrained: ["status"], FreeText: [], NumericQuery: [], SmallBody: true),
         ["AssignTicket"] = new(
             Json($$"""{"agentId":"agent-1","expectedVersion":{{ticketVersion}}}"""),
-            Required: [], Constrained: ["agentId"], FreeText: [], NumericQuery: []),
-        ["SetAgentQueues"] = new(Json("""{"queues":["complaint"]}"""), Required: ["queues"], Constrained: ["queues.0"], FreeText: [], NumericQuery: []),
-        ["PutRole"] = new(Json("""{"permissions":["tickets:write"]}"""), Required: ["permissions"], Constrained: ["permissions.0"], FreeText: [], NumericQuery: []),
+            Required: [], Constrained: ["agentId"], FreeText: [], NumericQuery: [], SmallBody: true),
+        ["SetAgentQueues"] = new(Json("""{"queues":["complaint"]}"""), Required: ["queues"], Constrained: ["queues.0"], FreeText: [], NumericQuery: [],
+            SmallBody: true),
+        ["PutRole"] = new(Json("""{"permissions":["tickets:write"]}"""), Required: ["permissions"], Constrained: ["permissions.0"], FreeText: [], NumericQuery: [],
+            SmallBody: true),
         ["CreateApiKey"] = new(
             Json("""{"name":"hostile-key","permissions":["tickets:read"]}"""),
-            Required: ["name", "permissions"], Constrained: ["permissions.0"], FreeText: ["name"], NumericQuery: []),
+            Required: ["name", "permissions"], Constrained: ["permissions.0"], FreeText: ["name"], NumericQuery: [], SmallBody: true),
         ["ListTickets"] = new([], [], [], [], NumericQuery: ["limit"]),
         ["PullNextTicket"] = new([], [], [], [], NumericQuery: ["waitSeconds"]),
     };
