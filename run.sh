@@ -5,6 +5,9 @@
 #
 # Without ConnectionStrings__TicketGrains, a local PostgreSQL is started under .data/ (deploy/local/postgres.sh).
 # The address defaults to http://127.0.0.1:5080; set TICKETGRAINS_URL to change it. Ctrl-C stops the silo.
+# HTTPS is served too, on https://127.0.0.1:5443 (TICKETGRAINS_HTTPS_URL; empty: none), with the certificate in
+# Kestrel__Certificates__Default__Path (+ __KeyPath or __Password), else a self-signed one made in .data/tls/
+# (deploy/local/certs.sh). Orleans traffic is mutual TLS with ClusterTls__CertificatePath, else .data/tls/cluster.crt.
 # The development token issuer (POST /api/v1/dev/tokens) is switched on here, signing with a key kept in
 # .data/dev-signing-key; set Auth__SigningKeys__0 (and Auth__DevIssuer=false) to use your own key instead.
 set -euo pipefail
@@ -33,11 +36,20 @@ if [[ -z "${Auth__SigningKeys__0:-}" ]]; then
     export Auth__DevKeyFile="${Auth__DevKeyFile:-$repo/.data/dev-signing-key}"
 fi
 
+# The local self-signed certificates, for whatever is not configured already.
+eval "$(deploy/local/certs.sh env)"
+
 say "building (Release)"
 dotnet build TicketGrains.sln -c Release -nologo -v quiet
 
 url="${TICKETGRAINS_URL:-http://127.0.0.1:5080}"
 url="${url%/}"
+https_url="${TICKETGRAINS_HTTPS_URL-https://127.0.0.1:5443}"
+https_url="${https_url%/}"
+https_line=""
+if [[ -n "$https_url" ]]; then
+    https_line="  REST API over HTTPS   $https_url/api/v1   (local certificate: curl --cacert .data/tls/api.crt)"
+fi
 silo_dll="silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll"
 [[ -f "$silo_dll" ]] || { say "the build produced no $silo_dll"; exit 1; }
 
@@ -50,6 +62,7 @@ TicketGrains is starting (one silo, REST API co-hosted). Ctrl-C stops it.
   OpenAPI document      $url/openapi/v1.json
   Orleans dashboard     $url/dashboard  (signs you in as operator through $url/dashboard-login)
   health                $url/healthz
+$https_line
 
 Every API call needs a credential. Get a development token (admin of the shop "default") and use it:
 
@@ -63,13 +76,14 @@ EOF
 # A second ./run.sh on the same ports would join the first one's cluster under the same silo address and get both
 # declared dead, so refuse early and say what is already there.
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-http_port="${url##*:}"
-http_port="${http_port%%/*}"
-for port in "$http_port" "${Orleans__SiloPort:-11111}" "${Orleans__GatewayPort:-30000}"; do
+port_of() { local rest="${1##*:}"; printf '%s' "${rest%%/*}"; }
+ports=("$(port_of "$url")" "${Orleans__SiloPort:-11111}" "${Orleans__GatewayPort:-30000}")
+if [[ -n "${https_url:-}" ]]; then ports+=("$(port_of "$https_url")"); fi
+for port in "${ports[@]}"; do
     if port_in_use "$port"; then
-        say "port $port is already in use (another ./run.sh or silo?); stop it or set TICKETGRAINS_URL / Orleans__SiloPort / Orleans__GatewayPort."
+        say "port $port is already in use (another ./run.sh or silo?); stop it or set TICKETGRAINS_URL / TICKETGRAINS_HTTPS_URL / Orleans__SiloPort / Orleans__GatewayPort."
         exit 1
     fi
 done
 
-exec dotnet "$silo_dll" --urls "$url" "$@"
+exec dotnet "$silo_dll" --urls "$url${https_url:+;$https_url}" "$@"

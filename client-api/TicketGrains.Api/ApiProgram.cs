@@ -26,6 +26,7 @@ public static class ApiProgram
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
             .AddMemoryStreams(LiveFeed.ProviderName)
             .AddDashboard()
+            .UseClusterTls(builder.Configuration)
             .UseConnectionRetryFilter(async (_, cancellationToken) =>
             {
                 // Front ends may start before any silo: keep trying instead of exiting.

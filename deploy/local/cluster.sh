@@ -8,11 +8,16 @@
 #        deploy/local/cluster.sh status        the processes and what their /healthz says
 #
 # silo i (i = 1, 2, ...): SiloPort 11111+i, GatewayPort 30000+i, dashboard and /healthz on http://127.0.0.1:5100+i
-# api j  (j = 1, 2, ...): REST API, dashboard and /healthz on http://127.0.0.1:5090+j
+# api j  (j = 1, 2, ...): REST API, dashboard and /healthz on http://127.0.0.1:5090+j, and HTTPS on https://127.0.0.1:5443+j
+#
+# TLS: Orleans traffic between all processes is mutual TLS with the cluster certificate (ClusterTls__CertificatePath,
+# else the self-signed .data/tls/cluster.crt); HTTPS uses Kestrel__Certificates__Default__Path, else .data/tls/api.crt
+# (both made by deploy/local/certs.sh when missing).
 #
 # PostgreSQL: ConnectionStrings__TicketGrains when set, else the local one (deploy/local/postgres.sh);
 # `start` records it (and Orleans__ClusterId/ServiceId) in .data/cluster/cluster.env for add-silo.
-# Other Orleans__* / Sla__* / EventLog__* / Auth__* / RateLimits__* variables in the environment are passed on to every process.
+# Other Orleans__* / Sla__* / EventLog__* / Auth__* / RateLimits__* / ClusterTls__* / Kestrel__* variables in the
+# environment are passed on to every process.
 # Without Auth__SigningKeys__0 every process runs the development token issuer with the key in .data/dev-signing-key,
 # so a token from any front end is valid on all of them (start prints how to get one).
 # Pids and logs: .data/cluster/{silo,api}-<index>.{pid,log}.
@@ -31,7 +36,7 @@ say() { printf '[cluster.sh] %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
 usage() {
-    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -39,6 +44,7 @@ silo_port() { echo $((11111 + $1)); }
 gateway_port() { echo $((30000 + $1)); }
 silo_http_port() { echo $((5100 + $1)); }
 api_http_port() { echo $((5090 + $1)); }
+api_https_port() { echo $((5443 + $1)); }
 
 http_port_of() { # role index
     if [[ "$1" == "silo" ]]; then silo_http_port "$2"; else api_http_port "$2"; fi
@@ -114,6 +120,7 @@ ensure_auth() { # every process must accept the same tokens: one configured key,
 
 ensure_database() { # start: choose the database and remember it for later add-silo calls
     ensure_auth
+    eval "$("$repo/deploy/local/certs.sh" env)"
     if [[ -n "${ConnectionStrings__TicketGrains:-}" ]]; then
         say "using PostgreSQL from ConnectionStrings__TicketGrains"
     else
@@ -124,7 +131,10 @@ ensure_database() { # start: choose the database and remember it for later add-s
     mkdir -p "$state_dir"
     (
         umask 077
-        for name in ConnectionStrings__TicketGrains Orleans__ClusterId Orleans__ServiceId Auth__DevIssuer Auth__DevKeyFile; do
+        # A silo added later must present the same cluster certificate, or the others refuse it.
+        for name in ConnectionStrings__TicketGrains Orleans__ClusterId Orleans__ServiceId Auth__DevIssuer Auth__DevKeyFile \
+            ClusterTls__CertificatePath ClusterTls__KeyPath ClusterTls__CertificatePassword \
+            Kestrel__Certificates__Default__Path Kestrel__Certificates__Default__KeyPath Kestrel__Certificates__Default__Password; do
             if [[ -n "${!name:-}" ]]; then printf 'export %s=%q\n' "$name" "${!name}"; fi
         done >"$cluster_env_file"
     )
@@ -179,7 +189,8 @@ launch() { # role index
         args=("$silo_dll" --urls "http://127.0.0.1:$port" --Silo:HostApi=false
             "--Orleans:SiloPort=$(silo_port "$index")" "--Orleans:GatewayPort=$(gateway_port "$index")")
     else
-        args=("$api_dll" --urls "http://127.0.0.1:$port")
+        if port_busy "$(api_https_port "$index")"; then die "port $(api_https_port "$index") (for api $index) is already in use"; fi
+        args=("$api_dll" --urls "http://127.0.0.1:$port;https://127.0.0.1:$(api_https_port "$index")")
     fi
     mkdir -p "$state_dir"
     # setsid: the process outlives this script and a Ctrl-C in the terminal that started it.
@@ -216,6 +227,7 @@ cmd_start() {
     for ((j = 1; j <= apis; j++)); do launch api "$j"; done
     cmd_status
     if [[ "${Auth__DevIssuer:-}" == "true" ]] && ((apis > 0)); then
+        say "HTTPS: https://127.0.0.1:$(api_https_port 1)/api/v1 (local certificate: curl --cacert .data/tls/api.crt)"
         say "get a token: curl -s -X POST http://127.0.0.1:$(api_http_port 1)/api/v1/dev/tokens -H 'Content-Type: application/json' -d '{\"tenant\":\"default\",\"subject\":\"sre\",\"roles\":[\"admin\"]}'"
     fi
 }

@@ -37,6 +37,7 @@ public static class SiloProgram
         else
         {
             // A pure silo serves only the dashboard and /healthz, but the dashboard still needs an operator.
+            builder.AddRequestLimits();
             builder.AddTicketGrainsSecurity();
         }
 

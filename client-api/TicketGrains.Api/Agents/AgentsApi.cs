@@ -26,7 +26,7 @@ public static class AgentsApi
             .RequirePermission(Permissions.TicketsRead);
         group.MapPut("/{agentId}/queues", SetQueuesAsync).WithName("SetAgentQueues").WithSummary("Set the queues the agent pulls from, in order.")
             .Accepts<SetQueuesRequest>("application/json").ProducesValidationProblem()
-            .RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign);
+            .RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).WithSmallBody();
         return group;
     }
 

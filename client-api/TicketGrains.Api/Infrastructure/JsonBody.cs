@@ -20,7 +20,8 @@ public static class JsonBody
     {
         if (!request.HasJsonContentType())
         {
-            throw new InvalidFieldException("Content-Type", "The body must be JSON (Content-Type: application/json).");
+            // The same 415 routing gives for a declared non-JSON type, also when no type is given at all.
+            throw new BadHttpRequestException("The body must be JSON (Content-Type: application/json).", StatusCodes.Status415UnsupportedMediaType);
         }
 
         try

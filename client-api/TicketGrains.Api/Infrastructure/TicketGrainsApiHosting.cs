@@ -10,17 +10,9 @@ namespace TicketGrains.Api.Infrastructure;
 /// <summary>The REST API's services and routes, shared by the co-hosted silo and the stand-alone front end.</summary>
 public static class TicketGrainsApiHosting
 {
-    /// <summary>Largest accepted request body; a ticket body is at most 20,000 characters.</summary>
-    public const long MaxRequestBodyBytes = 256 * 1024;
-
     public static WebApplicationBuilder AddTicketGrainsApi(this WebApplicationBuilder builder)
     {
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
-            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
-            k.AddServerHeader = false;
-        });
+        builder.AddRequestLimits();
         builder.AddTicketGrainsSecurity();
         builder.Services.AddTicketGrainsProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -34,6 +26,7 @@ public static class TicketGrainsApiHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseTicketGrainsSecurity();
+        app.UseRouteBodyLimits();
         app.MapSecurityApis();
         app.MapOpenApi().AllowAnonymous();
         app.MapDocsPage();

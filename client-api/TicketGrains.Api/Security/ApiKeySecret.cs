@@ -43,5 +43,5 @@ public static class ApiKeySecret
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
-    public static bool Matches(string secret, byte[] storedHash) => CryptographicOperations.FixedTimeEquals(Hash(secret), storedHash);
+    public static bool Matches(string secret, byte[] storedHash) => ConstantTime.BytesEqual(Hash(secret), storedHash);
 }

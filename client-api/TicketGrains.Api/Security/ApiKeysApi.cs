@@ -21,7 +21,7 @@ public static class ApiKeysApi
     {
         var group = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequirePermission(Permissions.Admin);
         group.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("Create an API key for an integration; the key is shown once.")
-            .Accepts<CreateRequest>("application/json").ProducesValidationProblem();
+            .Accepts<CreateRequest>("application/json").ProducesValidationProblem().WithSmallBody();
         group.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("The tenant's API keys, without secrets.");
         group.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revoke an API key; it is refused from then on.");
         return group;

@@ -19,7 +19,7 @@ public static class DevTokensApi
     {
         app.MapPost("/api/v1/dev/tokens", IssueAsync).AllowAnonymous().WithTags("Development").WithName("IssueDevToken")
             .WithSummary("Development only (Auth:DevIssuer=true): mint a bearer token for a tenant, subject and roles or permissions.")
-            .Accepts<Request>("application/json").ProducesValidationProblem();
+            .Accepts<Request>("application/json").ProducesValidationProblem().WithSmallBody();
         return app;
     }
 

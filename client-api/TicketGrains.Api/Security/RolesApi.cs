@@ -20,7 +20,7 @@ public static class RolesApi
         group.MapGet("/", ListAsync).WithName("ListRoles").WithSummary("Built-in and custom roles of the tenant.");
         group.MapGet("/{name}", GetAsync).WithName("GetRole").WithSummary("One role with its permissions.");
         group.MapPut("/{name}", PutAsync).WithName("PutRole").WithSummary("Create or replace a custom role of the tenant.")
-            .Accepts<PutRoleRequest>("application/json").ProducesValidationProblem();
+            .Accepts<PutRoleRequest>("application/json").ProducesValidationProblem().WithSmallBody();
         return group;
     }
 

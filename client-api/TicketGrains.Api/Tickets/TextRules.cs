@@ -6,7 +6,27 @@ public static class TextRules
     public static bool HasControlCharacters(string text, bool allowNewlines) =>
         text.Any(c => char.IsControl(c) && !(allowNewlines && c is '\n' or '\r' or '\t'));
 
-    /// <summary>Adds an error unless the text is present (when required), short enough and free of control characters.</summary>
+    /// <summary>
+    /// Direction overrides and isolates make text display differently from what it is ("invoice\u202Egpj.exe" shows as
+    /// "invoiceexe.jpg"), and unpaired surrogates or noncharacters are not text at all: encoders downstream fail on them.
+    /// Plain direction marks (U+200E, U+200F) stay allowed, as Arabic and Hebrew text needs them.
+    /// </summary>
+    public static bool HasDeceptiveOrBrokenCharacters(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or (>= '\uFDD0' and <= '\uFDEF') or '\uFFFE' or '\uFFFF'
+                || char.IsLowSurrogate(c) || (char.IsHighSurrogate(c) && (i + 1 == text.Length || !char.IsLowSurrogate(text[++i]))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds an error unless the text is present (when required), short enough and free of control, direction-override and broken characters.</summary>
     public static void Check(FieldErrors errors, string field, string? value, int maxLength, bool required, bool multiline = false)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -26,6 +46,10 @@ public static class TextRules
         else if (HasControlCharacters(value, multiline))
         {
             errors.Add(field, $"'{field}' contains control characters.");
+        }
+        else if (HasDeceptiveOrBrokenCharacters(value))
+        {
+            errors.Add(field, $"'{field}' contains direction overrides, unpaired surrogates or noncharacters.");
         }
     }
 

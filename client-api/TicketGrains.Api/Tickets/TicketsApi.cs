@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Security;
+using TicketGrains.Grains.Domain;
 
 namespace TicketGrains.Api.Tickets;
 
@@ -28,10 +30,10 @@ public static class TicketsApi
             .RequirePermission(Permissions.TicketsWrite);
         group.MapPost("/{id:guid}/status", ChangeStatusAsync).WithName("ChangeTicketStatus").WithSummary("Move the ticket through its state machine.")
             .Accepts<ChangeStatusRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .RequirePermission(Permissions.TicketsWrite);
+            .RequirePermission(Permissions.TicketsWrite).WithSmallBody();
         group.MapPost("/{id:guid}/assignee", AssignAsync).WithName("AssignTicket").WithSummary("Assign or unassign (agentId null) the ticket.")
             .Accepts<AssignRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .RequirePermission(Permissions.TicketsAssign);
+            .RequirePermission(Permissions.TicketsAssign).WithSmallBody();
         return group;
     }
 
@@ -92,6 +94,7 @@ public static class TicketsApi
         var request = await JsonBody.ReadAsync<ChangeStatusRequest>(context.Request);
         var errors = new FieldErrors();
         TextRules.Check(errors, "status", request.Status, 16, required: true);
+        TextRules.OneOf(errors, "status", request.Status, TicketStatus.All);
         ValidationFailed.ThrowIfAny(errors);
         return TypedResults.Ok(await GrainRetry.Once(
             () => ticket.ChangeStatusAsync(request.Status!, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
@@ -101,6 +104,12 @@ public static class TicketsApi
     {
         var ticket = Ticket(cluster, context, id);
         var request = await JsonBody.ReadAsync<AssignRequest>(context.Request);
+        if (request.AgentId is not null && !AgentIds.IsValid(request.AgentId))
+        {
+            // Checked here, not only in the grain: a bad id is a 400 whatever the ticket's version.
+            throw new InvalidFieldException("agentId", "An agent id is 1-64 letters, digits, '.', '_', '-' or '@' (null unassigns).");
+        }
+
         return TypedResults.Ok(await GrainRetry.Once(
             () => ticket.AssignAsync(request.AgentId, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
     }

@@ -28,7 +28,8 @@ public static class TicketGrainsSilo
             .AddDashboard()
             .Configure<ClusterMembershipOptions>(FailureDetection.Tune)
             .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
-            .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sla.SweepPeriod < o.MinimumReminderPeriod ? sla.SweepPeriod : o.MinimumReminderPeriod);
+            .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sla.SweepPeriod < o.MinimumReminderPeriod ? sla.SweepPeriod : o.MinimumReminderPeriod)
+            .UseClusterTls(configuration);
         silo.Services.AddTicketGrainsDomain(configuration).AddTicketGrainsPostgres(connectionString);
         return silo;
     }

@@ -6,8 +6,33 @@ public static class NodeLauncher
     /// <summary>A silo; with hostApi it also serves the REST API (single-process mode). Extra settings are "--Key=value".</summary>
     public static TicketGrainsNode StartSilo(string name, TestDatabase database, string clusterId, bool hostApi, params string[] settings)
     {
-        var (url, siloPort, gatewayPort) = (LocalUrl(), FreePorts.Next(), FreePorts.Next());
-        var arguments = Common(url, database, clusterId).Concat(
+        var url = LocalUrl("http");
+        return Silo(name, database, clusterId, hostApi, url, url, settings);
+    }
+
+    /// <summary>A silo with the API co-hosted, serving HTTPS with the certificate beside plain HTTP; returns the HTTPS address too.</summary>
+    public static (TicketGrainsNode Node, Uri Https) StartHttpsSilo(string name, TestDatabase database, string clusterId, TestCertificate certificate)
+    {
+        var (http, https) = (LocalUrl("http"), LocalUrl("https"));
+        var node = Silo(name, database, clusterId, hostApi: true, http, $"{http};{https}",
+            [$"--Kestrel:Certificates:Default:Path={certificate.Path}", $"--Kestrel:Certificates:Default:Password={certificate.Password}"]);
+        return (node, new Uri(https));
+    }
+
+    /// <summary>A stand-alone API front end: an Orleans client of the cluster's silos.</summary>
+    public static TicketGrainsNode StartApi(string name, TestDatabase database, string clusterId, params string[] settings)
+    {
+        var url = LocalUrl("http");
+        return new TicketGrainsNode(ProcessHost.StartDotnet(name, RepoLayout.ApiDll, Common(url, database, clusterId).Concat(settings)), new Uri(url), 0);
+    }
+
+    /// <summary>A cluster id nobody else uses.</summary>
+    public static string NewClusterId() => "it-" + Guid.NewGuid().ToString("N")[..12];
+
+    private static TicketGrainsNode Silo(string name, TestDatabase database, string clusterId, bool hostApi, string url, string urls, string[] settings)
+    {
+        var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
+        var arguments = Common(urls, database, clusterId).Concat(
         [
             $"--Orleans:SiloPort={siloPort}",
             $"--Orleans:GatewayPort={gatewayPort}",
@@ -16,26 +41,18 @@ public static class NodeLauncher
         return new TicketGrainsNode(ProcessHost.StartDotnet(name, RepoLayout.SiloDll, arguments), new Uri(url), siloPort);
     }
 
-    /// <summary>A stand-alone API front end: an Orleans client of the cluster's silos.</summary>
-    public static TicketGrainsNode StartApi(string name, TestDatabase database, string clusterId, params string[] settings)
-    {
-        var url = LocalUrl();
-        return new TicketGrainsNode(ProcessHost.StartDotnet(name, RepoLayout.ApiDll, Common(url, database, clusterId).Concat(settings)), new Uri(url), 0);
-    }
+    private static string LocalUrl(string scheme) => $"{scheme}://127.0.0.1:{FreePorts.Next()}";
 
-    /// <summary>A cluster id nobody else uses.</summary>
-    public static string NewClusterId() => "it-" + Guid.NewGuid().ToString("N")[..12];
-
-    private static string LocalUrl() => $"http://127.0.0.1:{FreePorts.Next()}";
-
-    private static string[] Common(string url, TestDatabase database, string clusterId) =>
+    private static string[] Common(string urls, TestDatabase database, string clusterId) =>
     [
-        "--urls", url,
+        "--urls", urls,
         $"--ConnectionStrings:TicketGrains={database.ConnectionString}",
         $"--Orleans:ClusterId={clusterId}",
         // A line per request (ASP.NET Core) or per placement (Polly) would cost the load tests more CPU than the product.
         "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
         "--Logging:LogLevel:Polly=Warning",
         .. TestTokens.NodeSettings,
+        // Orleans traffic is TLS in every test cluster, as in run.sh and cluster.sh.
+        .. TestCertificates.NodeSettings(TestCertificates.Cluster),
     ];
 }

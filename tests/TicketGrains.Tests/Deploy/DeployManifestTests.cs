@@ -86,6 +86,24 @@ public sealed class DeployManifestTests
             Scalar(pod, "serviceAccountName"));
     }
 
+    [Theory]
+    [InlineData("silo.yaml", "ticketgrains-silo")]
+    [InlineData("api.yaml", "ticketgrains-api")]
+    public void Orleans_traffic_requires_the_cluster_certificate_from_its_secret(string file, string deployment)
+    {
+        var pod = At(Single(Path.Combine("deploy", "k8s", file), "Deployment", deployment), "spec", "template", "spec");
+        var container = Assert.IsType<YamlSequenceNode>(At(pod, "containers")).First();
+        var mount = Assert.Single(Assert.IsType<YamlSequenceNode>(At(container, "volumeMounts")), m => Scalar(m, "name") == "cluster-tls");
+        var volume = Assert.Single(Assert.IsType<YamlSequenceNode>(At(pod, "volumes")), v => Scalar(v, "name") == "cluster-tls");
+        var folder = Scalar(mount, "mountPath");
+
+        Assert.Equal("ticketgrains-cluster-tls", Scalar(volume, "secret", "secretName"));
+        Assert.Equal("true", Scalar(mount, "readOnly"));
+        Assert.Equal($"{folder}/tls.crt", Scalar(Env(container, "ClusterTls__CertificatePath"), "value"));
+        Assert.Equal($"{folder}/tls.key", Scalar(Env(container, "ClusterTls__KeyPath"), "value"));
+        Assert.Equal("true", Scalar(Env(container, "ClusterTls__Required"), "value"));
+    }
+
     [Fact]
     public void Silo_role_lets_kubernetes_hosting_watch_and_delete_pods()
     {

@@ -1,0 +1,31 @@
+using System.Net;
+using TicketGrains.IntegrationTests.Infrastructure;
+
+namespace TicketGrains.IntegrationTests.Api.Hostile;
+
+/// <summary>What a tenant owns before the hostile walk, so every path parameter names something real unless attacked.</summary>
+public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, string Agent, string Role, string KeyId)
+{
+    public static async Task<HostileSeed> PlantAsync(ApiClient tenant)
+    {
+        var ticket = (await tenant.PostAsync(TicketRequests.Tickets, TicketRequests.Create("seeded for the hostile walk"))).Expect(HttpStatusCode.Created).Json;
+        (await tenant.PutAsync("/api/v1/agents/hostile-agent/queues", new { queues = new[] { "refund" } })).Expect(HttpStatusCode.OK);
+        (await tenant.PutAsync("/api/v1/roles/hostile-role", new { permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.OK);
+        var key = (await tenant.PostAsync("/api/v1/api-keys", new { name = "seeded", permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.Created);
+        // Read back rather than taken from the create: the version the commands below must name is the current one.
+        var current = (await tenant.GetAsync(TicketRequests.Ticket(ticket.GetProperty("id").GetGuid()))).Expect(HttpStatusCode.OK).Json;
+        return new HostileSeed(current.GetProperty("id").GetGuid(), current.GetProperty("version").GetInt32(), current.GetProperty("customerId").GetGuid(),
+            "hostile-agent", "hostile-role", key.String("id")!);
+    }
+
+    /// <summary>The seeded value for a path parameter of a route.</summary>
+    public string ValueOf(string template, string parameter) => (parameter, template) switch
+    {
+        ("agentId", _) => Agent,
+        ("name", _) when template.StartsWith("/api/v1/roles/", StringComparison.Ordinal) => Role,
+        ("id", _) when template.StartsWith(TicketRequests.Tickets + "/", StringComparison.Ordinal) => Ticket.ToString(),
+        ("id", _) when template.StartsWith("/api/v1/customers/", StringComparison.Ordinal) => Customer.ToString(),
+        ("id", _) when template.StartsWith("/api/v1/api-keys/", StringComparison.Ordinal) => KeyId,
+        _ => throw new InvalidOperationException($"The hostile walk does not know parameter '{parameter}' of {template}; teach HostileSeed."),
+    };
+}

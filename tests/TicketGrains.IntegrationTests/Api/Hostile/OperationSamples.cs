@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+
+namespace TicketGrains.IntegrationTests.Api.Hostile;
+
+/// <summary>
+/// What the hostile walk must know about an operation beyond its OpenAPI description: a valid body to start from, the
+/// fields without which it is invalid, which strings are identifiers (any odd character is wrong) and which are free
+/// text, which query parameters are whole numbers, and whether its body is limited to a few KiB (small body). Fields are
+/// dotted paths; ".0" is an array's first item.
+/// </summary>
+public sealed record OperationSample(JsonObject Body, string[] Required, string[] Constrained, string[] FreeText, string[] NumericQuery, bool SmallBody = false)
+{
+    /// <summary>The samples, for the tenant's seeded ticket at its current version.</summary>
+    public static IReadOnlyDictionary<string, OperationSample> For(int ticketVersion) => new Dictionary<string, OperationSample>
+    {
+        ["CreateTicket"] = new(
+            Json("""
+                {"channel":"web","customer":{"channel":"web","externalId":"hostile-customer","name":"Li Lei","phone":"+8613800138000",
+                 "email":"li.lei@example.com","tier":"vip"},"subject":"Parcel stuck","body":"Order 42 has not moved.","category":"logistics",
+                 "priority":"high","fields":{"orderNo":"20261111-42"}}
+                """),
+            Required: ["channel", "customer", "customer.externalId", "subject", "body"],
+            Constrained: ["channel", "customer.channel", "customer.phone", "customer.email", "customer.tier", "category", "priority"],
+            FreeText: ["customer.externalId", "customer.name", "subject", "body", "fields.orderNo"],
+            NumericQuery: []),
+        ["AddTicketMessage"] = new(
+            Json($$"""{"author":"agent-1","body":"We are on it.","internal":false,"expectedVersion":{{ticketVersion}}}"""),
+            Required: ["author", "body"], Constrained: [], FreeText: ["author", "body"], NumericQuery: []),
+        ["ChangeTicketStatus"] = new(
+            Json($$"""{"status":"pending","expectedVersion":{{ticketVersion}}}"""),
+            Required: ["status"], Constrained: ["status"], FreeText: [], NumericQuery: [], SmallBody: true),
+        ["AssignTicket"] = new(
+            Json($$"""{"agentId":"agent-1","expectedVersion":{{ticketVersion}}}"""),
+            Required: [], Constrained: ["agentId"], FreeText: [], NumericQuery: [], SmallBody: true),
+        ["SetAgentQueues"] = new(Json("""{"queues":["complaint"]}"""), Required: ["queues"], Constrained: ["queues.0"], FreeText: [], NumericQuery: [],
+            SmallBody: true),
+        ["PutRole"] = new(Json("""{"permissions":["tickets:write"]}"""), Required: ["permissions"], Constrained: ["permissions.0"], FreeText: [], NumericQuery: [],
+            SmallBody: true),
+        ["CreateApiKey"] = new(
+            Json("""{"name":"hostile-key","permissions":["tickets:read"]}"""),
+            Required: ["name", "permissions"], Constrained: ["permissions.0"], FreeText: ["name"], NumericQuery: [], SmallBody: true),
+        ["ListTickets"] = new([], [], [], [], NumericQuery: ["limit"]),
+        ["PullNextTicket"] = new([], [], [], [], NumericQuery: ["waitSeconds"]),
+    };
+
+    private static JsonObject Json(string text) => JsonNode.Parse(text)!.AsObject();
+}
