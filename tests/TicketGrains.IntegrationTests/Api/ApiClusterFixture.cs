@@ -14,6 +14,9 @@ public sealed class ApiClusterFixture : IAsyncLifetime
 
     public HttpClient Http => _http ?? throw new InvalidOperationException("The fixture is not initialized.");
 
+    /// <summary>The silo's database, for tests that look at (or tamper with) what it stored.</summary>
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialized.");
+
     /// <summary>A client for the tenant ("default" when null), as its admin unless another token is given.</summary>
     public ApiClient Client(string? tenant = null, string? token = null) => new(Http, tenant, token);
 
