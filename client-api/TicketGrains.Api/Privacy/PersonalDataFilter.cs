@@ -15,14 +15,16 @@ public sealed class PersonalDataFilter : IEndpointFilter
     {
         var result = await next(invocation);
         var context = invocation.HttpContext;
-        if (ResultValues.Of(result) is not { } value || result is not IResult shown)
+        // A handler returning a bare value (not a result) is masked too: nothing passes this filter unlooked-at.
+        if ((result is IResult ? ResultValues.Of(result) : result) is not { } value)
         {
             return result;
         }
 
         if (!Permissions.Has(context.User, Permissions.PiiRead))
         {
-            return MaskedResult.Replacing(shown, PersonalDataProjection.Mask(value));
+            var masked = PersonalDataProjection.Mask(value);
+            return result is IResult shown ? MaskedResult.Replacing(shown, masked) : masked;
         }
 
         var audited = context.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>() is not null;
