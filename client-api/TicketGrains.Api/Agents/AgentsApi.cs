@@ -4,6 +4,7 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Grains.Domain;
@@ -21,7 +22,7 @@ public static class AgentsApi
         var group = app.MapGroup("/api/v1/agents").WithTags("Agents");
         group.MapPost("/{agentId}/next", NextAsync).WithName("PullNextTicket")
             .WithSummary("Hand the agent its next ticket (200), or 204 when none arrived within waitSeconds (0-20).")
-            .ProducesValidationProblem().RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign);
+            .ProducesValidationProblem().RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).MasksPersonalData();
         group.MapGet("/{agentId}", GetAsync).WithName("GetAgent").WithSummary("The queues the agent pulls from.")
             .RequirePermission(Permissions.TicketsRead);
         group.MapPut("/{agentId}/queues", SetQueuesAsync).WithName("SetAgentQueues").WithSummary("Set the queues the agent pulls from, in order.")

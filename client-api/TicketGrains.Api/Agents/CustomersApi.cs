@@ -3,6 +3,7 @@ using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
 
 namespace TicketGrains.Api.Agents;
@@ -12,7 +13,7 @@ public static class CustomersApi
 {
     public static RouteGroupBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/customers").WithTags("Customers");
+        var group = app.MapGroup("/api/v1/customers").WithTags("Customers").MasksPersonalData();
         group.MapGet("/{id:guid}", GetAsync).WithName("GetCustomer").WithSummary("A customer with identities and open tickets.")
             .RequirePermission(Permissions.TicketsRead);
         return group;

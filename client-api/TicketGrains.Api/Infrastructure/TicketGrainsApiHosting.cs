@@ -1,6 +1,8 @@
 using TicketGrains.Api.Agents;
+using TicketGrains.Api.Audit;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
+using TicketGrains.Api.Reports;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Grains.Hosting;
@@ -18,6 +20,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi(o => o.AddCallerSecurity());
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
+        builder.Services.AddAuditLog();
         return builder;
     }
 
@@ -34,6 +37,8 @@ public static class TicketGrainsApiHosting
         app.MapAgentsApi();
         app.MapCustomersApi();
         app.MapEventsFeedApi();
+        app.MapAuditApi();
+        app.MapReportsApi();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Orleans.Streams;
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
 
 namespace TicketGrains.Api.Live;
@@ -44,7 +45,7 @@ public static class EventsFeedApi
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.WriteAsync(": connected\n\n", abort);
             await context.Response.Body.FlushAsync(abort);
-            await PumpAsync(context.Response, buffer.Reader, abort);
+            await PumpAsync(context.Response, buffer.Reader, Permissions.Has(context.User, Permissions.PiiRead), abort);
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
@@ -56,7 +57,7 @@ public static class EventsFeedApi
         }
     }
 
-    private static async Task PumpAsync(HttpResponse response, ChannelReader<TicketChange> changes, CancellationToken abort)
+    private static async Task PumpAsync(HttpResponse response, ChannelReader<TicketChange> changes, bool unmasked, CancellationToken abort)
     {
         while (!abort.IsCancellationRequested)
         {
@@ -75,7 +76,8 @@ public static class EventsFeedApi
 
             while (changes.TryRead(out var change))
             {
-                var json = JsonSerializer.Serialize(change, JsonBody.Options);
+                // The same projection as every response: masked unless the subscriber has pii:read.
+                var json = JsonSerializer.Serialize(unmasked ? change : PersonalDataProjection.Mask(change), JsonBody.Options);
                 await response.WriteAsync($"id: {change.TicketId}:{change.Version}\nevent: ticket.changed\ndata: {json}\n\n", abort);
             }
 

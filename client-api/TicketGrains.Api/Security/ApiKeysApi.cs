@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketGrains.Abstractions.Errors;
+using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Tickets;
 
@@ -21,9 +22,11 @@ public static class ApiKeysApi
     {
         var group = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequirePermission(Permissions.Admin);
         group.MapPost("/", CreateAsync).WithName("CreateApiKey").WithSummary("Create an API key for an integration; the key is shown once.")
-            .Accepts<CreateRequest>("application/json").ProducesValidationProblem().WithSmallBody();
+            .Accepts<CreateRequest>("application/json").ProducesValidationProblem()
+            .Audited(AuditActions.ApiKeyCreate, (_, value) => value is CreatedKey created ? $"api-key:{created.Id}" : "api-key").WithSmallBody();
         group.MapGet("/", ListAsync).WithName("ListApiKeys").WithSummary("The tenant's API keys, without secrets.");
-        group.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revoke an API key; it is refused from then on.");
+        group.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revoke an API key; it is refused from then on.")
+            .Audited(AuditActions.ApiKeyRevoke, AuditEndpoints.RouteTarget("api-key", "id"));
         return group;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketGrains.Abstractions.Errors;
+using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Tickets;
 
@@ -20,7 +21,8 @@ public static class RolesApi
         group.MapGet("/", ListAsync).WithName("ListRoles").WithSummary("Built-in and custom roles of the tenant.");
         group.MapGet("/{name}", GetAsync).WithName("GetRole").WithSummary("One role with its permissions.");
         group.MapPut("/{name}", PutAsync).WithName("PutRole").WithSummary("Create or replace a custom role of the tenant.")
-            .Accepts<PutRoleRequest>("application/json").ProducesValidationProblem().WithSmallBody();
+            .Accepts<PutRoleRequest>("application/json").ProducesValidationProblem()
+            .Audited(AuditActions.RoleChange, AuditEndpoints.RouteTarget("role", "name")).WithSmallBody();
         return group;
     }
 

@@ -57,6 +57,6 @@ public static class TicketListing
         return TypedResults.Ok(new Page(page.Items.Select(ToItem).ToList(), page.NextCursor));
     }
 
-    private static Item ToItem(TicketSummary s) => new(s.Row.TicketId, s.Row.Status, s.Row.Category, s.Row.Priority, s.Row.Queue,
+    public static Item ToItem(TicketSummary s) => new(s.Row.TicketId, s.Row.Status, s.Row.Category, s.Row.Priority, s.Row.Queue,
         s.Row.CustomerId, s.Row.Assignee, s.Row.Channel, s.Row.Subject, s.Row.CreatedAt, s.Row.UpdatedAt, s.Row.SlaDueAt, s.Version);
 }

@@ -3,7 +3,9 @@ using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
+using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
 using TicketGrains.Grains.Domain;
 
@@ -14,11 +16,12 @@ public static class TicketsApi
 {
     public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/tickets").WithTags("Tickets");
+        var group = app.MapGroup("/api/v1/tickets").WithTags("Tickets").MasksPersonalData();
         group.MapPost("/", CreateAsync).WithName("CreateTicket").WithSummary("Open a ticket (durable before 201; Idempotency-Key supported).")
             .Accepts<CreateTicketRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .RequirePermission(Permissions.TicketsWrite);
+            .RequirePermission(Permissions.TicketsWrite)
+            .Audited(AuditActions.Create, (_, value) => value is TicketView created ? $"ticket:{created.Id}" : "ticket");
         group.MapGet("/", TicketListing.ListAsync).WithName("ListTickets").WithSummary("List tickets from the read model, keyset-paged.")
             .ProducesValidationProblem().RequirePermission(Permissions.TicketsRead);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetTicket").WithSummary("Read one ticket with its thread.")
@@ -30,10 +33,10 @@ public static class TicketsApi
             .RequirePermission(Permissions.TicketsWrite);
         group.MapPost("/{id:guid}/status", ChangeStatusAsync).WithName("ChangeTicketStatus").WithSummary("Move the ticket through its state machine.")
             .Accepts<ChangeStatusRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .RequirePermission(Permissions.TicketsWrite).WithSmallBody();
+            .RequirePermission(Permissions.TicketsWrite).Audited(AuditActions.ChangeStatus, AuditEndpoints.RouteTarget("ticket", "id")).WithSmallBody();
         group.MapPost("/{id:guid}/assignee", AssignAsync).WithName("AssignTicket").WithSummary("Assign or unassign (agentId null) the ticket.")
             .Accepts<AssignRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .RequirePermission(Permissions.TicketsAssign).WithSmallBody();
+            .RequirePermission(Permissions.TicketsAssign).Audited(AuditActions.Assign, AuditEndpoints.RouteTarget("ticket", "id")).WithSmallBody();
         return group;
     }
 

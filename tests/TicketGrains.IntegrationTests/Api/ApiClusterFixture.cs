@@ -14,7 +14,7 @@ public sealed class ApiClusterFixture : IAsyncLifetime
 
     public HttpClient Http => _http ?? throw new InvalidOperationException("The fixture is not initialized.");
 
-    /// <summary>The silo's database, to check from outside what a request stored.</summary>
+    /// <summary>The silo's database, for tests that look at (or tamper with) what it stored.</summary>
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     /// <summary>A client for the tenant ("default" when null), as its admin unless another token is given.</summary>

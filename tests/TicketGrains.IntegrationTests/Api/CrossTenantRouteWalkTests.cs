@@ -63,6 +63,9 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
 
         Assert.Equal(before, await SnapshotAsync(a, seed));
         Assert.Contains("GET /api/v1/tickets/{id}", walked);
+        Assert.Contains("GET /api/v1/audit", walked);
+        Assert.Contains("GET /api/v1/audit/verify", walked);
+        Assert.Contains("GET /api/v1/reports/tickets.csv", walked);
         Assert.True(walked.Count >= 15, $"Only {walked.Count} operations in the OpenAPI document: {string.Join(", ", walked)}");
         Assert.True(feedWalked, "The OpenAPI document no longer lists the live feed.");
         await AssertFeedIsolatedAsync(a, b);
@@ -129,7 +132,14 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
             url = url.Replace("{" + parameter + "}", value, StringComparison.Ordinal);
         }
 
-        return (operation == "ListTickets" ? $"{url}?customerId={seed.Customer}" : url, targetsA);
+        // Query filters aimed at A's resources must find nothing of A's in B's listings, exports and audit log.
+        var query = operation switch
+        {
+            "ListTickets" => $"?customerId={seed.Customer}",
+            "ListAuditEntries" => $"?target=ticket:{seed.Ticket}",
+            _ => "",
+        };
+        return (url + query, targetsA);
     }
 
     private static object BodyFor(string operation) => operation switch

@@ -46,6 +46,18 @@ public sealed class TestDatabase : IAsyncDisposable
         return values;
     }
 
+    /// <summary>Runs statements as the database's owner (the role the silo migrates and writes with); returns the rows affected.</summary>
+    public async Task<int> ExecuteAsync(string sql, params object[] parameters)
+    {
+        await using var command = _dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.AddWithValue(parameter);
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Rows as (key, value) pairs from a two-column query.</summary>
     public async Task<Dictionary<TKey, TValue>> PairsAsync<TKey, TValue>(string sql, params object[] parameters)
         where TKey : notnull

@@ -1,0 +1,20 @@
+namespace TicketGrains.Api.Audit;
+
+/// <summary>What an audit entry records.</summary>
+public static class AuditActions
+{
+    /// <summary>Personal data shown unmasked to a caller with pii:read.</summary>
+    public const string ReadUnmasked = "read-unmasked";
+
+    public const string Create = "create";
+    public const string ChangeStatus = "change-status";
+    public const string Assign = "assign";
+    public const string Export = "export";
+    public const string Erase = "erase";
+    public const string RoleChange = "role-change";
+    public const string ApiKeyCreate = "api-key-create";
+    public const string ApiKeyRevoke = "api-key-revoke";
+
+    public static IReadOnlyList<string> All { get; } =
+        [ReadUnmasked, Create, ChangeStatus, Assign, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke];
+}

@@ -1,0 +1,26 @@
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Api.Reports;
+using TicketGrains.Api.Security;
+
+namespace TicketGrains.Api.Audit;
+
+/// <summary>The detail of an audited command, from its result: state and permissions, never personal data.</summary>
+public static class AuditDetails
+{
+    public const string UnmaskedNote = "personal data shown unmasked";
+
+    public static string Of(object? value, bool unmasked)
+    {
+        var detail = value switch
+        {
+            TicketView t => $"status={t.Status}; assignee={t.Assignee ?? "-"}; version={t.Version}",
+            RolesApi.RoleView r => "permissions=" + string.Join(',', r.Permissions),
+            ApiKeysApi.CreatedKey k => "permissions=" + string.Join(',', k.Permissions),
+            TicketExport e => $"rows={e.Rows.Count}",
+            _ => "",
+        };
+        return unmasked ? Join(detail, UnmaskedNote) : detail;
+    }
+
+    public static string Join(string first, string second) => first.Length == 0 ? second : $"{first}; {second}";
+}

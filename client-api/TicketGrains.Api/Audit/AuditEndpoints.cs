@@ -1,0 +1,12 @@
+namespace TicketGrains.Api.Audit;
+
+/// <summary>Marks endpoints whose successful calls are audited.</summary>
+public static class AuditEndpoints
+{
+    public static RouteHandlerBuilder Audited(this RouteHandlerBuilder builder, string action, Func<HttpContext, object?, string> target) =>
+        builder.WithMetadata(new AuditedAction(action, target)).AddEndpointFilter<AuditFilter>();
+
+    /// <summary>A target named by a route value: kind "ticket" and parameter "id" give "ticket:{id}".</summary>
+    public static Func<HttpContext, object?, string> RouteTarget(string kind, string parameter) =>
+        (context, _) => $"{kind}:{context.GetRouteValue(parameter)}";
+}

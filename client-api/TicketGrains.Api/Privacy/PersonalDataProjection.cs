@@ -1,0 +1,63 @@
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Api.Reports;
+using TicketGrains.Api.Tickets;
+
+namespace TicketGrains.Api.Privacy;
+
+/// <summary>
+/// The one place that knows which parts of each response are personal data: it masks them for callers without pii:read,
+/// and names what an unmasked response showed, for the audit log. A response type it does not know is refused rather
+/// than sent unmasked, so a new endpoint cannot leak by being forgotten here.
+/// </summary>
+public static class PersonalDataProjection
+{
+    public static object Mask(object value) => value switch
+    {
+        TicketView t => Mask(t),
+        CustomerView c => c with { Name = c.Name is null ? null : NameMask.Mask(c.Name), Identities = c.Identities.Select(MaskIdentity).ToList() },
+        IEnumerable<TicketEventView> events => events.Select(e => e with { Data = JsonMask.Mask(e.Data) }).ToList(),
+        TicketListing.Page page => page with { Items = page.Items.Select(Mask).ToList() },
+        TicketExport export => export with { Rows = export.Rows.Select(Mask).ToList() },
+        // The live feed's changes carry ids, states and agent ids only.
+        TicketChange change => change,
+        _ => throw new InvalidOperationException($"No masking rule for {value.GetType().Name}; teach PersonalDataProjection about it."),
+    };
+
+    /// <summary>The audit target and detail of an unmasked read of this value, or null when it holds no personal data.</summary>
+    public static (string Target, string Detail)? ReadOf(object value, HttpContext context) => value switch
+    {
+        TicketView t => ($"ticket:{t.Id}", ""),
+        CustomerView c => ($"customer:{c.Id}", ""),
+        IEnumerable<TicketEventView> => ($"ticket:{context.GetRouteValue("id")}", "events"),
+        TicketListing.Page page => ("tickets", $"{page.Items.Count} tickets listed"),
+        TicketExport export => ("tickets", $"{export.Rows.Count} tickets exported"),
+        _ => null,
+    };
+
+    private static TicketView Mask(TicketView t) => t with
+    {
+        Subject = FreeTextMask.Mask(t.Subject),
+        Fields = t.Fields.ToDictionary(f => f.Key, f => FieldMask.Mask(f.Key, f.Value), StringComparer.Ordinal),
+        Messages = t.Messages.Select(m => m with { Author = FreeTextMask.Mask(m.Author), Body = FreeTextMask.Mask(m.Body) }).ToList(),
+    };
+
+    private static TicketListing.Item Mask(TicketListing.Item item) => item with { Subject = FreeTextMask.Mask(item.Subject) };
+
+    /// <summary>"channel:externalId": phone and e-mail ids by their rule, any other id as free text.</summary>
+    private static string MaskIdentity(string identity)
+    {
+        var colon = identity.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0)
+        {
+            return FreeTextMask.Mask(identity);
+        }
+
+        var (channel, id) = (identity[..colon], identity[(colon + 1)..]);
+        return channel + ":" + channel switch
+        {
+            "phone" => PhoneMask.Mask(id),
+            "email" => EmailMask.Mask(id),
+            _ => FreeTextMask.Mask(id),
+        };
+    }
+}
