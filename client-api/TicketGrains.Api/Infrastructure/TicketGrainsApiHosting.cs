@@ -26,6 +26,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi(o => o.AddCallerSecurity());
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
+        builder.Services.AddTicketGrainsEncryption(builder.Configuration);
         return builder;
     }
 
@@ -40,6 +41,7 @@ public static class TicketGrainsApiHosting
         app.MapTicketsApi();
         app.MapAgentsApi();
         app.MapCustomersApi();
+        app.MapEncryptionApi();
         app.MapEventsFeedApi();
         return app;
     }

@@ -37,5 +37,6 @@ public static class NodeLauncher
         "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
         "--Logging:LogLevel:Polly=Warning",
         .. TestTokens.NodeSettings,
+        .. TestEncryption.NodeSettings,
     ];
 }
