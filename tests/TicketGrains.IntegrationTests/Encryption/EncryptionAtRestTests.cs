@@ -6,7 +6,8 @@ using TicketGrains.IntegrationTests.Infrastructure;
 namespace TicketGrains.IntegrationTests.Encryption;
 
 /// <summary>Personal data is stored sealed everywhere in PostgreSQL, yet callers read it as they wrote it.</summary>
-public sealed class EncryptionAtRestTests(EncryptionFixture cluster, ITestOutputHelper output) : IClassFixture<EncryptionFixture>
+[Collection(EncryptionCollection.Name)]
+public sealed class EncryptionAtRestTests(EncryptionFixture cluster, ITestOutputHelper output)
 {
     [Fact]
     public Task No_personal_value_is_stored_in_clear_in_any_table() => cluster.RunAsync(output, async () =>
@@ -75,6 +76,5 @@ public sealed class EncryptionAtRestTests(EncryptionFixture cluster, ITestOutput
         Assert.Equal(customer, await CustomerOfAsync(cluster.Client(tenant), person));
     });
 
-    private static async Task<Guid> CustomerOfAsync(ApiClient api, PersonalDataSamples person) =>
-        (await api.PostAsync(TicketRequests.Tickets, person.Ticket())).Expect(HttpStatusCode.Created).Json.GetProperty("customerId").GetGuid();
+    private static Task<Guid> CustomerOfAsync(ApiClient api, PersonalDataSamples person) => person.CustomerOfNewTicketAsync(api);
 }

@@ -19,6 +19,9 @@ public sealed class EncryptionFixture : IAsyncLifetime
     private string[] _settings = [];
     private int _generation;
 
+    /// <summary>Every master key any silo of this fixture was given, current first: what a thief of the configuration would hold.</summary>
+    public List<string> KnownMasterKeys { get; } = [TestEncryption.MasterKey];
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     /// <summary>A client of the current silo for the tenant, as its admin unless another token is given.</summary>

@@ -28,6 +28,10 @@ public sealed record PersonalDataSamples(string Phone, string Email, string Name
         fields = new Dictionary<string, string> { ["address"] = Address, ["idCard"] = IdCard, ["payment"] = Card },
     };
 
+    /// <summary>Opens a bare ticket and returns the customer it was linked to.</summary>
+    public async Task<Guid> CustomerOfNewTicketAsync(ApiClient api) =>
+        (await api.PostAsync(TicketRequests.Tickets, Ticket())).Expect(HttpStatusCode.Created).Json.GetProperty("customerId").GetGuid();
+
     /// <summary>Opens a ticket and adds a public reply and an internal note that repeat the personal data (4 events: a snapshot exists).</summary>
     public async Task<Guid> OpenTicketAsync(ApiClient api, string category = "refund")
     {
