@@ -7,6 +7,8 @@
 # The address defaults to http://127.0.0.1:5080; set TICKETGRAINS_URL to change it. Ctrl-C stops the silo.
 # The development token issuer (POST /api/v1/dev/tokens) is switched on here, signing with a key kept in
 # .data/dev-signing-key; set Auth__SigningKeys__0 (and Auth__DevIssuer=false) to use your own key instead.
+# Personal data is encrypted at rest under the master key in .data/master-key (created when missing, mode 0600);
+# set Encryption__MasterKey (base64 of 32 bytes) to use your own.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,6 +33,12 @@ fi
 if [[ -z "${Auth__SigningKeys__0:-}" ]]; then
     export Auth__DevIssuer="${Auth__DevIssuer:-true}"
     export Auth__DevKeyFile="${Auth__DevKeyFile:-$repo/.data/dev-signing-key}"
+fi
+
+if [[ -z "${Encryption__MasterKey:-}" ]]; then
+    # Personal data is encrypted at rest under this master key (created once, mode 0600).
+    Encryption__MasterKeyFile="$(deploy/local/master-key.sh "${Encryption__MasterKeyFile:-$repo/.data/master-key}")"
+    export Encryption__MasterKeyFile
 fi
 
 say "building (Release)"
