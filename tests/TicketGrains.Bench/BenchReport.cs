@@ -63,6 +63,11 @@ public sealed class BenchReport
             lines.Add("HTTP / raw batched:    n/a (needs both the HTTP and the raw batched phases)");
         }
 
+        if (Best(HttpCreateBench.ClosedLoopPhase + HttpCreationPhases.EncryptionOff) is { PerSecond: > 0 } clear && http is not null)
+        {
+            lines.Add(Invariant($"encryption on / off:   {http.PerSecond:0}/s / {clear.PerSecond:0}/s = {http.PerSecond / clear.PerSecond * 100:0.0} % (best closed-loop level of each)"));
+        }
+
         if (halfLoad is not null)
         {
             var p99 = halfLoad.Latency.PercentileMs(0.99);
