@@ -67,9 +67,12 @@ public sealed class KeyRing(PostgresKeyStore store, MasterKeys master, IOptions<
     public async Task<int> EraseAsync(string tenant, Guid customer)
     {
         var erased = await store.EraseDataKeysAsync(tenant, customer);
-        _cache.Remove(CustomerEntry(tenant, customer));
+        Forget(tenant, customer);
         return erased;
     }
+
+    /// <summary>Drops the customer's keys from memory (after an erasure here or, notified, in another process).</summary>
+    public void Forget(string tenant, Guid customer) => _cache.Remove(CustomerEntry(tenant, customer));
 
     /// <summary>Adds a new version of the tenant's key and re-wraps every data key under it; the old version is deleted.</summary>
     public async Task<(int Version, int Rewrapped)> RotateTenantKeyAsync(string tenant)

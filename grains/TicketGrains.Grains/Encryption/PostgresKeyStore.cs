@@ -46,15 +46,23 @@ public sealed class PostgresKeyStore(NpgsqlDataSource dataSource)
         "INSERT INTO tg_customer_keys (tenant_id, customer_id, version, wrapped_key, tenant_key_version) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
         tenant, customer, key.Version, key.Wrapped!, key.TenantKeyVersion!);
 
-    /// <summary>Destroys every live data key of the customer (the rows stay, zeroed, so versions are never reused); returns how many.</summary>
+    /// <summary>
+    /// Destroys every live data key of the customer (the rows stay, zeroed, so versions are never reused) and, with the
+    /// same commit, notifies every process to forget the key (<see cref="KeyErasureListener"/>); returns how many.
+    /// </summary>
     public Task<int> EraseDataKeysAsync(string tenant, Guid customer) => StorageErrors.Guard(async () =>
     {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE tg_customer_keys SET wrapped_key = NULL, tenant_key_version = NULL, erased_at = now() " +
-            "WHERE tenant_id = $1 AND customer_id = $2 AND wrapped_key IS NOT NULL");
+        await using var command = dataSource.CreateCommand($"""
+            WITH erased AS (
+                UPDATE tg_customer_keys SET wrapped_key = NULL, tenant_key_version = NULL, erased_at = now()
+                WHERE tenant_id = $1 AND customer_id = $2 AND wrapped_key IS NOT NULL
+                RETURNING 1)
+            SELECT count(*)::int, pg_notify('{KeyErasureListener.Channel}', $3) FROM erased
+            """);
         command.Parameters.AddWithValue(tenant);
         command.Parameters.AddWithValue(customer);
-        return await command.ExecuteNonQueryAsync();
+        command.Parameters.AddWithValue(KeyErasureListener.Payload(tenant, customer));
+        return (int)(await command.ExecuteScalarAsync())!;
     });
 
     /// <summary>

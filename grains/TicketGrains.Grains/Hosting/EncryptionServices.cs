@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using TicketGrains.Grains.Encryption;
 
@@ -19,6 +20,7 @@ public static class EncryptionServices
         services.TryAddSingleton(sp => new MasterKeys(sp.GetRequiredService<IOptions<EncryptionOptions>>().Value));
         services.TryAddSingleton<PostgresKeyStore>();
         services.TryAddSingleton<KeyRing>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KeyErasureListener>());
         services.TryAddSingleton<IPersonalDataProtection>(sp => sp.GetRequiredService<IOptions<EncryptionOptions>>().Value.Enabled
             ? sp.GetRequiredService<KeyRing>()
             : new ClearProtection());

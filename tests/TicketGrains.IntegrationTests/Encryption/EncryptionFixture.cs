@@ -43,6 +43,14 @@ public sealed class EncryptionFixture : IAsyncLifetime
         await StartAsync();
     }
 
+    /// <summary>Starts a stand-alone API front end (an Orleans client with its own key cache) with extra settings.</summary>
+    public async Task<HttpClient> StartFrontEndAsync(params string[] settings)
+    {
+        var frontEnd = _processes.Add(NodeLauncher.StartApi($"api-{++_generation}", Database, _clusterId, [.. _settings, .. settings]));
+        await Readiness.WaitForApiAsync(frontEnd, Readiness.Deadline);
+        return new HttpClient { BaseAddress = frontEnd.BaseAddress, Timeout = RequestTimeout };
+    }
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();

@@ -91,6 +91,27 @@ public sealed class PersonalDataErasureTests(EncryptionFixture cluster, ITestOut
         (await eraser.SendAsync(new HttpRequestMessage(HttpMethod.Delete, Path(customer)))).Expect(HttpStatusCode.Accepted);
     });
 
+    [Fact]
+    public Task Erasure_empties_the_key_cache_of_every_other_process_at_once() => cluster.RunAsync(output, async () =>
+    {
+        var tenant = TicketRequests.NewTenant();
+        var person = PersonalDataSamples.Fresh();
+        await person.OpenTicketAsync(cluster.Client(tenant));
+        var customer = await person.CustomerOfNewTicketAsync(cluster.Client(tenant));
+        // The front end lists subjects from the read model with its own key cache, kept far longer than the test runs.
+        using var http = await cluster.StartFrontEndAsync("--Encryption:KeyCacheTtl=01:00:00");
+        var frontEnd = new ApiClient(http, tenant);
+        Assert.All(await SubjectsAsync(frontEnd), s => Assert.Equal($"Refund to {person.Name} at {person.Address}", s));
+
+        (await cluster.Client(tenant).SendAsync(new HttpRequestMessage(HttpMethod.Delete, Path(customer)))).Expect(HttpStatusCode.Accepted);
+
+        await Poll.UntilAsync("the front end to forget the erased key", TimeSpan.FromSeconds(5),
+            async () => (await SubjectsAsync(frontEnd)).All(s => s == PersonalData.Erased));
+    });
+
+    private static async Task<List<string?>> SubjectsAsync(ApiClient api) =>
+        [.. (await api.GetAsync(TicketRequests.Tickets)).Expect(HttpStatusCode.OK).Json.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("subject").GetString())];
+
     private static string Path(Guid customer) => $"/api/v1/customers/{customer}/personal-data";
 
     /// <summary>What reports are made of: per ticket its id, customer, status, category, priority, queue and times.</summary>
