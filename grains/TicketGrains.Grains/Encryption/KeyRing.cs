@@ -36,7 +36,11 @@ public sealed class KeyRing(PostgresKeyStore store, MasterKeys master, IOptions<
     public async ValueTask<PersonalDataCipher> ForWritingAsync(string tenant, Guid customer)
     {
         var entry = CustomerEntry(tenant, customer);
-        _cache.TryGetValue(entry, out CustomerKeys? keys);
+        if (_cache.TryGetValue(entry, out CustomerKeys? keys) && keys!.CurrentVersion is not null)
+        {
+            return new PersonalDataCipher(tenant, customer, keys, authoritative: false);
+        }
+
         for (var attempt = 0; keys?.CurrentVersion is null; attempt++)
         {
             if (attempt == Attempts)

@@ -6,12 +6,14 @@ namespace TicketGrains.Grains.Encryption;
 
 /// <summary>
 /// Seals and opens one customer's personal values with that customer's data keys. Values that carry no sealed prefix
-/// (written with encryption off) open as they are.
+/// (written with encryption off) open as they are. Not for concurrent use: each grain activation or request has its own
+/// (it keeps one AES-GCM instance per key version, since setting one up costs more than sealing a short value).
 /// </summary>
 public sealed class PersonalDataCipher
 {
     private readonly string _tenant;
     private readonly CustomerKeys _keys;
+    private readonly Dictionary<int, (AesGcm Aes, byte[] Context)> _prepared = [];
 
     /// <summary>A cipher over <paramref name="keys"/>; authoritative when they were just read from the database, so a version missing from them does not exist.</summary>
     public PersonalDataCipher(string tenant, Guid customer, CustomerKeys keys, bool authoritative)
@@ -38,7 +40,8 @@ public sealed class PersonalDataCipher
         }
 
         var version = _keys.CurrentVersion ?? throw new InvalidOperationException("The customer has no live data key to seal with.");
-        var sealedBytes = Aead.Seal(_keys.ByVersion[version]!, Encoding.UTF8.GetBytes(value), KeyContexts.Field(_tenant, Customer, version));
+        var (aes, context) = Prepared(version, _keys.ByVersion[version]!);
+        var sealedBytes = Aead.Seal(aes, Encoding.UTF8.GetBytes(value), context);
         return string.Create(CultureInfo.InvariantCulture, $"{PersonalData.SealedPrefix}{version}:{Convert.ToBase64String(sealedBytes)}");
     }
 
@@ -76,6 +79,17 @@ public sealed class PersonalDataCipher
             throw new CryptographicException("A sealed value is not base64.");
         }
 
-        return Encoding.UTF8.GetString(Aead.Open(key, sealedBytes.AsSpan(0, length), KeyContexts.Field(_tenant, Customer, version)));
+        var (aes, context) = Prepared(version, key);
+        return Encoding.UTF8.GetString(Aead.Open(aes, sealedBytes.AsSpan(0, length), context));
+    }
+
+    private (AesGcm Aes, byte[] Context) Prepared(int version, byte[] key)
+    {
+        if (!_prepared.TryGetValue(version, out var prepared))
+        {
+            _prepared[version] = prepared = (Aead.Create(key), KeyContexts.Field(_tenant, Customer, version));
+        }
+
+        return prepared;
     }
 }

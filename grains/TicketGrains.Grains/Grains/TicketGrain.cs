@@ -24,6 +24,9 @@ public sealed class TicketGrain(
 {
     private EventSourcedStream<TicketState> _stream = null!;
     private CustomerCipherSlot _cipher = null!;
+
+    /// <summary>The subject as sealed for the read-model row: it never changes, so one seal serves the activation.</summary>
+    private string? _sealedSubject;
     private Guid _id;
     private int _snapshotVersion;
     private bool _wasWaiting;
@@ -168,7 +171,7 @@ public sealed class TicketGrain(
     private async Task AppendAsync(IDomainEvent e)
     {
         await _stream.AppendAsync(e, s => new TicketRow(
-            s.Id, s.Status, s.Category, s.Priority, s.Queue, s.CustomerId, s.Assignee, s.Channel, _cipher.Loaded.Seal(s.Subject),
+            s.Id, s.Status, s.Category, s.Priority, s.Queue, s.CustomerId, s.Assignee, s.Channel, _sealedSubject ??= _cipher.Loaded.Seal(s.Subject),
             s.CreatedAt, s.UpdatedAt, s.PendingSlaDue));
         SyncSideEffects(force: e is TicketCreated);
         if (State.PendingSlaDue is not null)
@@ -255,6 +258,7 @@ public sealed class TicketGrain(
 
     private async Task LoadAsync()
     {
+        _sealedSubject = null;
         await _stream.LoadAsync(OpenSnapshotAsync);
         _snapshotVersion = _stream.SnapshotVersion;
         _wasWaiting = State.WaitsInQueue;
