@@ -10,6 +10,8 @@
 # (deploy/local/certs.sh). Orleans traffic is mutual TLS with ClusterTls__CertificatePath, else .data/tls/cluster.crt.
 # The development token issuer (POST /api/v1/dev/tokens) is switched on here, signing with a key kept in
 # .data/dev-signing-key; set Auth__SigningKeys__0 (and Auth__DevIssuer=false) to use your own key instead.
+# Personal data is encrypted at rest under the master key in .data/master-key (created when missing, mode 0600);
+# set Encryption__MasterKey (base64 of 32 bytes) to use your own.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -38,6 +40,11 @@ fi
 
 # The local self-signed certificates, for whatever is not configured already.
 eval "$(deploy/local/certs.sh env)"
+if [[ -z "${Encryption__MasterKey:-}" ]]; then
+    # Personal data is encrypted at rest under this master key (created once, mode 0600).
+    Encryption__MasterKeyFile="$(deploy/local/master-key.sh "${Encryption__MasterKeyFile:-$repo/.data/master-key}")"
+    export Encryption__MasterKeyFile
+fi
 
 say "building (Release)"
 dotnet build TicketGrains.sln -c Release -nologo -v quiet

@@ -16,10 +16,11 @@
 #
 # PostgreSQL: ConnectionStrings__TicketGrains when set, else the local one (deploy/local/postgres.sh);
 # `start` records it (and Orleans__ClusterId/ServiceId) in .data/cluster/cluster.env for add-silo.
-# Other Orleans__* / Sla__* / EventLog__* / Auth__* / RateLimits__* / ClusterTls__* / Kestrel__* variables in the
-# environment are passed on to every process.
+# Other Orleans__* / Sla__* / EventLog__* / Auth__* / RateLimits__* / ClusterTls__* / Kestrel__* / Encryption__*
+# variables in the environment are passed on to every process.
 # Without Auth__SigningKeys__0 every process runs the development token issuer with the key in .data/dev-signing-key,
-# so a token from any front end is valid on all of them (start prints how to get one).
+# so a token from any front end is valid on all of them (start prints how to get one). Without Encryption__MasterKey every
+# process uses the master key in .data/master-key (created when missing, mode 0600).
 # Pids and logs: .data/cluster/{silo,api}-<index>.{pid,log}.
 set -euo pipefail
 
@@ -116,6 +117,11 @@ ensure_auth() { # every process must accept the same tokens: one configured key,
         export Auth__DevIssuer="${Auth__DevIssuer:-true}"
         export Auth__DevKeyFile="${Auth__DevKeyFile:-$repo/.data/dev-signing-key}"
     fi
+    if [[ -z "${Encryption__MasterKey:-}" ]]; then
+        # Every process must open what the others sealed: one master key, kept in .data/master-key (mode 0600).
+        Encryption__MasterKeyFile="$("$repo/deploy/local/master-key.sh" "${Encryption__MasterKeyFile:-$repo/.data/master-key}")"
+        export Encryption__MasterKeyFile
+    fi
 }
 
 ensure_database() { # start: choose the database and remember it for later add-silo calls
@@ -132,7 +138,7 @@ ensure_database() { # start: choose the database and remember it for later add-s
     (
         umask 077
         # A silo added later must present the same cluster certificate, or the others refuse it.
-        for name in ConnectionStrings__TicketGrains Orleans__ClusterId Orleans__ServiceId Auth__DevIssuer Auth__DevKeyFile \
+        for name in ConnectionStrings__TicketGrains Orleans__ClusterId Orleans__ServiceId Auth__DevIssuer Auth__DevKeyFile Encryption__MasterKeyFile \
             ClusterTls__CertificatePath ClusterTls__KeyPath ClusterTls__CertificatePassword \
             Kestrel__Certificates__Default__Path Kestrel__Certificates__Default__KeyPath Kestrel__Certificates__Default__Password; do
             if [[ -n "${!name:-}" ]]; then printf 'export %s=%q\n' "$name" "${!name}"; fi

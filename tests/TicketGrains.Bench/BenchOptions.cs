@@ -9,11 +9,14 @@ public sealed class BenchOptions
         usage: TicketGrains.Bench --url http://127.0.0.1:5081 --token <bearer token> --pg "<npgsql connection string>"
                [--seconds 10] [--warmup 20] [--concurrency 8,32,64,128,256] [--customers 2000] [--markdown FILE]
                [--raw-connections 8,32,64] [--batch-sizes 100,500] [--server-pid PID] [--command-line TEXT]
+               [--clear-url http://127.0.0.1:5082 --clear-server-pid PID]
           exit code 0 when every phase ran (whatever the verdicts), 1 when a phase could not run, 2 on bad arguments
           --token         a bearer token of tenant "bench-http" with tickets:write (bench.sh gets one from the dev issuer);
                           TICKETGRAINS_TOKEN is used when the option is not given
           --server-pid    the silo's process id, to split CPU use between bench, silo and the rest (PostgreSQL)
           --command-line  what the Markdown records as the command (bench.sh passes its own invocation)
+          --clear-url     a second silo started with Encryption:Enabled=false: the closed-loop levels run again against it,
+                          so one run shows what encryption at rest costs (--clear-server-pid: its process id)
         """;
 
     public Uri? Url { get; private set; }
@@ -31,6 +34,10 @@ public sealed class BenchOptions
     public IReadOnlyList<int> RawConnections { get; private set; } = [8, 32, 64];
     public IReadOnlyList<int> BatchSizes { get; private set; } = [100, 500];
     public int? ServerPid { get; private set; }
+
+    /// <summary>A silo with encryption at rest switched off, measured after the main one for comparison.</summary>
+    public Uri? ClearUrl { get; private set; }
+    public int? ClearServerPid { get; private set; }
     public string? CommandLine { get; private set; }
 
     /// <summary>Parses the arguments, or explains what is wrong with them.</summary>
@@ -71,6 +78,8 @@ public sealed class BenchOptions
         switch (name)
         {
             case "--url": Url = new Uri(value.TrimEnd('/') + "/", UriKind.Absolute); break;
+            case "--clear-url": ClearUrl = new Uri(value.TrimEnd('/') + "/", UriKind.Absolute); break;
+            case "--clear-server-pid": ClearServerPid = Positive(name, value); break;
             case "--pg": ConnectionString = value; break;
             case "--token": Token = value; break;
             case "--seconds": Seconds = Positive(name, value); break;

@@ -63,6 +63,13 @@ public sealed class BenchReport
             lines.Add("HTTP / raw batched:    n/a (needs both the HTTP and the raw batched phases)");
         }
 
+        if (Best(HttpCreateBench.ClosedLoopPhase + HttpCreationPhases.EncryptionOff) is { PerSecond: > 0 } clear && http is not null)
+        {
+            lines.Add(Invariant($"encryption on / off:   {http.PerSecond:0}/s / {clear.PerSecond:0}/s = {http.PerSecond / clear.PerSecond * 100:0.0} % (best closed-loop level of each)"));
+            lines.Add($"silo CPU per ticket:   {CpuPerTicket(HttpCreateBench.ClosedLoopPhase)} with encryption, " +
+                $"{CpuPerTicket(HttpCreateBench.ClosedLoopPhase + HttpCreationPhases.EncryptionOff)} without (all closed-loop levels)");
+        }
+
         if (halfLoad is not null)
         {
             var p99 = halfLoad.Latency.PercentileMs(0.99);
@@ -75,6 +82,15 @@ public sealed class BenchReport
         }
 
         return lines;
+    }
+
+    /// <summary>Core time the silo spent per created ticket: less sensitive than the rate to other load on a shared machine.</summary>
+    private string CpuPerTicket(string phase)
+    {
+        var runs = _phases.Where(p => p.Phase == phase && p.Cpu?.SiloPercent is not null).ToList();
+        var tickets = runs.Sum(p => p.Count);
+        var coreSeconds = runs.Sum(p => p.Cpu!.SiloPercent!.Value / 100 * Environment.ProcessorCount * p.Elapsed.TotalSeconds);
+        return tickets > 0 ? Invariant($"{coreSeconds / tickets * 1_000_000:0} µs") : "n/a";
     }
 
     private static string Rate(PhaseResult? phase) =>

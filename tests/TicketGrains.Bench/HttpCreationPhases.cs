@@ -2,10 +2,15 @@ namespace TicketGrains.Bench;
 
 /// <summary>
 /// The HTTP phases: a check that the server answers as expected, a warm-up, closed-loop runs per
-/// concurrency level, then the open-loop run at half the best throughput.
+/// concurrency level, then the open-loop run at half the best throughput. With a second silo that has
+/// encryption at rest switched off, each closed-loop level runs against both in turn, so drift in the
+/// shared machine's load hits both alike.
 /// </summary>
 public static class HttpCreationPhases
 {
+    /// <summary>Appended to the phase names of the runs against the silo without encryption.</summary>
+    public const string EncryptionOff = " (encryption off)";
+
     private const int WarmUpConcurrency = 32;
 
     /// <summary>Enough open-loop workers that a stall shows up as latency rather than as a sending backlog.</summary>
@@ -15,37 +20,69 @@ public static class HttpCreationPhases
     {
         var maxConcurrency = options.Concurrency.Max();
         var openLoopWorkers = Math.Max(MinOpenLoopWorkers, maxConcurrency);
-        using var client = new TicketCreateClient(url, options.Token!, openLoopWorkers, new TicketBodies(options.Customers));
+        var targets = new List<(Uri Url, int? Pid, string Suffix)> { (url, options.ServerPid, "") };
+        if (options.ClearUrl is { } clearUrl)
+        {
+            targets.Add((clearUrl, options.ClearServerPid, EncryptionOff));
+        }
+
+        var clients = targets.Select(t => new TicketCreateClient(t.Url, options.Token!, openLoopWorkers, new TicketBodies(options.Customers))).ToList();
+        try
+        {
+            var benches = new List<(HttpCreateBench Bench, string Suffix)>();
+            for (var i = 0; i < targets.Count; i++)
+            {
+                if (await PrepareAsync(clients[i], options, targets[i].Pid, targets[i].Suffix, report) is not true)
+                {
+                    return;
+                }
+
+                benches.Add((new HttpCreateBench(clients[i], duration, targets[i].Pid), targets[i].Suffix));
+            }
+
+            foreach (var concurrency in options.Concurrency)
+            {
+                foreach (var (bench, suffix) in benches)
+                {
+                    var (result, errors) = await bench.ClosedLoopAsync(concurrency, HttpCreateBench.ClosedLoopPhase + suffix);
+                    PhaseRecorder.Record(report, result, errors);
+                }
+            }
+
+            // The latency verdict is about the product as shipped (encryption on); the comparison needs throughput only.
+            if (report.Best(HttpCreateBench.ClosedLoopPhase) is { PerSecond: > 0 } best)
+            {
+                var (result, errors) = await benches[0].Bench.OpenLoopAsync(best.PerSecond / 2, openLoopWorkers);
+                PhaseRecorder.Record(report, result, errors);
+            }
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
+        }
+    }
+
+    /// <summary>Probes the server and warms it up; false (noted in the report) when it does not answer as expected.</summary>
+    private static async Task<bool> PrepareAsync(TicketCreateClient client, BenchOptions options, int? pid, string suffix, BenchReport report)
+    {
         var problem = await ProbeAsync(client);
         if (problem is not null)
         {
             Console.WriteLine($"HTTP phases skipped: {problem}");
-            report.NoteFailure($"HTTP phases skipped: {problem}");
-            return;
+            report.NoteFailure($"HTTP phases skipped{suffix}: {problem}");
+            return false;
         }
 
         // The warm-up also registers most of the customer pool, so measured runs hit existing customers.
-        var warmUp = TimeSpan.FromSeconds(options.WarmUpSeconds);
-        var (warm, warmErrors) = await new HttpCreateBench(client, warmUp, options.ServerPid)
-            .ClosedLoopAsync(Math.Min(WarmUpConcurrency, maxConcurrency), "http warm-up");
+        var (warm, warmErrors) = await new HttpCreateBench(client, TimeSpan.FromSeconds(options.WarmUpSeconds), pid)
+            .ClosedLoopAsync(Math.Min(WarmUpConcurrency, options.Concurrency.Max()), "http warm-up" + suffix);
         PhaseRecorder.Print(warm, warmErrors);
         if (warmErrors.Total > 0)
         {
-            report.Note($"warm-up: {string.Join("; ", warmErrors.Describe())}");
+            report.Note($"warm-up{suffix}: {string.Join("; ", warmErrors.Describe())}");
         }
 
-        var bench = new HttpCreateBench(client, duration, options.ServerPid);
-        foreach (var concurrency in options.Concurrency)
-        {
-            var (result, errors) = await bench.ClosedLoopAsync(concurrency);
-            PhaseRecorder.Record(report, result, errors);
-        }
-
-        if (report.Best(HttpCreateBench.ClosedLoopPhase) is { PerSecond: > 0 } best)
-        {
-            var (result, errors) = await bench.OpenLoopAsync(best.PerSecond / 2, openLoopWorkers);
-            PhaseRecorder.Record(report, result, errors);
-        }
+        return true;
     }
 
     private static async Task<string?> ProbeAsync(TicketCreateClient client)

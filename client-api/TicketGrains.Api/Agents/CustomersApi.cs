@@ -16,6 +16,9 @@ public static class CustomersApi
         var group = app.MapGroup("/api/v1/customers").WithTags("Customers").MasksPersonalData();
         group.MapGet("/{id:guid}", GetAsync).WithName("GetCustomer").WithSummary("A customer with identities and open tickets.")
             .RequirePermission(Permissions.TicketsRead);
+        group.MapDelete("/{id:guid}/personal-data", EraseAsync).WithName("ErasePersonalData")
+            .WithSummary("Erase the customer's personal data everywhere by destroying its data key; counts, statuses and times remain.")
+            .ProducesProblem(StatusCodes.Status404NotFound).RequirePermission(Permissions.PiiErase);
         return group;
     }
 
@@ -23,5 +26,12 @@ public static class CustomersApi
     {
         var customer = cluster.Reference<ICustomerGrain>(GrainKeys.For(Tenant.Of(context), id));
         return TypedResults.Ok(await GrainRetry.Idempotent(customer.GetAsync, context.RequestAborted));
+    }
+
+    /// <summary>202: the key is gone and this process forgot it; other processes forget it within Encryption:KeyCacheTtl.</summary>
+    private static async Task<Accepted<PersonalDataErasure>> EraseAsync(Guid id, HttpContext context, IClusterClient cluster)
+    {
+        var customer = cluster.Reference<ICustomerGrain>(GrainKeys.For(Tenant.Of(context), id));
+        return TypedResults.Accepted((string?)null, await GrainRetry.Idempotent(customer.ErasePersonalDataAsync, context.RequestAborted));
     }
 }

@@ -21,6 +21,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddOpenApi(o => o.AddCallerSecurity());
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
+        builder.Services.AddTicketGrainsEncryption(builder.Configuration);
         return builder;
     }
 
@@ -36,6 +37,7 @@ public static class TicketGrainsApiHosting
         app.MapTicketsApi();
         app.MapAgentsApi();
         app.MapCustomersApi();
+        app.MapEncryptionApi();
         app.MapEventsFeedApi();
         app.MapAuditApi();
         app.MapReportsApi();

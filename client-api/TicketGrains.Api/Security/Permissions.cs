@@ -15,13 +15,16 @@ public static class Permissions
     public const string TicketsWrite = "tickets:write";
     public const string TicketsAssign = "tickets:assign";
     public const string PiiRead = "pii:read";
+
+    /// <summary>Erase a customer's personal data (destroys the customer's data key); only admins hold it among the built-in roles.</summary>
+    public const string PiiErase = "pii:erase";
     public const string ReportsExport = "reports:export";
     public const string RulesManage = "rules:manage";
     public const string AuditRead = "audit:read";
     public const string Admin = "admin";
 
     public static IReadOnlyList<string> All { get; } =
-        [TicketsRead, TicketsWrite, TicketsAssign, PiiRead, ReportsExport, RulesManage, AuditRead, Admin];
+        [TicketsRead, TicketsWrite, TicketsAssign, PiiRead, PiiErase, ReportsExport, RulesManage, AuditRead, Admin];
 
     /// <summary>Whether the principal holds the permission; admin holds every one.</summary>
     public static bool Has(ClaimsPrincipal user, string permission) =>

@@ -9,4 +9,8 @@ public interface IChannelIdentityGrain : IGrainWithStringKey
     /// <summary>Returns the customer for this identity, registering one on first contact.</summary>
     [Alias("Resolve")]
     Task<CustomerSummary> ResolveAsync(CustomerReference reference);
+
+    /// <summary>Drops the last contact's details held in memory (its customer's personal data was erased).</summary>
+    [Alias("Forget")]
+    Task ForgetAsync();
 }

@@ -15,6 +15,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<CustomerView> GetAsync();
 
+    /// <summary>
+    /// Destroys the customer's data key (crypto-shredding) and drops every in-memory clear copy: the customer's, its
+    /// identities' and its tickets'. Throws NotFoundException when unknown; repeating it is harmless.
+    /// </summary>
+    [Alias("ErasePersonalData")]
+    Task<PersonalDataErasure> ErasePersonalDataAsync();
+
     /// <summary>Tracks whether one of the customer's tickets is open (in memory; rebuilt from the read model).</summary>
     [Alias("TrackTicket")]
     [OneWay]

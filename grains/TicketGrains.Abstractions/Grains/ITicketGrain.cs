@@ -37,4 +37,8 @@ public interface ITicketGrain : IGrainWithStringKey
     /// <summary>Records an SLA breach if the deadline has passed and the ticket still waits; otherwise arms its timer.</summary>
     [Alias("CheckSla")]
     Task CheckSlaAsync();
+
+    /// <summary>Drops the in-memory copy of the ticket after its customer's personal data was erased.</summary>
+    [Alias("ForgetPersonalData")]
+    Task ForgetPersonalDataAsync();
 }

@@ -5,26 +5,31 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.Persistence;
 
 namespace TicketGrains.Grains.Grains;
 
 /// <summary>
 /// Maps one channel identity to its customer. A first contact derives the customer id from the
-/// identity itself, so two silos racing on the same first contact agree on one customer.
+/// identity itself, so two silos racing on the same first contact agree on one customer. The identity (a phone number or
+/// e-mail address for some channels) is only in this grain's key, in memory: its stream, and the customer id derived
+/// from it, use the tenant's keyed hash of it instead.
 /// </summary>
-public sealed class ChannelIdentityGrain(IEventLog log, TimeProvider time) : Grain, IChannelIdentityGrain
+public sealed class ChannelIdentityGrain(IEventLog log, IPersonalDataProtection protection, TimeProvider time) : Grain, IChannelIdentityGrain
 {
     /// <summary>How long a repeat contact with unchanged details may reuse the customer's last answer.</summary>
     internal static readonly TimeSpan RepeatContactWindow = TimeSpan.FromSeconds(30);
 
     private EventSourcedStream<Holder> _stream = null!;
     private (CustomerReference Reference, CustomerSummary Customer, DateTimeOffset At)? _lastContact;
+    private string _lookupName = "";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (tenant, identity) = GrainKeys.Split(this.GetPrimaryKeyString());
-        _stream = new EventSourcedStream<Holder>(log, tenant, StreamIds.Identity(identity), () => new Holder(),
+        _lookupName = await protection.LookupNameAsync(tenant, identity);
+        _stream = new EventSourcedStream<Holder>(log, tenant, StreamIds.Identity(_lookupName), () => new Holder(),
             (h, e) => h.CustomerId = ((IdentityClaimed)e).CustomerId);
         await _stream.LoadAsync();
     }
@@ -40,7 +45,7 @@ public sealed class ChannelIdentityGrain(IEventLog log, TimeProvider time) : Gra
         }
 
         var tenant = _stream.TenantId;
-        var customerId = _stream.State.CustomerId ?? DeriveCustomerId(tenant, this.GetPrimaryKeyString());
+        var customerId = _stream.State.CustomerId ?? DeriveCustomerId(tenant, GrainKeys.For(tenant, _lookupName));
         var customer = await GrainFactory.Reference<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RegisterAsync(reference);
         if (_stream.State.CustomerId is null)
         {
@@ -56,6 +61,13 @@ public sealed class ChannelIdentityGrain(IEventLog log, TimeProvider time) : Gra
 
         _lastContact = (reference, customer, now);
         return customer;
+    }
+
+    public Task ForgetAsync()
+    {
+        _lastContact = null;
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     internal static Guid DeriveCustomerId(string tenant, string grainKey)

@@ -3,12 +3,13 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.Persistence;
 
 namespace TicketGrains.Grains.Grains;
 
 /// <summary>One customer across channels. Profile changes are events; open tickets are tracked in memory.</summary>
-public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, TimeProvider time) : Grain, ICustomerGrain
+public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPersonalDataProtection protection, TimeProvider time) : Grain, ICustomerGrain
 {
     private EventSourcedStream<CustomerState> _stream = null!;
     private readonly SortedSet<Guid> _openTickets = [];
@@ -18,7 +19,8 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, Tim
     {
         var (tenant, local) = GrainKeys.Split(this.GetPrimaryKeyString());
         _id = Guid.Parse(local);
-        _stream = new EventSourcedStream<CustomerState>(log, tenant, StreamIds.Customer(_id), () => new CustomerState(), (s, e) => s.Apply(e));
+        var codec = new PersonalEventCodec<CustomerState>(new CustomerCipherSlot(protection, tenant), (_, _) => _id);
+        _stream = new EventSourcedStream<CustomerState>(log, tenant, StreamIds.Customer(_id), () => new CustomerState(), (s, e) => s.Apply(e), codec);
         await _stream.LoadAsync();
         if (_stream.State.Exists)
         {
@@ -54,6 +56,25 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, Tim
         return _stream.State.Exists ? View() : throw new NotFoundException($"Customer {_id} does not exist.");
     }
 
+    public async Task<PersonalDataErasure> ErasePersonalDataAsync()
+    {
+        await _stream.EnsureLoadedAsync();
+        if (!_stream.State.Exists)
+        {
+            throw new NotFoundException($"Customer {_id} does not exist.");
+        }
+
+        var tenant = _stream.TenantId;
+        // The identities are readable only until the key goes: their grains drop the last contact's details first.
+        await Task.WhenAll(_stream.State.Identities.Where(i => i != PersonalData.Erased)
+            .Select(i => GrainFactory.Reference<IChannelIdentityGrain>(GrainKeys.For(tenant, i)).ForgetAsync()));
+        var destroyed = await protection.EraseAsync(tenant, _id);
+        var tickets = await TicketsAsync(tenant);
+        await Task.WhenAll(tickets.Select(t => GrainFactory.Reference<ITicketGrain>(GrainKeys.For(tenant, t)).ForgetPersonalDataAsync()));
+        this.DeactivateOnIdle();
+        return new PersonalDataErasure(_id, destroyed, tickets.Count);
+    }
+
     public Task TrackTicketAsync(Guid ticketId, bool open)
     {
         if (open)
@@ -66,6 +87,22 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, Tim
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Every ticket of the customer, open or not, from the read model.</summary>
+    private async Task<List<Guid>> TicketsAsync(string tenant)
+    {
+        var tickets = new List<Guid>();
+        TicketCursor? after = null;
+        do
+        {
+            var page = await readModel.ListAsync(new TicketQuery(tenant, null, null, _id, null, after, 200));
+            tickets.AddRange(page.Items.Select(i => i.Row.TicketId));
+            after = page.NextCursor is { } next && TicketCursor.TryDecode(next, out var cursor) ? cursor : null;
+        }
+        while (after is not null);
+
+        return tickets;
     }
 
     private CustomerSummary Summary() => new(_id, _stream.State.Tier);

@@ -5,9 +5,11 @@ namespace TicketGrains.Grains.Grains;
 
 /// <summary>
 /// Loads and appends one event stream for a grain: snapshot (if any) plus the events after it, and
-/// one event per append at the next version. Shared by the ticket, customer and identity grains.
+/// one event per append at the next version. Shared by the ticket, customer and identity grains. With a codec, events
+/// are stored sealed and the state holds them open.
 /// </summary>
-internal sealed class EventSourcedStream<TState>(IEventLog log, string tenantId, string streamId, Func<TState> empty, Action<TState, IDomainEvent> apply)
+internal sealed class EventSourcedStream<TState>(
+    IEventLog log, string tenantId, string streamId, Func<TState> empty, Action<TState, IDomainEvent> apply, PersonalEventCodec<TState>? codec = null)
     where TState : class
 {
     public TState State { get; private set; } = empty();
@@ -23,26 +25,27 @@ internal sealed class EventSourcedStream<TState>(IEventLog log, string tenantId,
 
     public string StreamId => streamId;
 
-    public async Task LoadAsync(Func<string, TState?>? fromSnapshot = null)
+    public async Task LoadAsync(Func<string, ValueTask<TState?>>? fromSnapshot = null)
     {
         State = empty();
         Version = 0;
         SnapshotVersion = 0;
-        if (fromSnapshot is not null && await log.ReadSnapshotAsync(tenantId, streamId) is { } snapshot && fromSnapshot(snapshot.Json) is { } restored)
+        if (fromSnapshot is not null && await log.ReadSnapshotAsync(tenantId, streamId) is { } snapshot && await fromSnapshot(snapshot.Json) is { } restored)
         {
             (State, Version, SnapshotVersion) = (restored, snapshot.Version, snapshot.Version);
         }
 
         foreach (var stored in await log.ReadStreamAsync(tenantId, streamId, Version))
         {
-            apply(State, EventSerializer.Deserialize(stored.EventType, stored.Json));
+            var e = EventSerializer.Deserialize(stored.EventType, stored.Json);
+            apply(State, codec is null ? e : await codec.OpenAsync(e, State));
             Version = stored.Version;
         }
 
         Loaded = true;
     }
 
-    public async Task EnsureLoadedAsync(Func<string, TState?>? fromSnapshot = null)
+    public async Task EnsureLoadedAsync(Func<string, ValueTask<TState?>>? fromSnapshot = null)
     {
         if (!Loaded)
         {
@@ -63,7 +66,8 @@ internal sealed class EventSourcedStream<TState>(IEventLog log, string tenantId,
         var version = Version + 1;
         try
         {
-            await log.AppendAsync(new AppendRequest(tenantId, streamId, version, EventSerializer.TypeName(e), EventSerializer.Serialize(e), row?.Invoke(State)));
+            var stored = codec is null ? e : await codec.SealAsync(e, State);
+            await log.AppendAsync(new AppendRequest(tenantId, streamId, version, EventSerializer.TypeName(e), EventSerializer.Serialize(stored), row?.Invoke(State)));
             Version = version;
         }
         catch

@@ -7,6 +7,7 @@ using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.Domain;
 using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.Persistence;
 
 namespace TicketGrains.Grains.Grains;
@@ -18,9 +19,14 @@ public sealed class TicketGrain(
     IOptions<EventLogOptions> logOptions,
     TimeProvider time,
     SlaWatchRegistry slaWatch,
+    IPersonalDataProtection protection,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
     private EventSourcedStream<TicketState> _stream = null!;
+    private CustomerCipherSlot _cipher = null!;
+
+    /// <summary>The subject as sealed for the read-model row: it never changes, so one seal serves the activation.</summary>
+    private string? _sealedSubject;
     private Guid _id;
     private int _snapshotVersion;
     private bool _wasWaiting;
@@ -30,7 +36,10 @@ public sealed class TicketGrain(
     {
         var (tenant, local) = GrainKeys.Split(this.GetPrimaryKeyString());
         _id = Guid.Parse(local);
-        _stream = new EventSourcedStream<TicketState>(log, tenant, StreamIds.Ticket(_id), () => new TicketState(), (s, e) => s.Apply(e));
+        _cipher = new CustomerCipherSlot(protection, tenant);
+        // Every ticket event is sealed with the key of the ticket's customer, so erasing the customer erases the thread.
+        var codec = new PersonalEventCodec<TicketState>(_cipher, (e, s) => e is TicketCreated c ? c.CustomerId : s.CustomerId);
+        _stream = new EventSourcedStream<TicketState>(log, tenant, StreamIds.Ticket(_id), () => new TicketState(), (s, e) => s.Apply(e), codec);
         return Task.CompletedTask;
     }
 
@@ -79,8 +88,20 @@ public sealed class TicketGrain(
     public async Task<IReadOnlyList<TicketEventView>> GetEventsAsync()
     {
         await RequireTicketAsync();
-        var events = await log.ReadStreamAsync(Tenant, _stream.StreamId, 0);
-        return events.Select(e => new TicketEventView(e.Version, e.EventType, e.RecordedAt, e.Json)).ToList();
+        var views = new List<TicketEventView>();
+        foreach (var e in await log.ReadStreamAsync(Tenant, _stream.StreamId, 0))
+        {
+            views.Add(new TicketEventView(e.Version, e.EventType, e.RecordedAt, await OpenJsonAsync(e)));
+        }
+
+        return views;
+    }
+
+    public Task ForgetPersonalDataAsync()
+    {
+        // The next call reloads from the log, where the erased customer's fields no longer open.
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     public Task<TicketView> AddMessageAsync(string author, string body, bool isInternal, int? expectedVersion) =>
@@ -150,7 +171,7 @@ public sealed class TicketGrain(
     private async Task AppendAsync(IDomainEvent e)
     {
         await _stream.AppendAsync(e, s => new TicketRow(
-            s.Id, s.Status, s.Category, s.Priority, s.Queue, s.CustomerId, s.Assignee, s.Channel, s.Subject,
+            s.Id, s.Status, s.Category, s.Priority, s.Queue, s.CustomerId, s.Assignee, s.Channel, _sealedSubject ??= _cipher.Loaded.Seal(s.Subject),
             s.CreatedAt, s.UpdatedAt, s.PendingSlaDue));
         SyncSideEffects(force: e is TicketCreated);
         if (State.PendingSlaDue is not null)
@@ -224,7 +245,8 @@ public sealed class TicketGrain(
 
         try
         {
-            await log.SaveSnapshotAsync(Tenant, _stream.StreamId, State.Version, JsonSerializer.Serialize(State, EventSerializer.Options));
+            var sealedState = TicketStateProtection.SealToJson(State, await _cipher.ForWritingAsync(State.CustomerId));
+            await log.SaveSnapshotAsync(Tenant, _stream.StreamId, State.Version, sealedState);
             _snapshotVersion = State.Version;
         }
         catch (TicketGrainsException e)
@@ -236,10 +258,38 @@ public sealed class TicketGrain(
 
     private async Task LoadAsync()
     {
-        await _stream.LoadAsync(json => JsonSerializer.Deserialize<TicketState>(json, EventSerializer.Options));
+        _sealedSubject = null;
+        await _stream.LoadAsync(OpenSnapshotAsync);
         _snapshotVersion = _stream.SnapshotVersion;
         _wasWaiting = State.WaitsInQueue;
         ArmSlaTimer();
+    }
+
+    private async ValueTask<TicketState?> OpenSnapshotAsync(string json)
+    {
+        if (JsonSerializer.Deserialize<TicketState>(json, EventSerializer.Options) is not { } state)
+        {
+            return null;
+        }
+
+        // Opening is idempotent on values already open, so a retry after fetching a newer key version is harmless.
+        return await _cipher.OpenAsync(state.CustomerId, c =>
+        {
+            TicketStateProtection.Map(state, c.Open);
+            return state;
+        });
+    }
+
+    /// <summary>The stored event as callers always saw it: its personal fields open (the log itself holds them sealed).</summary>
+    private async ValueTask<string> OpenJsonAsync(StoredEvent stored)
+    {
+        if (!stored.Json.Contains(PersonalData.SealedPrefix, StringComparison.Ordinal))
+        {
+            return stored.Json;
+        }
+
+        var opened = await _cipher.OpenAsync(EventSerializer.Deserialize(stored.EventType, stored.Json), State.CustomerId);
+        return EventSerializer.Serialize(opened);
     }
 
     private async Task EnsureLoadedAsync()

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.Grains;
 using TicketGrains.Grains.Live;
 using TicketGrains.Grains.Persistence;
@@ -21,6 +22,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlaWatchRegistry>();
         services.TryAddSingleton<ILiveFeedPublisher, OrleansLiveFeedPublisher>();
+        services.AddTicketGrainsEncryption(configuration);
         return services;
     }
 
@@ -28,7 +30,9 @@ public static class TicketGrainsServices
     public static IServiceCollection AddTicketGrainsReadModel(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.TryAddSingleton<ITicketReadModel, PostgresTicketReadModel>();
+        services.TryAddSingleton<PostgresTicketReadModel>();
+        services.TryAddSingleton<ITicketReadModel>(sp =>
+            new SubjectOpeningReadModel(sp.GetRequiredService<PostgresTicketReadModel>(), sp.GetRequiredService<IPersonalDataProtection>()));
         services.TryAddSingleton<SchemaMigrator>();
         return services;
     }

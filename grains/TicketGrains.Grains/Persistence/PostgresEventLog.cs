@@ -9,7 +9,7 @@ internal sealed class PostgresEventLog(NpgsqlDataSource dataSource, GroupCommitW
     public Task AppendAsync(AppendRequest request) => writer.AppendAsync(request);
 
     public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string tenantId, string streamId, int afterVersion) =>
-        Guarded(async () =>
+        StorageErrors.Guard(async () =>
         {
             await using var command = dataSource.CreateCommand(
                 "SELECT version, event_type, data::text, recorded_at FROM tg_events " +
@@ -28,7 +28,7 @@ internal sealed class PostgresEventLog(NpgsqlDataSource dataSource, GroupCommitW
         });
 
     public Task<(int Version, string Json)?> ReadSnapshotAsync(string tenantId, string streamId) =>
-        Guarded(async () =>
+        StorageErrors.Guard(async () =>
         {
             await using var command = dataSource.CreateCommand(
                 "SELECT version, data::text FROM tg_snapshots WHERE tenant_id = $1 AND stream_id = $2");
@@ -39,7 +39,7 @@ internal sealed class PostgresEventLog(NpgsqlDataSource dataSource, GroupCommitW
         });
 
     public Task SaveSnapshotAsync(string tenantId, string streamId, int version, string json) =>
-        Guarded(async () =>
+        StorageErrors.Guard(async () =>
         {
             await using var command = dataSource.CreateCommand(
                 "INSERT INTO tg_snapshots (tenant_id, stream_id, version, data) VALUES ($1, $2, $3, $4) " +
@@ -51,16 +51,4 @@ internal sealed class PostgresEventLog(NpgsqlDataSource dataSource, GroupCommitW
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = json, NpgsqlDbType = NpgsqlDbType.Jsonb });
             return await command.ExecuteNonQueryAsync();
         });
-
-    private static async Task<T> Guarded<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (Exception e)
-        {
-            throw StorageErrors.Translate(e);
-        }
-    }
 }

@@ -11,7 +11,7 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
     private const string Columns =
         "ticket_id, status, category, priority, queue, customer_id, assignee, channel, subject, created_at, updated_at, sla_due_at, version";
 
-    public Task<TicketPage> ListAsync(TicketQuery query) => Guarded(async () =>
+    public Task<TicketPage> ListAsync(TicketQuery query) => StorageErrors.Guard(async () =>
     {
         await using var command = dataSource.CreateCommand();
         var sql = new StringBuilder($"SELECT {Columns} FROM tg_tickets WHERE tenant_id = @tenant");
@@ -47,7 +47,7 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
         return new TicketPage(items, new TicketCursor(last.CreatedAt, last.TicketId).Encode());
     });
 
-    public Task<IReadOnlyList<QueuedTicket>> WaitingInQueueAsync(string tenantId, string queue, int limit) => Guarded(async () =>
+    public Task<IReadOnlyList<QueuedTicket>> WaitingInQueueAsync(string tenantId, string queue, int limit) => StorageErrors.Guard(async () =>
     {
         await using var command = dataSource.CreateCommand(
             "SELECT ticket_id, priority, created_at FROM tg_tickets WHERE tenant_id = $1 AND queue = $2 " +
@@ -65,11 +65,11 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
         return (IReadOnlyList<QueuedTicket>)waiting;
     });
 
-    public Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId) => Guarded(() => ReadIdsAsync(
+    public Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId) => StorageErrors.Guard(() => ReadIdsAsync(
         "SELECT ticket_id FROM tg_tickets WHERE tenant_id = $1 AND customer_id = $2 AND status NOT IN ('solved', 'closed') ORDER BY created_at",
         tenantId, customerId));
 
-    public Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset until, int limit) => Guarded(() => ReadIdsAsync(
+    public Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset until, int limit) => StorageErrors.Guard(() => ReadIdsAsync(
         "SELECT ticket_id FROM tg_tickets WHERE tenant_id = $1 AND sla_due_at <= $2 ORDER BY sla_due_at LIMIT $3",
         tenantId, until.UtcDateTime, limit));
 
@@ -115,17 +115,5 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
         }
 
         return items;
-    }
-
-    private static async Task<T> Guarded<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (Exception e)
-        {
-            throw StorageErrors.Translate(e);
-        }
     }
 }

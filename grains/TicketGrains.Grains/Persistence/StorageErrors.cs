@@ -10,6 +10,19 @@ public static class StorageErrors
 
     public static bool IsMissingTable(Exception e) => e is PostgresException { SqlState: UndefinedTable };
 
+    /// <summary>Runs a database call, turning its failures into <see cref="Translate"/>'s errors.</summary>
+    public static async Task<T> Guard<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception e)
+        {
+            throw Translate(e);
+        }
+    }
+
     public static TicketGrainsException Translate(Exception e) => e switch
     {
         TicketGrainsException own => own,

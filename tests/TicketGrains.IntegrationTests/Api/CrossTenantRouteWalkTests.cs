@@ -122,7 +122,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
             {
                 (_, "agentId") => seed.Agent,
                 (_, "name") => seed.Role,
-                ("GetCustomer", "id") => seed.Customer.ToString(),
+                ("GetCustomer" or "ErasePersonalData", "id") => seed.Customer.ToString(),
                 ("RevokeApiKey", "id") => seed.KeyId,
                 (_, "id") when template.StartsWith(TicketRequests.Tickets, StringComparison.Ordinal) => seed.Ticket.ToString(),
                 _ => throw new InvalidOperationException($"The walker does not know parameter '{parameter}' of {operation} ({template}); teach it."),

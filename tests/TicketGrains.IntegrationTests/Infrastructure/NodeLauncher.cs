@@ -54,5 +54,6 @@ public static class NodeLauncher
         .. TestTokens.NodeSettings,
         // Orleans traffic is TLS in every test cluster, as in run.sh and cluster.sh.
         .. TestCertificates.NodeSettings(TestCertificates.Cluster),
+        .. TestEncryption.NodeSettings,
     ];
 }

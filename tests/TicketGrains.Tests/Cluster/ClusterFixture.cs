@@ -29,6 +29,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             // Tests run the SLA sweep themselves; a long period keeps the reminder out of their way.
             host.Configuration["Sla:SweepPeriod"] = "1.00:00:00";
+            // Encryption needs the PostgreSQL key store; the integration tests cover it.
+            host.Configuration["Encryption:Enabled"] = "false";
             host.Services.AddSingleton<TimeProvider>(Time);
             host.Services.AddSingleton(EventLog);
             host.Services.AddSingleton<ILiveFeedPublisher, NoLiveFeedPublisher>();

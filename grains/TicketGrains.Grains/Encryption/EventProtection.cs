@@ -1,0 +1,31 @@
+using TicketGrains.Grains.Domain.Events;
+
+namespace TicketGrains.Grains.Encryption;
+
+/// <summary>
+/// Which fields of which event are personal. <see cref="Map"/> applies a cipher's Seal before an append and its Open
+/// after a read; category, status, priority, queue, ids, actors and times stay clear for statistics and routing.
+/// </summary>
+public static class EventProtection
+{
+    public static IDomainEvent Map(IDomainEvent e, Func<string, string> transform) => e switch
+    {
+        TicketCreated c => c with { Subject = transform(c.Subject), Body = transform(c.Body), Fields = MapValues(c.Fields, transform) },
+        MessageAdded m => m with { Body = transform(m.Body) },
+        CustomerRegistered r => r with
+        {
+            Identity = transform(r.Identity), Name = Optional(r.Name, transform), Phone = Optional(r.Phone, transform), Email = Optional(r.Email, transform),
+        },
+        CustomerProfileUpdated u => u with
+        {
+            NewIdentity = Optional(u.NewIdentity, transform), Name = Optional(u.Name, transform),
+            Phone = Optional(u.Phone, transform), Email = Optional(u.Email, transform),
+        },
+        _ => e,
+    };
+
+    public static Dictionary<string, string> MapValues(IReadOnlyDictionary<string, string> fields, Func<string, string> transform) =>
+        fields.ToDictionary(f => f.Key, f => transform(f.Value), StringComparer.Ordinal);
+
+    private static string? Optional(string? value, Func<string, string> transform) => value is null ? null : transform(value);
+}

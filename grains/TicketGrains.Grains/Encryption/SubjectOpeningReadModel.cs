@@ -1,0 +1,47 @@
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Grains.Persistence;
+
+namespace TicketGrains.Grains.Encryption;
+
+/// <summary>The read model with listed subjects opened: tg_tickets holds them sealed with the customer's key.</summary>
+public sealed class SubjectOpeningReadModel(ITicketReadModel inner, IPersonalDataProtection protection) : ITicketReadModel
+{
+    public async Task<TicketPage> ListAsync(TicketQuery query)
+    {
+        var page = await inner.ListAsync(query);
+        var ciphers = new Dictionary<Guid, PersonalDataCipher>();
+        var items = new List<TicketSummary>(page.Items.Count);
+        foreach (var item in page.Items)
+        {
+            var customer = item.Row.CustomerId;
+            if (!ciphers.TryGetValue(customer, out var cipher))
+            {
+                ciphers[customer] = cipher = await protection.ForReadingAsync(query.TenantId, customer);
+            }
+
+            items.Add(item with { Row = item.Row with { Subject = await OpenAsync(cipher, query.TenantId, item.Row.Subject, ciphers) } });
+        }
+
+        return page with { Items = items };
+    }
+
+    public Task<IReadOnlyList<QueuedTicket>> WaitingInQueueAsync(string tenantId, string queue, int limit) => inner.WaitingInQueueAsync(tenantId, queue, limit);
+
+    public Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId) => inner.OpenTicketsOfCustomerAsync(tenantId, customerId);
+
+    public Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset until, int limit) => inner.SlaDueAsync(tenantId, until, limit);
+
+    private async Task<string> OpenAsync(PersonalDataCipher cipher, string tenant, string subject, Dictionary<Guid, PersonalDataCipher> ciphers)
+    {
+        try
+        {
+            return cipher.Open(subject);
+        }
+        catch (UnknownKeyVersionException)
+        {
+            // A key version made by another process after this one cached the customer's keys.
+            ciphers[cipher.Customer] = cipher = await protection.ForReadingAsync(tenant, cipher.Customer, refresh: true);
+            return cipher.Open(subject);
+        }
+    }
+}

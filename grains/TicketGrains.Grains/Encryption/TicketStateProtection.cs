@@ -1,0 +1,23 @@
+using System.Text.Json;
+using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Domain.Events;
+
+namespace TicketGrains.Grains.Encryption;
+
+/// <summary>A ticket snapshot's personal fields (subject, message bodies, field values) sealed or opened.</summary>
+public static class TicketStateProtection
+{
+    public static string SealToJson(TicketState state, PersonalDataCipher cipher)
+    {
+        var copy = JsonSerializer.Deserialize<TicketState>(JsonSerializer.Serialize(state, EventSerializer.Options), EventSerializer.Options)!;
+        Map(copy, cipher.Seal);
+        return JsonSerializer.Serialize(copy, EventSerializer.Options);
+    }
+
+    public static void Map(TicketState state, Func<string, string> transform)
+    {
+        state.Subject = transform(state.Subject);
+        state.Fields = EventProtection.MapValues(state.Fields, transform);
+        state.Messages = [.. state.Messages.Select(m => m with { Body = transform(m.Body) })];
+    }
+}
