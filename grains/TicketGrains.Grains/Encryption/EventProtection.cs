@@ -10,7 +10,10 @@ public static class EventProtection
 {
     public static IDomainEvent Map(IDomainEvent e, Func<string, string> transform) => e switch
     {
-        TicketCreated c => c with { Subject = transform(c.Subject), Body = transform(c.Body), Fields = MapValues(c.Fields, transform) },
+        TicketCreated c => c with
+        {
+            Subject = transform(c.Subject), Body = transform(c.Body), Fields = MapValues(c.Fields, transform), RequestHash = RequestHash(c.RequestHash, transform),
+        },
         MessageAdded m => m with { Body = transform(m.Body) },
         CustomerRegistered r => r with
         {
@@ -26,6 +29,12 @@ public static class EventProtection
 
     public static Dictionary<string, string> MapValues(IReadOnlyDictionary<string, string> fields, Func<string, string> transform) =>
         fields.ToDictionary(f => f.Key, f => transform(f.Value), StringComparer.Ordinal);
+
+    /// <summary>
+    /// An unkeyed hash of the whole request, personal data included: sealed too, so nobody can test guesses of a phone
+    /// number against it. Empty (no Idempotency-Key) stays empty.
+    /// </summary>
+    public static string RequestHash(string hash, Func<string, string> transform) => hash.Length == 0 ? hash : transform(hash);
 
     private static string? Optional(string? value, Func<string, string> transform) => value is null ? null : transform(value);
 }

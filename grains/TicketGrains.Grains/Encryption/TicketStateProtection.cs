@@ -4,7 +4,7 @@ using TicketGrains.Grains.Domain.Events;
 
 namespace TicketGrains.Grains.Encryption;
 
-/// <summary>A ticket snapshot's personal fields (subject, message bodies, field values) sealed or opened.</summary>
+/// <summary>A ticket snapshot's personal fields (subject, message bodies, field values, request hash) sealed or opened.</summary>
 public static class TicketStateProtection
 {
     public static string SealToJson(TicketState state, PersonalDataCipher cipher)
@@ -17,6 +17,7 @@ public static class TicketStateProtection
     public static void Map(TicketState state, Func<string, string> transform)
     {
         state.Subject = transform(state.Subject);
+        state.RequestHash = EventProtection.RequestHash(state.RequestHash, transform);
         state.Fields = EventProtection.MapValues(state.Fields, transform);
         state.Messages = [.. state.Messages.Select(m => m with { Body = transform(m.Body) })];
     }

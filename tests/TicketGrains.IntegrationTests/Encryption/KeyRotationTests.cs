@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.IntegrationTests.Infrastructure;
@@ -44,6 +45,54 @@ public sealed class KeyRotationTests(EncryptionFixture cluster, ITestOutputHelpe
         var fresh = PersonalDataSamples.Fresh();
         var freshTicket = (await cluster.Client(tenant).PostAsync(TicketRequests.Tickets, fresh.Ticket())).Expect(HttpStatusCode.Created).Id;
         Assert.Equal($"Refund to {fresh.Name} at {fresh.Address}", await SubjectAsync(tenant, freshTicket));
+    });
+
+    [Fact]
+    public Task Tickets_of_new_customers_created_during_tenant_key_rotations_all_stay_readable() => cluster.RunAsync(output, async () =>
+    {
+        var tenant = TicketRequests.NewTenant();
+        var created = new ConcurrentQueue<(Guid Ticket, string Subject)>();
+        var failures = new ConcurrentQueue<string>();
+        using var stop = new CancellationTokenSource();
+        var load = Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested && failures.IsEmpty)
+            {
+                var person = PersonalDataSamples.Fresh();
+                var response = await cluster.Client(tenant).PostAsync(TicketRequests.Tickets, person.Ticket());
+                if (response.Status == HttpStatusCode.Created)
+                {
+                    created.Enqueue((response.Id, $"Refund to {person.Name} at {person.Address}"));
+                }
+                else
+                {
+                    failures.Enqueue($"{(int)response.Status} {response.Text}");
+                }
+            }
+        })));
+
+        // Each rotation starts once more customers (each with a new data key) arrived since the last one.
+        for (var rotation = 1; rotation <= 3; rotation++)
+        {
+            await Poll.UntilAsync($"{rotation * 25} tickets", TimeSpan.FromSeconds(60), () => Task.FromResult(created.Count >= rotation * 25 || !failures.IsEmpty));
+            var rotated = (await cluster.Client(tenant).PostAsync("/api/v1/encryption/tenant-key/rotate")).Expect(HttpStatusCode.OK).Json;
+            Assert.Equal(rotation + 1, rotated.GetProperty("version").GetInt32());
+        }
+
+        await Poll.UntilAsync("25 tickets after the last rotation", TimeSpan.FromSeconds(60), () => Task.FromResult(created.Count >= 100 || !failures.IsEmpty));
+        await stop.CancelAsync();
+        await load;
+
+        Assert.Empty(failures);
+        Assert.Equal([4], await cluster.Database.ColumnAsync<int>("SELECT version FROM tg_tenant_keys WHERE tenant_id = $1", tenant));
+        Assert.Equal([4], await cluster.Database.ColumnAsync<int>("SELECT DISTINCT tenant_key_version FROM tg_customer_keys WHERE tenant_id = $1", tenant));
+        await cluster.RestartAsync();
+        foreach (var (ticket, subject) in created)
+        {
+            Assert.Equal(subject, await SubjectAsync(tenant, ticket));
+        }
+
+        output.WriteLine($"{created.Count} tickets of new customers created during 3 rotations, all readable after a restart");
     });
 
     private async Task<string?> SubjectAsync(string tenant, Guid ticket) =>

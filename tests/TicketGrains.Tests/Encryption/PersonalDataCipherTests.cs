@@ -91,8 +91,11 @@ public sealed class PersonalDataCipherTests
 
         Assert.Equal((created.Category, created.Priority, created.Queue, created.Channel, created.CustomerId, created.At),
             (sealedEvent.Category, sealedEvent.Priority, sealedEvent.Queue, sealedEvent.Channel, sealedEvent.CustomerId, sealedEvent.At));
+        Assert.StartsWith(PersonalData.SealedPrefix, sealedEvent.RequestHash, StringComparison.Ordinal);
         var opened = (TicketCreated)EventProtection.Map(EventSerializer.Deserialize("TicketCreated", json), cipher.Open);
-        Assert.Equal((created.Subject, created.Body, created.Fields["address"]), (opened.Subject, opened.Body, opened.Fields["address"]));
+        Assert.Equal((created.Subject, created.Body, created.Fields["address"], created.RequestHash),
+            (opened.Subject, opened.Body, opened.Fields["address"], opened.RequestHash));
+        Assert.Equal("", ((TicketCreated)EventProtection.Map(created with { RequestHash = "" }, cipher.Seal)).RequestHash);
     }
 
     [Fact]
