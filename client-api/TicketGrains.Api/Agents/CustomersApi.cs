@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
+using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
@@ -18,7 +19,8 @@ public static class CustomersApi
             .RequirePermission(Permissions.TicketsRead);
         group.MapDelete("/{id:guid}/personal-data", EraseAsync).WithName("ErasePersonalData")
             .WithSummary("Erase the customer's personal data everywhere by destroying its data key; counts, statuses and times remain.")
-            .ProducesProblem(StatusCodes.Status404NotFound).RequirePermission(Permissions.PiiErase);
+            .ProducesProblem(StatusCodes.Status404NotFound).RequirePermission(Permissions.PiiErase)
+            .Audited(AuditActions.Erase, AuditEndpoints.RouteTarget("customer", "id"));
         return group;
     }
 

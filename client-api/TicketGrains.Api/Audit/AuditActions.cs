@@ -14,7 +14,8 @@ public static class AuditActions
     public const string RoleChange = "role-change";
     public const string ApiKeyCreate = "api-key-create";
     public const string ApiKeyRevoke = "api-key-revoke";
+    public const string KeyRotation = "key-rotation";
 
     public static IReadOnlyList<string> All { get; } =
-        [ReadUnmasked, Create, ChangeStatus, Assign, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke];
+        [ReadUnmasked, Create, ChangeStatus, Assign, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation];
 }

@@ -45,7 +45,10 @@ public static class AuditApi
         }
 
         TextRules.OneOf(errors, "action", action, AuditActions.All);
-        TextRules.Check(errors, "target", target, 200, required: false);
+        if (target is not null && !AuditTargets.IsValid(target))
+        {
+            errors.Add("target", "A target is a kind and optional id as the log writes them, e.g. 'ticket:{id}', 'customer:{id}' or 'tickets'.");
+        }
         ValidationFailed.ThrowIfAny(errors);
 
         var entries = await store.PageAsync(new AuditQuery(Tenant.Of(context), after, size, action, target), context.RequestAborted);

@@ -20,6 +20,8 @@ public static class PersonalDataProjection
         TicketExport export => export with { Rows = export.Rows.Select(Mask).ToList() },
         // The live feed's changes carry ids, states and agent ids only.
         TicketChange change => change,
+        // An erasure reports the customer id and counts only.
+        PersonalDataErasure erasure => erasure,
         _ => throw new InvalidOperationException($"No masking rule for {value.GetType().Name}; teach PersonalDataProjection about it."),
     };
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TicketGrains.Abstractions.Errors;
+using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Grains.Encryption;
 
@@ -23,10 +24,12 @@ public static class EncryptionApi
         var group = app.MapGroup("/api/v1/encryption").WithTags("Encryption");
         group.MapPost("/tenant-key/rotate", RotateTenantKeyAsync).WithName("RotateTenantKey")
             .WithSummary("Create a new version of the caller's tenant key and re-wrap every customer data key with it.")
-            .ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.Admin);
+            .ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.Admin)
+            .Audited(AuditActions.KeyRotation, (_, _) => "tenant-key");
         group.MapPost("/master-key/rotate", RotateMasterKeyAsync).WithName("RotateMasterKey")
             .WithSummary("Re-wrap every tenant key still wrapped by a former master key (Encryption:PreviousMasterKeys) with the current one.")
-            .ProducesProblem(StatusCodes.Status409Conflict).RequireOperator(app.Services);
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireOperator(app.Services)
+            .Audited(AuditActions.KeyRotation, (_, _) => "master-key");
         return group;
     }
 

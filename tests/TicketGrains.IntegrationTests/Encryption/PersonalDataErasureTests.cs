@@ -89,6 +89,12 @@ public sealed class PersonalDataErasureTests(EncryptionFixture cluster, ITestOut
         Assert.Equal("application/problem+json", missing.MediaType);
         Assert.Equal(404, missing.Json.GetProperty("status").GetInt32());
         (await eraser.SendAsync(new HttpRequestMessage(HttpMethod.Delete, Path(customer)))).Expect(HttpStatusCode.Accepted);
+
+        // Only the erasure that happened is in the audit log, with who asked for it.
+        var audit = (await cluster.Client(tenant).GetAsync("/api/v1/audit?action=erase")).Expect(HttpStatusCode.OK);
+        var entries = audit.Json.GetProperty("items").EnumerateArray()
+            .Select(e => (e.GetProperty("actor").GetString(), e.GetProperty("target").GetString())).ToList();
+        Assert.Equal([("dpo-1", $"customer:{customer}")], entries);
     });
 
     [Fact]

@@ -41,6 +41,8 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
             Required: ["name", "permissions"], Constrained: ["permissions.0"], FreeText: ["name"], NumericQuery: [], SmallBody: true),
         ["ListTickets"] = new([], [], [], [], NumericQuery: ["limit"]),
         ["PullNextTicket"] = new([], [], [], [], NumericQuery: ["waitSeconds"]),
+        ["ListAuditEntries"] = new([], [], [], [], NumericQuery: ["limit", "cursor"]),
+        ["ExportTicketsCsv"] = new([], [], [], [], NumericQuery: []),
     };
 
     private static JsonObject Json(string text) => JsonNode.Parse(text)!.AsObject();
