@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
+using TicketGrains.Api.Tickets;
+using TicketGrains.Grains.Domain;
 
 namespace TicketGrains.Api.Agents;
 
@@ -15,6 +18,9 @@ public static class CustomersApi
     public static RouteGroupBuilder MapCustomersApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/customers").WithTags("Customers").MasksPersonalData();
+        group.MapGet("/", FindAsync).WithName("FindCustomer")
+            .WithSummary("The customer behind a channel identity (e.g. channel=phone&externalId=13812345678), found by its keyed hash.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RequirePermission(Permissions.TicketsRead);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetCustomer").WithSummary("A customer with identities and open tickets.")
             .RequirePermission(Permissions.TicketsRead);
         group.MapDelete("/{id:guid}/personal-data", EraseAsync).WithName("ErasePersonalData")
@@ -27,6 +33,25 @@ public static class CustomersApi
     private static async Task<Ok<CustomerView>> GetAsync(Guid id, HttpContext context, IClusterClient cluster)
     {
         var customer = cluster.Reference<ICustomerGrain>(GrainKeys.For(Tenant.Of(context), id));
+        return TypedResults.Ok(await GrainRetry.Idempotent(customer.GetAsync, context.RequestAborted));
+    }
+
+    private static async Task<Ok<CustomerView>> FindAsync(HttpContext context, IClusterClient cluster, string? channel, string? externalId)
+    {
+        var errors = new FieldErrors();
+        TextRules.OneOf(errors, "channel", channel, TicketCatalog.Channels);
+        if (channel is null)
+        {
+            errors.Add("channel", "'channel' is required.");
+        }
+
+        TextRules.Check(errors, "externalId", externalId, CustomerValidator.MaxExternalId, required: true);
+        ValidationFailed.ThrowIfAny(errors);
+        var tenant = Tenant.Of(context);
+        var identity = cluster.Reference<IChannelIdentityGrain>(GrainKeys.For(tenant, $"{channel}:{externalId}"));
+        var id = await GrainRetry.Idempotent(identity.FindAsync, context.RequestAborted)
+            ?? throw new NotFoundException($"No customer has the {channel} identity given.");
+        var customer = cluster.Reference<ICustomerGrain>(GrainKeys.For(tenant, id));
         return TypedResults.Ok(await GrainRetry.Idempotent(customer.GetAsync, context.RequestAborted));
     }
 

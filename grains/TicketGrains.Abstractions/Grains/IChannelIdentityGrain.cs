@@ -10,6 +10,10 @@ public interface IChannelIdentityGrain : IGrainWithStringKey
     [Alias("Resolve")]
     Task<CustomerSummary> ResolveAsync(CustomerReference reference);
 
+    /// <summary>The customer that claimed this identity, or null when none has; registers nothing.</summary>
+    [Alias("Find")]
+    Task<Guid?> FindAsync();
+
     /// <summary>Drops the last contact's details held in memory (its customer's personal data was erased).</summary>
     [Alias("Forget")]
     Task ForgetAsync();

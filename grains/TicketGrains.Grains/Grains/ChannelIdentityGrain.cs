@@ -63,6 +63,17 @@ public sealed class ChannelIdentityGrain(IEventLog log, IPersonalDataProtection 
         return customer;
     }
 
+    public Task<Guid?> FindAsync()
+    {
+        if (_stream.State.CustomerId is null)
+        {
+            // Lookups of unknown identities (typos, probing) must not pile up activations.
+            this.DeactivateOnIdle();
+        }
+
+        return Task.FromResult(_stream.State.CustomerId);
+    }
+
     public Task ForgetAsync()
     {
         _lastContact = null;

@@ -72,21 +72,22 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
     });
 
     /// <summary>What tenant A owns, and the strings that must never reach tenant B.</summary>
-    private sealed record Seed(string Tenant, Guid Ticket, Guid Customer, string Agent, string Role, string KeyId)
+    private sealed record Seed(string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId)
     {
         public IEnumerable<string> Markers(bool includeIds) =>
-            includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), KeyId] : [Secret, Tenant];
+            includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), ExternalId, KeyId] : [Secret, Tenant];
     }
 
     private static async Task<Seed> SeedAsync(ApiClient a)
     {
-        var created = (await a.PostAsync(TicketRequests.Tickets, TicketRequests.Create(Secret))).Expect(HttpStatusCode.Created);
+        var externalId = TicketRequests.NewCustomer();
+        var created = (await a.PostAsync(TicketRequests.Tickets, TicketRequests.Create(Secret, customer: externalId))).Expect(HttpStatusCode.Created);
         var ticket = created.Id;
         (await a.PostAsync($"{TicketRequests.Ticket(ticket)}/messages", new { author = "a-agent", body = Secret, @internal = true })).Expect(HttpStatusCode.OK);
         (await a.PutAsync("/api/v1/agents/a-agent/queues", new { queues = new[] { "refund" } })).Expect(HttpStatusCode.OK);
         (await a.PutAsync("/api/v1/roles/a-role", new { permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.OK);
         var key = (await a.PostAsync("/api/v1/api-keys", new { name = Secret, permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.Created);
-        return new Seed(a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), "a-agent", "a-role", key.String("id")!);
+        return new Seed(a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!);
     }
 
     private static async Task<string> SnapshotAsync(ApiClient a, Seed seed)
@@ -137,9 +138,11 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         {
             "ListTickets" => $"?customerId={seed.Customer}",
             "ListAuditEntries" => $"?target=ticket:{seed.Ticket}",
+            "FindCustomer" => $"?channel=web&externalId={seed.ExternalId}",
             _ => "",
         };
-        return (url + query, targetsA);
+        // A's channel identity is A's alone: B looking it up must find nothing.
+        return (url + query, targetsA || operation == "FindCustomer");
     }
 
     private static object BodyFor(string operation) => operation switch

@@ -107,10 +107,12 @@ public sealed class HostileInputTests(ApiClusterFixture cluster, ITestOutputHelp
                         var values = sample!.NumericQuery.Contains(parameterName)
                             ? HostileValues.UrlSegments.Concat(HostileValues.Numbers)
                             : HostileValues.UrlSegments;
+                        // A free-text filter may take an odd value and find nothing: any 4xx ProblemDetails will do there.
+                        var freeText = sample.FreeTextQuery?.Contains(parameterName) == true;
                         foreach (var (label, encoded) in values)
                         {
                             yield return new HostileRequest(name, $"{label} in query {parameterName}", method,
-                                $"{validUrl}?{parameterName}={encoded}", validBody, Status: 400, Field: parameterName);
+                                $"{validUrl}?{parameterName}={encoded}", validBody, Status: freeText ? null : 400, Field: freeText ? null : parameterName);
                         }
                     }
                 }

@@ -5,10 +5,12 @@ namespace TicketGrains.IntegrationTests.Api.Hostile;
 /// <summary>
 /// What the hostile walk must know about an operation beyond its OpenAPI description: a valid body to start from, the
 /// fields without which it is invalid, which strings are identifiers (any odd character is wrong) and which are free
-/// text, which query parameters are whole numbers, and whether its body is limited to a few KiB (small body). Fields are
+/// text, which query parameters are whole numbers and which are free text (any odd value may also just find nothing, a
+/// 404), and whether its body is limited to a few KiB (small body). Fields are
 /// dotted paths; ".0" is an array's first item.
 /// </summary>
-public sealed record OperationSample(JsonObject Body, string[] Required, string[] Constrained, string[] FreeText, string[] NumericQuery, bool SmallBody = false)
+public sealed record OperationSample(JsonObject Body, string[] Required, string[] Constrained, string[] FreeText, string[] NumericQuery, bool SmallBody = false,
+    string[]? FreeTextQuery = null)
 {
     /// <summary>The samples, for the tenant's seeded ticket at its current version.</summary>
     public static IReadOnlyDictionary<string, OperationSample> For(int ticketVersion) => new Dictionary<string, OperationSample>
@@ -43,6 +45,7 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
         ["PullNextTicket"] = new([], [], [], [], NumericQuery: ["waitSeconds"]),
         ["ListAuditEntries"] = new([], [], [], [], NumericQuery: ["limit", "cursor"]),
         ["ExportTicketsCsv"] = new([], [], [], [], NumericQuery: []),
+        ["FindCustomer"] = new([], [], [], [], NumericQuery: [], FreeTextQuery: ["externalId"]),
     };
 
     private static JsonObject Json(string text) => JsonNode.Parse(text)!.AsObject();
