@@ -77,10 +77,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>Two pure silos, both active members, and an API front end in front of them; returns the front end and the silo to kill.</summary>
     private async Task<(TicketGrainsNode Front, TicketGrainsNode Victim)> StartClusterAsync(string clusterId)
     {
-        // Plain TCP: over Orleans TLS a kill -9 stalls every request for the 10 s response timeout (a known gap, see
-        // docs/security.md), which this test would report as a failover regression.
-        var silos = new[] { "silo-1", "silo-2" }
-            .Select(n => _processes.Add(NodeLauncher.StartSilo(n, Database, clusterId, hostApi: false, NodeLauncher.PlainTcp))).ToList();
+        var silos = new[] { "silo-1", "silo-2" }.Select(n => _processes.Add(NodeLauncher.StartSilo(n, Database, clusterId, hostApi: false))).ToList();
         foreach (var silo in silos)
         {
             await Readiness.WaitForHealthAsync(silo, Readiness.Deadline);
@@ -88,7 +85,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
 
         await Poll.UntilAsync("both silos to be active members", Readiness.Deadline,
             async () => await OrleansTables.CountSilosAsync(Database, clusterId, OrleansTables.Active) == 2);
-        var front = _processes.Add(NodeLauncher.StartApi("api", Database, clusterId, NodeLauncher.PlainTcp));
+        var front = _processes.Add(NodeLauncher.StartApi("api", Database, clusterId));
         await Readiness.WaitForApiAsync(front, Readiness.Deadline);
         return (front, silos[1]);
     }

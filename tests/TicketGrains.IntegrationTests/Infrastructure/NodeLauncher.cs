@@ -26,12 +26,6 @@ public static class NodeLauncher
         return new TicketGrainsNode(ProcessHost.StartDotnet(name, RepoLayout.ApiDll, Common(url, database, clusterId).Concat(settings)), new Uri(url), 0);
     }
 
-    /// <summary>
-    /// A setting that turns Orleans TLS off for one node (the last setting wins). Only for the failover measurement:
-    /// with TLS, a killed silo stalls requests until the response timeout (docs/security.md, "Transport").
-    /// </summary>
-    public const string PlainTcp = "--ClusterTls:CertificatePath=";
-
     /// <summary>A cluster id nobody else uses.</summary>
     public static string NewClusterId() => "it-" + Guid.NewGuid().ToString("N")[..12];
 
