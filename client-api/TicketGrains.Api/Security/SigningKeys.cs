@@ -58,9 +58,16 @@ public static class SigningKeys
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Processes of a local cluster start together: an exclusive lock makes exactly one of them create the key and
+        // the others read it (a "move without overwrite" alone was seen to let two keys through).
+        using var guard = LockFile(path + ".lock");
+        if (File.Exists(path))
+        {
+            return ReadDevKey(path);
+        }
+
         var key = RandomNumberGenerator.GetBytes(MinBytes);
-        // Written aside, then moved in without overwriting: when several processes start together, exactly one
-        // key wins and nobody ever reads a half-written file.
+        // Written aside, then moved in, so nobody ever reads a half-written file.
         var aside = $"{path}.{Guid.NewGuid():N}.tmp";
         var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -73,15 +80,25 @@ public static class SigningKeys
             writer.Write(Convert.ToBase64String(key));
         }
 
-        try
+        File.Move(aside, path, overwrite: false);
+        return key;
+    }
+
+    /// <summary>An exclusive lock on the file (FileShare.None is an flock on Unix, across processes and handles).</summary>
+    private static FileStream LockFile(string lockPath)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
         {
-            File.Move(aside, path, overwrite: false);
-            return key;
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(aside);
-            return ReadDevKey(path);
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                // Another process holds it for the few milliseconds it takes to write a key.
+                Thread.Sleep(10);
+            }
         }
     }
 

@@ -41,12 +41,14 @@ public sealed class SigningKeysTests : IDisposable
     {
         var options = new AuthOptions { DevIssuer = true, DevKeyFile = DevKeyFile };
 
-        var loaded = Enumerable.Range(0, 8).AsParallel().Select(_ => SigningKeys.Load(options).Single().Key).ToList();
+        var loaded = Enumerable.Range(0, 32).AsParallel().WithDegreeOfParallelism(16).Select(_ => SigningKeys.Load(options).Single().Key).ToList();
         var later = SigningKeys.Load(options).Single();
 
         Assert.All(loaded, key => Assert.Equal(later.Key, key));
         Assert.Equal(32, later.Key.Length);
-        Assert.Equal([Path.GetFileName(DevKeyFile)], Directory.GetFiles(_folder).Select(Path.GetFileName));
+        // No half-written or aside file is left: only the key and the lock file that made one process its creator.
+        Assert.Equal([Path.GetFileName(DevKeyFile), Path.GetFileName(DevKeyFile) + ".lock"],
+            Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DevKeyFile));
