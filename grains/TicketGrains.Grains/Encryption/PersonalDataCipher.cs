@@ -9,7 +9,7 @@ namespace TicketGrains.Grains.Encryption;
 /// (written with encryption off) open as they are. Not for concurrent use: each grain activation or request has its own
 /// (it keeps one AES-GCM instance per key version, since setting one up costs more than sealing a short value).
 /// </summary>
-public sealed class PersonalDataCipher
+public sealed class PersonalDataCipher : IDisposable
 {
     private readonly string _tenant;
     private readonly CustomerKeys _keys;
@@ -81,6 +81,20 @@ public sealed class PersonalDataCipher
 
         var (aes, context) = Prepared(version, key);
         return Encoding.UTF8.GetString(Aead.Open(aes, sealedBytes.AsSpan(0, length), context));
+    }
+
+    /// <summary>
+    /// Frees the native AES-GCM contexts now: left to finalizers, one per created ticket, they cost the finalizer
+    /// thread and promote every instance through a GC generation.
+    /// </summary>
+    public void Dispose()
+    {
+        foreach (var (aes, _) in _prepared.Values)
+        {
+            aes.Dispose();
+        }
+
+        _prepared.Clear();
     }
 
     private (AesGcm Aes, byte[] Context) Prepared(int version, byte[] key)

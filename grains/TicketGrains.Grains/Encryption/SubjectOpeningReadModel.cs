@@ -10,19 +10,29 @@ public sealed class SubjectOpeningReadModel(ITicketReadModel inner, IPersonalDat
     {
         var page = await inner.ListAsync(query);
         var ciphers = new Dictionary<Guid, PersonalDataCipher>();
-        var items = new List<TicketSummary>(page.Items.Count);
-        foreach (var item in page.Items)
+        try
         {
-            var customer = item.Row.CustomerId;
-            if (!ciphers.TryGetValue(customer, out var cipher))
+            var items = new List<TicketSummary>(page.Items.Count);
+            foreach (var item in page.Items)
             {
-                ciphers[customer] = cipher = await protection.ForReadingAsync(query.TenantId, customer);
+                var customer = item.Row.CustomerId;
+                if (!ciphers.TryGetValue(customer, out var cipher))
+                {
+                    ciphers[customer] = cipher = await protection.ForReadingAsync(query.TenantId, customer);
+                }
+
+                items.Add(item with { Row = item.Row with { Subject = await OpenAsync(cipher, query.TenantId, item.Row.Subject, ciphers) } });
             }
 
-            items.Add(item with { Row = item.Row with { Subject = await OpenAsync(cipher, query.TenantId, item.Row.Subject, ciphers) } });
+            return page with { Items = items };
         }
-
-        return page with { Items = items };
+        finally
+        {
+            foreach (var cipher in ciphers.Values)
+            {
+                cipher.Dispose();
+            }
+        }
     }
 
     public Task<IReadOnlyList<QueuedTicket>> WaitingInQueueAsync(string tenantId, string queue, int limit) => inner.WaitingInQueueAsync(tenantId, queue, limit);
@@ -40,6 +50,7 @@ public sealed class SubjectOpeningReadModel(ITicketReadModel inner, IPersonalDat
         catch (UnknownKeyVersionException)
         {
             // A key version made by another process after this one cached the customer's keys.
+            cipher.Dispose();
             ciphers[cipher.Customer] = cipher = await protection.ForReadingAsync(tenant, cipher.Customer, refresh: true);
             return cipher.Open(subject);
         }

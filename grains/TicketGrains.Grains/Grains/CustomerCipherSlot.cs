@@ -7,7 +7,7 @@ namespace TicketGrains.Grains.Grains;
 /// The cipher of the one customer whose personal data a grain holds, fetched once per activation. An erasure
 /// deactivates the grain, so a cipher never outlives its customer's key in memory for longer than the call in flight.
 /// </summary>
-internal sealed class CustomerCipherSlot(IPersonalDataProtection protection, string tenant)
+internal sealed class CustomerCipherSlot(IPersonalDataProtection protection, string tenant) : IDisposable
 {
     private PersonalDataCipher? _cipher;
 
@@ -22,6 +22,13 @@ internal sealed class CustomerCipherSlot(IPersonalDataProtection protection, str
         }
 
         return _cipher = await protection.ForWritingAsync(tenant, customer);
+    }
+
+    /// <summary>Called when the grain deactivates. A cipher replaced earlier (another customer, a refresh) is rare and left to its finalizer.</summary>
+    public void Dispose()
+    {
+        _cipher?.Dispose();
+        _cipher = null;
     }
 
     public async ValueTask<IDomainEvent> SealAsync(IDomainEvent e, Guid customer) => EventProtection.Map(e, (await ForWritingAsync(customer)).Seal);

@@ -14,12 +14,20 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPe
     private EventSourcedStream<CustomerState> _stream = null!;
     private readonly SortedSet<Guid> _openTickets = [];
     private Guid _id;
+    private CustomerCipherSlot? _cipher;
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _cipher?.Dispose();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (tenant, local) = GrainKeys.Split(this.GetPrimaryKeyString());
         _id = Guid.Parse(local);
-        var codec = new PersonalEventCodec<CustomerState>(new CustomerCipherSlot(protection, tenant), (_, _) => _id);
+        _cipher = new CustomerCipherSlot(protection, tenant);
+        var codec = new PersonalEventCodec<CustomerState>(_cipher, (_, _) => _id);
         _stream = new EventSourcedStream<CustomerState>(log, tenant, StreamIds.Customer(_id), () => new CustomerState(), (s, e) => s.Apply(e), codec);
         await _stream.LoadAsync();
         if (_stream.State.Exists)

@@ -32,6 +32,12 @@ public sealed class TicketGrain(
     private bool _wasWaiting;
     private IGrainTimer? _slaTimer;
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _cipher.Dispose();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (tenant, local) = GrainKeys.Split(this.GetPrimaryKeyString());
