@@ -8,11 +8,15 @@ using TicketGrains.Grains.Persistence;
 
 namespace TicketGrains.Grains.Grains;
 
-/// <summary>One customer across channels. Profile changes are events; open tickets are tracked in memory.</summary>
+/// <summary>
+/// One customer across channels. Profile changes are events; open tickets are read from the read model the first time
+/// someone asks for the customer and tracked in memory from then on. Loading them on every activation made a wave of
+/// first contacts (or of SLA breaches touching many customers) a burst of large queries that stalled the silo.
+/// </summary>
 public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPersonalDataProtection protection, TimeProvider time) : Grain, ICustomerGrain
 {
     private EventSourcedStream<CustomerState> _stream = null!;
-    private readonly SortedSet<Guid> _openTickets = [];
+    private SortedSet<Guid>? _openTickets;
     private Guid _id;
     private CustomerCipherSlot? _cipher;
 
@@ -30,10 +34,6 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPe
         var codec = new PersonalEventCodec<CustomerState>(_cipher, (_, _) => _id);
         _stream = new EventSourcedStream<CustomerState>(log, tenant, StreamIds.Customer(_id), () => new CustomerState(), (s, e) => s.Apply(e), codec);
         await _stream.LoadAsync();
-        if (_stream.State.Exists)
-        {
-            _openTickets.UnionWith(await readModel.OpenTicketsOfCustomerAsync(tenant, _id));
-        }
     }
 
     public async Task<CustomerSummary> RegisterAsync(CustomerReference reference)
@@ -61,7 +61,15 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPe
     public async Task<CustomerView> GetAsync()
     {
         await _stream.EnsureLoadedAsync();
-        return _stream.State.Exists ? View() : throw new NotFoundException($"Customer {_id} does not exist.");
+        if (!_stream.State.Exists)
+        {
+            throw new NotFoundException($"Customer {_id} does not exist.");
+        }
+
+        // Tickets are durable with their read-model row before they notify the customer, so the read model holds
+        // every change made before this point and the tracking below every change after it.
+        _openTickets ??= [.. await readModel.OpenTicketsOfCustomerAsync(_stream.TenantId, _id)];
+        return View(_openTickets);
     }
 
     public async Task<PersonalDataErasure> ErasePersonalDataAsync()
@@ -85,13 +93,14 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPe
 
     public Task TrackTicketAsync(Guid ticketId, bool open)
     {
+        // Before the first read the set is not loaded, and the read model already holds this change.
         if (open)
         {
-            _openTickets.Add(ticketId);
+            _openTickets?.Add(ticketId);
         }
         else
         {
-            _openTickets.Remove(ticketId);
+            _openTickets?.Remove(ticketId);
         }
 
         return Task.CompletedTask;
@@ -115,7 +124,7 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPe
 
     private CustomerSummary Summary() => new(_id, _stream.State.Tier);
 
-    private CustomerView View()
+    private CustomerView View(SortedSet<Guid> openTickets)
     {
         var s = _stream.State;
         return new CustomerView
@@ -125,7 +134,7 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPe
             Name = s.Name,
             Tier = s.Tier,
             Identities = [.. s.Identities],
-            OpenTickets = [.. _openTickets],
+            OpenTickets = [.. openTickets],
         };
     }
 }

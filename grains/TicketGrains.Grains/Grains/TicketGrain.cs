@@ -30,6 +30,7 @@ public sealed class TicketGrain(
     private Guid _id;
     private int _snapshotVersion;
     private bool _wasWaiting;
+    private bool _wasActive;
     private IGrainTimer? _slaTimer;
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -145,6 +146,9 @@ public sealed class TicketGrain(
         if (TicketDecisions.CheckSla(State, time.GetUtcNow()) is { } breach)
         {
             await AppendAsync(breach);
+            // Most breaches are found by the sweep in tickets nobody is working on; keeping them all in memory
+            // would make a wave of overdue tickets a memory problem.
+            ReleaseIfNothingToWatch();
         }
         else if (_slaTimer is null)
         {
@@ -218,7 +222,14 @@ public sealed class TicketGrain(
         }
 
         _wasWaiting = waits;
-        GrainFactory.Reference<ICustomerGrain>(GrainKeys.For(Tenant, State.CustomerId)).TrackTicketAsync(_id, TicketStatus.IsActive(State.Status)).Ignore();
+        var active = TicketStatus.IsActive(State.Status);
+        if (force || active != _wasActive)
+        {
+            // Only a change of open/closed concerns the customer; a message or a breach costs it no call.
+            GrainFactory.Reference<ICustomerGrain>(GrainKeys.For(Tenant, State.CustomerId)).TrackTicketAsync(_id, active).Ignore();
+        }
+
+        _wasActive = active;
         ArmSlaTimer();
     }
 
@@ -268,6 +279,7 @@ public sealed class TicketGrain(
         await _stream.LoadAsync(OpenSnapshotAsync);
         _snapshotVersion = _stream.SnapshotVersion;
         _wasWaiting = State.WaitsInQueue;
+        _wasActive = TicketStatus.IsActive(State.Status);
         ArmSlaTimer();
     }
 

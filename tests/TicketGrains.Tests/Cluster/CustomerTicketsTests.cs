@@ -26,6 +26,21 @@ public sealed class CustomerTicketsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Customer_read_for_the_first_time_lists_what_the_read_model_holds()
+    {
+        var tenant = Tenants.New();
+        var customer = await fixture.Client.GetGrain<IChannelIdentityGrain>(GrainKeys.For(tenant, "app:u-7")).ResolveAsync(Customer);
+        var first = await fixture.Client.OpenAsync(tenant, Commands.Create() with { CustomerId = customer.Id });
+        var second = await fixture.Client.OpenAsync(tenant, Commands.Create() with { CustomerId = customer.Id });
+        await fixture.Client.Ticket(tenant, first.Id).ChangeStatusAsync("solved", "agent-1", null);
+
+        // Nobody asked for the customer before: its open tickets come from the rows written with the events.
+        var view = await fixture.Client.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customer.Id)).GetAsync();
+
+        Assert.Equal([second.Id], view.OpenTickets);
+    }
+
+    [Fact]
     public async Task Reactivated_customer_rebuilds_its_open_tickets_from_the_read_model()
     {
         var tenant = Tenants.New();

@@ -1,4 +1,5 @@
 using TicketGrains.Abstractions.Grains;
+using TicketGrains.Grains.Grains;
 using Xunit;
 
 namespace TicketGrains.Tests.Cluster;
@@ -24,6 +25,28 @@ public sealed class SlaTests(ClusterFixture fixture)
         Assert.Equal((true, 2), (read.SlaBreached, read.Version));
         Assert.Equal(["TicketCreated", "SlaBreached"], (await ticket.GetEventsAsync()).Select(e => e.Type));
         Assert.Equal(0, await fixture.Client.GetGrain<ISlaWatchGrain>(tenant).SweepAsync());
+    }
+
+    [Fact]
+    public async Task Sweep_breaches_more_tickets_than_it_wakes_at_once()
+    {
+        var tenant = Tenants.New();
+        var count = (SlaWatchGrain.WakeAtOnce * 2) + 3;
+        var tickets = new List<ITicketGrain>();
+        for (var i = 0; i < count; i++)
+        {
+            var ticket = fixture.Client.Ticket(tenant, (await fixture.Client.OpenAsync(tenant, Commands.Create(priority: "urgent"))).Id);
+            await fixture.Cluster.DeactivateAsync(ticket);
+            tickets.Add(ticket);
+        }
+
+        fixture.Time.Advance(PastUrgentTarget);
+
+        Assert.Equal(count, await fixture.Client.GetGrain<ISlaWatchGrain>(tenant).SweepAsync());
+        foreach (var ticket in tickets)
+        {
+            Assert.True((await ticket.GetAsync()).SlaBreached);
+        }
     }
 
     [Fact]
