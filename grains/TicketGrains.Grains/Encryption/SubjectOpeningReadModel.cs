@@ -39,7 +39,8 @@ public sealed class SubjectOpeningReadModel(ITicketReadModel inner, IPersonalDat
 
     public Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId) => inner.OpenTicketsOfCustomerAsync(tenantId, customerId);
 
-    public Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset until, int limit) => inner.SlaDueAsync(tenantId, until, limit);
+    public Task<IReadOnlyList<SlaDue>> SlaDueAsync(string tenantId, DateTimeOffset until, SlaDue? after, int limit) =>
+        inner.SlaDueAsync(tenantId, until, after, limit);
 
     private async Task<string> OpenAsync(PersonalDataCipher cipher, string tenant, string subject, Dictionary<Guid, PersonalDataCipher> ciphers)
     {

@@ -13,7 +13,7 @@ namespace TicketGrains.Grains.Grains;
 public sealed class SlaWatchGrain(ITicketReadModel readModel, IOptions<SlaOptions> sla, TimeProvider time) : Grain, ISlaWatchGrain, IRemindable
 {
     private const string ReminderName = "sla-sweep";
-    private const int SweepBatch = 500;
+    internal const int SweepBatch = 500;
 
     /// <summary>
     /// How many due tickets a sweep wakes at a time. Waking a whole batch at once had every activation load its
@@ -33,16 +33,12 @@ public sealed class SlaWatchGrain(ITicketReadModel readModel, IOptions<SlaOption
         }
     }
 
-    public async Task<int> SweepAsync()
+    /// <summary>Checks every ticket due before the next sweep, so a promotion-day wave of deadlines is caught in one sweep.</summary>
+    public Task<int> SweepAsync()
     {
         var tenant = this.GetPrimaryKeyString();
-        var due = await readModel.SlaDueAsync(tenant, time.GetUtcNow() + sla.Value.SweepPeriod, SweepBatch);
-        foreach (var wave in due.Chunk(WakeAtOnce))
-        {
-            await Task.WhenAll(wave.Select(id => GrainFactory.Reference<ITicketGrain>(GrainKeys.For(tenant, id)).CheckSlaAsync()));
-        }
-
-        return due.Count;
+        return SlaSweep.RunAsync(readModel, tenant, time.GetUtcNow() + sla.Value.SweepPeriod, SweepBatch, WakeAtOnce,
+            id => GrainFactory.Reference<ITicketGrain>(GrainKeys.For(tenant, id)).CheckSlaAsync());
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -12,6 +12,9 @@ public interface ITicketReadModel
 
     Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId);
 
-    /// <summary>Tickets whose running SLA deadline is at or before <paramref name="until"/>.</summary>
-    Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset until, int limit);
+    /// <summary>
+    /// Tickets whose running SLA deadline is at or before <paramref name="until"/>, in (deadline, id) order, starting
+    /// after <paramref name="after"/> (from the start when null).
+    /// </summary>
+    Task<IReadOnlyList<SlaDue>> SlaDueAsync(string tenantId, DateTimeOffset until, SlaDue? after, int limit);
 }

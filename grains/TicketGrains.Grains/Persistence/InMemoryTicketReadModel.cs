@@ -42,12 +42,13 @@ public sealed class InMemoryTicketReadModel(InMemoryEventLog log) : ITicketReadM
             .Select(s => s.Row.TicketId)
             .ToList());
 
-    public Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset until, int limit) =>
-        Task.FromResult<IReadOnlyList<Guid>>(Of(tenantId)
+    public Task<IReadOnlyList<SlaDue>> SlaDueAsync(string tenantId, DateTimeOffset until, SlaDue? after, int limit) =>
+        Task.FromResult<IReadOnlyList<SlaDue>>(Of(tenantId)
             .Where(s => s.Row.SlaDueAt <= until)
-            .OrderBy(s => s.Row.SlaDueAt)
+            .Select(s => new SlaDue(s.Row.SlaDueAt!.Value, s.Row.TicketId))
+            .Where(d => after is not { } a || (d.Due, d.TicketId).CompareTo((a.Due, a.TicketId)) > 0)
+            .OrderBy(d => d.Due).ThenBy(d => d.TicketId)
             .Take(limit)
-            .Select(s => s.Row.TicketId)
             .ToList());
 
     private IEnumerable<TicketSummary> Of(string tenantId) =>

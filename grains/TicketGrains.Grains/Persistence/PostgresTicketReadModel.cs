@@ -69,9 +69,26 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
         "SELECT ticket_id FROM tg_tickets WHERE tenant_id = $1 AND customer_id = $2 AND status NOT IN ('solved', 'closed') ORDER BY created_at",
         tenantId, customerId));
 
-    public Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset until, int limit) => StorageErrors.Guard(() => ReadIdsAsync(
-        "SELECT ticket_id FROM tg_tickets WHERE tenant_id = $1 AND sla_due_at <= $2 ORDER BY sla_due_at LIMIT $3",
-        tenantId, until.UtcDateTime, limit));
+    public Task<IReadOnlyList<SlaDue>> SlaDueAsync(string tenantId, DateTimeOffset until, SlaDue? after, int limit) => StorageErrors.Guard(async () =>
+    {
+        // Without a position, (1970-01-01, nil uuid) sorts before every deadline this product ever set.
+        await using var command = dataSource.CreateCommand(
+            "SELECT sla_due_at, ticket_id FROM tg_tickets WHERE tenant_id = $1 AND sla_due_at <= $2 " +
+            "AND (sla_due_at, ticket_id) > ($3, $4) ORDER BY sla_due_at, ticket_id LIMIT $5");
+        command.Parameters.AddWithValue(tenantId);
+        command.Parameters.AddWithValue(until.UtcDateTime);
+        command.Parameters.AddWithValue(after is { } a ? a.Due.UtcDateTime : DateTime.UnixEpoch);
+        command.Parameters.AddWithValue(after?.TicketId ?? Guid.Empty);
+        command.Parameters.AddWithValue(limit);
+        await using var reader = await command.ExecuteReaderAsync();
+        var due = new List<SlaDue>();
+        while (await reader.ReadAsync())
+        {
+            due.Add(new SlaDue(reader.GetFieldValue<DateTimeOffset>(0), reader.GetGuid(1)));
+        }
+
+        return (IReadOnlyList<SlaDue>)due;
+    });
 
     private async Task<IReadOnlyList<Guid>> ReadIdsAsync(string sql, params object[] values)
     {

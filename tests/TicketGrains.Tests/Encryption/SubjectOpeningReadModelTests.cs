@@ -94,6 +94,6 @@ public sealed class SubjectOpeningReadModelTests
 
         public Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId) => throw new NotSupportedException();
 
-        public Task<IReadOnlyList<Guid>> SlaDueAsync(string tenantId, DateTimeOffset until, int limit) => throw new NotSupportedException();
+        public Task<IReadOnlyList<SlaDue>> SlaDueAsync(string tenantId, DateTimeOffset until, SlaDue? after, int limit) => throw new NotSupportedException();
     }
 }
