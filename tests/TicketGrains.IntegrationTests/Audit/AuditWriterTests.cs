@@ -1,38 +1,20 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using TicketGrains.Api.Audit;
-using TicketGrains.Grains.Persistence;
 using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.Audit;
 
 /// <summary>The group-commit audit writer on a real PostgreSQL: concurrent writers, as in several processes, share each tenant's chain.</summary>
-public sealed class AuditWriterTests : IAsyncLifetime
+public sealed class AuditWriterTests : MigratedDatabaseTest
 {
-    private TestDatabase? _database;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        await using var source = NpgsqlDataSource.Create(_database.ConnectionString);
-        await new SchemaMigrator(source, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Two_writers_extend_each_tenants_chain_without_gaps_or_forks()
     {
         const int perTenant = 300;
         string[] tenants = [TicketRequests.NewTenant(), TicketRequests.NewTenant()];
-        await using var first = NpgsqlDataSource.Create(_database!.ConnectionString);
-        await using var second = NpgsqlDataSource.Create(_database.ConnectionString);
+        await using var first = NpgsqlDataSource.Create(Database.ConnectionString);
+        await using var second = NpgsqlDataSource.Create(Database.ConnectionString);
         await using var a = new AuditWriter(first, NullLogger<AuditWriter>.Instance);
         await using var b = new AuditWriter(second, NullLogger<AuditWriter>.Instance);
 
@@ -44,7 +26,7 @@ public sealed class AuditWriterTests : IAsyncLifetime
         foreach (var tenant in tenants)
         {
             Assert.Equal(new AuditVerification(true, perTenant, perTenant, null), await store.VerifyAsync(tenant, CancellationToken.None));
-            var targets = await _database.ColumnAsync<string>("SELECT target FROM tg_audit_log WHERE tenant_id = $1 ORDER BY seq", tenant);
+            var targets = await Database.ColumnAsync<string>("SELECT target FROM tg_audit_log WHERE tenant_id = $1 ORDER BY seq", tenant);
             Assert.Equal(perTenant, targets.Distinct().Count());
         }
     }
@@ -52,10 +34,10 @@ public sealed class AuditWriterTests : IAsyncLifetime
     [Fact]
     public async Task A_write_that_cannot_commit_fails_its_caller()
     {
-        await using var source = NpgsqlDataSource.Create(_database!.ConnectionString);
+        await using var source = NpgsqlDataSource.Create(Database.ConnectionString);
         await using var writer = new AuditWriter(source, NullLogger<AuditWriter>.Instance);
         var tenant = TicketRequests.NewTenant();
-        await _database.ExecuteAsync("ALTER TABLE tg_audit_log ADD CONSTRAINT tg_test_refuse CHECK (actor <> 'refused')");
+        await Database.ExecuteAsync("ALTER TABLE tg_audit_log ADD CONSTRAINT tg_test_refuse CHECK (actor <> 'refused')");
         try
         {
             await Assert.ThrowsAsync<TicketGrains.Abstractions.Errors.StorageUnavailableException>(() =>
@@ -64,7 +46,7 @@ public sealed class AuditWriterTests : IAsyncLifetime
         }
         finally
         {
-            await _database.ExecuteAsync("ALTER TABLE tg_audit_log DROP CONSTRAINT tg_test_refuse");
+            await Database.ExecuteAsync("ALTER TABLE tg_audit_log DROP CONSTRAINT tg_test_refuse");
         }
 
         Assert.Equal(new AuditVerification(true, 1, 1, null), await new AuditStore(source).VerifyAsync(tenant, CancellationToken.None));

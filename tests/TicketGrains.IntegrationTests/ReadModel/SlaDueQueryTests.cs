@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using TicketGrains.Grains.Persistence;
 using TicketGrains.IntegrationTests.Infrastructure;
@@ -6,25 +5,9 @@ using TicketGrains.IntegrationTests.Infrastructure;
 namespace TicketGrains.IntegrationTests.ReadModel;
 
 /// <summary>The SLA sweep's query on a real PostgreSQL: pages in (deadline, id) order and continues after a position.</summary>
-public sealed class SlaDueQueryTests : IAsyncLifetime
+public sealed class SlaDueQueryTests : MigratedDatabaseTest
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 11, 12, 0, 0, TimeSpan.Zero);
-    private TestDatabase? _database;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        await using var source = NpgsqlDataSource.Create(_database.ConnectionString);
-        await new SchemaMigrator(source, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task Pages_cover_every_due_ticket_once_even_when_deadlines_tie()
@@ -52,7 +35,7 @@ public sealed class SlaDueQueryTests : IAsyncLifetime
         await InsertAsync(tenant, Guid.NewGuid(), null);
         await InsertAsync(TicketRequests.NewTenant(), Guid.NewGuid(), Noon);
 
-        await using var source = NpgsqlDataSource.Create(_database!.ConnectionString);
+        await using var source = NpgsqlDataSource.Create(Database.ConnectionString);
         var readModel = new PostgresTicketReadModel(source);
         var seen = new List<SlaDue>();
         SlaDue? after = null;
@@ -74,7 +57,7 @@ public sealed class SlaDueQueryTests : IAsyncLifetime
         Assert.Equal(due.Select(d => d.Due).Order(), seen.Select(s => s.Due));
     }
 
-    private Task InsertAsync(string tenant, Guid id, DateTimeOffset? slaDue) => _database!.ExecuteAsync(
+    private Task InsertAsync(string tenant, Guid id, DateTimeOffset? slaDue) => Database.ExecuteAsync(
         """
         INSERT INTO tg_tickets (tenant_id, ticket_id, version, status, category, priority, queue, customer_id, channel, subject,
                                 created_at, updated_at, sla_due_at)
