@@ -7,6 +7,9 @@ public static class AuditActions
     public const string ReadUnmasked = "read-unmasked";
 
     public const string Create = "create";
+
+    /// <summary>A create whose entry was written alongside it (see <see cref="CreateAudit"/>) and that then failed.</summary>
+    public const string CreateFailed = "create-failed";
     public const string ChangeStatus = "change-status";
     public const string Assign = "assign";
     public const string Export = "export";
@@ -17,5 +20,5 @@ public static class AuditActions
     public const string KeyRotation = "key-rotation";
 
     public static IReadOnlyList<string> All { get; } =
-        [ReadUnmasked, Create, ChangeStatus, Assign, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation];
+        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation];
 }

@@ -13,14 +13,19 @@ public static class AuditDetails
     {
         var detail = value switch
         {
-            TicketView t => $"status={t.Status}; assignee={t.Assignee ?? "-"}; version={t.Version}",
+            TicketView t => OfTicket(t.Status, t.Assignee, t.Version),
             RolesApi.RoleView r => "permissions=" + string.Join(',', r.Permissions),
             ApiKeysApi.CreatedKey k => "permissions=" + string.Join(',', k.Permissions),
             TicketExport e => $"rows={e.Rows.Count}",
             _ => "",
         };
-        return unmasked ? Join(detail, UnmaskedNote) : detail;
+        return Noting(detail, unmasked);
     }
+
+    /// <summary>The detail, with the note that the response showed personal data unmasked when it did.</summary>
+    public static string Noting(string detail, bool unmasked) => unmasked ? Join(detail, UnmaskedNote) : detail;
+
+    public static string OfTicket(string status, string? assignee, int version) => $"status={status}; assignee={assignee ?? "-"}; version={version}";
 
     public static string Join(string first, string second) => first.Length == 0 ? second : $"{first}; {second}";
 }

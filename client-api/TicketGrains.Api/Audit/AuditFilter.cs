@@ -1,6 +1,4 @@
 using TicketGrains.Api.Infrastructure;
-using TicketGrains.Api.Privacy;
-using TicketGrains.Api.Security;
 
 namespace TicketGrains.Api.Audit;
 
@@ -17,9 +15,7 @@ public sealed class AuditFilter : IEndpointFilter
         var audited = context.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>()
             ?? throw new InvalidOperationException("AuditFilter needs AuditedAction metadata; use .Audited(...).");
         var value = ResultValues.Of(result);
-        var unmasked = context.GetEndpoint()!.Metadata.GetMetadata<PersonalDataResponse>() is not null
-            && Permissions.Has(context.User, Permissions.PiiRead);
-        await AuditRequests.RecordAsync(context, audited.Action, audited.Target(context, value), AuditDetails.Of(value, unmasked));
+        await AuditRequests.RecordAsync(context, audited.Action, audited.Target(context, value), AuditDetails.Of(value, AuditRequests.ShowsUnmasked(context)));
         return result;
     }
 }

@@ -1,4 +1,6 @@
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Privacy;
+using TicketGrains.Api.Security;
 
 namespace TicketGrains.Api.Audit;
 
@@ -13,4 +15,8 @@ public static class AuditRequests
         return services.GetRequiredService<IAuditTrail>()
             .RecordAsync(new AuditEvent(Tenant.Of(context), at, Actor.Of(context), action, target, client, detail));
     }
+
+    /// <summary>Whether this request's response carries personal data unmasked (the endpoint has some, the caller has pii:read).</summary>
+    public static bool ShowsUnmasked(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<PersonalDataResponse>() is not null && Permissions.Has(context.User, Permissions.PiiRead);
 }

@@ -21,7 +21,7 @@ public static class TicketsApi
             .Accepts<CreateTicketRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequirePermission(Permissions.TicketsWrite)
-            .Audited(AuditActions.Create, (_, value) => value is TicketView created ? $"ticket:{created.Id}" : "ticket");
+            .AuditedByHandler(AuditActions.Create, (_, value) => value is TicketView created ? $"ticket:{created.Id}" : "ticket");
         group.MapGet("/", TicketListing.ListAsync).WithName("ListTickets").WithSummary("List tickets from the read model, keyset-paged.")
             .ProducesValidationProblem().RequirePermission(Permissions.TicketsRead);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetTicket").WithSummary("Read one ticket with its thread.")
@@ -69,7 +69,7 @@ public static class TicketsApi
             RequestHash = idempotencyKey.Length == 0 ? "" : CreateTicketValidator.RequestHash(request),
         };
         var ticket = cluster.Reference<ITicketGrain>(GrainKeys.For(tenant, ticketId));
-        var view = await GrainRetry.Idempotent(() => ticket.CreateAsync(command), abort);
+        var view = await CreateAudit.AroundAsync(context, ticketId, () => GrainRetry.Idempotent(() => ticket.CreateAsync(command), abort));
         return TypedResults.Created($"/api/v1/tickets/{view.Id}", view);
     }
 

@@ -72,6 +72,29 @@ public sealed class AuditLogTests(ApiClusterFixture cluster, ITestOutputHelper o
     });
 
     [Fact]
+    public Task A_create_that_fails_after_its_entry_is_followed_by_a_create_failed_entry() => cluster.RunAsync(output, async () =>
+    {
+        var tenant = TicketRequests.NewTenant();
+        var agent = cluster.Client(tenant, TestTokens.Mint(tenant, "agent-ann", ["agent"]));
+        var key = "order-" + Guid.NewGuid().ToString("N");
+        var customer = TicketRequests.NewCustomer();
+        var id = (await agent.PostAsync(TicketRequests.Tickets, TicketRequests.Create("Charged twice", customer: customer), key))
+            .Expect(HttpStatusCode.Created).Id;
+
+        // The same key with another body: the grain refuses it after the entry was written alongside the call.
+        (await agent.PostAsync(TicketRequests.Tickets, TicketRequests.Create("Something else", customer: customer), key)).Expect(HttpStatusCode.Conflict);
+
+        var entries = await ReadAllAsync(Auditor(tenant));
+        Assert.Equal(
+        [
+            ("create", $"ticket:{id}", "status=new; assignee=-; version=1"),
+            ("create", $"ticket:{id}", "status=new; assignee=-; version=1"),
+            ("create-failed", $"ticket:{id}", "error=ConflictException"),
+        ], entries.Select(e => (e.GetProperty("action").GetString(), e.GetProperty("target").GetString(), e.GetProperty("detail").GetString())));
+        await AssertIntactAsync(tenant, 3);
+    });
+
+    [Fact]
     public Task The_log_pages_by_sequence_filters_and_names_bad_parameters() => cluster.RunAsync(output, async () =>
     {
         var tenant = TicketRequests.NewTenant();
