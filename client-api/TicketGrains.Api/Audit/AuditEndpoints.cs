@@ -10,8 +10,8 @@ public static class AuditEndpoints
     /// Marks an endpoint whose handler writes its own entry (as <see cref="CreateAudit"/> does): no <see cref="AuditFilter"/>,
     /// and no separate read-unmasked entry for its response.
     /// </summary>
-    public static RouteHandlerBuilder AuditedByHandler(this RouteHandlerBuilder builder, string action, Func<HttpContext, object?, string> target) =>
-        builder.WithMetadata(new AuditedAction(action, target));
+    public static RouteHandlerBuilder AuditedByHandler(this RouteHandlerBuilder builder, string action) =>
+        builder.WithMetadata(new AuditedAction(action, static (_, _) => throw new InvalidOperationException("This endpoint's handler writes its own entry.")));
 
     /// <summary>A target named by a route value: kind "ticket" and parameter "id" give "ticket:{id}".</summary>
     public static Func<HttpContext, object?, string> RouteTarget(string kind, string parameter) =>

@@ -21,7 +21,7 @@ public static class TicketsApi
             .Accepts<CreateTicketRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequirePermission(Permissions.TicketsWrite)
-            .AuditedByHandler(AuditActions.Create, (_, value) => value is TicketView created ? $"ticket:{created.Id}" : "ticket");
+            .AuditedByHandler(AuditActions.Create);
         group.MapGet("/", TicketListing.ListAsync).WithName("ListTickets").WithSummary("List tickets from the read model, keyset-paged.")
             .ProducesValidationProblem().RequirePermission(Permissions.TicketsRead);
         group.MapGet("/{id:guid}", GetAsync).WithName("GetTicket").WithSummary("Read one ticket with its thread.")

@@ -28,17 +28,17 @@ public sealed class SlaTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Sweep_breaches_more_overdue_tickets_than_one_page_holds()
+    public async Task A_wave_of_overdue_tickets_larger_than_a_page_is_breached_by_the_tenants_sweeps()
     {
         var tenant = Tenants.New();
-        // An hour-away deadline arms no ticket timer, so only a sweep can find these.
+        // An hour-away deadline arms no ticket timer, so only a sweep can find these. The tenant's reminder may sweep as
+        // well as the call below, so this proves the wiring end to end; that one sweep pages past 500 is SlaSweepTests'.
         var count = SlaWatchGrain.SweepBatch + SlaWatchGrain.WakeAtOnce + 3;
         var opened = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => fixture.Client.OpenAsync(tenant, Commands.Create(priority: "urgent"))));
         fixture.Time.Advance(PastUrgentTarget);
 
         await fixture.Client.GetGrain<ISlaWatchGrain>(tenant).SweepAsync();
 
-        // The tenant's reminder may have swept first; either way nothing is left for the next sweep.
         Assert.All(opened, t => Assert.Null(fixture.EventLog.Rows[(tenant, t.Id)].Row.SlaDueAt));
         Assert.Equal(0, await fixture.Client.GetGrain<ISlaWatchGrain>(tenant).SweepAsync());
         Assert.True((await fixture.Client.Ticket(tenant, opened[^1].Id).GetAsync()).SlaBreached);
