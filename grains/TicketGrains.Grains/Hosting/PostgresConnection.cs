@@ -21,7 +21,7 @@ public static class PostgresConnection
         }
 
         var builder = new NpgsqlConnectionStringBuilder(value);
-        if (!value.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase) && !value.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        if (!Mentions(value, "Maximum Pool Size", "MaxPoolSize"))
         {
             builder.MaxPoolSize = DefaultPoolSize;
         }
@@ -33,6 +33,18 @@ public static class PostgresConnection
             builder.MaxAutoPrepare = 32;
         }
 
+        if (!Mentions(value, "No Reset On Close", "NoResetOnClose"))
+        {
+            // A pooled connection is otherwise reset with seven statements (RESET ALL, UNLISTEN *, ...) sent ahead of its
+            // next command: more statements than the work itself when batches are small. Nothing here leaves session
+            // state behind (no SET, no temporary tables, no advisory locks; the erasure listener holds its connection
+            // for the life of the process).
+            builder.NoResetOnClose = true;
+        }
+
         return builder.ConnectionString;
     }
+
+    private static bool Mentions(string connectionString, params string[] keys) =>
+        keys.Any(key => connectionString.Contains(key, StringComparison.OrdinalIgnoreCase));
 }

@@ -13,19 +13,19 @@ public sealed class PostgresConnectionTests
             .Build()));
 
     [Fact]
-    public void Defaults_fit_several_processes_and_prepare_repeated_statements()
+    public void Defaults_fit_several_processes_prepare_repeated_statements_and_skip_the_reset_on_return()
     {
         var builder = Read("Host=db;Username=tg;Database=tg");
 
-        Assert.Equal((PostgresConnection.DefaultPoolSize, 32), (builder.MaxPoolSize, builder.MaxAutoPrepare));
+        Assert.Equal((PostgresConnection.DefaultPoolSize, 32, true), (builder.MaxPoolSize, builder.MaxAutoPrepare, builder.NoResetOnClose));
     }
 
     [Fact]
     public void Explicit_settings_are_kept()
     {
-        var builder = Read("Host=db;Username=tg;Database=tg;Maximum Pool Size=7;Max Auto Prepare=5");
+        var builder = Read("Host=db;Username=tg;Database=tg;Maximum Pool Size=7;Max Auto Prepare=5;No Reset On Close=false");
 
-        Assert.Equal((7, 5), (builder.MaxPoolSize, builder.MaxAutoPrepare));
+        Assert.Equal((7, 5, false), (builder.MaxPoolSize, builder.MaxAutoPrepare, builder.NoResetOnClose));
     }
 
     [Fact]
