@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Npgsql;
-using NpgsqlTypes;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Grains.Persistence;
 
@@ -8,18 +7,26 @@ namespace TicketGrains.Api.Audit;
 
 /// <summary>
 /// Appends audit entries with group commit: callers queue their event and wait; one loop takes whatever has gathered
-/// and commits it in one transaction (lock the tenants' chain heads, insert every entry, move the heads). A caller's
-/// task completes only after that commit, and a failed commit fails every caller in the batch, so no acknowledged
-/// request loses its entry silently. Locking the heads lets several processes extend one tenant's chain.
+/// and commits it in one transaction (insert every entry, move the tenants' chain heads). A caller's task completes
+/// only after that commit, and a failed commit fails every caller in the batch, so no acknowledged request loses its
+/// entry silently. Several processes can extend one tenant's chain: the primary key (tenant, seq) refuses a second
+/// entry at the same place, and a writer that finds its heads moved reads them again under lock.
 /// </summary>
 public sealed class AuditWriter : IAuditTrail, IAsyncDisposable
 {
     private const int MaxBatch = 1000;
 
+    /// <summary>Batches that read the heads under lock after a conflict with another writer, before trying the fast path again.</summary>
+    private const int LockedBatchesAfterConflict = 64;
+
     private readonly Channel<(AuditEvent Event, TaskCompletionSource Done)> _queue = Channel.CreateUnbounded<(AuditEvent, TaskCompletionSource)>();
     private readonly NpgsqlDataSource _database;
     private readonly ILogger<AuditWriter> _logger;
     private readonly Task _loop;
+
+    /// <summary>The heads this writer last committed, per tenant; only the one writing loop touches it.</summary>
+    private readonly Dictionary<string, ChainHead> _knownHeads = new(StringComparer.Ordinal);
+    private int _lockedBatchesLeft;
 
     public AuditWriter(NpgsqlDataSource database, ILogger<AuditWriter> logger)
     {
@@ -67,89 +74,100 @@ public sealed class AuditWriter : IAuditTrail, IAsyncDisposable
 
     private async Task CommitAsync(List<AuditEvent> events)
     {
+        var tenants = events.Select(e => e.Tenant).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (_lockedBatchesLeft > 0)
+        {
+            _lockedBatchesLeft--;
+        }
+        else if (tenants.All(_knownHeads.ContainsKey))
+        {
+            try
+            {
+                await AppendAtKnownHeadsAsync(events, tenants);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // Another process extended one of these chains since this writer last did; nothing was written.
+                // While others write too, reading the heads under lock first is cheaper than failing again.
+                _lockedBatchesLeft = LockedBatchesAfterConflict;
+            }
+        }
+
+        await AppendUnderLockAsync(events, tenants);
+    }
+
+    /// <summary>
+    /// One round trip: lock the heads (in name order, as the locked path does, so the two never deadlock), insert the
+    /// entries chained from the heads this writer last committed, move the heads; one batch, which PostgreSQL runs as
+    /// one implicit transaction. If another writer moved a head since, the first entry's (tenant, seq) already exists
+    /// and the whole batch fails on the primary key, so a chain never forks.
+    /// </summary>
+    private async Task AppendAtKnownHeadsAsync(List<AuditEvent> events, string[] tenants)
+    {
+        await using var connection = await _database.OpenConnectionAsync();
+        var heads = tenants.ToDictionary(t => t, t => _knownHeads[t], StringComparer.Ordinal);
+        await WriteAsync(connection, events, heads, AuditWriteCommands.LockExistingHeads(tenants));
+        Remember(heads);
+    }
+
+    /// <summary>Reads and locks the heads first: for tenants this writer has not written yet, and after a conflict.</summary>
+    private async Task AppendUnderLockAsync(List<AuditEvent> events, string[] tenants)
+    {
         await using var connection = await _database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var tenants = events.Select(e => e.Tenant).Distinct().Order(StringComparer.Ordinal).ToArray();
         var heads = await LockHeadsAsync(connection, tenants);
+        await WriteAsync(connection, events, heads, lockFirst: null);
+        await transaction.CommitAsync();
+        Remember(heads);
+    }
+
+    private static async Task WriteAsync(NpgsqlConnection connection, List<AuditEvent> events, Dictionary<string, ChainHead> heads, NpgsqlBatchCommand? lockFirst)
+    {
         var entries = new List<AuditEntry>(events.Count);
         foreach (var e in events)
         {
-            var (sequence, hash) = heads[e.Tenant];
-            var entry = AuditChain.Append(sequence, hash, e);
-            heads[e.Tenant] = (entry.Sequence, entry.Hash);
+            var head = heads[e.Tenant];
+            var entry = AuditChain.Append(head.Sequence, head.Hash, e);
+            heads[e.Tenant] = new ChainHead(entry.Sequence, entry.Hash);
             entries.Add(entry);
         }
 
-        await using var write = new NpgsqlBatch(connection)
+        await using var write = new NpgsqlBatch(connection);
+        if (lockFirst is not null)
         {
-            BatchCommands = { InsertCommand(entries), MoveHeadsCommand(heads) },
-        };
+            write.BatchCommands.Add(lockFirst);
+        }
+
+        write.BatchCommands.Add(AuditWriteCommands.Insert(entries));
+        write.BatchCommands.Add(AuditWriteCommands.MoveHeads(heads));
         await write.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
     }
 
-    /// <summary>Each tenant's (sequence, hash) at the end of its chain, locked until commit; in name order, so writers never deadlock.</summary>
-    private static async Task<Dictionary<string, (long, byte[])>> LockHeadsAsync(NpgsqlConnection connection, string[] tenants)
+    private void Remember(Dictionary<string, ChainHead> committed)
     {
-        await using var batch = new NpgsqlBatch(connection)
+        foreach (var (tenant, head) in committed)
         {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("INSERT INTO tg_audit_heads (tenant_id, seq, hash) SELECT t, 0, $2 FROM unnest($1::text[]) AS t ON CONFLICT DO NOTHING")
-                {
-                    Parameters = { new() { Value = tenants }, new() { Value = AuditChain.Genesis } },
-                },
-                new NpgsqlBatchCommand("SELECT tenant_id, seq, hash FROM tg_audit_heads WHERE tenant_id = ANY($1) ORDER BY tenant_id FOR UPDATE")
-                {
-                    Parameters = { new() { Value = tenants } },
-                },
-            },
-        };
-        var heads = new Dictionary<string, (long, byte[])>(StringComparer.Ordinal);
+            _knownHeads[tenant] = head;
+        }
+    }
+
+    /// <summary>Each tenant's head, locked until commit; in name order, so writers never deadlock.</summary>
+    private static async Task<Dictionary<string, ChainHead>> LockHeadsAsync(NpgsqlConnection connection, string[] tenants)
+    {
+        await using var batch = AuditWriteCommands.LockHeads(connection, tenants);
+        var heads = new Dictionary<string, ChainHead>(StringComparer.Ordinal);
         await using var reader = await batch.ExecuteReaderAsync();
         do
         {
             // Only the SELECT returns rows; walking every result does not depend on how the INSERT's is reported.
             while (await reader.ReadAsync())
             {
-                heads[reader.GetString(0)] = (reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+                heads[reader.GetString(0)] = new ChainHead(reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
             }
         }
         while (await reader.NextResultAsync());
 
         return heads;
     }
-
-    private static NpgsqlBatchCommand InsertCommand(List<AuditEntry> entries) => new("""
-        INSERT INTO tg_audit_log (tenant_id, seq, at, actor, action, target, client_address, detail, prev_hash, hash)
-        SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bytea[], $10::bytea[])
-        """)
-    {
-        Parameters =
-        {
-            new() { Value = entries.Select(e => e.Event.Tenant).ToArray() },
-            new() { Value = entries.Select(e => e.Sequence).ToArray() },
-            new() { Value = entries.Select(e => e.Event.At).ToArray() },
-            new() { Value = entries.Select(e => e.Event.Actor).ToArray() },
-            new() { Value = entries.Select(e => e.Event.Action).ToArray() },
-            new() { Value = entries.Select(e => e.Event.Target).ToArray() },
-            new() { Value = entries.Select(e => e.Event.ClientAddress).ToArray() },
-            new() { Value = entries.Select(e => e.Event.Detail).ToArray() },
-            new() { Value = entries.Select(e => e.PreviousHash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea },
-            new() { Value = entries.Select(e => e.Hash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea },
-        },
-    };
-
-    private static NpgsqlBatchCommand MoveHeadsCommand(Dictionary<string, (long Sequence, byte[] Hash)> heads) => new("""
-        UPDATE tg_audit_heads h SET seq = u.seq, hash = u.hash
-        FROM unnest($1::text[], $2::bigint[], $3::bytea[]) AS u(tenant_id, seq, hash) WHERE h.tenant_id = u.tenant_id
-        """)
-    {
-        Parameters =
-        {
-            new() { Value = heads.Keys.ToArray() },
-            new() { Value = heads.Values.Select(h => h.Sequence).ToArray() },
-            new() { Value = heads.Values.Select(h => h.Hash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea },
-        },
-    };
 }

@@ -32,6 +32,27 @@ public sealed class AuditWriterTests : MigratedDatabaseTest
     }
 
     [Fact]
+    public async Task A_writer_whose_known_head_was_moved_by_another_rereads_it_and_continues_the_chain()
+    {
+        var tenant = TicketRequests.NewTenant();
+        await using var first = NpgsqlDataSource.Create(Database.ConnectionString);
+        await using var second = NpgsqlDataSource.Create(Database.ConnectionString);
+        await using var a = new AuditWriter(first, NullLogger<AuditWriter>.Instance);
+        await using var b = new AuditWriter(second, NullLogger<AuditWriter>.Instance);
+
+        // One at a time, alternating: from the third write on, each writer's last known head is one entry behind.
+        for (var i = 0; i < 6; i++)
+        {
+            await (i % 2 == 0 ? a : b).RecordAsync(
+                new AuditEvent(tenant, DateTimeOffset.UtcNow, $"actor-{i}", AuditActions.Export, $"write:{i}", "10.0.0.1", ""));
+        }
+
+        Assert.Equal(new AuditVerification(true, 6, 6, null), await new AuditStore(first).VerifyAsync(tenant, CancellationToken.None));
+        var targets = await Database.ColumnAsync<string>("SELECT target FROM tg_audit_log WHERE tenant_id = $1 ORDER BY seq", tenant);
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"write:{i}"), targets);
+    }
+
+    [Fact]
     public async Task A_write_that_cannot_commit_fails_its_caller()
     {
         await using var source = NpgsqlDataSource.Create(Database.ConnectionString);
