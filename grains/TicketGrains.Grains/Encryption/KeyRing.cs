@@ -16,6 +16,15 @@ public sealed class KeyRing(PostgresKeyStore store, MasterKeys master, IOptions<
     private const int Attempts = 4;
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.KeyCacheSize });
 
+    /// <summary>
+    /// Customers known to have a data key, kept far longer than the keys themselves: it holds no key material, only
+    /// which order of round trips to try when a key has expired from <see cref="_cache"/>. Being wrong costs one
+    /// round trip, never correctness.
+    /// </summary>
+    private readonly MemoryCache _keyedCustomers = new(new MemoryCacheOptions { SizeLimit = options.Value.KeyCacheSize });
+
+    private static readonly TimeSpan KeyedCustomerMemory = TimeSpan.FromHours(1);
+
     public async ValueTask<PersonalDataCipher> ForReadingAsync(string tenant, Guid customer, bool refresh = false)
     {
         if (!refresh && _cache.TryGetValue(CustomerEntry(tenant, customer), out CustomerKeys? cached))
@@ -41,6 +50,12 @@ public sealed class KeyRing(PostgresKeyStore store, MasterKeys master, IOptions<
             return new PersonalDataCipher(tenant, customer, keys, authoritative: false);
         }
 
+        if (_keyedCustomers.TryGetValue(entry, out _))
+        {
+            // The key expired from memory but existed: read it, rather than try to add version 1 and conflict first.
+            keys = await LoadCustomerAsync(tenant, customer);
+        }
+
         for (var attempt = 0; keys?.CurrentVersion is null; attempt++)
         {
             if (attempt == Attempts)
@@ -59,6 +74,7 @@ public sealed class KeyRing(PostgresKeyStore store, MasterKeys master, IOptions<
         }
 
         Remember(entry, keys);
+        _keyedCustomers.Set(entry, true, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = KeyedCustomerMemory });
         return new PersonalDataCipher(tenant, customer, keys, authoritative: false);
     }
 
@@ -105,7 +121,11 @@ public sealed class KeyRing(PostgresKeyStore store, MasterKeys master, IOptions<
         return master.Wrap(master.Unwrap(k.MasterKeyId, k.Wrapped, context), context);
     });
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _keyedCustomers.Dispose();
+    }
 
     private async Task<CustomerKeys> LoadCustomerAsync(string tenant, Guid customer)
     {
