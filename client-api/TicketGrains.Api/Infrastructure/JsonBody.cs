@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using TicketGrains.Abstractions.Errors;
 
@@ -24,9 +25,34 @@ public static class JsonBody
             throw new BadHttpRequestException("The body must be JSON (Content-Type: application/json).", StatusCodes.Status415UnsupportedMediaType);
         }
 
+        // The whole body is read before any of it is parsed. Parsing as it arrives made the answer depend on timing: an
+        // oversized body whose first bytes were already wrong got a 400 instead of its 413, and the connection was then
+        // dropped under the client's next request while Kestrel drained the unread rest.
+        var reader = request.BodyReader;
+        var read = await reader.ReadAsync(request.HttpContext.RequestAborted);
+        while (!read.IsCompleted)
+        {
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+            read = await reader.ReadAsync(request.HttpContext.RequestAborted);
+        }
+
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, Options, request.HttpContext.RequestAborted)
+            return Parse<T>(read.Buffer);
+        }
+        finally
+        {
+            reader.AdvanceTo(read.Buffer.End);
+        }
+    }
+
+    private static T Parse<T>(ReadOnlySequence<byte> body)
+        where T : class
+    {
+        try
+        {
+            // The span overload also refuses anything after the one JSON value.
+            return JsonSerializer.Deserialize<T>(body.IsSingleSegment ? body.FirstSpan : body.ToArray(), Options)
                 ?? throw new InvalidFieldException("body", "The body must be a JSON object, not null.");
         }
         catch (JsonException e)

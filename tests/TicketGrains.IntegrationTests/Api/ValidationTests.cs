@@ -38,6 +38,26 @@ public sealed class ValidationTests(ApiClusterFixture cluster, ITestOutputHelper
     });
 
     [Fact]
+    public Task Body_over_the_limit_is_413_even_when_its_first_bytes_are_already_wrong() => cluster.RunAsync(output, async () =>
+    {
+        var json = $$"""{"colour":"red","channel":"web","customer":{{ValidCustomer}},"subject":"s","body":"{{new string('x', 300 * 1024)}}"}""";
+
+        (await cluster.Client().PostRawAsync(TicketRequests.Tickets, json)).Expect(HttpStatusCode.RequestEntityTooLarge);
+    });
+
+    [Fact]
+    public Task Anything_after_the_one_JSON_object_is_400() => cluster.RunAsync(output, async () =>
+    {
+        var api = cluster.FreshTenant();
+        const string json = """{"channel":"web","customer":{"externalId":"c-1"},"subject":"s","body":"b"} {"subject":"again"}""";
+
+        var refused = (await api.PostRawAsync(TicketRequests.Tickets, json)).Expect(HttpStatusCode.BadRequest);
+
+        Assert.Equal(["body"], refused.ErrorFields);
+        Assert.Empty((await api.GetAsync(TicketRequests.Tickets)).Expect(HttpStatusCode.OK).Json.GetProperty("items").EnumerateArray());
+    });
+
+    [Fact]
     public Task Body_over_256_KiB_is_413() => cluster.RunAsync(output, async () =>
     {
         var huge = new string('x', 300 * 1024);
