@@ -81,8 +81,26 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync();
-        await ExecuteAdminAsync(TestSettings.AdminConnectionString, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+        var deadline = DateTime.UtcNow + DropDeadline;
+        while (true)
+        {
+            try
+            {
+                await ExecuteAdminAsync(TestSettings.AdminConnectionString, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && DateTime.UtcNow < deadline)
+            {
+                // FORCE may not end an autovacuum worker (a superuser backend) that has just started on the fresh
+                // database; it finishes within moments, so ask again until the deadline.
+                await Task.Delay(DropRetryPause);
+            }
+        }
     }
+
+    private static readonly TimeSpan DropDeadline = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan DropRetryPause = TimeSpan.FromMilliseconds(200);
 
     private static async Task ExecuteAdminAsync(string admin, string sql)
     {
