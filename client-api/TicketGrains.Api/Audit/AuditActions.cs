@@ -19,6 +19,9 @@ public static class AuditActions
     public const string ApiKeyRevoke = "api-key-revoke";
     public const string KeyRotation = "key-rotation";
 
+    /// <summary>A credential was presented and refused (expired, forged, wrong audience, unknown API key ...).</summary>
+    public const string SignInFailed = "sign-in-failed";
+
     public static IReadOnlyList<string> All { get; } =
-        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation];
+        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SignInFailed];
 }

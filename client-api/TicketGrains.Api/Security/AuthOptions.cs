@@ -26,6 +26,12 @@ public sealed class AuthOptions
     /// <summary>The tenant whose admins operate the cluster (the Orleans dashboard shows every tenant's grains).</summary>
     public string OperatorTenant { get; set; } = "default";
 
+    /// <summary>
+    /// Refused credentials from one client address written to the operator tenant's audit log per minute; the rest are
+    /// counted into that address's next entry.
+    /// </summary>
+    public int FailedSignInAuditPerMinute { get; set; } = 10;
+
     /// <summary>Tolerated clock difference between the token issuer and this server.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -2,19 +2,30 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
+using TicketGrains.Api.Audit;
 
 namespace TicketGrains.Api.Security;
 
 /// <summary>401 and 403 as ProblemDetails: the 401 says why the credential was refused, the 403 names the missing permissions.</summary>
-public sealed class AuthorizationProblems(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
+public sealed class AuthorizationProblems(IProblemDetailsService problems, FailedSignIns failedSignIns) : IAuthorizationMiddlewareResultHandler
 {
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
     {
         if (result.Succeeded)
         {
             await next(context);
+            return;
         }
-        else if (result.Challenged && DashboardSignIn.ShouldRedirect(context))
+
+        // The handler caches its result per request, so this does not validate the credential twice.
+        var failure = result.Challenged ? (await context.AuthenticateAsync()).Failure : null;
+        if (failure is not null)
+        {
+            // A credential was presented and refused; no credential at all is an anonymous request, not a failed sign-in.
+            await failedSignIns.RecordAsync(context, failure);
+        }
+
+        if (result.Challenged && DashboardSignIn.ShouldRedirect(context))
         {
             context.Response.Redirect(DashboardSignIn.LoginPath);
         }
@@ -22,8 +33,6 @@ public sealed class AuthorizationProblems(IProblemDetailsService problems) : IAu
         {
             // The scheme's challenge sets the status and WWW-Authenticate; the body explains.
             await context.ChallengeAsync();
-            // The handler caches its result per request, so this does not validate the credential twice.
-            var failure = (await context.AuthenticateAsync()).Failure;
             await WriteAsync(context, StatusCodes.Status401Unauthorized, "Authentication required.", BearerTokens.Explain(failure), null);
         }
         else

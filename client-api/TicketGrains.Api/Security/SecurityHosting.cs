@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Grains.Hosting;
 
@@ -37,6 +38,7 @@ public static class SecurityHosting
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationHandler, OperatorHandler>();
+        services.AddSingleton<FailedSignIns>();
         services.AddSingleton<AuthorizationProblems>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler>(sp => sp.GetRequiredService<AuthorizationProblems>());
         services.AddCallerRateLimits(limits);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text;
 using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.Api;
@@ -8,6 +9,8 @@ namespace TicketGrains.IntegrationTests.Api;
 [Collection(ApiCollection.Name)]
 public sealed class AuthenticationTests(ApiClusterFixture cluster, ITestOutputHelper output)
 {
+    private const string OperatorTenant = "default";
+
     public static TheoryData<string, string> WrongTokens => new()
     {
         { "expired", "The token has expired." },
@@ -38,6 +41,29 @@ public sealed class AuthenticationTests(ApiClusterFixture cluster, ITestOutputHe
         Assert.Equal("application/problem+json", refused.MediaType);
         Assert.Equal(detail, refused.String("detail"));
         Assert.StartsWith("Bearer", refused.Header("WWW-Authenticate"), StringComparison.Ordinal);
+    });
+
+    [Fact]
+    public Task A_refused_token_is_in_the_operator_tenants_audit_log_but_no_credential_is_not() => cluster.RunAsync(output, async () =>
+    {
+        var forged = TestTokens.Mint(TicketRequests.NewTenant(), "mallory", ["admin"], signingKey: Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        var target = "bearer-token:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(forged)))[..16];
+        var auditor = cluster.Client(OperatorTenant, TestTokens.Mint(OperatorTenant, "audrey", ["auditor"]));
+        using var anonymous = new HttpClient { BaseAddress = cluster.Http.BaseAddress };
+        async Task<int> CountAsync() =>
+            (await auditor.GetAsync("/api/v1/audit?action=sign-in-failed&limit=500")).Expect(HttpStatusCode.OK).Json.GetProperty("items").GetArrayLength();
+
+        var before = await CountAsync();
+        using var withoutCredential = await anonymous.GetAsync(TicketRequests.Tickets);
+        var afterAnonymous = await CountAsync();
+        (await cluster.Client(OperatorTenant, forged).GetAsync(TicketRequests.Tickets)).Expect(HttpStatusCode.Unauthorized);
+
+        var entry = Assert.Single((await auditor.GetAsync($"/api/v1/audit?action=sign-in-failed&target={target}"))
+            .Expect(HttpStatusCode.OK).Json.GetProperty("items").EnumerateArray());
+        Assert.Equal(
+            (HttpStatusCode.Unauthorized, before, "anonymous", "reason=The token's signature is not valid."),
+            (withoutCredential.StatusCode, afterAnonymous, entry.GetProperty("actor").GetString(), entry.GetProperty("detail").GetString()));
+        Assert.True((await auditor.GetAsync("/api/v1/audit/verify")).Expect(HttpStatusCode.OK).Json.GetProperty("intact").GetBoolean());
     });
 
     [Fact]

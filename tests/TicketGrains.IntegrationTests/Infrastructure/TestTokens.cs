@@ -17,9 +17,13 @@ public static class TestTokens
     /// <summary>A fresh signing key per test run, base64.</summary>
     public static string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>Settings for a node, as "--Key=value" arguments.</summary>
+    /// <summary>
+    /// Settings for a node, as "--Key=value" arguments. Every test calls from 127.0.0.1, so the per-address budget of
+    /// failed sign-ins in the audit log is raised: one test's refused tokens must not hide another's (the budget itself
+    /// is unit-tested).
+    /// </summary>
     public static string[] NodeSettings { get; } =
-        [$"--Auth:SigningKeys:0={SigningKey}", $"--Auth:Issuer={Issuer}", $"--Auth:Audience={Audience}"];
+        [$"--Auth:SigningKeys:0={SigningKey}", $"--Auth:Issuer={Issuer}", $"--Auth:Audience={Audience}", "--Auth:FailedSignInAuditPerMinute=100000"];
 
     /// <summary>A token; every part can be made wrong on purpose.</summary>
     public static string Mint(string tenant, string subject, string[]? roles = null, string[]? permissions = null, TimeSpan? lifetime = null,
