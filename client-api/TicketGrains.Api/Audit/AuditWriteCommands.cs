@@ -15,14 +15,12 @@ internal static class AuditWriteCommands
             {
                 Parameters = { new() { Value = tenants }, new() { Value = AuditChain.Genesis } },
             },
-            SelectHeadsForUpdate(tenants),
+            LockExistingHeads(tenants),
         },
     };
 
-    /// <summary>Locks heads that exist, in name order; ORDER BY is applied before FOR UPDATE, so every writer locks alike.</summary>
-    public static NpgsqlBatchCommand LockExistingHeads(string[] tenants) => SelectHeadsForUpdate(tenants);
-
-    private static NpgsqlBatchCommand SelectHeadsForUpdate(string[] tenants) =>
+    /// <summary>Reads and locks heads that exist, in name order; ORDER BY is applied before FOR UPDATE, so every writer locks alike.</summary>
+    public static NpgsqlBatchCommand LockExistingHeads(string[] tenants) =>
         new("SELECT tenant_id, seq, hash FROM tg_audit_heads WHERE tenant_id = ANY($1) ORDER BY tenant_id FOR UPDATE")
         {
             Parameters = { new() { Value = tenants } },

@@ -44,7 +44,7 @@ public sealed class FailedSignIns(IAuditTrail trail, AuthOptions options, TimePr
     }
 
     /// <summary>"api-key:{id}" for a well-formed API key, "api-key" otherwise, "bearer-token:{first 16 hex of its SHA-256}" for a token.</summary>
-    public static string Credential(HttpRequest request)
+    private static string Credential(HttpRequest request)
     {
         var apiKey = request.Headers[ApiKeyAuthenticationHandler.Header].ToString();
         if (apiKey.Length > 0)
