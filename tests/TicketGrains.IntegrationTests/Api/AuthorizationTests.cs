@@ -99,7 +99,10 @@ public sealed class AuthorizationTests(ApiClusterFixture cluster, ITestOutputHel
         Assert.Equal("Missing permission: tickets:assign.", assign.String("detail"));
         var entry = Assert.Single(listed.Json.EnumerateArray());
         Assert.Equal(keyId, entry.GetProperty("id").GetString());
-        Assert.DoesNotContain(key.Split('_')[2], listed.Text, StringComparison.Ordinal);
+        // The secret is everything after the id's underscore; it is base64url, so it may hold underscores itself.
+        var secret = key[(key.IndexOf('_', "tgk_".Length) + 1)..];
+        Assert.Equal(43, secret.Length);
+        Assert.DoesNotContain(secret, listed.Text, StringComparison.Ordinal);
         Assert.Equal("The API key is unknown or revoked.", revoked.String("detail"));
         Assert.Equal("The API key is unknown or revoked.", unknown.String("detail"));
         Assert.StartsWith("ApiKey", revoked.Header("WWW-Authenticate"), StringComparison.Ordinal);
