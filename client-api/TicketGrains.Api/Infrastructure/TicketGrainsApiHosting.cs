@@ -1,11 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
+using TicketGrains.Api.Pipeline;
 using TicketGrains.Api.Reports;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Grains.Hosting;
+using TicketGrains.Grains.Pipeline;
 
 namespace TicketGrains.Api.Infrastructure;
 
@@ -22,6 +25,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
         builder.Services.AddTicketGrainsEncryption(builder.Configuration);
+        builder.Services.TryAddSingleton<SubscriberLagQuery>();
         return builder;
     }
 
@@ -41,6 +45,7 @@ public static class TicketGrainsApiHosting
         app.MapEventsFeedApi();
         app.MapAuditApi();
         app.MapReportsApi();
+        app.MapPipelineApi();
         return app;
     }
 }
