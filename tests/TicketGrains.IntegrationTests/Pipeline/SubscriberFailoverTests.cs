@@ -31,16 +31,7 @@ public sealed class SubscriberFailoverTests(ITestOutputHelper output) : IAsyncLi
     public Task Killing_the_silo_running_a_subscriber_moves_it_to_the_other_silo_resuming_from_its_checkpoint() => _processes.DiagnoseAsync(output, async () =>
     {
         var clusterId = NodeLauncher.NewClusterId();
-        var silos = new[] { "silo-1", "silo-2" }.Select(n => _processes.Add(NodeLauncher.StartSilo(n, Database, clusterId, hostApi: false, ProbeSettings))).ToList();
-        foreach (var silo in silos)
-        {
-            await Readiness.WaitForHealthAsync(silo, Readiness.Deadline);
-        }
-
-        await Poll.UntilAsync("both silos to be active members", Readiness.Deadline,
-            async () => await OrleansTables.CountSilosAsync(Database, clusterId, OrleansTables.Active) == 2);
-        var front = _processes.Add(NodeLauncher.StartApi("api", Database, clusterId));
-        await Readiness.WaitForApiAsync(front, Readiness.Deadline);
+        var (silos, front) = await TwoSiloCluster.StartAsync(_processes, Database, clusterId, ProbeSettings);
         using var http = new HttpClient { BaseAddress = front.BaseAddress, Timeout = RequestTimeout };
 
         var load = new CreateLoad(new ApiClient(http, TicketRequests.NewTenant()), Workers);
