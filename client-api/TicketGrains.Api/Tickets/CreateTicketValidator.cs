@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Api.Tickets;
 

@@ -2,11 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
-using TicketGrains.Grains.Domain;
 using TicketGrains.Grains.Encryption;
-using TicketGrains.Grains.Grains;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Sla;
 
 namespace TicketGrains.Grains.Hosting;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using TicketGrains.Abstractions;
-using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Sla;
 
 namespace TicketGrains.Grains.Hosting;
 

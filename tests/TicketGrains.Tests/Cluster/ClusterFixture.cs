@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
 using TicketGrains.Grains.Live;
-using TicketGrains.Grains.Persistence;
 using Xunit;
 
 namespace TicketGrains.Tests.Cluster;
