@@ -34,7 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<TimeProvider>(Time);
             host.Services.AddSingleton(EventLog);
             host.Services.AddSingleton<ILiveFeedPublisher, NoLiveFeedPublisher>();
-            host.Services.AddTicketGrainsDomain(host.Configuration);
+            host.Services.AddTicketGrainsDomain();
             host.Services.AddTicketGrainsInMemory();
         });
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage("Default").UseInMemoryReminderService());
