@@ -10,7 +10,7 @@ using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
 
-namespace TicketGrains.Api.Agents;
+namespace TicketGrains.Api.Customers;
 
 /// <summary>/api/v1/customers: one customer across channels, with open tickets.</summary>
 public static class CustomersApi
