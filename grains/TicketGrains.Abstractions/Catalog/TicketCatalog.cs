@@ -21,6 +21,9 @@ public static class TicketCatalog
         "regular", "silver", "gold", "vip",
     };
 
+    /// <summary>Longest message body (and create body) in characters.</summary>
+    public const int MaxMessageLength = 20_000;
+
     public const string DefaultCategory = "general";
     public const string DefaultPriority = "normal";
     public const string DefaultTier = "regular";

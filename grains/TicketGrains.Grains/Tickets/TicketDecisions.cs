@@ -9,8 +9,6 @@ namespace TicketGrains.Grains.Tickets;
 /// <summary>Decides which event a command produces on a given state, or refuses it.</summary>
 public static class TicketDecisions
 {
-    public const int MaxMessageLength = 20_000;
-
     public static TicketCreated Create(Guid ticketId, CreateTicket command, SlaOptions sla, DateTimeOffset now) => new(
         ticketId,
         command.CustomerId,
@@ -38,9 +36,9 @@ public static class TicketDecisions
             throw new InvalidFieldException("body", "The message body is required.");
         }
 
-        if (body.Length > MaxMessageLength)
+        if (body.Length > TicketCatalog.MaxMessageLength)
         {
-            throw new InvalidFieldException("body", $"The message body is longer than {MaxMessageLength} characters.");
+            throw new InvalidFieldException("body", $"The message body is longer than {TicketCatalog.MaxMessageLength} characters.");
         }
 
         if (state.Status == TicketStatus.Closed)
