@@ -1,4 +1,4 @@
--- The committed-event pipeline (docs/decisions/0004-committed-event-pipeline.md).
+-- The committed-event pipeline (docs/decisions/0005-committed-event-pipeline.md).
 --
 -- tg_events.tx_id is the writing transaction's id. Subscribers walk the log in (tx_id, position) order and only
 -- below the oldest transaction still running (pg_snapshot_xmin of the current snapshot): every transaction below it

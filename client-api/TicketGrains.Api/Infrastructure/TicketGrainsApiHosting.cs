@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
+using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
 using TicketGrains.Api.Pipeline;
@@ -21,10 +22,10 @@ public static class TicketGrainsApiHosting
         builder.AddTicketGrainsSecurity();
         builder.Services.AddTicketGrainsProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi(o => o.AddCallerSecurity());
+        builder.Services.AddOpenApi(o => o.AddApiInfo().AddCallerSecurity().AddRequestExamples());
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
-        builder.Services.AddTicketGrainsEncryption(builder.Configuration);
+        builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
         return builder;
     }

@@ -1,7 +1,9 @@
+using TicketGrains.Grains.Hosting;
+
 namespace TicketGrains.Grains.Pipeline;
 
 /// <summary>The "Pipeline" section: how subscribers follow the event log.</summary>
-public sealed class PipelineOptions
+public sealed class PipelineOptions : IValidatableOptions
 {
     public const string Section = "Pipeline";
 
@@ -19,4 +21,30 @@ public sealed class PipelineOptions
     /// resume elsewhere within about this long once the cluster has declared it dead.
     /// </summary>
     public TimeSpan KeeperInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>TEST ONLY: also run the test probe subscriber (<see cref="PipelineTestProbe"/>). Never set in production.</summary>
+    public bool TestProbe { get; set; }
+
+    public IEnumerable<string> Problems(string section)
+    {
+        if (PollInterval < TimeSpan.FromMilliseconds(10) || PollInterval > TimeSpan.FromMinutes(1))
+        {
+            yield return $"{section}:PollInterval must be between 00:00:00.010 and 00:01:00, not {PollInterval}.";
+        }
+
+        if (PageSize is < 1 or > 10_000)
+        {
+            yield return $"{section}:PageSize must be between 1 and 10000, not {PageSize}.";
+        }
+
+        if (BackoffMax < PollInterval || BackoffMax > TimeSpan.FromHours(1))
+        {
+            yield return $"{section}:BackoffMax must be at least {section}:PollInterval and at most 01:00:00, not {BackoffMax}.";
+        }
+
+        if (KeeperInterval < TimeSpan.FromMilliseconds(100) || KeeperInterval > TimeSpan.FromMinutes(10))
+        {
+            yield return $"{section}:KeeperInterval must be between 00:00:00.100 and 00:10:00, not {KeeperInterval}.";
+        }
+    }
 }

@@ -7,15 +7,18 @@ public static class TwoSiloCluster
     public static async Task<(IReadOnlyList<TicketGrainsNode> Silos, TicketGrainsNode Front)> StartAsync(
         ProcessGroup processes, TestDatabase database, string clusterId, params string[] siloSettings)
     {
-        var silos = new[] { "silo-1", "silo-2" }
-            .Select(n => processes.Add(NodeLauncher.StartSilo(n, database, clusterId, hostApi: false, siloSettings))).ToList();
-        foreach (var silo in silos)
+        // One after the other: two silos starting together on a busy machine stall each other's TLS handshakes, and
+        // the tuned failure detection then evicts one of them while it is still joining.
+        var silos = new List<TicketGrainsNode>();
+        foreach (var name in new[] { "silo-1", "silo-2" })
         {
+            var silo = processes.Add(NodeLauncher.StartSilo(name, database, clusterId, hostApi: false, siloSettings));
             await Readiness.WaitForHealthAsync(silo, Readiness.Deadline);
+            silos.Add(silo);
+            await Poll.UntilAsync($"{silos.Count} silos to be active members", Readiness.Deadline,
+                async () => await OrleansTables.CountSilosAsync(database, clusterId, OrleansTables.Active) == silos.Count);
         }
 
-        await Poll.UntilAsync("both silos to be active members", Readiness.Deadline,
-            async () => await OrleansTables.CountSilosAsync(database, clusterId, OrleansTables.Active) == 2);
         var front = processes.Add(NodeLauncher.StartApi("api", database, clusterId));
         await Readiness.WaitForApiAsync(front, Readiness.Deadline);
         return (silos, front);

@@ -18,12 +18,9 @@ public sealed class SubscriberLagTests : MigratedDatabaseTest
     {
         await using var source = NpgsqlDataSource.Create(Database.ConnectionString);
         var (transaction, positions) = await WriteFiveEventsRecordedFromNinetySecondsAgoAsync();
-        var store = new PostgresSubscriptionStore(source);
-        await store.OpenAsync("behind", SubscriberStart.Beginning, CancellationToken.None);
-        await store.SaveAsync("behind", new Checkpoint(transaction, positions[1]), CancellationToken.None);
+        var store = await StoreCheckpointAsync(source, "behind", new Checkpoint(transaction, positions[1]));
         await store.RecordFailureAsync("behind", 3, "HttpRequestException: 500", CancellationToken.None);
-        await store.OpenAsync("caught-up", SubscriberStart.Beginning, CancellationToken.None);
-        await store.SaveAsync("caught-up", new Checkpoint(transaction, positions[4]), CancellationToken.None);
+        await StoreCheckpointAsync(source, "caught-up", new Checkpoint(transaction, positions[4]));
 
         var lags = await new SubscriberLagQuery(source).ReadAsync(CancellationToken.None);
 
@@ -43,9 +40,7 @@ public sealed class SubscriberLagTests : MigratedDatabaseTest
     {
         await using var source = NpgsqlDataSource.Create(Database.ConnectionString);
         var (transaction, positions) = await WriteFiveEventsRecordedFromNinetySecondsAgoAsync();
-        var store = new PostgresSubscriptionStore(source);
-        await store.OpenAsync("behind", SubscriberStart.Beginning, CancellationToken.None);
-        await store.SaveAsync("behind", new Checkpoint(transaction, positions[0]), CancellationToken.None);
+        await StoreCheckpointAsync(source, "behind", new Checkpoint(transaction, positions[0]));
         await using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var measured = new Dictionary<(string Instrument, object? Subscriber), double>();
         using var listener = new MeterListener();
@@ -68,6 +63,14 @@ public sealed class SubscriberLagTests : MigratedDatabaseTest
         Assert.Equal(4, measured[(PipelineLagMeter.EventsBehind, "behind")]);
         // The oldest it has not handled is the second event, recorded 88 s earlier.
         Assert.InRange(measured[(PipelineLagMeter.SecondsBehind, "behind")], 88, 88 + ClockSlackSeconds);
+    }
+
+    private static async Task<PostgresSubscriptionStore> StoreCheckpointAsync(NpgsqlDataSource source, string subscriber, Checkpoint checkpoint)
+    {
+        var store = new PostgresSubscriptionStore(source);
+        await store.OpenAsync(subscriber, SubscriberStart.Beginning, CancellationToken.None);
+        await store.SaveAsync(subscriber, checkpoint, CancellationToken.None);
+        return store;
     }
 
     /// <summary>One transaction; event n (1 to 5) is recorded 90 - n seconds ago.</summary>
