@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using TicketGrains.Grains.Domain;
 using TicketGrains.Grains.Encryption;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Grains;
 using TicketGrains.Grains.Live;
 using TicketGrains.Grains.Persistence;
@@ -33,7 +34,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<PostgresTicketReadModel>();
         services.TryAddSingleton<ITicketReadModel>(sp =>
             new SubjectOpeningReadModel(sp.GetRequiredService<PostgresTicketReadModel>(), sp.GetRequiredService<IPersonalDataProtection>()));
-        services.TryAddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<SchemaHealth>();
         return services;
     }
 
