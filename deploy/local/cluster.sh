@@ -14,8 +14,10 @@
 # else the self-signed .data/tls/cluster.crt); HTTPS uses Kestrel__Certificates__Default__Path, else .data/tls/api.crt
 # (both made by deploy/local/certs.sh when missing).
 #
-# PostgreSQL: ConnectionStrings__TicketGrains when set, else the local one (deploy/local/postgres.sh);
-# `start` records it (and Orleans__ClusterId/ServiceId) in .data/cluster/cluster.env for add-silo.
+# PostgreSQL: ConnectionStrings__TicketGrains (the application role) with ConnectionStrings__TicketGrainsOwner (the owner
+# role) when set, else the local one's two roles (deploy/local/postgres.sh). `start` runs the migrate step as the owner
+# first; every process gets only the application role's string. `start` records it (and Orleans__ClusterId/ServiceId) in
+# .data/cluster/cluster.env for add-silo.
 # Other Orleans__* / Sla__* / EventLog__* / Auth__* / RateLimits__* / ClusterTls__* / Kestrel__* / Encryption__*
 # variables in the environment are passed on to every process.
 # Without Auth__SigningKeys__0 every process runs the development token issuer with the key in .data/dev-signing-key,
@@ -37,7 +39,7 @@ say() { printf '[cluster.sh] %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
 usage() {
-    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -129,10 +131,13 @@ ensure_database() { # start: choose the database and remember it for later add-s
     eval "$("$repo/deploy/local/certs.sh" env)"
     if [[ -n "${ConnectionStrings__TicketGrains:-}" ]]; then
         say "using PostgreSQL from ConnectionStrings__TicketGrains"
+        [[ -n "${ConnectionStrings__TicketGrainsOwner:-}" ]] \
+            || die "set ConnectionStrings__TicketGrainsOwner as well: the schema's owner role, which the migrate step connects as"
     else
         "$repo/deploy/local/postgres.sh" start
-        ConnectionStrings__TicketGrains="$("$repo/deploy/local/postgres.sh" url | tail -n 1)"
-        export ConnectionStrings__TicketGrains
+        ConnectionStrings__TicketGrainsOwner="$("$repo/deploy/local/postgres.sh" url | tail -n 1)"
+        ConnectionStrings__TicketGrains="$("$repo/deploy/local/postgres.sh" app-url | tail -n 1)"
+        export ConnectionStrings__TicketGrains ConnectionStrings__TicketGrainsOwner
     fi
     mkdir -p "$state_dir"
     (
@@ -200,8 +205,8 @@ launch() { # role index
     fi
     mkdir -p "$state_dir"
     # setsid: the process outlives this script and a Ctrl-C in the terminal that started it.
-    # The connection string is inherited from the environment (no password on the command line).
-    setsid dotnet "${args[@]}" >"$(log_file "$role" "$index")" 2>&1 </dev/null &
+    # The connection string is inherited from the environment (no password on the command line); the owner's is not.
+    env -u ConnectionStrings__TicketGrainsOwner setsid dotnet "${args[@]}" >"$(log_file "$role" "$index")" 2>&1 </dev/null &
     pid=$!
     printf '%s\n%s\n' "$pid" "$(date +%s%N)" >"$(pid_file "$role" "$index")"
     say "started $role $index (pid $pid, http://127.0.0.1:$port, log $(log_file "$role" "$index"))"
@@ -228,6 +233,8 @@ cmd_start() {
     ensure_built
     ensure_database
     mkdir -p "$state_dir"
+    say "migrating the schema (as the owner role)"
+    dotnet "$silo_dll" migrate >"$state_dir/migrate.log" 2>&1 || { tail -n 20 "$state_dir/migrate.log" >&2; die "the migrate step failed"; }
     # Silos first: a front end only becomes healthy once it reaches the cluster.
     for ((i = 1; i <= silos; i++)); do launch silo "$i"; done
     for ((j = 1; j <= apis; j++)); do launch api "$j"; done
