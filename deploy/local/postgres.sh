@@ -247,6 +247,7 @@ init_cluster() {
 
 ensure_role_and_database() {
     superuser_psql <<SQL
+SET client_min_messages = warning;
 DO \$\$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$app_role') THEN

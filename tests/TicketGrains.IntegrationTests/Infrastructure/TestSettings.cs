@@ -13,8 +13,8 @@ public static class TestSettings
     public const string LocalApplicationRole = "ticketgrains_app";
 
     /// <summary>
-    /// A connection string for a role with LOGIN CREATEDB; each test class creates its own database with it, and that role
-    /// owns and migrates it.
+    /// A connection string for a role with LOGIN CREATEDB that is a member of the application role (so that DROP DATABASE
+    /// ... WITH (FORCE) may end its sessions); each test class creates its own database with it, owns and migrates it.
     /// </summary>
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } value
