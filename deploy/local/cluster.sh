@@ -26,7 +26,7 @@
 # Pids and logs: .data/cluster/{silo,api}-<index>.{pid,log}.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 cd "$repo"
 
 state_dir="$repo/.data/cluster"
@@ -35,8 +35,6 @@ api_dll="$repo/client-api/TicketGrains.Api/bin/Release/net10.0/TicketGrains.Api.
 health_deadline_seconds="${TICKETGRAINS_HEALTH_DEADLINE:-120}"
 stop_grace_seconds=30
 
-say() { printf '[cluster.sh] %s\n' "$*" >&2; }
-die() { say "error: $*"; exit 1; }
 
 usage() {
     sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -103,7 +101,7 @@ health_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.
 # ---------------------------------------------------------------- prerequisites
 
 ensure_built() {
-    command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK ('dotnet') is not on PATH"
+    require_dotnet
     if [[ ! -f "$silo_dll" || ! -f "$api_dll" ]]; then
         say "building (Release)"
         dotnet build TicketGrains.sln -c Release -nologo -v quiet
@@ -114,31 +112,10 @@ ensure_built() {
 
 cluster_env_file="$state_dir/cluster.env"
 
-ensure_auth() { # every process must accept the same tokens: one configured key, or the shared development key
-    if [[ -z "${Auth__SigningKeys__0:-}" ]]; then
-        export Auth__DevIssuer="${Auth__DevIssuer:-true}"
-        export Auth__DevKeyFile="${Auth__DevKeyFile:-$repo/.data/dev-signing-key}"
-    fi
-    if [[ -z "${Encryption__MasterKey:-}" ]]; then
-        # Every process must open what the others sealed: one master key, kept in .data/master-key (mode 0600).
-        Encryption__MasterKeyFile="$("$repo/deploy/local/master-key.sh" "${Encryption__MasterKeyFile:-$repo/.data/master-key}")"
-        export Encryption__MasterKeyFile
-    fi
-}
-
 ensure_database() { # start: choose the database and remember it for later add-silo calls
-    ensure_auth
+    use_local_secrets
     eval "$("$repo/deploy/local/certs.sh" env)"
-    if [[ -n "${ConnectionStrings__TicketGrains:-}" ]]; then
-        say "using PostgreSQL from ConnectionStrings__TicketGrains"
-        [[ -n "${ConnectionStrings__TicketGrainsOwner:-}" ]] \
-            || die "set ConnectionStrings__TicketGrainsOwner as well: the schema's owner role, which the migrate step connects as"
-    else
-        "$repo/deploy/local/postgres.sh" start
-        ConnectionStrings__TicketGrainsOwner="$("$repo/deploy/local/postgres.sh" url | tail -n 1)"
-        ConnectionStrings__TicketGrains="$("$repo/deploy/local/postgres.sh" app-url | tail -n 1)"
-        export ConnectionStrings__TicketGrains ConnectionStrings__TicketGrainsOwner
-    fi
+    use_local_postgres
     mkdir -p "$state_dir"
     (
         umask 077
@@ -233,8 +210,7 @@ cmd_start() {
     ensure_built
     ensure_database
     mkdir -p "$state_dir"
-    say "migrating the schema (as the owner role)"
-    dotnet "$silo_dll" migrate >"$state_dir/migrate.log" 2>&1 || { tail -n 20 "$state_dir/migrate.log" >&2; die "the migrate step failed"; }
+    migrate_as_owner "$silo_dll" "$state_dir/migrate.log"
     # Silos first: a front end only becomes healthy once it reaches the cluster.
     for ((i = 1; i <= silos; i++)); do launch silo "$i"; done
     for ((j = 1; j <= apis; j++)); do launch api "$j"; done

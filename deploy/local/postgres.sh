@@ -28,7 +28,7 @@
 # Progress goes to stderr; stdout carries only what `url` and `app-url` print.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 data_root="$(realpath -m "${TICKETGRAINS_DATA:-$repo/.data}")"
 port="${TICKETGRAINS_PG_PORT:-55432}"
 app_role="ticketgrains"
@@ -38,8 +38,6 @@ runtime_role="ticketgrains_app"
 runtime_password="ticketgrains_app"
 ready_deadline_seconds=60
 
-say() { printf '[postgres.sh] %s\n' "$*" >&2; }
-die() { say "error: $*"; exit 1; }
 
 [[ "$port" =~ ^[0-9]+$ ]] || die "TICKETGRAINS_PG_PORT must be a number, not '$port'"
 is_root() { [[ "$(id -u)" == "0" ]]; }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
-using TicketGrains.Grains.Persistence;
 
 namespace TicketGrains.Silo;
 
@@ -17,9 +17,7 @@ public static class MigrateCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Services.AddOptions<MigrationOptions>().BindConfiguration(MigrationOptions.Section)
-            .Validate(o => o.WaitForDatabase >= TimeSpan.Zero, "Migration:WaitForDatabase must not be negative")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<MigrationOptions>(MigrationOptions.Section);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(PostgresConnection.RequireOwner(builder.Configuration)));
         builder.Services.AddSingleton<SchemaMigrator>();
         using var host = builder.Build();

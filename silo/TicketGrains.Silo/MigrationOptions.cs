@@ -1,7 +1,9 @@
+using TicketGrains.Grains.Hosting;
+
 namespace TicketGrains.Silo;
 
 /// <summary>The migrate step's settings (section "Migration").</summary>
-public sealed class MigrationOptions
+public sealed class MigrationOptions : IValidatableOptions
 {
     public const string Section = "Migration";
 
@@ -13,4 +15,12 @@ public sealed class MigrationOptions
 
     /// <summary>How long to keep trying while PostgreSQL does not accept connections yet (it may be starting beside the job).</summary>
     public TimeSpan WaitForDatabase { get; set; } = TimeSpan.FromSeconds(60);
+
+    public IEnumerable<string> Problems(string section)
+    {
+        if (WaitForDatabase < TimeSpan.Zero)
+        {
+            yield return $"{section}:WaitForDatabase must not be negative, not {WaitForDatabase}.";
+        }
+    }
 }

@@ -1,7 +1,7 @@
+using Npgsql;
 using Orleans.Dashboard;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Security;
-using Npgsql;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
 

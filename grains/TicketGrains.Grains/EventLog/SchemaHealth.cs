@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using TicketGrains.Abstractions.Errors;
-using TicketGrains.Grains.Persistence;
 
 namespace TicketGrains.Grains.EventLog;
 

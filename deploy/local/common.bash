@@ -1,0 +1,58 @@
+# Sourced by ./run.sh, ./test.sh and deploy/local/*.sh: the preamble they share.
+#
+#   repo                 the repository root (every script cd's there or builds paths from it)
+#   say / die            progress and fatal errors on stderr, prefixed with the calling script's name
+#   require_dotnet       stop with a clear message when the .NET SDK is missing
+#   use_local_secrets    the development token key and the master key every local process must share
+#   use_local_postgres   ConnectionStrings__TicketGrains (application role) and __TicketGrainsOwner (owner role): as
+#                        configured, else the local cluster's two roles under .data/
+#   migrate_as_owner     the migrate step (TicketGrains.Silo.dll migrate) as the owner role
+# shellcheck shell=bash
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+script_name="$(basename "${BASH_SOURCE[1]:-$0}")"
+
+say() { printf '[%s] %s\n' "$script_name" "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+require_dotnet() {
+    if ! command -v dotnet >/dev/null 2>&1; then
+        die "the .NET 10 SDK is required but 'dotnet' is not on PATH (https://learn.microsoft.com/dotnet/core/install/linux-debian)"
+    fi
+}
+
+use_local_secrets() {
+    # Every process must accept the same tokens: one configured key, or the shared development key.
+    if [[ -z "${Auth__SigningKeys__0:-}" ]]; then
+        export Auth__DevIssuer="${Auth__DevIssuer:-true}"
+        export Auth__DevKeyFile="${Auth__DevKeyFile:-$repo/.data/dev-signing-key}"
+    fi
+    # Every process must open what the others sealed: one master key, kept in .data/master-key (mode 0600).
+    if [[ -z "${Encryption__MasterKey:-}" ]]; then
+        Encryption__MasterKeyFile="$("$repo/deploy/local/master-key.sh" "${Encryption__MasterKeyFile:-$repo/.data/master-key}")"
+        export Encryption__MasterKeyFile
+    fi
+}
+
+use_local_postgres() {
+    if [[ -n "${ConnectionStrings__TicketGrains:-}" ]]; then
+        say "using PostgreSQL from ConnectionStrings__TicketGrains"
+        [[ -n "${ConnectionStrings__TicketGrainsOwner:-}" ]] \
+            || die "set ConnectionStrings__TicketGrainsOwner as well: the schema's owner role, which the migrate step connects as"
+        return
+    fi
+    "$repo/deploy/local/postgres.sh" start
+    # The owner migrates; silos and front ends connect as the application role (see deploy/local/postgres.sh).
+    ConnectionStrings__TicketGrainsOwner="$("$repo/deploy/local/postgres.sh" url | tail -n 1)"
+    ConnectionStrings__TicketGrains="$("$repo/deploy/local/postgres.sh" app-url | tail -n 1)"
+    export ConnectionStrings__TicketGrains ConnectionStrings__TicketGrainsOwner
+}
+
+migrate_as_owner() { # silo_dll [log file]: the migrate step, with the owner's connection string from use_local_postgres
+    say "migrating the schema (as the owner role)"
+    if [[ -n "${2:-}" ]]; then
+        dotnet "$1" migrate >"$2" 2>&1 || { tail -n 20 "$2" >&2; die "the migrate step failed (log: $2)"; }
+    else
+        dotnet "$1" migrate || die "the migrate step failed"
+    fi
+}
