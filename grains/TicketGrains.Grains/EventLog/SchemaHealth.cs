@@ -74,7 +74,7 @@ public sealed class SchemaHealth(NpgsqlDataSource dataSource, ILogger<SchemaHeal
         }
 
         _lost = $"A durable table is missing ({cause}); its data may be lost, so writes are refused. "
-            + "Restore the table from a backup, then restart this process; the migrate step must not re-create it empty.";
+            + "Restore the table from a backup, then restart this process (the migrate step refuses to create it again empty).";
         logger.LogCritical("FATAL: {Reason}", _lost);
     }
 
