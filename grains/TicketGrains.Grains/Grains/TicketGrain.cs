@@ -180,16 +180,17 @@ public sealed class TicketGrain(
 
     private async Task AppendAsync(IDomainEvent e)
     {
+        if (e is TicketCreated { SlaDueAt: not null } || State is { SlaDueAt: not null, SlaBreached: false })
+        {
+            // The ticket's timer dies with this activation; the tenant's reminder is what outlives it. It must exist
+            // before the event does: registered afterwards, a failure would leave a durable deadline nothing watches.
+            await slaWatch.EnsureStartedAsync(Tenant);
+        }
+
         await _stream.AppendAsync(e, s => new TicketRow(
             s.Id, s.Status, s.Category, s.Priority, s.Queue, s.CustomerId, s.Assignee, s.Channel, _sealedSubject ??= _cipher.Loaded.Seal(s.Subject),
             s.CreatedAt, s.UpdatedAt, s.PendingSlaDue));
         SyncSideEffects(force: e is TicketCreated);
-        if (State.PendingSlaDue is not null)
-        {
-            // The timer above dies with this activation; the tenant's reminder is what outlives it.
-            await slaWatch.EnsureStartedAsync(Tenant);
-        }
-
         await SnapshotIfDueAsync();
     }
 
