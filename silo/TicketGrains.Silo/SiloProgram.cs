@@ -3,6 +3,7 @@ using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Security;
 using TicketGrains.Grains.Hosting;
 using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.ReadModel;
 
 namespace TicketGrains.Silo;
 
@@ -11,6 +12,12 @@ public static class SiloProgram
 {
     public static async Task Main(string[] args)
     {
+        if (args is [RebuildReadModelCommand.Name, .. var options])
+        {
+            Environment.ExitCode = await RebuildReadModelCommand.RunAsync(options);
+            return;
+        }
+
         var app = Build(args);
         await app.Services.GetRequiredService<SchemaMigrator>().MigrateWithRetryAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
         await app.RunAsync();

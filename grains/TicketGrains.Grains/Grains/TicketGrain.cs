@@ -9,6 +9,7 @@ using TicketGrains.Grains.Domain;
 using TicketGrains.Grains.Domain.Events;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.ReadModel;
 
 namespace TicketGrains.Grains.Grains;
 
@@ -187,12 +188,17 @@ public sealed class TicketGrain(
             await slaWatch.EnsureStartedAsync(Tenant);
         }
 
-        await _stream.AppendAsync(e, s => new TicketRow(
-            s.Id, s.Status, s.Category, s.Priority, s.Queue, s.CustomerId, s.Assignee, s.Channel, _sealedSubject ??= _cipher.Loaded.Seal(s.Subject),
-            s.CreatedAt, s.UpdatedAt, s.PendingSlaDue));
+        await _stream.AppendAsync(e, (s, stored) => TicketReadModelRow.From(s, RowSubject(s, stored)));
         SyncSideEffects(force: e is TicketCreated);
         await SnapshotIfDueAsync();
     }
+
+    /// <summary>
+    /// The subject of the read-model row: as sealed in the stored TicketCreated, which is what a rebuild from the log
+    /// writes. Later events leave the row's subject alone; theirs is sealed here only for a row that has gone missing.
+    /// </summary>
+    private string RowSubject(TicketState state, IDomainEvent stored) =>
+        stored is TicketCreated created ? _sealedSubject = created.Subject : _sealedSubject ??= _cipher.Loaded.Seal(state.Subject);
 
     /// <summary>
     /// A new ticket is usually not touched again for minutes, until an agent claims it. Keeping every

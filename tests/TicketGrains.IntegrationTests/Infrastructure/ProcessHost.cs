@@ -86,6 +86,22 @@ public sealed class ProcessHost : IDisposable
         }
     }
 
+    /// <summary>The exit code once the process has ended by itself; a TimeoutException naming it when it runs past the deadline.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} still ran after {deadline.TotalSeconds:0} s.\n{Tail(40)}");
+        }
+
+        return _process.ExitCode;
+    }
+
     public string Tail(int lines) => _output.Tail(lines);
 
     public void Dispose()
