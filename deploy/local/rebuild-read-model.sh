@@ -8,18 +8,11 @@
 # (deploy/local/postgres.sh). Runs the built silo's `rebuild-read-model` command; build first (./run.sh or
 # dotnet build TicketGrains.sln -c Release). Exit code 0 when the new table is in place; otherwise tg_tickets is unchanged.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-cd "$repo"
 silo_dll="$repo/silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll"
-
-say() { printf '[rebuild-read-model.sh] %s\n' "$*" >&2; }
-
-[[ -f "$silo_dll" ]] || { say "error: $silo_dll is missing; build first: dotnet build TicketGrains.sln -c Release"; exit 1; }
-
-if [[ -z "${ConnectionStrings__TicketGrains:-}" ]]; then
-    ConnectionStrings__TicketGrains="$(deploy/local/postgres.sh url | tail -n 1)"
-    export ConnectionStrings__TicketGrains
-fi
+require_dotnet
+[[ -f "$silo_dll" ]] || die "$silo_dll is missing; build first: dotnet build TicketGrains.sln -c Release"
+use_local_postgres
 
 exec dotnet "$silo_dll" rebuild-read-model "$@"

@@ -1,5 +1,3 @@
-using TicketGrains.Grains.Persistence;
-
 namespace TicketGrains.Grains.ReadModel;
 
 /// <summary>One ticket's row as the rebuild folded it from the log, with the tenant and stream version it belongs to.</summary>

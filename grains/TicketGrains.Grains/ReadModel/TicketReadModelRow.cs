@@ -1,5 +1,4 @@
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.ReadModel;
 

@@ -1,6 +1,5 @@
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Domain.Events;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.ReadModel;
 

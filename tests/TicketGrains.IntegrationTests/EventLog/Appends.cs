@@ -1,4 +1,5 @@
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.ReadModel;
 
 namespace TicketGrains.IntegrationTests.EventLog;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
-using TicketGrains.Grains.Persistence;
 using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.EventLog;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.ReadModel;
 using TicketGrains.IntegrationTests.Infrastructure;
 

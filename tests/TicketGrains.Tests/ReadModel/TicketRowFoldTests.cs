@@ -1,7 +1,9 @@
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.Encryption;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Sla;
+using TicketGrains.Grains.Tickets;
 using TicketGrains.Tests.Domain;
 using Xunit;
 

@@ -1,0 +1,17 @@
+namespace TicketGrains.Grains.EventLog;
+
+/// <summary>
+/// The durable event log. Appends complete only once the event is committed; a version that already
+/// exists raises ConflictException; an unreachable database raises StorageUnavailableException.
+/// </summary>
+public interface IEventLog
+{
+    /// <summary>Cancelling refuses the append only while it has not started to be written; after that it completes as written or not.</summary>
+    Task AppendAsync(AppendRequest request, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string tenantId, string streamId, int afterVersion);
+
+    Task<(int Version, string Json)?> ReadSnapshotAsync(string tenantId, string streamId);
+
+    Task SaveSnapshotAsync(string tenantId, string streamId, int version, string json);
+}
