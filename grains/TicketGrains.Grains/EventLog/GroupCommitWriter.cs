@@ -36,9 +36,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _loops = Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
 
-    public Task AppendAsync(AppendRequest request)
+    /// <summary>
+    /// Completes once the event is committed. Cancelling takes effect only while the append still waits in the queue
+    /// (it is then never written); after that the outcome is its batch's.
+    /// </summary>
+    public Task AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
-        var pending = new PendingAppend(request);
+        var pending = new PendingAppend(request, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new StorageUnavailableException("The event writer is shutting down.");
@@ -55,7 +59,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         {
             while (batch.Count < _maxBatch && reader.TryRead(out var item))
             {
-                batch.Add(item);
+                if (item.TryTake())
+                {
+                    batch.Add(item);
+                }
             }
 
             if (batch.Count > 0)
@@ -66,8 +73,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private async Task CommitAsync(List<PendingAppend> batch)
+    private async Task CommitAsync(List<PendingAppend> taken)
     {
+        var batch = RefuseRepeatedVersions(taken);
         HashSet<(string, string, int)> inserted;
         try
         {
@@ -105,6 +113,29 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         _feed.Publish(batch.Select(p => p.Request).Where(r => r.Row is not null && inserted.Contains((r.TenantId, r.StreamId, r.Version))));
+    }
+
+    /// <summary>
+    /// Two appends of one stream version in one statement would both find their key among the inserted rows, though
+    /// only the first row went in: the later ones are conflicts before the statement is even sent.
+    /// </summary>
+    private static List<PendingAppend> RefuseRepeatedVersions(List<PendingAppend> batch)
+    {
+        var keys = new HashSet<(string, string, int)>(batch.Count);
+        var unique = new List<PendingAppend>(batch.Count);
+        foreach (var pending in batch)
+        {
+            if (keys.Add(pending.Key))
+            {
+                unique.Add(pending);
+            }
+            else
+            {
+                pending.Completion.TrySetException(new ConflictException($"Version {pending.Request.Version} of {pending.Request.StreamId} is already being appended."));
+            }
+        }
+
+        return unique;
     }
 
     private async Task<HashSet<(string, string, int)>> ExecuteAsync(List<PendingAppend> batch)
