@@ -21,6 +21,7 @@ public sealed class CatchUpTests : MigratedDatabaseTest
     [Fact]
     public async Task A_stopped_subscriber_catches_up_with_every_event_handled_once_in_stream_order()
     {
+        await ProbeTable.CreateAsync(Database);
         await using var source = NpgsqlDataSource.Create(Database.ConnectionString);
         var writers = new StreamWriters(source, Writers, StreamsPerWriter);
 

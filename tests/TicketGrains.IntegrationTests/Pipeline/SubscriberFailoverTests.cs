@@ -57,7 +57,11 @@ public sealed class SubscriberFailoverTests(ITestOutputHelper output) : IAsyncLi
         await AssertOperatorsSeeTheProbeCaughtUpAsync(http);
     });
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        await ProbeTable.CreateAsync(_database);
+    }
 
     public async Task DisposeAsync()
     {
