@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Domain;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.Grains;
@@ -19,6 +20,8 @@ public static class TicketGrainsServices
         services.AddOptions<SlaOptions>().Bind(configuration.GetSection("Sla"));
         services.AddOptions<EventLogOptions>().Bind(configuration.GetSection("EventLog"))
             .Validate(o => o.Writers is > 0 and <= 32 && o.MaxBatch is > 0 and <= 10_000 && o.SnapshotEvery > 0, "EventLog settings out of range");
+        services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.Section)
+            .Validate(o => o.IsValid, "Agents:ClaimAckTimeout must be between 00:00:01 and 01:00:00").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlaWatchRegistry>();
         services.TryAddSingleton<ILiveFeedPublisher, OrleansLiveFeedPublisher>();
