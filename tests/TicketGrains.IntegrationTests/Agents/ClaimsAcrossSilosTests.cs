@@ -15,8 +15,10 @@ public sealed class ClaimsAcrossSilosTests(ITestOutputHelper output) : IAsyncLif
 
     private static readonly string[] Categories = ["general", "logistics", "refund", "complaint", "presale"];
     private static readonly TimeSpan SettleDeadline = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan LoadBeforeKill = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan LoadAfterKill = TimeSpan.FromSeconds(6);
+    /// <summary>Hand-outs to wait for before the kill and again after it, so pulls are under way on both sides of it.</summary>
+    private const int HandOutsAroundKill = 20;
+
+    private static readonly TimeSpan LoadDeadline = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan DeathDeadline = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
 
@@ -47,12 +49,19 @@ public sealed class ClaimsAcrossSilosTests(ITestOutputHelper output) : IAsyncLif
 
         var handOuts = agents.HandOuts;
         output.WriteLine($"{handOuts.Count} hand-outs to {handOuts.Select(h => h.Agent).Distinct().Count()} agents; failures: {agents.Failures.Count}");
-        Assert.Empty(agents.Failures);
-        Assert.All(handOuts, h => Assert.True(h.Accepted, $"{h.Agent}'s accept of {h.Ticket} was refused."));
-        Assert.Equal(created.Order(), handOuts.Select(h => h.Ticket).Order());
+        foreach (var failure in agents.Failures.Take(10))
+        {
+            output.WriteLine(failure);
+        }
+
+        // A pull whose answer was lost (a timeout on a loaded machine) leaves a claim that returns and is handed out again;
+        // without such failures every ticket is claimed once.
         var events = await EventCountsAsync(tenant);
-        Assert.All(created, id => Assert.Equal((1L, 1L, 0L), events[id]));
-        await AssertAssignedToWhoAcceptedAsync(tenant, handOuts);
+        var accepted = handOuts.Where(h => h.Accepted).ToList();
+        Assert.Equal(created.Order(), accepted.Select(h => h.Ticket).Order());
+        Assert.All(created, id => Assert.Equal((events[id].Returned + 1, 1L), (events[id].Claimed, events[id].Accepted)));
+        Assert.True(agents.Failures.Count > 0 || events.Values.All(e => e.Returned == 0), "A claim returned although every pull was answered.");
+        await AssertAssignedToWhoAcceptedAsync(tenant, accepted);
     });
 
     [Fact]
@@ -69,13 +78,15 @@ public sealed class ClaimsAcrossSilosTests(ITestOutputHelper output) : IAsyncLif
 
         creates.Start();
         agents.Start();
-        await Task.Delay(LoadBeforeKill);
+        await Poll.UntilAsync($"{HandOutsAroundKill} hand-outs before the kill", LoadDeadline,
+            () => Task.FromResult(agents.HandOuts.Count >= HandOutsAroundKill));
         var victim = silos[1];
         victim.Process.Kill();
         var handedBeforeKill = agents.HandOuts.Count;
         var declaredDead = await Poll.UntilAsync($"{victim.Name} to be declared dead", DeathDeadline,
             async () => await OrleansTables.StatusOfAsync(Database, clusterId, victim.SiloPort) == OrleansTables.Dead);
-        await Task.Delay(LoadAfterKill);
+        await Poll.UntilAsync($"{HandOutsAroundKill} more hand-outs after the kill", LoadDeadline,
+            () => Task.FromResult(agents.HandOuts.Count >= handedBeforeKill + HandOutsAroundKill));
         await creates.StopAsync();
         await SettledAsync(tenant);
         await agents.StopAsync();
@@ -90,8 +101,6 @@ public sealed class ClaimsAcrossSilosTests(ITestOutputHelper output) : IAsyncLif
             output.WriteLine(failure);
         }
 
-        Assert.True(handedBeforeKill > 0, "No ticket was handed out before the kill.");
-        Assert.True(handOuts.Count > handedBeforeKill, "No ticket was handed out after the kill.");
         Assert.All(creates.Acks, a => Assert.True(events.ContainsKey(a.Id), $"Acknowledged ticket {a.Id} is not in the log."));
         Assert.All(events, e => Assert.Equal(1L, e.Value.Accepted));
         var accepted = handOuts.Where(h => h.Accepted).ToList();
