@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketGrains.Abstractions;
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
@@ -7,7 +8,6 @@ using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
-using TicketGrains.Grains.Domain;
 
 namespace TicketGrains.Api.Tickets;
 
@@ -69,7 +69,7 @@ public static class TicketsApi
             RequestHash = idempotencyKey.Length == 0 ? "" : CreateTicketValidator.RequestHash(request),
         };
         var ticket = cluster.Reference<ITicketGrain>(GrainKeys.For(tenant, ticketId));
-        var whatIsCreated = AuditDetails.OfCreated(command.Category, command.Priority, command.Channel, QueueSelector.Select(command.Category, command.CustomerTier));
+        var whatIsCreated = AuditDetails.OfCreated(command.Category, command.Priority, command.Channel);
         var view = await CreateAudit.AroundAsync(context, ticketId, mayRepeat: idempotencyKey.Length > 0, whatIsCreated,
             () => GrainRetry.Idempotent(() => ticket.CreateAsync(command), abort));
         return TypedResults.Created($"/api/v1/tickets/{view.Id}", view);

@@ -1,6 +1,5 @@
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Errors;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Domain.Events;
 
 namespace TicketGrains.Grains.Tickets;
 

@@ -1,6 +1,6 @@
 using Npgsql;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Abstractions.Catalog;
+using TicketGrains.Grains.ReadModel;
 using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.ReadModel;

@@ -1,6 +1,6 @@
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
 using Xunit;
 
 namespace TicketGrains.Tests.Cluster;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Errors;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Domain.Events;
 using TicketGrains.Grains.Tickets;
 using TicketGrains.Tests.Domain;
 using Xunit;
