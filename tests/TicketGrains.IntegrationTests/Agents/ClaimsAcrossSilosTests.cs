@@ -125,14 +125,19 @@ public sealed class ClaimsAcrossSilosTests(ITestOutputHelper output) : IAsyncLif
         }
     }
 
-    /// <summary>Two silos, both active members; claims unacknowledged for 3 s return, and the tenant's sweep runs every 2 s.</summary>
+    /// <summary>
+    /// Two silos, both active members; claims unacknowledged for 3 s return, and the tenant's sweep runs every 2 s. The
+    /// second starts once the first is up: two silos compiling their code at once on a busy machine can miss each other's
+    /// probes while the second joins.
+    /// </summary>
     private async Task<List<TicketGrainsNode>> StartSilosAsync(string clusterId, bool hostApi)
     {
-        var silos = new[] { "silo-1", "silo-2" }
-            .Select(n => _processes.Add(NodeLauncher.StartSilo(n, Database, clusterId, hostApi, ShortClaimFixture.NodeSettings))).ToList();
-        foreach (var silo in silos)
+        var silos = new List<TicketGrainsNode>();
+        foreach (var name in new[] { "silo-1", "silo-2" })
         {
+            var silo = _processes.Add(NodeLauncher.StartSilo(name, Database, clusterId, hostApi, ShortClaimFixture.NodeSettings));
             await (hostApi ? Readiness.WaitForApiAsync(silo, Readiness.Deadline) : Readiness.WaitForHealthAsync(silo, Readiness.Deadline));
+            silos.Add(silo);
         }
 
         await Poll.UntilAsync("both silos to be active members", Readiness.Deadline,
