@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
@@ -17,6 +18,7 @@ public static class TicketGrainsServices
     {
         services.AddValidatedOptions<SlaOptions>("Sla");
         services.AddValidatedOptions<EventLogOptions>("EventLog");
+        services.AddValidatedOptions<AgentOptions>(AgentOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlaWatchRegistry>();
         services.TryAddSingleton<ILiveFeedPublisher, OrleansLiveFeedPublisher>();

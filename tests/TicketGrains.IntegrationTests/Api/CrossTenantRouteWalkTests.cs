@@ -122,6 +122,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
             var value = (operation, parameter) switch
             {
                 (_, "agentId") => seed.Agent,
+                (_, "ticketId") => seed.Ticket.ToString(),
                 (_, "name") => seed.Role,
                 ("GetCustomer" or "ErasePersonalData", "id") => seed.Customer.ToString(),
                 ("RevokeApiKey", "id") => seed.KeyId,
@@ -129,14 +130,14 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
                 _ => throw new InvalidOperationException($"The walker does not know parameter '{parameter}' of {operation} ({template}); teach it."),
             };
             // Agents and roles are named per tenant: B's "a-agent" is B's own, so only A's data must not show.
-            targetsA |= parameter == "id";
+            targetsA |= parameter is "id" or "ticketId";
             url = url.Replace("{" + parameter + "}", value, StringComparison.Ordinal);
         }
 
         // Query filters aimed at A's resources must find nothing of A's in B's listings, exports and audit log.
         var query = operation switch
         {
-            "ListTickets" => $"?customerId={seed.Customer}",
+            "ListTickets" => $"?customerId={seed.Customer}&assignee={seed.Agent}",
             "ListAuditEntries" => $"?target=ticket:{seed.Ticket}",
             "FindCustomer" => $"?channel=web&externalId={seed.ExternalId}",
             _ => "",
