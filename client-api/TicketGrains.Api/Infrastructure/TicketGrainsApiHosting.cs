@@ -21,6 +21,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddOpenApi(o => o.AddCallerSecurity());
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
+        builder.Services.AddLiveFeed();
         builder.Services.AddTicketGrainsEncryption(builder.Configuration);
         return builder;
     }

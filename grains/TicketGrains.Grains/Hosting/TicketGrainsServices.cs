@@ -7,6 +7,7 @@ using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.Grains;
 using TicketGrains.Grains.Live;
 using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.Pipeline;
 
 namespace TicketGrains.Grains.Hosting;
 
@@ -21,7 +22,6 @@ public static class TicketGrainsServices
             .Validate(o => o.Writers is > 0 and <= 32 && o.MaxBatch is > 0 and <= 10_000 && o.SnapshotEvery > 0, "EventLog settings out of range");
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlaWatchRegistry>();
-        services.TryAddSingleton<ILiveFeedPublisher, OrleansLiveFeedPublisher>();
         services.AddTicketGrainsEncryption(configuration);
         return services;
     }
@@ -34,6 +34,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<ITicketReadModel>(sp =>
             new SubjectOpeningReadModel(sp.GetRequiredService<PostgresTicketReadModel>(), sp.GetRequiredService<IPersonalDataProtection>()));
         services.TryAddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<TicketChangeLog>();
         return services;
     }
 
@@ -43,6 +44,7 @@ public static class TicketGrainsServices
         services.AddTicketGrainsReadModel(connectionString);
         services.TryAddSingleton<GroupCommitWriter>();
         services.TryAddSingleton<IEventLog, PostgresEventLog>();
+        services.AddEventSubscriber<LiveFeedSubscriber>();
         return services;
     }
 

@@ -1,9 +1,0 @@
-using TicketGrains.Grains.Persistence;
-
-namespace TicketGrains.Grains.Live;
-
-/// <summary>Receives committed ticket appends and forwards them to the live feed, never blocking the writer.</summary>
-public interface ILiveFeedPublisher
-{
-    void Publish(IEnumerable<AppendRequest> committed);
-}
