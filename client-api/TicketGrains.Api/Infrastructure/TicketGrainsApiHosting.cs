@@ -1,11 +1,14 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
+using TicketGrains.Api.Pipeline;
 using TicketGrains.Api.Reports;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Grains.Hosting;
+using TicketGrains.Grains.Pipeline;
 
 namespace TicketGrains.Api.Infrastructure;
 
@@ -23,6 +26,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddAuditLog();
         builder.Services.AddLiveFeed();
         builder.Services.AddTicketGrainsEncryption(builder.Configuration);
+        builder.Services.TryAddSingleton<SubscriberLagQuery>();
         return builder;
     }
 
@@ -42,6 +46,7 @@ public static class TicketGrainsApiHosting
         app.MapEventsFeedApi();
         app.MapAuditApi();
         app.MapReportsApi();
+        app.MapPipelineApi();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using TicketGrains.Abstractions;
 using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Pipeline;
 
 namespace TicketGrains.Grains.Hosting;
 
@@ -30,7 +31,7 @@ public static class TicketGrainsSilo
             .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
             .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sla.SweepPeriod < o.MinimumReminderPeriod ? sla.SweepPeriod : o.MinimumReminderPeriod)
             .UseClusterTls(configuration);
-        silo.Services.AddTicketGrainsDomain(configuration).AddTicketGrainsPostgres(connectionString);
+        silo.Services.AddTicketGrainsDomain(configuration).AddTicketGrainsPostgres(connectionString).AddTicketGrainsPipeline(configuration);
         return silo;
     }
 }
