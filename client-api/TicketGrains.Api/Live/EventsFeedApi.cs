@@ -45,11 +45,17 @@ public static class EventsFeedApi
         // Subscribed before the log is read, so nothing committed meanwhile falls between the two.
         var buffer = new FeedBuffer(options.BufferedChanges);
         var stream = cluster.GetStreamProvider(LiveFeed.ProviderName).GetStream<TicketChangeBatch>(StreamId.Create(LiveFeed.Namespace, tenant));
-        var subscription = await GrainRetry.Idempotent(() => stream.SubscribeAsync((batch, _) =>
-        {
-            buffer.Offer(batch);
-            return Task.CompletedTask;
-        }), abort);
+        var subscription = await GrainRetry.Idempotent(() => stream.SubscribeAsync(
+            (batch, _) =>
+            {
+                buffer.Offer(batch);
+                return Task.CompletedTask;
+            },
+            _ =>
+            {
+                buffer.Complete();
+                return Task.CompletedTask;
+            }), abort);
 
         try
         {

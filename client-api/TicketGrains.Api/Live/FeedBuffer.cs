@@ -31,6 +31,10 @@ internal sealed class FeedBuffer(int capacity)
         _queue.Writer.TryWrite(batch);
     }
 
+    /// <summary>No more batches will come (the subscription failed): the listener ends after what is queued.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    /// <summary>False once the buffer is complete and empty.</summary>
     public ValueTask<bool> WaitAsync(CancellationToken cancellationToken) => _queue.Reader.WaitToReadAsync(cancellationToken);
 
     /// <summary>The next batch, or null when batches were refused since the last take (the log must be read).</summary>

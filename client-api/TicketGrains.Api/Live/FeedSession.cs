@@ -9,7 +9,8 @@ namespace TicketGrains.Api.Live;
 /// <summary>
 /// Writes one listener's feed: what it missed from the log, then the live batches, switching back to the log whenever
 /// a batch shows that something was lost on the way or the listener fell too far behind. Every change is written once,
-/// in log order, with its log key as the SSE id.
+/// in log order, with its log key as the SSE id. It ends when the buffer is complete (the live subscription failed):
+/// the client then resumes with its Last-Event-ID.
 /// </summary>
 internal sealed class FeedSession(HttpResponse response, string tenant, bool unmasked, TicketChangeLog log, FeedBuffer buffer,
     FeedSequencer sequencer, LiveFeedOptions options)
@@ -17,13 +18,14 @@ internal sealed class FeedSession(HttpResponse response, string tenant, bool unm
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await CatchUpAsync(cancellationToken);
-        while (true)
+        var open = true;
+        while (open)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             wait.CancelAfter(options.Heartbeat);
             try
             {
-                await buffer.WaitAsync(wait.Token);
+                open = await buffer.WaitAsync(wait.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

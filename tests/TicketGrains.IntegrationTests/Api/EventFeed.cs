@@ -6,10 +6,10 @@ namespace TicketGrains.IntegrationTests.Api;
 /// <summary>A client of GET /api/v1/events over real HTTP: reads the server-sent events one block at a time.</summary>
 public sealed class EventFeed : IDisposable
 {
-    private readonly HttpResponseMessage _response;
+    private readonly HttpResponseMessage? _response;
     private readonly StreamReader _reader;
 
-    private EventFeed(HttpResponseMessage response, StreamReader reader, string startId) =>
+    private EventFeed(HttpResponseMessage? response, StreamReader reader, string? startId) =>
         (_response, _reader, StartId) = (response, reader, startId);
 
     /// <summary>One SSE block: its id, event name and data (null where the block has none).</summary>
@@ -21,8 +21,8 @@ public sealed class EventFeed : IDisposable
         public (Guid Ticket, int Version) Change => (Json.GetProperty("ticketId").GetGuid(), Json.GetProperty("version").GetInt32());
     }
 
-    /// <summary>The id sent on connecting: where the feed starts.</summary>
-    public string StartId { get; }
+    /// <summary>The id sent on connecting (where the feed starts), or null when the server sent none.</summary>
+    public string? StartId { get; }
 
     /// <summary>Opens the feed with the given credential header; fails unless it answers 200 with an event stream.</summary>
     public static async Task<EventFeed> OpenAsync(HttpClient http, (string Name, string Value) credential, string? lastEventId, CancellationToken cancellationToken)
@@ -33,9 +33,17 @@ public sealed class EventFeed : IDisposable
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
         Assert.Equal(": connected", await reader.ReadLineAsync(cancellationToken));
-        var start = await ReadBlockAsync(reader, cancellationToken) ?? throw new EndOfStreamException("The feed ended before its start id.");
-        return new EventFeed(response, reader, start.Id ?? throw new InvalidOperationException("The feed sent no start id."));
+        var start = await reader.ReadLineAsync(cancellationToken) ?? throw new EndOfStreamException("The feed ended on connecting.");
+        if (start.StartsWith("id: ", StringComparison.Ordinal))
+        {
+            Assert.Equal("", await reader.ReadLineAsync(cancellationToken));
+        }
+
+        return new EventFeed(response, reader, start.StartsWith("id: ", StringComparison.Ordinal) ? start["id: ".Length..] : null);
     }
+
+    /// <summary>Reads events written to <paramref name="reader"/> by a feed run without HTTP.</summary>
+    public static EventFeed Over(StreamReader reader) => new(null, reader, null);
 
     public static HttpRequestMessage Request((string Name, string Value) credential, string? lastEventId)
     {
@@ -95,6 +103,6 @@ public sealed class EventFeed : IDisposable
     public void Dispose()
     {
         _reader.Dispose();
-        _response.Dispose();
+        _response?.Dispose();
     }
 }
