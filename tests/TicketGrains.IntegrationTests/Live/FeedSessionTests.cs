@@ -20,12 +20,7 @@ public sealed class FeedSessionTests : MigratedDatabaseTest
     public async Task A_batch_lost_on_the_way_is_read_from_the_log()
     {
         await using var connection = await OpenAsync();
-        var tickets = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
-        var keys = new List<LogKey>();
-        foreach (var ticket in tickets)
-        {
-            keys.Add(await LoggedTickets.CreateAsync(connection, ticket));
-        }
+        var (tickets, keys) = await CreateAsync(connection, 3);
 
         var buffer = new FeedBuffer(100);
         buffer.Offer(LoggedTickets.Batch(keys[1], (keys[2], tickets[2])));
@@ -37,12 +32,7 @@ public sealed class FeedSessionTests : MigratedDatabaseTest
     public async Task A_listener_past_its_bound_reads_what_it_could_not_hold_from_the_log()
     {
         await using var connection = await OpenAsync();
-        var tickets = Enumerable.Range(0, 4).Select(_ => Guid.NewGuid()).ToList();
-        var keys = new List<LogKey>();
-        foreach (var ticket in tickets)
-        {
-            keys.Add(await LoggedTickets.CreateAsync(connection, ticket));
-        }
+        var (tickets, keys) = await CreateAsync(connection, 4);
 
         var buffer = new FeedBuffer(2);
         buffer.Offer(LoggedTickets.Batch(keys[0], (keys[1], tickets[1])));
@@ -55,12 +45,7 @@ public sealed class FeedSessionTests : MigratedDatabaseTest
     public async Task Live_changes_the_catch_up_already_sent_are_not_sent_again()
     {
         await using var connection = await OpenAsync();
-        var tickets = Enumerable.Range(0, 3).Select(_ => Guid.NewGuid()).ToList();
-        var keys = new List<LogKey>();
-        foreach (var ticket in tickets)
-        {
-            keys.Add(await LoggedTickets.CreateAsync(connection, ticket));
-        }
+        var (tickets, keys) = await CreateAsync(connection, 3);
 
         var buffer = new FeedBuffer(100);
         buffer.Offer(LoggedTickets.Batch(LogKey.Start, (keys[0], tickets[0]), (keys[1], tickets[1])));
@@ -96,6 +81,18 @@ public sealed class FeedSessionTests : MigratedDatabaseTest
         }
 
         return changes;
+    }
+
+    private static async Task<(List<Guid> Tickets, List<LogKey> Keys)> CreateAsync(NpgsqlConnection connection, int count)
+    {
+        var tickets = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
+        var keys = new List<LogKey>();
+        foreach (var ticket in tickets)
+        {
+            keys.Add(await LoggedTickets.CreateAsync(connection, ticket));
+        }
+
+        return (tickets, keys);
     }
 
     private async Task<NpgsqlConnection> OpenAsync()
