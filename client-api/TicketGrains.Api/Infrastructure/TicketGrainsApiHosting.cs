@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
+using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
 using TicketGrains.Api.Pipeline;
@@ -25,7 +26,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
         builder.Services.AddLiveFeed();
-        builder.Services.AddTicketGrainsEncryption(builder.Configuration);
+        builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
         return builder;
     }

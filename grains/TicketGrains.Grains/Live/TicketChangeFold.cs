@@ -1,8 +1,7 @@
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Domain.Events;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Pipeline;
+using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.Live;
 

@@ -1,8 +1,9 @@
 using Npgsql;
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Domain.Events;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Routing;
+using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.IntegrationTests.Live;
 

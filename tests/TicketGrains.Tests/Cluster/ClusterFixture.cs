@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
-using TicketGrains.Grains.Persistence;
 using Xunit;
 
 namespace TicketGrains.Tests.Cluster;
@@ -32,7 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Configuration["Encryption:Enabled"] = "false";
             host.Services.AddSingleton<TimeProvider>(Time);
             host.Services.AddSingleton(EventLog);
-            host.Services.AddTicketGrainsDomain(host.Configuration);
+            host.Services.AddTicketGrainsDomain();
             host.Services.AddTicketGrainsInMemory();
         });
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage("Default").UseInMemoryReminderService());

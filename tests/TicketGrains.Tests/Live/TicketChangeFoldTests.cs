@@ -1,9 +1,9 @@
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
-using TicketGrains.Grains.Persistence;
 using TicketGrains.Grains.Pipeline;
+using TicketGrains.Grains.Sla;
+using TicketGrains.Grains.Tickets;
 using TicketGrains.Tests.Domain;
 using Xunit;
 
