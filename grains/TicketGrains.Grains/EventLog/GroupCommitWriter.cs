@@ -10,24 +10,25 @@ namespace TicketGrains.Grains.EventLog;
 /// The per-silo event writer. Appends from every grain go into one queue; a few loops each take
 /// whatever has gathered and commit it as one multi-row statement (group commit), so the number of
 /// durable round trips grows with batches, not with calls. Each append completes only after its
-/// batch has committed.
+/// batch has committed. A missing table is never re-created here: that would restart streams on a partial log, so
+/// it is reported to <see cref="SchemaHealth"/>, which refuses every later batch (see there).
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
     private readonly NpgsqlDataSource _dataSource;
-    private readonly SchemaMigrator _migrator;
+    private readonly SchemaHealth _schema;
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly int _maxBatch;
     private readonly Task[] _loops;
 
     public GroupCommitWriter(
         NpgsqlDataSource dataSource,
-        SchemaMigrator migrator,
+        SchemaHealth schema,
         IOptions<EventLogOptions> options,
         ILogger<GroupCommitWriter> logger)
     {
-        (_dataSource, _migrator, _logger) = (dataSource, migrator, logger);
+        (_dataSource, _schema, _logger) = (dataSource, schema, logger);
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
         _loops = Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
@@ -67,10 +68,16 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         HashSet<(string, string, int)> inserted;
         try
         {
-            inserted = await ExecuteWithSchemaRepairAsync(batch).ConfigureAwait(false);
+            _schema.ThrowIfLost();
+            inserted = await ExecuteAsync(batch).ConfigureAwait(false);
         }
         catch (Exception e)
         {
+            if (StorageErrors.IsMissingTable(e))
+            {
+                _schema.ReportMissingTable(((PostgresException)e).MessageText);
+            }
+
             _logger.LogWarning(e, "Event batch of {Count} failed", batch.Count);
             var error = StorageErrors.Translate(e);
             foreach (var pending in batch)
@@ -92,21 +99,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             {
                 pending.Completion.TrySetException(new ConflictException($"Version {r.Version} of {r.StreamId} already exists."));
             }
-        }
-    }
-
-    private async Task<HashSet<(string, string, int)>> ExecuteWithSchemaRepairAsync(List<PendingAppend> batch)
-    {
-        try
-        {
-            return await ExecuteAsync(batch).ConfigureAwait(false);
-        }
-        catch (Exception e) when (StorageErrors.IsMissingTable(e))
-        {
-            // Someone dropped a table under a running silo: put the schema back rather than fail forever.
-            _logger.LogWarning("Event log table missing; re-applying the schema");
-            await _migrator.MigrateAsync(CancellationToken.None).ConfigureAwait(false);
-            return await ExecuteAsync(batch).ConfigureAwait(false);
         }
     }
 
