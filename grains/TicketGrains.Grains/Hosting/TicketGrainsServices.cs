@@ -5,6 +5,7 @@ using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
+using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.ReadModel;
 using TicketGrains.Grains.Sla;
 
@@ -21,7 +22,6 @@ public static class TicketGrainsServices
         services.AddValidatedOptions<AgentOptions>(AgentOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlaWatchRegistry>();
-        services.TryAddSingleton<ILiveFeedPublisher, OrleansLiveFeedPublisher>();
         services.AddTicketGrainsEncryption();
         return services;
     }
@@ -34,6 +34,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<ITicketReadModel>(sp =>
             new SubjectOpeningReadModel(sp.GetRequiredService<PostgresTicketReadModel>(), sp.GetRequiredService<IPersonalDataProtection>()));
         services.TryAddSingleton<SchemaHealth>();
+        services.TryAddSingleton<TicketChangeLog>();
         return services;
     }
 
@@ -43,6 +44,7 @@ public static class TicketGrainsServices
         services.AddTicketGrainsReadModel(connectionString);
         services.TryAddSingleton<GroupCommitWriter>();
         services.TryAddSingleton<IEventLog, PostgresEventLog>();
+        services.AddEventSubscriber<LiveFeedSubscriber>();
         return services;
     }
 
