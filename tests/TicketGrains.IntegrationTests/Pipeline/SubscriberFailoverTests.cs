@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using TicketGrains.IntegrationTests.Failover;
 using TicketGrains.IntegrationTests.Infrastructure;
 
@@ -79,13 +80,15 @@ public sealed class SubscriberFailoverTests(ITestOutputHelper output) : IAsyncLi
     {
         var head = (await ProbeTable.LogPositionsAsync(Database))[^1];
         var operatorAdmin = new ApiClient(http, "default");
-        ApiResponse listing = null!;
+        JsonElement probe = default;
         await Poll.UntilAsync("the probe's stored checkpoint to reach the head", Deadline, async () =>
-            (listing = (await operatorAdmin.GetAsync("/api/v1/pipeline/subscribers")).Expect(HttpStatusCode.OK))
-            .Json.GetProperty("items")[0].GetProperty("eventsBehind").GetInt64() == 0);
+        {
+            // Every registered subscriber is listed (the live feed too); this test follows the probe.
+            var items = (await operatorAdmin.GetAsync("/api/v1/pipeline/subscribers")).Expect(HttpStatusCode.OK).Json.GetProperty("items");
+            probe = items.EnumerateArray().Single(i => i.GetProperty("name").GetString() == "test-probe");
+            return probe.GetProperty("eventsBehind").GetInt64() == 0;
+        });
 
-        var probe = listing.Json.GetProperty("items").EnumerateArray().Single();
-        Assert.Equal("test-probe", probe.GetProperty("name").GetString());
         Assert.Equal(head, probe.GetProperty("checkpoint").GetProperty("position").GetInt64());
         Assert.Equal(head, probe.GetProperty("headPosition").GetInt64());
         Assert.Equal(0, probe.GetProperty("secondsBehind").GetDouble());
