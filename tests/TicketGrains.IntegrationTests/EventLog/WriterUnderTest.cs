@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TicketGrains.Grains.EventLog;
-using TicketGrains.Grains.Live;
 using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.EventLog;
@@ -38,7 +37,7 @@ internal sealed class WriterUnderTest : IAsyncDisposable
         var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         var options = Options.Create(new EventLogOptions { Writers = 1, MaxBatch = maxBatch });
         var writer = new GroupCommitWriter(
-            dataSource, new SchemaHealth(dataSource, NullLogger<SchemaHealth>.Instance), new NoLiveFeedPublisher(), options, NullLogger<GroupCommitWriter>.Instance);
+            dataSource, new SchemaHealth(dataSource, NullLogger<SchemaHealth>.Instance), options, NullLogger<GroupCommitWriter>.Instance);
         return new WriterUnderTest(database, dataSource, writer);
     }
 
