@@ -27,6 +27,7 @@ public static class TicketGrainsSilo
             .AddMemoryStreams(LiveFeed.ProviderName)
             .AddDashboard()
             .Configure<ClusterMembershipOptions>(FailureDetection.Tune)
+            .UseRefusedSiloDetection()
             .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
             .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sla.SweepPeriod < o.MinimumReminderPeriod ? sla.SweepPeriod : o.MinimumReminderPeriod)
             .UseClusterTls(configuration);
