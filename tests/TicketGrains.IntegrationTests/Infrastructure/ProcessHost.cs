@@ -70,11 +70,7 @@ public sealed class ProcessHost : IDisposable
             return;
         }
 
-        using (var signal = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await signal.WaitForExitAsync();
-        }
-
+        await SignalAsync("TERM");
         using var timeout = new CancellationTokenSource(grace);
         try
         {
@@ -86,12 +82,28 @@ public sealed class ProcessHost : IDisposable
         }
     }
 
+    /// <summary>SIGSTOP: the process stops running (as in a long GC pause) but keeps its sockets open.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>SIGCONT: a paused process runs again.</summary>
+    public Task ContinueAsync() => SignalAsync("CONT");
+
     public string Tail(int lines) => _output.Tail(lines);
 
     public void Dispose()
     {
         Kill();
         _process.Dispose();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {Id} ({Name}) exited with {kill.ExitCode}.");
+        }
     }
 
     private void Capture(string? line, string prefix)
