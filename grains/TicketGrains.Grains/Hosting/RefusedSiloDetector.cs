@@ -36,8 +36,10 @@ public sealed partial class RefusedSiloDetector(IClusterMembershipService member
         }
     }
 
+    /// <summary>Orleans' sockets are dual-mode, so the remote address may be an IPv4 address mapped to IPv6.</summary>
     private SiloAddress? ActiveMemberAt(IPEndPoint endpoint) => membership.CurrentSnapshot.Members.Values
-        .FirstOrDefault(m => m.Status == SiloStatus.Active && m.SiloAddress.Endpoint.Equals(endpoint))?.SiloAddress;
+        .FirstOrDefault(m => m.Status == SiloStatus.Active && m.SiloAddress.Endpoint.Port == endpoint.Port
+            && m.SiloAddress.Endpoint.Address.MapToIPv6().Equals(endpoint.Address.MapToIPv6()))?.SiloAddress;
 
     private static async Task<bool> RefusesConnectionsAsync(IPEndPoint endpoint)
     {
