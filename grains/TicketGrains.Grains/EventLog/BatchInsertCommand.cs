@@ -6,6 +6,8 @@ namespace TicketGrains.Grains.EventLog;
 /// <summary>
 /// Builds the one statement that commits a whole batch: the events (skipping versions that already
 /// exist, which are reported as conflicts) and, for the events that went in, their read-model rows.
+/// A row's subject is written once, with the ticket's creation: it is the subject as sealed in TicketCreated,
+/// so the row is exactly what a rebuild from the log produces (ReadModel/ReadModelRebuild).
 /// </summary>
 internal static class BatchInsertCommand
 {
@@ -34,7 +36,7 @@ internal static class BatchInsertCommand
             ON CONFLICT (tenant_id, ticket_id) DO UPDATE SET
                 version = EXCLUDED.version, status = EXCLUDED.status, category = EXCLUDED.category,
                 priority = EXCLUDED.priority, queue = EXCLUDED.queue, assignee = EXCLUDED.assignee,
-                subject = EXCLUDED.subject, updated_at = EXCLUDED.updated_at, sla_due_at = EXCLUDED.sla_due_at
+                updated_at = EXCLUDED.updated_at, sla_due_at = EXCLUDED.sla_due_at
             WHERE tg_tickets.version < EXCLUDED.version
         )
         SELECT tenant_id, stream_id, version FROM inserted

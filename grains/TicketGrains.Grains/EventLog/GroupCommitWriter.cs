@@ -11,13 +11,14 @@ namespace TicketGrains.Grains.EventLog;
 /// The per-silo event writer. Appends from every grain go into one queue; a few loops each take
 /// whatever has gathered and commit it as one multi-row statement (group commit), so the number of
 /// durable round trips grows with batches, not with calls. Each append completes only after its
-/// batch has committed.
+/// batch has committed. A missing table is never re-created here: that would restart streams on a partial log, so
+/// it is reported to <see cref="SchemaHealth"/>, which refuses every later batch (see there).
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
     private readonly NpgsqlDataSource _dataSource;
-    private readonly SchemaMigrator _migrator;
+    private readonly SchemaHealth _schema;
     private readonly ILiveFeedPublisher _feed;
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly int _maxBatch;
@@ -25,19 +26,23 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     public GroupCommitWriter(
         NpgsqlDataSource dataSource,
-        SchemaMigrator migrator,
+        SchemaHealth schema,
         ILiveFeedPublisher feed,
         IOptions<EventLogOptions> options,
         ILogger<GroupCommitWriter> logger)
     {
-        (_dataSource, _migrator, _feed, _logger) = (dataSource, migrator, feed, logger);
+        (_dataSource, _schema, _feed, _logger) = (dataSource, schema, feed, logger);
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
         _loops = Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
 
-    public Task AppendAsync(AppendRequest request)
+    /// <summary>
+    /// Completes once the event is committed. Cancelling takes effect only while the append still waits in the queue
+    /// (it is then never written); after that the outcome is its batch's.
+    /// </summary>
+    public Task AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
-        var pending = new PendingAppend(request);
+        var pending = new PendingAppend(request, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new StorageUnavailableException("The event writer is shutting down.");
@@ -54,7 +59,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         {
             while (batch.Count < _maxBatch && reader.TryRead(out var item))
             {
-                batch.Add(item);
+                if (item.TryTake())
+                {
+                    batch.Add(item);
+                }
             }
 
             if (batch.Count > 0)
@@ -65,15 +73,22 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private async Task CommitAsync(List<PendingAppend> batch)
+    private async Task CommitAsync(List<PendingAppend> taken)
     {
+        var batch = RefuseRepeatedVersions(taken);
         HashSet<(string, string, int)> inserted;
         try
         {
-            inserted = await ExecuteWithSchemaRepairAsync(batch).ConfigureAwait(false);
+            _schema.ThrowIfLost();
+            inserted = await ExecuteAsync(batch).ConfigureAwait(false);
         }
         catch (Exception e)
         {
+            if (StorageErrors.IsMissingTable(e))
+            {
+                _schema.ReportMissingTable(((PostgresException)e).MessageText);
+            }
+
             _logger.LogWarning(e, "Event batch of {Count} failed", batch.Count);
             var error = StorageErrors.Translate(e);
             foreach (var pending in batch)
@@ -100,19 +115,27 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         _feed.Publish(batch.Select(p => p.Request).Where(r => r.Row is not null && inserted.Contains((r.TenantId, r.StreamId, r.Version))));
     }
 
-    private async Task<HashSet<(string, string, int)>> ExecuteWithSchemaRepairAsync(List<PendingAppend> batch)
+    /// <summary>
+    /// Two appends of one stream version in one statement would both find their key among the inserted rows, though
+    /// only the first row went in: the later ones are conflicts before the statement is even sent.
+    /// </summary>
+    private static List<PendingAppend> RefuseRepeatedVersions(List<PendingAppend> batch)
     {
-        try
+        var keys = new HashSet<(string, string, int)>(batch.Count);
+        var unique = new List<PendingAppend>(batch.Count);
+        foreach (var pending in batch)
         {
-            return await ExecuteAsync(batch).ConfigureAwait(false);
+            if (keys.Add(pending.Key))
+            {
+                unique.Add(pending);
+            }
+            else
+            {
+                pending.Completion.TrySetException(new ConflictException($"Version {pending.Request.Version} of {pending.Request.StreamId} is already being appended."));
+            }
         }
-        catch (Exception e) when (StorageErrors.IsMissingTable(e))
-        {
-            // Someone dropped a table under a running silo: put the schema back rather than fail forever.
-            _logger.LogWarning("Event log table missing; re-applying the schema");
-            await _migrator.MigrateAsync(CancellationToken.None).ConfigureAwait(false);
-            return await ExecuteAsync(batch).ConfigureAwait(false);
-        }
+
+        return unique;
     }
 
     private async Task<HashSet<(string, string, int)>> ExecuteAsync(List<PendingAppend> batch)

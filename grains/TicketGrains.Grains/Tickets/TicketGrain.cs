@@ -181,18 +181,24 @@ public sealed class TicketGrain(
 
     private async Task AppendAsync(IDomainEvent e)
     {
-        await _stream.AppendAsync(e, s => new TicketRow(
-            s.Id, s.Status, s.Category, s.Priority, s.Queue, s.CustomerId, s.Assignee, s.Channel, _sealedSubject ??= _cipher.Loaded.Seal(s.Subject),
-            s.CreatedAt, s.UpdatedAt, s.PendingSlaDue));
-        SyncSideEffects(force: e is TicketCreated);
-        if (State.PendingSlaDue is not null)
+        if (e is TicketCreated { SlaDueAt: not null } || State is { SlaDueAt: not null, SlaBreached: false })
         {
-            // The timer above dies with this activation; the tenant's reminder is what outlives it.
+            // The ticket's timer dies with this activation; the tenant's reminder is what outlives it. It must exist
+            // before the event does: registered afterwards, a failure would leave a durable deadline nothing watches.
             await slaWatch.EnsureStartedAsync(Tenant);
         }
 
+        await _stream.AppendAsync(e, (s, stored) => TicketReadModelRow.From(s, RowSubject(s, stored)));
+        SyncSideEffects(force: e is TicketCreated);
         await SnapshotIfDueAsync();
     }
+
+    /// <summary>
+    /// The subject of the read-model row: as sealed in the stored TicketCreated, which is what a rebuild from the log
+    /// writes. Later events leave the row's subject alone; theirs is sealed here only for a row that has gone missing.
+    /// </summary>
+    private string RowSubject(TicketState state, IDomainEvent stored) =>
+        stored is TicketCreated created ? _sealedSubject = created.Subject : _sealedSubject ??= _cipher.Loaded.Seal(state.Subject);
 
     /// <summary>
     /// A new ticket is usually not touched again for minutes, until an agent claims it. Keeping every
