@@ -25,7 +25,8 @@ say() { printf '[failover-loop.sh] %s\n' "$*" >&2; }
 
 deploy/local/postgres.sh start
 TICKETGRAINS_TEST_PG="$(deploy/local/postgres.sh url ticketgrains | tail -n 1)"
-export TICKETGRAINS_TEST_PG
+TICKETGRAINS_TEST_PG_APP="$(deploy/local/postgres.sh app-url ticketgrains | tail -n 1)"
+export TICKETGRAINS_TEST_PG TICKETGRAINS_TEST_PG_APP
 
 mkdir -p "$out_dir"
 printf 'run\tresult\tgap_s\tdeclared_dead_s\tload1\n' >"$summary"
