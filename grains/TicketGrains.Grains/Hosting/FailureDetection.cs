@@ -5,10 +5,10 @@ namespace TicketGrains.Grains.Hosting;
 /// <summary>
 /// Membership tuned so a silo that stops answering is declared dead within seconds (defaults take about a minute):
 /// silos probe each other every second and three missed probes are enough to vote. A killed silo is usually
-/// declared dead before that by <see cref="RefusedSiloDetector"/>, so the probes can afford a third miss: with two,
-/// a silo joining a cluster on an overloaded machine (load average 60-70 on 2 cores, TLS handshakes timing out) was
-/// declared dead while starting: no connection had carried a message yet, so the liveness check below could not
-/// hold the vote back. After a full restart
+/// declared dead before that by <see cref="RefusedSiloDetector"/>, so the probes can afford a third miss for silos
+/// that are slow rather than gone (on an overloaded machine, silos joining a cluster were declared dead while
+/// starting: no connection had carried a message yet, so the liveness check below could not hold the vote back).
+/// After a full restart
 /// the new silo must also get past the dead silos still listed as active; it ignores those whose
 /// heartbeat in the table is older than two missed publications (2 x 2 s instead of 3 x 5 s).
 /// What keeps a silo that only stops for a while (a long GC pause, SIGSTOP) from being declared dead is the
