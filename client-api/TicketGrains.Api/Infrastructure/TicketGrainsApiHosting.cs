@@ -1,12 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
+using TicketGrains.Api.Pipeline;
 using TicketGrains.Api.Reports;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Grains.Hosting;
+using TicketGrains.Grains.Pipeline;
 
 namespace TicketGrains.Api.Infrastructure;
 
@@ -22,7 +25,9 @@ public static class TicketGrainsApiHosting
         builder.Services.AddOpenApi(o => o.AddApiInfo().AddCallerSecurity().AddRequestExamples());
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
+        builder.Services.AddLiveFeed();
         builder.Services.AddTicketGrainsEncryption();
+        builder.Services.TryAddSingleton<SubscriberLagQuery>();
         return builder;
     }
 
@@ -42,6 +47,7 @@ public static class TicketGrainsApiHosting
         app.MapEventsFeedApi();
         app.MapAuditApi();
         app.MapReportsApi();
+        app.MapPipelineApi();
         return app;
     }
 }

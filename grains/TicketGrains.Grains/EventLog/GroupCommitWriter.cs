@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TicketGrains.Abstractions.Errors;
-using TicketGrains.Grains.Live;
 
 namespace TicketGrains.Grains.EventLog;
 
@@ -19,7 +18,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
     private readonly NpgsqlDataSource _dataSource;
     private readonly SchemaHealth _schema;
-    private readonly ILiveFeedPublisher _feed;
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly int _maxBatch;
     private readonly Task[] _loops;
@@ -27,11 +25,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     public GroupCommitWriter(
         NpgsqlDataSource dataSource,
         SchemaHealth schema,
-        ILiveFeedPublisher feed,
         IOptions<EventLogOptions> options,
         ILogger<GroupCommitWriter> logger)
     {
-        (_dataSource, _schema, _feed, _logger) = (dataSource, schema, feed, logger);
+        (_dataSource, _schema, _logger) = (dataSource, schema, logger);
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
         _loops = Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
@@ -111,8 +108,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 pending.Completion.TrySetException(new ConflictException($"Version {r.Version} of {r.StreamId} already exists."));
             }
         }
-
-        _feed.Publish(batch.Select(p => p.Request).Where(r => r.Row is not null && inserted.Contains((r.TenantId, r.StreamId, r.Version))));
     }
 
     /// <summary>

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
+using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.ReadModel;
 using TicketGrains.Grains.Sla;
 
@@ -17,9 +19,9 @@ public static class TicketGrainsServices
     {
         services.AddValidatedOptions<SlaOptions>("Sla");
         services.AddValidatedOptions<EventLogOptions>("EventLog");
+        services.AddValidatedOptions<AgentOptions>(AgentOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlaWatchRegistry>();
-        services.TryAddSingleton<ILiveFeedPublisher, OrleansLiveFeedPublisher>();
         services.AddTicketGrainsEncryption();
         return services;
     }
@@ -32,6 +34,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<ITicketReadModel>(sp =>
             new SubjectOpeningReadModel(sp.GetRequiredService<PostgresTicketReadModel>(), sp.GetRequiredService<IPersonalDataProtection>()));
         services.TryAddSingleton<SchemaHealth>();
+        services.TryAddSingleton<TicketChangeLog>();
         return services;
     }
 
@@ -41,6 +44,7 @@ public static class TicketGrainsServices
         services.AddTicketGrainsReadModel(connectionString);
         services.TryAddSingleton<GroupCommitWriter>();
         services.TryAddSingleton<IEventLog, PostgresEventLog>();
+        services.AddEventSubscriber<LiveFeedSubscriber>();
         return services;
     }
 
