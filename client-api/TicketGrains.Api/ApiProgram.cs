@@ -23,6 +23,8 @@ public static class ApiProgram
             .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TicketGrainsSilo.AdoNetInvariant, connectionString))
             .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
+            .AddClusterConnectionStatusObserver(GatewayLoss.Shared)
+            .AddClusterConnectionStatusObserver<GatewayLossLog>()
             .AddMemoryStreams(LiveFeed.ProviderName)
             .AddDashboard()
             .UseClusterTls(builder.Configuration)

@@ -24,6 +24,7 @@ public static class TicketGrainsSilo
             .AddMemoryStreams(LiveFeed.ProviderName)
             .AddDashboard()
             .Configure<ClusterMembershipOptions>(FailureDetection.Tune)
+            .UseRefusedSiloDetection()
             .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
             .UseClusterTls(configuration);
         silo.Services.AddClusterIdentity().AddSiloEndpoints();

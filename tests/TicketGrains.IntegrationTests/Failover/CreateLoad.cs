@@ -29,6 +29,8 @@ public sealed class CreateLoad(ApiClient api, int workers)
 
     public IReadOnlyList<Ack> Acks => [.. _acks];
 
+    public int AckCount => _acks.Count;
+
     public IReadOnlyList<Failure> Failures => [.. _failures];
 
     public void Start() => _running = Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(() => WorkAsync(w))));
