@@ -31,7 +31,8 @@ public static class AgentsApi
         return group;
     }
 
-    private static async Task<Results<Ok<TicketView>, NoContent>> NextAsync(string agentId, string? waitSeconds, HttpContext context, IClusterClient cluster)
+    private static async Task<Results<Ok<TicketView>, NoContent>> NextAsync(
+        string agentId, string? waitSeconds, HttpContext context, IClusterClient cluster, PullMetrics metrics)
     {
         var agent = Agent(cluster, context, agentId);
         var seconds = 0;
@@ -50,11 +51,13 @@ public static class AgentsApi
             var ticket = await GrainRetry.Once(() => agent.NextAsync(slice < TimeSpan.Zero ? TimeSpan.Zero : slice), context.RequestAborted);
             if (ticket is not null)
             {
+                metrics.Handed();
                 return TypedResults.Ok(ticket);
             }
 
             if (DateTime.UtcNow >= deadline || context.RequestAborted.IsCancellationRequested)
             {
+                metrics.Empty();
                 return TypedResults.NoContent();
             }
         }

@@ -21,6 +21,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddOpenApi(o => o.AddCallerSecurity());
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
+        builder.Services.AddSingleton<PullMetrics>();
         builder.Services.AddTicketGrainsEncryption(builder.Configuration);
         return builder;
     }

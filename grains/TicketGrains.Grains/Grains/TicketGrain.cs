@@ -9,6 +9,7 @@ using TicketGrains.Grains.Domain;
 using TicketGrains.Grains.Domain.Events;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.Grains;
 
@@ -20,6 +21,7 @@ public sealed class TicketGrain(
     TimeProvider time,
     SlaWatchRegistry slaWatch,
     IPersonalDataProtection protection,
+    TicketMetrics metrics,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
     private EventSourcedStream<TicketState> _stream = null!;
@@ -68,6 +70,7 @@ public sealed class TicketGrain(
             try
             {
                 await AppendAsync(TicketDecisions.Create(_id, command, sla.Value, time.GetUtcNow()));
+                metrics.Created(command.Channel, command.Priority);
                 ReleaseIfNothingToWatch();
                 return State.ToView(Tenant);
             }

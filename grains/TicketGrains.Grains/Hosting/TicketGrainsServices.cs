@@ -4,9 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using TicketGrains.Grains.Domain;
 using TicketGrains.Grains.Encryption;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Grains;
 using TicketGrains.Grains.Live;
 using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.Hosting;
 
@@ -20,6 +22,8 @@ public static class TicketGrainsServices
         services.AddOptions<EventLogOptions>().Bind(configuration.GetSection("EventLog"))
             .Validate(o => o.Writers is > 0 and <= 32 && o.MaxBatch is > 0 and <= 10_000 && o.SnapshotEvery > 0, "EventLog settings out of range");
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<TicketMetrics>();
         services.TryAddSingleton<SlaWatchRegistry>();
         services.TryAddSingleton<ILiveFeedPublisher, OrleansLiveFeedPublisher>();
         services.AddTicketGrainsEncryption(configuration);
@@ -41,6 +45,7 @@ public static class TicketGrainsServices
     public static IServiceCollection AddTicketGrainsPostgres(this IServiceCollection services, string connectionString)
     {
         services.AddTicketGrainsReadModel(connectionString);
+        services.TryAddSingleton<EventLogMetrics>();
         services.TryAddSingleton<GroupCommitWriter>();
         services.TryAddSingleton<IEventLog, PostgresEventLog>();
         return services;

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TicketGrains.Abstractions.Errors;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
 
 namespace TicketGrains.Grains.Persistence;
@@ -20,6 +22,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly SchemaMigrator _migrator;
     private readonly ILiveFeedPublisher _feed;
     private readonly ILogger<GroupCommitWriter> _logger;
+    private readonly EventLogMetrics _metrics;
     private readonly int _maxBatch;
     private readonly Task[] _loops;
 
@@ -28,9 +31,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         SchemaMigrator migrator,
         ILiveFeedPublisher feed,
         IOptions<EventLogOptions> options,
+        EventLogMetrics metrics,
         ILogger<GroupCommitWriter> logger)
     {
-        (_dataSource, _migrator, _feed, _logger) = (dataSource, migrator, feed, logger);
+        (_dataSource, _migrator, _feed, _metrics, _logger) = (dataSource, migrator, feed, metrics, logger);
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
         _loops = Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
@@ -68,12 +72,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private async Task CommitAsync(List<PendingAppend> batch)
     {
         HashSet<(string, string, int)> inserted;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             inserted = await ExecuteWithSchemaRepairAsync(batch).ConfigureAwait(false);
         }
         catch (Exception e)
         {
+            _metrics.Failed(batch.Count, Stopwatch.GetElapsedTime(started));
             _logger.LogWarning(e, "Event batch of {Count} failed", batch.Count);
             var error = StorageErrors.Translate(e);
             foreach (var pending in batch)
@@ -84,6 +90,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             return;
         }
 
+        _metrics.Committed(batch.Count, batch.Count - inserted.Count, Stopwatch.GetElapsedTime(started));
         foreach (var pending in batch)
         {
             var r = pending.Request;
