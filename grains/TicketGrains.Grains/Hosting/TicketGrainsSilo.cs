@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Storage;
 using TicketGrains.Abstractions;
 using TicketGrains.Grains.Domain;
 
@@ -22,8 +24,8 @@ public static class TicketGrainsSilo
             .ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIP), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true)
             .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString))
             .UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString))
-            .AddAdoNetGrainStorage("Default", o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString))
-            .AddAdoNetGrainStorage("PubSubStore", o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString))
+            .AddTranslatedGrainStorage("Default", connectionString)
+            .AddTranslatedGrainStorage("PubSubStore", connectionString)
             .AddMemoryStreams(LiveFeed.ProviderName)
             .AddDashboard()
             .Configure<ClusterMembershipOptions>(FailureDetection.Tune)
@@ -31,6 +33,16 @@ public static class TicketGrainsSilo
             .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sla.SweepPeriod < o.MinimumReminderPeriod ? sla.SweepPeriod : o.MinimumReminderPeriod)
             .UseClusterTls(configuration);
         silo.Services.AddTicketGrainsDomain(configuration).AddTicketGrainsPostgres(connectionString);
+        return silo;
+    }
+
+    /// <summary>ADO.NET grain storage on PostgreSQL whose driver failures reach callers as the project's own 503 error.</summary>
+    private static ISiloBuilder AddTranslatedGrainStorage(this ISiloBuilder silo, string name, string connectionString)
+    {
+        silo.AddAdoNetGrainStorage(name, o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString));
+        // Registered after the ADO.NET provider's own, so this one is what the name resolves to (also for its lifecycle).
+        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, key) =>
+            new TranslatedGrainStorage(AdoNetGrainStorageFactory.Create(services, (string)key!)));
         return silo;
     }
 }

@@ -6,9 +6,11 @@ namespace TicketGrains.IntegrationTests.Infrastructure;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _admin;
 
-    private TestDatabase(string name, string connectionString)
+    private TestDatabase(string admin, string name, string connectionString)
     {
+        _admin = admin;
         Name = name;
         ConnectionString = connectionString;
         _dataSource = NpgsqlDataSource.Create(connectionString);
@@ -19,12 +21,14 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The connection string handed to silos and front ends.</summary>
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(TestSettings.AdminConnectionString);
+
+    /// <summary>A fresh database on the server that admin (a role with CREATEDB) connects to.</summary>
+    public static async Task<TestDatabase> CreateAsync(string admin)
     {
-        var admin = TestSettings.AdminConnectionString;
         var name = "tg_it_" + Guid.NewGuid().ToString("N")[..16];
         await ExecuteAdminAsync(admin, $"CREATE DATABASE {name}");
-        return new TestDatabase(name, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
+        return new TestDatabase(admin, name, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
     }
 
     /// <summary>The first column of every row of a query with positional parameters ($1, $2, ...).</summary>
@@ -86,7 +90,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             try
             {
-                await ExecuteAdminAsync(TestSettings.AdminConnectionString, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+                await ExecuteAdminAsync(_admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
                 return;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && DateTime.UtcNow < deadline)
