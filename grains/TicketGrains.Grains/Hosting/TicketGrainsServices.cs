@@ -33,7 +33,8 @@ public static class TicketGrainsServices
     /// <summary>The read side on PostgreSQL: enough for an API front end.</summary>
     public static IServiceCollection AddTicketGrainsReadModel(this IServiceCollection services, string connectionString)
     {
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        // Named, so its pool shows in metrics and traces as "ticketgrains" rather than as its connection string.
+        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = PostgresConnection.Name.ToLowerInvariant() }.Build());
         services.TryAddSingleton<PostgresTicketReadModel>();
         services.TryAddSingleton<ITicketReadModel>(sp =>
             new SubjectOpeningReadModel(sp.GetRequiredService<PostgresTicketReadModel>(), sp.GetRequiredService<IPersonalDataProtection>()));
