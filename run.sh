@@ -14,37 +14,14 @@
 # set Encryption__MasterKey (base64 of 32 bytes) to use your own.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/deploy/local/common.bash"
 cd "$repo"
-
-say() { printf '[run.sh] %s\n' "$*" >&2; }
-
-if ! command -v dotnet >/dev/null 2>&1; then
-    say "the .NET 10 SDK is required but 'dotnet' is not on PATH."
-    say "install it (https://learn.microsoft.com/dotnet/core/install/linux-debian) and run ./run.sh again."
-    exit 1
-fi
-
-if [[ -z "${ConnectionStrings__TicketGrains:-}" ]]; then
-    deploy/local/postgres.sh start
-    ConnectionStrings__TicketGrains="$(deploy/local/postgres.sh url | tail -n 1)"
-    export ConnectionStrings__TicketGrains
-else
-    say "using PostgreSQL from ConnectionStrings__TicketGrains"
-fi
-
-if [[ -z "${Auth__SigningKeys__0:-}" ]]; then
-    export Auth__DevIssuer="${Auth__DevIssuer:-true}"
-    export Auth__DevKeyFile="${Auth__DevKeyFile:-$repo/.data/dev-signing-key}"
-fi
+require_dotnet
+use_local_postgres
+use_local_secrets
 
 # The local self-signed certificates, for whatever is not configured already.
 eval "$(deploy/local/certs.sh env)"
-if [[ -z "${Encryption__MasterKey:-}" ]]; then
-    # Personal data is encrypted at rest under this master key (created once, mode 0600).
-    Encryption__MasterKeyFile="$(deploy/local/master-key.sh "${Encryption__MasterKeyFile:-$repo/.data/master-key}")"
-    export Encryption__MasterKeyFile
-fi
 
 say "building (Release)"
 dotnet build TicketGrains.sln -c Release -nologo -v quiet

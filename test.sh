@@ -10,15 +10,9 @@
 # The full console output is kept in .data/test-results/dotnet-test.log.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/deploy/local/common.bash"
 cd "$repo"
-
-say() { printf '[test.sh] %s\n' "$*" >&2; }
-
-if ! command -v dotnet >/dev/null 2>&1; then
-    say "the .NET 10 SDK is required but 'dotnet' is not on PATH."
-    exit 1
-fi
+require_dotnet
 
 deploy/local/postgres.sh start
 # Admin use: a role with LOGIN CREATEDB; the integration tests create their own databases with it.

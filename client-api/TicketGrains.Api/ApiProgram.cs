@@ -19,9 +19,8 @@ public static class ApiProgram
         // defaults) must be found however the process was started.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var connectionString = PostgresConnection.Require(builder.Configuration);
-        var cluster = builder.Configuration.GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings();
+        builder.Services.AddClusterIdentity();
         builder.UseOrleansClient(client => client
-            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
             .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TicketGrainsSilo.AdoNetInvariant, connectionString))
             .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)

@@ -12,7 +12,7 @@
 # authenticates with a token of the tenant "bench-http" (role integration) taken from it.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 cd "$repo"
 
 url="http://127.0.0.1:5081"
@@ -24,7 +24,6 @@ health_deadline_seconds=120
 silo_pid=""
 clear_pid=""
 
-say() { printf '[bench.sh] %s\n' "$*" >&2; }
 
 stop_silo() { # pid
     local pid="$1"

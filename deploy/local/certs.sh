@@ -13,13 +13,11 @@
 # Keys are written mode 0600. A certificate within 30 days of its end is made anew.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 tls_dir="${TICKETGRAINS_TLS_DIR:-$repo/.data/tls}"
 valid_days=825
 renew_seconds=$((30 * 24 * 3600))
 
-say() { printf '[certs.sh] %s\n' "$*" >&2; }
-die() { say "error: $*"; exit 1; }
 
 command -v openssl >/dev/null 2>&1 || die "openssl is required to make the local certificates (apt-get install openssl)"
 

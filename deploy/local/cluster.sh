@@ -24,7 +24,7 @@
 # Pids and logs: .data/cluster/{silo,api}-<index>.{pid,log}.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 cd "$repo"
 
 state_dir="$repo/.data/cluster"
@@ -33,8 +33,6 @@ api_dll="$repo/client-api/TicketGrains.Api/bin/Release/net10.0/TicketGrains.Api.
 health_deadline_seconds="${TICKETGRAINS_HEALTH_DEADLINE:-120}"
 stop_grace_seconds=30
 
-say() { printf '[cluster.sh] %s\n' "$*" >&2; }
-die() { say "error: $*"; exit 1; }
 
 usage() {
     sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -101,7 +99,7 @@ health_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.
 # ---------------------------------------------------------------- prerequisites
 
 ensure_built() {
-    command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK ('dotnet') is not on PATH"
+    require_dotnet
     if [[ ! -f "$silo_dll" || ! -f "$api_dll" ]]; then
         say "building (Release)"
         dotnet build TicketGrains.sln -c Release -nologo -v quiet
@@ -112,28 +110,10 @@ ensure_built() {
 
 cluster_env_file="$state_dir/cluster.env"
 
-ensure_auth() { # every process must accept the same tokens: one configured key, or the shared development key
-    if [[ -z "${Auth__SigningKeys__0:-}" ]]; then
-        export Auth__DevIssuer="${Auth__DevIssuer:-true}"
-        export Auth__DevKeyFile="${Auth__DevKeyFile:-$repo/.data/dev-signing-key}"
-    fi
-    if [[ -z "${Encryption__MasterKey:-}" ]]; then
-        # Every process must open what the others sealed: one master key, kept in .data/master-key (mode 0600).
-        Encryption__MasterKeyFile="$("$repo/deploy/local/master-key.sh" "${Encryption__MasterKeyFile:-$repo/.data/master-key}")"
-        export Encryption__MasterKeyFile
-    fi
-}
-
 ensure_database() { # start: choose the database and remember it for later add-silo calls
-    ensure_auth
+    use_local_secrets
     eval "$("$repo/deploy/local/certs.sh" env)"
-    if [[ -n "${ConnectionStrings__TicketGrains:-}" ]]; then
-        say "using PostgreSQL from ConnectionStrings__TicketGrains"
-    else
-        "$repo/deploy/local/postgres.sh" start
-        ConnectionStrings__TicketGrains="$("$repo/deploy/local/postgres.sh" url | tail -n 1)"
-        export ConnectionStrings__TicketGrains
-    fi
+    use_local_postgres
     mkdir -p "$state_dir"
     (
         umask 077

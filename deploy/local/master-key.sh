@@ -5,7 +5,7 @@
 # usage: deploy/local/master-key.sh [file]   (default .data/master-key); prints the file's path
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 file="${1:-$repo/.data/master-key}"
 
 if [[ ! -s "$file" ]]; then

@@ -22,7 +22,7 @@
 # Progress goes to stderr; stdout carries only what `url` prints.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 data_root="$(realpath -m "${TICKETGRAINS_DATA:-$repo/.data}")"
 port="${TICKETGRAINS_PG_PORT:-55432}"
 app_role="ticketgrains"
@@ -30,8 +30,6 @@ app_password="ticketgrains"
 app_db="ticketgrains"
 ready_deadline_seconds=60
 
-say() { printf '[postgres.sh] %s\n' "$*" >&2; }
-die() { say "error: $*"; exit 1; }
 
 [[ "$port" =~ ^[0-9]+$ ]] || die "TICKETGRAINS_PG_PORT must be a number, not '$port'"
 is_root() { [[ "$(id -u)" == "0" ]]; }

@@ -2,8 +2,8 @@ using Orleans.Dashboard;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Observability;
 using TicketGrains.Api.Security;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
-using TicketGrains.Grains.Persistence;
 
 namespace TicketGrains.Silo;
 

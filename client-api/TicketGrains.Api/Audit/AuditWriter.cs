@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Npgsql;
 using TicketGrains.Abstractions.Errors;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.Api.Audit;
 

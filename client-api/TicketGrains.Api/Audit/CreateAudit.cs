@@ -1,4 +1,5 @@
-using TicketGrains.Grains.Domain;
+using TicketGrains.Abstractions.Catalog;
+
 
 namespace TicketGrains.Api.Audit;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using TicketGrains.Abstractions.Errors;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.Api.Infrastructure;
 

@@ -1,5 +1,6 @@
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
+using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
 using TicketGrains.Api.Reports;
@@ -22,7 +23,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
         builder.Services.AddSingleton<PullMetrics>();
-        builder.Services.AddTicketGrainsEncryption(builder.Configuration);
+        builder.Services.AddTicketGrainsEncryption();
         return builder;
     }
 

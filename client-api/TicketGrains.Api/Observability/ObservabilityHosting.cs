@@ -5,6 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Orleans.Diagnostics;
+using TicketGrains.Grains.Hosting;
 
 namespace TicketGrains.Api.Observability;
 
@@ -50,6 +51,7 @@ public static class ObservabilityHosting
 
     private static void AddJsonConsoleOption(this IServiceCollection services)
     {
+        // Beside the standard logging keys, so unknown keys are not refused here; a value that is not a boolean fails the start.
         services.AddOptions<ConsoleLogOptions>().BindConfiguration(ConsoleLogOptions.Section).ValidateOnStart();
         services.AddOptions<ConsoleLoggerOptions>().Configure<IOptions<ConsoleLogOptions>>((console, format) =>
         {
@@ -69,10 +71,7 @@ public static class ObservabilityHosting
 
     private static void AddTelemetry(this IServiceCollection services, IConfiguration configuration, string serviceName)
     {
-        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section)
-            .Validate(o => o.OtlpEndpoint is null || o.Exports, "Telemetry:OtlpEndpoint must be an absolute http:// or https:// address")
-            .Validate(o => o.TraceSampleRatio is >= 0 and <= 1, "Telemetry:TraceSampleRatio must be from 0 to 1")
-            .ValidateOnStart();
+        services.AddValidatedOptions<TelemetryOptions>(TelemetryOptions.Section);
         var settings = TelemetryOptions.Read(configuration);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName, serviceInstanceId: Environment.MachineName))

@@ -1,9 +1,10 @@
 using OpenTelemetry.Exporter;
+using TicketGrains.Grains.Hosting;
 
 namespace TicketGrains.Api.Observability;
 
 /// <summary>Metrics and traces (section "Telemetry"): a Prometheus scrape endpoint by default, OTLP export when an endpoint is set.</summary>
-public sealed class TelemetryOptions
+public sealed class TelemetryOptions : IValidatableOptions
 {
     public const string Section = "Telemetry";
 
@@ -31,4 +32,17 @@ public sealed class TelemetryOptions
     /// </summary>
     public static TelemetryOptions Read(IConfiguration configuration) =>
         configuration.GetSection(Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+
+    public IEnumerable<string> Problems(string section)
+    {
+        if (OtlpEndpoint is not null && !Exports)
+        {
+            yield return $"{section}:OtlpEndpoint must be an absolute http:// or https:// address, not '{OtlpEndpoint.OriginalString}'.";
+        }
+
+        if (TraceSampleRatio is not (>= 0 and <= 1))
+        {
+            yield return $"{section}:TraceSampleRatio must be from 0 to 1, not {TraceSampleRatio}.";
+        }
+    }
 }

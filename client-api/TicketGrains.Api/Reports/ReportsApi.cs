@@ -1,10 +1,10 @@
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.ReadModel;
 
 namespace TicketGrains.Api.Reports;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.Domain;
 
 namespace TicketGrains.Api.Tickets;
 
@@ -9,7 +9,7 @@ namespace TicketGrains.Api.Tickets;
 public static class CreateTicketValidator
 {
     public const int MaxSubject = 200;
-    public const int MaxBody = TicketDecisions.MaxMessageLength;
+    public const int MaxBody = TicketCatalog.MaxMessageLength;
     public const int MaxFields = 50;
     public const int MaxFieldKey = 64;
     public const int MaxFieldValue = 1000;

@@ -1,5 +1,5 @@
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.Domain;
 
 namespace TicketGrains.Api.Tickets;
 

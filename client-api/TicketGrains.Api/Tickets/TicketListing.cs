@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Api.Infrastructure;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.ReadModel;
 
 namespace TicketGrains.Api.Tickets;
 

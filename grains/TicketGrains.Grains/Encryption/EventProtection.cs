@@ -1,4 +1,7 @@
-using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.Customers;
+using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Tickets;
+
 
 namespace TicketGrains.Grains.Encryption;
 

@@ -1,5 +1,5 @@
 using Npgsql;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.Grains.Encryption;
 

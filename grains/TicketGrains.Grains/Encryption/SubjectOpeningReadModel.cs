@@ -1,5 +1,6 @@
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Sla;
 
 namespace TicketGrains.Grains.Encryption;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.Encryption;
 

@@ -1,11 +1,41 @@
+using System.Net;
+
 namespace TicketGrains.Grains.Hosting;
 
 /// <summary>Where this process sits in the cluster (section "Orleans"). Defaults suit one local silo.</summary>
-public sealed class ClusterSettings
+public sealed class ClusterSettings : IValidatableOptions
 {
+    public const string Section = "Orleans";
+
     public string ClusterId { get; set; } = "ticketgrains";
     public string ServiceId { get; set; } = "ticketgrains";
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
     public string AdvertisedIP { get; set; } = "127.0.0.1";
+
+    public IEnumerable<string> Problems(string section)
+    {
+        if (string.IsNullOrWhiteSpace(ClusterId))
+        {
+            yield return $"{section}:ClusterId must not be empty.";
+        }
+
+        if (string.IsNullOrWhiteSpace(ServiceId))
+        {
+            yield return $"{section}:ServiceId must not be empty.";
+        }
+
+        foreach (var (key, port) in new[] { ("SiloPort", SiloPort), ("GatewayPort", GatewayPort) })
+        {
+            if (port is < 1 or > 65535)
+            {
+                yield return $"{section}:{key} must be a TCP port (1-65535), not {port}.";
+            }
+        }
+
+        if (!IPAddress.TryParse(AdvertisedIP, out _))
+        {
+            yield return $"{section}:AdvertisedIP must be an IP address, not '{AdvertisedIP}'.";
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -10,13 +9,9 @@ namespace TicketGrains.Grains.Hosting;
 /// <summary>Registers the encryption of personal data at rest; silos and API front ends both need it.</summary>
 public static class EncryptionServices
 {
-    public static IServiceCollection AddTicketGrainsEncryption(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTicketGrainsEncryption(this IServiceCollection services)
     {
-        services.AddOptions<EncryptionOptions>().Bind(configuration.GetSection("Encryption"))
-            .Validate(o => o.KeyCacheSize > 0 && o.KeyCacheTtl > TimeSpan.Zero, "Encryption:KeyCacheSize and Encryption:KeyCacheTtl must be positive")
-            // Loading the master keys here makes a missing or malformed key stop the process at start, with its reason.
-            .Validate(o => !o.Enabled || new MasterKeys(o).CurrentId.Length > 0, "Encryption:MasterKey is not usable")
-            .ValidateOnStart();
+        services.AddValidatedOptions<EncryptionOptions>("Encryption");
         services.TryAddSingleton(sp => new MasterKeys(sp.GetRequiredService<IOptions<EncryptionOptions>>().Value));
         services.TryAddSingleton<PostgresKeyStore>();
         services.TryAddSingleton<KeyRing>();

@@ -1,13 +1,11 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
-using TicketGrains.Grains.Domain;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
-using TicketGrains.Grains.Grains;
 using TicketGrains.Grains.Live;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.Hosting;
@@ -16,17 +14,16 @@ namespace TicketGrains.Grains.Hosting;
 public static class TicketGrainsServices
 {
     /// <summary>Options and silo-side helpers every grain needs.</summary>
-    public static IServiceCollection AddTicketGrainsDomain(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTicketGrainsDomain(this IServiceCollection services)
     {
-        services.AddOptions<SlaOptions>().Bind(configuration.GetSection("Sla"));
-        services.AddOptions<EventLogOptions>().Bind(configuration.GetSection("EventLog"))
-            .Validate(o => o.Writers is > 0 and <= 32 && o.MaxBatch is > 0 and <= 10_000 && o.SnapshotEvery > 0, "EventLog settings out of range");
+        services.AddValidatedOptions<SlaOptions>("Sla");
+        services.AddValidatedOptions<EventLogOptions>("EventLog");
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<TicketMetrics>();
         services.TryAddSingleton<SlaWatchRegistry>();
         services.TryAddSingleton<ILiveFeedPublisher, OrleansLiveFeedPublisher>();
-        services.AddTicketGrainsEncryption(configuration);
+        services.AddTicketGrainsEncryption();
         return services;
     }
 

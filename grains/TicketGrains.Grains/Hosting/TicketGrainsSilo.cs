@@ -1,11 +1,11 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using TicketGrains.Abstractions;
-using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Sla;
 
 namespace TicketGrains.Grains.Hosting;
 
@@ -17,12 +17,7 @@ public static class TicketGrainsSilo
     public static ISiloBuilder UseTicketGrainsCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
         var connectionString = PostgresConnection.Require(configuration);
-        var cluster = configuration.GetSection("Orleans").Get<ClusterSettings>() ?? new ClusterSettings();
-        var sla = configuration.GetSection("Sla").Get<SlaOptions>() ?? new SlaOptions();
-
-        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
-            .ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedIP), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true)
-            .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString))
+        silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString))
             .UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString))
             .AddTranslatedGrainStorage("Default", connectionString)
             .AddTranslatedGrainStorage("PubSubStore", connectionString)
@@ -30,9 +25,11 @@ public static class TicketGrainsSilo
             .AddDashboard()
             .Configure<ClusterMembershipOptions>(FailureDetection.Tune)
             .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
-            .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = sla.SweepPeriod < o.MinimumReminderPeriod ? sla.SweepPeriod : o.MinimumReminderPeriod)
             .UseClusterTls(configuration);
-        silo.Services.AddTicketGrainsDomain(configuration).AddTicketGrainsPostgres(connectionString);
+        silo.Services.AddClusterIdentity().AddSiloEndpoints();
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<SlaOptions>>((o, sla) =>
+            o.MinimumReminderPeriod = sla.Value.SweepPeriod < o.MinimumReminderPeriod ? sla.Value.SweepPeriod : o.MinimumReminderPeriod);
+        silo.Services.AddTicketGrainsDomain().AddTicketGrainsPostgres(connectionString);
         return silo;
     }
 

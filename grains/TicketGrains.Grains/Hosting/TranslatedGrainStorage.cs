@@ -1,5 +1,5 @@
 using Orleans.Storage;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.Grains.Hosting;
 

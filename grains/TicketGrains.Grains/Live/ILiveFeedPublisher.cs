@@ -1,4 +1,5 @@
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
+
 
 namespace TicketGrains.Grains.Live;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.Grains.Live;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.Encryption;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.Failover;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.IntegrationTests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.IntegrationTests.Failover;
 using TicketGrains.IntegrationTests.Infrastructure;
 

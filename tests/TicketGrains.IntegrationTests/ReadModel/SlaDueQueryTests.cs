@@ -1,5 +1,6 @@
 using Npgsql;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Sla;
 using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.ReadModel;

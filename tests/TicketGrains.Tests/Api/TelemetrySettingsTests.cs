@@ -11,9 +11,9 @@ namespace TicketGrains.Tests.Api;
 public sealed class TelemetrySettingsTests
 {
     [Theory]
-    [InlineData("Telemetry:OtlpEndpoint", "otel-collector:4317", "Telemetry:OtlpEndpoint must be an absolute http:// or https:// address")]
-    [InlineData("Telemetry:OtlpEndpoint", "ftp://otel-collector", "Telemetry:OtlpEndpoint must be an absolute http:// or https:// address")]
-    [InlineData("Telemetry:TraceSampleRatio", "1.5", "Telemetry:TraceSampleRatio must be from 0 to 1")]
+    [InlineData("Telemetry:OtlpEndpoint", "otel-collector:4317", "Telemetry:OtlpEndpoint must be an absolute http:// or https:// address, not 'otel-collector:4317'.")]
+    [InlineData("Telemetry:OtlpEndpoint", "ftp://otel-collector", "Telemetry:OtlpEndpoint must be an absolute http:// or https:// address, not 'ftp://otel-collector'.")]
+    [InlineData("Telemetry:TraceSampleRatio", "1.5", "Telemetry:TraceSampleRatio must be from 0 to 1, not 1.5.")]
     public void A_wrong_setting_fails_with_its_key_named(string key, string value, string failure)
     {
         using var app = Build(new() { [key] = value });

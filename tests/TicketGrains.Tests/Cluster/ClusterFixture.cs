@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
 using TicketGrains.Grains.Live;
-using TicketGrains.Grains.Persistence;
 using Xunit;
 
 namespace TicketGrains.Tests.Cluster;
@@ -34,7 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Services.AddSingleton<TimeProvider>(Time);
             host.Services.AddSingleton(EventLog);
             host.Services.AddSingleton<ILiveFeedPublisher, NoLiveFeedPublisher>();
-            host.Services.AddTicketGrainsDomain(host.Configuration);
+            host.Services.AddTicketGrainsDomain();
             host.Services.AddTicketGrainsInMemory();
         });
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorage("Default").UseInMemoryReminderService());

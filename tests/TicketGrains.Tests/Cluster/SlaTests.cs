@@ -1,5 +1,5 @@
 using TicketGrains.Abstractions.Grains;
-using TicketGrains.Grains.Grains;
+using TicketGrains.Grains.Sla;
 using Xunit;
 
 namespace TicketGrains.Tests.Cluster;

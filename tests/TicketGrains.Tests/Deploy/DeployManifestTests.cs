@@ -168,6 +168,26 @@ public sealed class DeployManifestTests
         }
     }
 
+    [Fact]
+    public void Every_local_script_takes_its_preamble_from_the_one_shared_file()
+    {
+        var shared = Path.Combine(Root, "deploy", "local", "common.bash");
+        using var bash = Process.Start(new ProcessStartInfo("bash", ["-n", shared]) { RedirectStandardError = true, UseShellExecute = false })!;
+        var errors = bash.StandardError.ReadToEnd();
+        bash.WaitForExit();
+        Assert.Equal((0, ""), (bash.ExitCode, errors.Trim()));
+
+        var scripts = Directory.GetFiles(Path.Combine(Root, "deploy", "local"), "*.sh").Append(Path.Combine(Root, "run.sh")).Append(Path.Combine(Root, "test.sh"));
+        foreach (var script in scripts)
+        {
+            var text = File.ReadAllText(script);
+            Assert.Contains("common.bash\"", text, StringComparison.Ordinal);
+            // The repository root and the message helpers are defined once, in common.bash.
+            Assert.DoesNotContain("\nsay() {", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("\nrepo=", text, StringComparison.Ordinal);
+        }
+    }
+
     private static List<YamlNode> LoadYaml(string relativePath)
     {
         var stream = new YamlStream();

@@ -1,6 +1,6 @@
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Errors;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.Tickets;
 using Xunit;
 
 namespace TicketGrains.Tests.Domain;
@@ -31,7 +31,7 @@ public sealed class AddMessageDecisionTests
     [Fact]
     public void Body_at_the_limit_is_accepted()
     {
-        var body = new string('x', TicketDecisions.MaxMessageLength);
+        var body = new string('x', TicketCatalog.MaxMessageLength);
 
         Assert.Equal(body, TicketDecisions.AddMessage(TicketStates.Created(), "agent-1", body, false, Now).Body);
     }
@@ -39,7 +39,7 @@ public sealed class AddMessageDecisionTests
     [Fact]
     public void Oversize_body_is_refused()
     {
-        var body = new string('x', TicketDecisions.MaxMessageLength + 1);
+        var body = new string('x', TicketCatalog.MaxMessageLength + 1);
 
         var error = Assert.Throws<InvalidFieldException>(() => TicketDecisions.AddMessage(TicketStates.Created(), "agent-1", body, false, Now));
 

@@ -1,6 +1,6 @@
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Errors;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.Tickets;
 using Xunit;
 
 namespace TicketGrains.Tests.Domain;

@@ -1,6 +1,6 @@
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.Customers;
+using TicketGrains.Grains.Tickets;
 using Xunit;
 
 namespace TicketGrains.Tests.Domain;

@@ -1,4 +1,6 @@
-using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.Customers;
+using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Tickets;
 using Xunit;
 
 namespace TicketGrains.Tests.Domain;

@@ -1,4 +1,5 @@
-using TicketGrains.Grains.Domain;
+using TicketGrains.Abstractions.Catalog;
+using TicketGrains.Grains.Routing;
 using Xunit;
 
 namespace TicketGrains.Tests.Domain;

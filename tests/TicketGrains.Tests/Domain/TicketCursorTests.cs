@@ -1,4 +1,4 @@
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.ReadModel;
 using Xunit;
 
 namespace TicketGrains.Tests.Domain;

@@ -1,5 +1,6 @@
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.Domain;
+using TicketGrains.Grains.Agents;
 using Xunit;
 
 namespace TicketGrains.Tests.Domain;

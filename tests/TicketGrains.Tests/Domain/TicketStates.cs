@@ -1,6 +1,8 @@
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.Domain;
-using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Sla;
+using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Tests.Domain;
 

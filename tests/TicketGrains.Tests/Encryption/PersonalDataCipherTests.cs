@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
-using TicketGrains.Grains.Domain.Events;
+using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.Encryption;
+using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Tickets;
 using Xunit;
 
 namespace TicketGrains.Tests.Encryption;

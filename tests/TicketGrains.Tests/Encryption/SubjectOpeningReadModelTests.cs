@@ -1,6 +1,7 @@
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.Encryption;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Sla;
 using Xunit;
 
 namespace TicketGrains.Tests.Encryption;

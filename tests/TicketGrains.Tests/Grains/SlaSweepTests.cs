@@ -1,6 +1,6 @@
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.Grains;
-using TicketGrains.Grains.Persistence;
+using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Sla;
 using Xunit;
 
 namespace TicketGrains.Tests.Grains;

@@ -1,0 +1,140 @@
+using TicketGrains.Abstractions;
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Errors;
+using TicketGrains.Abstractions.Grains;
+using TicketGrains.Grains.Encryption;
+using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.ReadModel;
+
+namespace TicketGrains.Grains.Customers;
+
+/// <summary>
+/// One customer across channels. Profile changes are events; open tickets are read from the read model the first time
+/// someone asks for the customer and tracked in memory from then on. Loading them on every activation made a wave of
+/// first contacts (or of SLA breaches touching many customers) a burst of large queries that stalled the silo.
+/// </summary>
+public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPersonalDataProtection protection, TimeProvider time) : Grain, ICustomerGrain
+{
+    private EventSourcedStream<CustomerState> _stream = null!;
+    private SortedSet<Guid>? _openTickets;
+    private Guid _id;
+    private CustomerCipherSlot? _cipher;
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _cipher?.Dispose();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var (tenant, local) = GrainKeys.Split(this.GetPrimaryKeyString());
+        _id = Guid.Parse(local);
+        _cipher = new CustomerCipherSlot(protection, tenant);
+        var codec = new PersonalEventCodec<CustomerState>(_cipher, (_, _) => _id);
+        _stream = new EventSourcedStream<CustomerState>(log, tenant, StreamIds.Customer(_id), () => new CustomerState(), (s, e) => s.Apply(e), codec);
+        await _stream.LoadAsync();
+    }
+
+    public async Task<CustomerSummary> RegisterAsync(CustomerReference reference)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (_stream.State.Decide(_id, reference, time.GetUtcNow()) is not { } change)
+            {
+                return Summary();
+            }
+
+            try
+            {
+                await _stream.AppendAsync(change);
+                return Summary();
+            }
+            catch (ConflictException) when (attempt == 0)
+            {
+                // The same first contact arrived through another activation; decide again on its result.
+                await _stream.LoadAsync();
+            }
+        }
+    }
+
+    public async Task<CustomerView> GetAsync()
+    {
+        await _stream.EnsureLoadedAsync();
+        if (!_stream.State.Exists)
+        {
+            throw new NotFoundException($"Customer {_id} does not exist.");
+        }
+
+        // Tickets are durable with their read-model row before they notify the customer, so the read model holds
+        // every change made before this point and the tracking below every change after it.
+        _openTickets ??= [.. await readModel.OpenTicketsOfCustomerAsync(_stream.TenantId, _id)];
+        return View(_openTickets);
+    }
+
+    public async Task<PersonalDataErasure> ErasePersonalDataAsync()
+    {
+        await _stream.EnsureLoadedAsync();
+        if (!_stream.State.Exists)
+        {
+            throw new NotFoundException($"Customer {_id} does not exist.");
+        }
+
+        var tenant = _stream.TenantId;
+        // The identities are readable only until the key goes: their grains drop the last contact's details first.
+        await Task.WhenAll(_stream.State.Identities.Where(i => i != PersonalData.Erased)
+            .Select(i => GrainFactory.Reference<IChannelIdentityGrain>(GrainKeys.For(tenant, i)).ForgetAsync()));
+        var destroyed = await protection.EraseAsync(tenant, _id);
+        var tickets = await TicketsAsync(tenant);
+        await Task.WhenAll(tickets.Select(t => GrainFactory.Reference<ITicketGrain>(GrainKeys.For(tenant, t)).ForgetPersonalDataAsync()));
+        this.DeactivateOnIdle();
+        return new PersonalDataErasure(_id, destroyed, tickets.Count);
+    }
+
+    public Task TrackTicketAsync(Guid ticketId, bool open)
+    {
+        // Before the first read the set is not loaded, and the read model already holds this change.
+        if (open)
+        {
+            _openTickets?.Add(ticketId);
+        }
+        else
+        {
+            _openTickets?.Remove(ticketId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Every ticket of the customer, open or not, from the read model.</summary>
+    private async Task<List<Guid>> TicketsAsync(string tenant)
+    {
+        var tickets = new List<Guid>();
+        TicketCursor? after = null;
+        do
+        {
+            var page = await readModel.ListAsync(new TicketQuery(tenant, null, null, _id, null, after, 200));
+            tickets.AddRange(page.Items.Select(i => i.Row.TicketId));
+            after = page.NextCursor is { } next && TicketCursor.TryDecode(next, out var cursor) ? cursor : null;
+        }
+        while (after is not null);
+
+        return tickets;
+    }
+
+    private CustomerSummary Summary() => new(_id, _stream.State.Tier);
+
+    private CustomerView View(SortedSet<Guid> openTickets)
+    {
+        var s = _stream.State;
+        return new CustomerView
+        {
+            Id = _id,
+            TenantId = _stream.TenantId,
+            Name = s.Name,
+            Tier = s.Tier,
+            Identities = [.. s.Identities],
+            OpenTickets = [.. openTickets],
+        };
+    }
+}

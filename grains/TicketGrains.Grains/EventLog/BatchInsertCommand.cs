@@ -1,0 +1,102 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace TicketGrains.Grains.EventLog;
+
+/// <summary>
+/// Builds the one statement that commits a whole batch: the events (skipping versions that already
+/// exist, which are reported as conflicts) and, for the events that went in, their read-model rows.
+/// </summary>
+internal static class BatchInsertCommand
+{
+    private const string Sql = """
+        WITH input AS (
+            SELECT * FROM unnest(@tenant, @stream, @version, @type, @data)
+                AS i(tenant_id, stream_id, version, event_type, data)
+        ), inserted AS (
+            INSERT INTO tg_events (tenant_id, stream_id, version, event_type, data)
+            SELECT tenant_id, stream_id, version, event_type, data FROM input
+            ON CONFLICT ON CONSTRAINT tg_events_stream_version DO NOTHING
+            RETURNING tenant_id, stream_id, version
+        ), rows AS (
+            SELECT DISTINCT ON (r.tenant_id, r.ticket_id) r.*
+            FROM unnest(@r_tenant, @r_stream, @r_version, @r_ticket, @r_status, @r_category, @r_priority,
+                        @r_queue, @r_customer, @r_assignee, @r_channel, @r_subject, @r_created, @r_updated, @r_sla)
+                AS r(tenant_id, stream_id, version, ticket_id, status, category, priority, queue, customer_id,
+                     assignee, channel, subject, created_at, updated_at, sla_due_at)
+            JOIN inserted i ON i.tenant_id = r.tenant_id AND i.stream_id = r.stream_id AND i.version = r.version
+            ORDER BY r.tenant_id, r.ticket_id, r.version DESC
+        ), projected AS (
+            INSERT INTO tg_tickets (tenant_id, ticket_id, version, status, category, priority, queue, customer_id,
+                                    assignee, channel, subject, created_at, updated_at, sla_due_at)
+            SELECT tenant_id, ticket_id, version, status, category, priority, queue, customer_id,
+                   assignee, channel, subject, created_at, updated_at, sla_due_at FROM rows
+            ON CONFLICT (tenant_id, ticket_id) DO UPDATE SET
+                version = EXCLUDED.version, status = EXCLUDED.status, category = EXCLUDED.category,
+                priority = EXCLUDED.priority, queue = EXCLUDED.queue, assignee = EXCLUDED.assignee,
+                subject = EXCLUDED.subject, updated_at = EXCLUDED.updated_at, sla_due_at = EXCLUDED.sla_due_at
+            WHERE tg_tickets.version < EXCLUDED.version
+        )
+        SELECT tenant_id, stream_id, version FROM inserted
+        """;
+
+    public static NpgsqlCommand Build(NpgsqlConnection connection, IReadOnlyList<PendingAppend> batch)
+    {
+        var n = batch.Count;
+        var tenant = new string[n];
+        var stream = new string[n];
+        var version = new int[n];
+        var type = new string[n];
+        var data = new string[n];
+        var rows = new List<AppendRequest>(n);
+        for (var i = 0; i < n; i++)
+        {
+            var r = batch[i].Request;
+            (tenant[i], stream[i], version[i], type[i], data[i]) = (r.TenantId, r.StreamId, r.Version, r.EventType, r.Json);
+            if (r.Row is not null)
+            {
+                rows.Add(r);
+            }
+        }
+
+        var command = new NpgsqlCommand(Sql, connection);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<string[]>("tenant", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = tenant });
+        p.Add(new NpgsqlParameter<string[]>("stream", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = stream });
+        p.Add(new NpgsqlParameter<int[]>("version", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = version });
+        p.Add(new NpgsqlParameter<string[]>("type", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = type });
+        p.Add(new NpgsqlParameter<string[]>("data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { TypedValue = data });
+        AddRowParameters(p, rows);
+        return command;
+    }
+
+    private static void AddRowParameters(NpgsqlParameterCollection p, List<AppendRequest> rows)
+    {
+        Add(p, "r_tenant", NpgsqlDbType.Text, rows, r => r.TenantId);
+        Add(p, "r_stream", NpgsqlDbType.Text, rows, r => r.StreamId);
+        Add(p, "r_version", NpgsqlDbType.Integer, rows, r => r.Version);
+        Add(p, "r_ticket", NpgsqlDbType.Uuid, rows, r => r.Row!.TicketId);
+        Add(p, "r_status", NpgsqlDbType.Text, rows, r => r.Row!.Status);
+        Add(p, "r_category", NpgsqlDbType.Text, rows, r => r.Row!.Category);
+        Add(p, "r_priority", NpgsqlDbType.Text, rows, r => r.Row!.Priority);
+        Add(p, "r_queue", NpgsqlDbType.Text, rows, r => r.Row!.Queue);
+        Add(p, "r_customer", NpgsqlDbType.Uuid, rows, r => r.Row!.CustomerId);
+        Add(p, "r_assignee", NpgsqlDbType.Text, rows, r => r.Row!.Assignee);
+        Add(p, "r_channel", NpgsqlDbType.Text, rows, r => r.Row!.Channel);
+        Add(p, "r_subject", NpgsqlDbType.Text, rows, r => r.Row!.Subject);
+        Add(p, "r_created", NpgsqlDbType.TimestampTz, rows, r => r.Row!.CreatedAt.UtcDateTime);
+        Add(p, "r_updated", NpgsqlDbType.TimestampTz, rows, r => r.Row!.UpdatedAt.UtcDateTime);
+        Add(p, "r_sla", NpgsqlDbType.TimestampTz, rows, r => r.Row!.SlaDueAt?.UtcDateTime);
+    }
+
+    private static void Add<T>(NpgsqlParameterCollection p, string name, NpgsqlDbType type, List<AppendRequest> rows, Func<AppendRequest, T> pick)
+    {
+        var values = new T[rows.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = pick(rows[i]);
+        }
+
+        p.Add(new NpgsqlParameter<T[]>(name, NpgsqlDbType.Array | type) { TypedValue = values });
+    }
+}

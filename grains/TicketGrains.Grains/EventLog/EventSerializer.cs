@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TicketGrains.Grains.Customers;
+using TicketGrains.Grains.Tickets;
+
+namespace TicketGrains.Grains.EventLog;
+
+/// <summary>
+/// Turns events into the JSON stored in tg_events.data and back. The type name is stored in its own
+/// column, so the JSON carries only the event's fields.
+/// </summary>
+public static class EventSerializer
+{
+    private static readonly Dictionary<string, Type> TypesByName = new[]
+    {
+        typeof(TicketCreated), typeof(MessageAdded), typeof(StatusChanged), typeof(AssigneeChanged),
+        typeof(SlaBreached), typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
+    }.ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string TypeName(IDomainEvent e) => e.GetType().Name;
+
+    public static string Serialize(IDomainEvent e) => JsonSerializer.Serialize(e, e.GetType(), Options);
+
+    public static IDomainEvent Deserialize(string typeName, string json)
+    {
+        if (!TypesByName.TryGetValue(typeName, out var type))
+        {
+            throw new InvalidOperationException($"Unknown event type '{typeName}' in the event log.");
+        }
+
+        return (IDomainEvent)(JsonSerializer.Deserialize(json, type, Options)
+            ?? throw new InvalidOperationException($"Event of type '{typeName}' has an empty body."));
+    }
+}

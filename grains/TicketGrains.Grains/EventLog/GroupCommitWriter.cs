@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using TicketGrains.Abstractions.Errors;
+using TicketGrains.Grains.Live;
+
+namespace TicketGrains.Grains.EventLog;
+
+/// <summary>
+/// The per-silo event writer. Appends from every grain go into one queue; a few loops each take
+/// whatever has gathered and commit it as one multi-row statement (group commit), so the number of
+/// durable round trips grows with batches, not with calls. Each append completes only after its
+/// batch has committed.
+/// </summary>
+internal sealed class GroupCommitWriter : IAsyncDisposable
+{
+    private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly SchemaMigrator _migrator;
+    private readonly ILiveFeedPublisher _feed;
+    private readonly ILogger<GroupCommitWriter> _logger;
+    private readonly EventLogMetrics _metrics;
+    private readonly int _maxBatch;
+    private readonly Task[] _loops;
+
+    public GroupCommitWriter(
+        NpgsqlDataSource dataSource,
+        SchemaMigrator migrator,
+        ILiveFeedPublisher feed,
+        IOptions<EventLogOptions> options,
+        EventLogMetrics metrics,
+        ILogger<GroupCommitWriter> logger)
+    {
+        (_dataSource, _migrator, _feed, _metrics, _logger) = (dataSource, migrator, feed, metrics, logger);
+        _maxBatch = Math.Max(1, options.Value.MaxBatch);
+        _loops = Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(RunAsync)).ToArray();
+    }
+
+    public Task AppendAsync(AppendRequest request)
+    {
+        var pending = new PendingAppend(request);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new StorageUnavailableException("The event writer is shutting down.");
+        }
+
+        return pending.Completion.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _queue.Reader;
+        var batch = new List<PendingAppend>(_maxBatch);
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < _maxBatch && reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch).ConfigureAwait(false);
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<PendingAppend> batch)
+    {
+        HashSet<(string, string, int)> inserted;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            inserted = await ExecuteWithSchemaRepairAsync(batch).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _metrics.Failed(batch.Count, Stopwatch.GetElapsedTime(started));
+            _logger.LogWarning(e, "Event batch of {Count} failed", batch.Count);
+            var error = StorageErrors.Translate(e);
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(error);
+            }
+
+            return;
+        }
+
+        _metrics.Committed(batch.Count, batch.Count - inserted.Count, Stopwatch.GetElapsedTime(started));
+        foreach (var pending in batch)
+        {
+            var r = pending.Request;
+            if (inserted.Contains((r.TenantId, r.StreamId, r.Version)))
+            {
+                pending.Completion.TrySetResult();
+            }
+            else
+            {
+                pending.Completion.TrySetException(new ConflictException($"Version {r.Version} of {r.StreamId} already exists."));
+            }
+        }
+
+        _feed.Publish(batch.Select(p => p.Request).Where(r => r.Row is not null && inserted.Contains((r.TenantId, r.StreamId, r.Version))));
+    }
+
+    private async Task<HashSet<(string, string, int)>> ExecuteWithSchemaRepairAsync(List<PendingAppend> batch)
+    {
+        try
+        {
+            return await ExecuteAsync(batch).ConfigureAwait(false);
+        }
+        catch (Exception e) when (StorageErrors.IsMissingTable(e))
+        {
+            // Someone dropped a table under a running silo: put the schema back rather than fail forever.
+            _logger.LogWarning("Event log table missing; re-applying the schema");
+            await _migrator.MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+            return await ExecuteAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<HashSet<(string, string, int)>> ExecuteAsync(List<PendingAppend> batch)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var command = BatchInsertCommand.Build(connection, batch);
+        await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        var inserted = new HashSet<(string, string, int)>(batch.Count);
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            inserted.Add((reader.GetString(0), reader.GetString(1), reader.GetInt32(2)));
+        }
+
+        return inserted;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_loops).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,16 @@
+namespace TicketGrains.Grains.EventLog;
+
+/// <summary>
+/// The durable event log. Appends complete only once the event is committed; a version that already
+/// exists raises ConflictException; an unreachable database raises StorageUnavailableException.
+/// </summary>
+public interface IEventLog
+{
+    Task AppendAsync(AppendRequest request);
+
+    Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string tenantId, string streamId, int afterVersion);
+
+    Task<(int Version, string Json)?> ReadSnapshotAsync(string tenantId, string streamId);
+
+    Task SaveSnapshotAsync(string tenantId, string streamId, int version, string json);
+}

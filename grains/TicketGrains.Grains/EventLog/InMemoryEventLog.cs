@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using TicketGrains.Abstractions.Errors;
+using TicketGrains.Grains.ReadModel;
+
+namespace TicketGrains.Grains.EventLog;
+
+/// <summary>
+/// The event log in memory, for fast grain tests only (the product and integration tests use
+/// PostgreSQL). It keeps the same contract: a repeated version is a conflict.
+/// </summary>
+public sealed class InMemoryEventLog : IEventLog
+{
+    private readonly ConcurrentDictionary<(string, string), List<StoredEvent>> _streams = new();
+    private readonly ConcurrentDictionary<(string, string), (int, string)> _snapshots = new();
+
+    /// <summary>Read-model rows by tenant and ticket, as the PostgreSQL statement would leave them.</summary>
+    public ConcurrentDictionary<(string, Guid), TicketSummary> Rows { get; } = new();
+
+    public Task AppendAsync(AppendRequest request)
+    {
+        var stream = _streams.GetOrAdd((request.TenantId, request.StreamId), _ => []);
+        lock (stream)
+        {
+            if (stream.Count + 1 != request.Version)
+            {
+                throw new ConflictException($"Version {request.Version} of {request.StreamId} already exists.");
+            }
+
+            stream.Add(new StoredEvent(request.Version, request.EventType, request.Json, DateTimeOffset.UtcNow));
+        }
+
+        if (request.Row is { } row)
+        {
+            Rows[(request.TenantId, row.TicketId)] = new TicketSummary(request.Version, row);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string tenantId, string streamId, int afterVersion)
+    {
+        if (!_streams.TryGetValue((tenantId, streamId), out var stream))
+        {
+            return Task.FromResult<IReadOnlyList<StoredEvent>>([]);
+        }
+
+        lock (stream)
+        {
+            return Task.FromResult<IReadOnlyList<StoredEvent>>(stream.Where(e => e.Version > afterVersion).ToList());
+        }
+    }
+
+    public Task<(int Version, string Json)?> ReadSnapshotAsync(string tenantId, string streamId) =>
+        Task.FromResult(_snapshots.TryGetValue((tenantId, streamId), out var s) ? s : ((int, string)?)null);
+
+    public Task SaveSnapshotAsync(string tenantId, string streamId, int version, string json)
+    {
+        _snapshots[(tenantId, streamId)] = (version, json);
+        return Task.CompletedTask;
+    }
+}

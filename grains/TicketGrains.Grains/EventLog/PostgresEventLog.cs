@@ -1,0 +1,54 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace TicketGrains.Grains.EventLog;
+
+/// <summary>The event log on PostgreSQL: appends go through the group-commit writer, reads go direct.</summary>
+internal sealed class PostgresEventLog(NpgsqlDataSource dataSource, GroupCommitWriter writer) : IEventLog
+{
+    public Task AppendAsync(AppendRequest request) => writer.AppendAsync(request);
+
+    public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string tenantId, string streamId, int afterVersion) =>
+        StorageErrors.Guard(async () =>
+        {
+            await using var command = dataSource.CreateCommand(
+                "SELECT version, event_type, data::text, recorded_at FROM tg_events " +
+                "WHERE tenant_id = $1 AND stream_id = $2 AND version > $3 ORDER BY version");
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tenantId });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = afterVersion });
+            await using var reader = await command.ExecuteReaderAsync();
+            var events = new List<StoredEvent>();
+            while (await reader.ReadAsync())
+            {
+                events.Add(new StoredEvent(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+            }
+
+            return (IReadOnlyList<StoredEvent>)events;
+        });
+
+    public Task<(int Version, string Json)?> ReadSnapshotAsync(string tenantId, string streamId) =>
+        StorageErrors.Guard(async () =>
+        {
+            await using var command = dataSource.CreateCommand(
+                "SELECT version, data::text FROM tg_snapshots WHERE tenant_id = $1 AND stream_id = $2");
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tenantId });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+            await using var reader = await command.ExecuteReaderAsync();
+            return await reader.ReadAsync() ? (reader.GetInt32(0), reader.GetString(1)) : ((int, string)?)null;
+        });
+
+    public Task SaveSnapshotAsync(string tenantId, string streamId, int version, string json) =>
+        StorageErrors.Guard(async () =>
+        {
+            await using var command = dataSource.CreateCommand(
+                "INSERT INTO tg_snapshots (tenant_id, stream_id, version, data) VALUES ($1, $2, $3, $4) " +
+                "ON CONFLICT (tenant_id, stream_id) DO UPDATE SET version = EXCLUDED.version, data = EXCLUDED.data, taken_at = now() " +
+                "WHERE tg_snapshots.version < EXCLUDED.version");
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tenantId });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = version });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = json, NpgsqlDbType = NpgsqlDbType.Jsonb });
+            return await command.ExecuteNonQueryAsync();
+        });
+}

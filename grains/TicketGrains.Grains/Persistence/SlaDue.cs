@@ -1,4 +1,0 @@
-namespace TicketGrains.Grains.Persistence;
-
-/// <summary>A ticket's running SLA deadline; also the keyset position a sweep continues after.</summary>
-public readonly record struct SlaDue(DateTimeOffset Due, Guid TicketId);

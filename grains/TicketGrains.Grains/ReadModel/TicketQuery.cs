@@ -1,0 +1,17 @@
+namespace TicketGrains.Grains.ReadModel;
+
+/// <summary>A filtered, keyset-paged listing of one tenant's tickets, oldest first.</summary>
+public sealed record TicketQuery(
+    string TenantId,
+    string? Status,
+    string? Queue,
+    Guid? CustomerId,
+    string? Category,
+    TicketCursor? After,
+    int Limit);
+
+/// <summary>One listed ticket, straight from the read model.</summary>
+public sealed record TicketSummary(int Version, TicketRow Row);
+
+/// <summary>A page of tickets and the cursor of the next page (null on the last one).</summary>
+public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, string? NextCursor);
