@@ -19,7 +19,7 @@ public static class TicketGrainsApiHosting
         builder.AddTicketGrainsSecurity();
         builder.Services.AddTicketGrainsProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi(o => o.AddCallerSecurity());
+        builder.Services.AddOpenApi(o => o.AddApiInfo().AddCallerSecurity().AddRequestExamples());
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
         builder.Services.AddSingleton<PullMetrics>();

@@ -17,6 +17,25 @@ public sealed class AuthOptions
     /// </summary>
     public List<string> SigningKeys { get; set; } = [];
 
+    /// <summary>
+    /// An OpenID Connect identity provider (its issuer URL) whose tokens are accepted too, signed with the RS256 or ES256
+    /// keys its discovery document's jwks_uri publishes. Its tokens carry the same claims (tenant, sub, role, perm) and
+    /// audience. None by default.
+    /// </summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Fetch the provider's documents over HTTPS only. May be false only for a loopback Authority (tests).</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>The provider's keys are fetched again (in the background) once they are this old.</summary>
+    public TimeSpan AuthorityRefreshInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The least time between two fetches caused by tokens naming an unknown key id, and between retries while the
+    /// provider cannot be reached.
+    /// </summary>
+    public TimeSpan AuthorityMinRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Serve POST /api/v1/dev/tokens, which mints a token for anyone who asks. Development only; off by default.</summary>
     public bool DevIssuer { get; set; }
 

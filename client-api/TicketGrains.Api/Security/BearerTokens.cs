@@ -4,19 +4,27 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace TicketGrains.Api.Security;
 
-/// <summary>JWT bearer validation: signature, issuer, audience and lifetime, then the caller's permissions from its roles.</summary>
+/// <summary>
+/// JWT bearer validation: signature, issuer, audience and lifetime, then the caller's permissions from its roles. Tokens of
+/// Auth:Issuer are checked with the HS256 keys, tokens of the identity provider (Auth:Authority) with its published keys
+/// only, so neither can sign for the other.
+/// </summary>
 public static class BearerTokens
 {
-    public static void Configure(JwtBearerOptions options, AuthOptions auth, IReadOnlyList<SecurityKey> keys)
+    private static readonly string[] ProviderAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256];
+
+    public static void Configure(JwtBearerOptions options, AuthOptions auth, IReadOnlyList<SecurityKey> keys, IdentityProviderKeys? provider)
     {
         // Claims keep their JWT names ("sub", "role"), which is what the rest of the API reads.
         options.MapInboundClaims = false;
         options.TokenValidationParameters = new TokenValidationParameters
         {
-            ValidIssuer = auth.Issuer,
+            IssuerValidator = (issuer, _, _) => issuer == auth.Issuer || (provider is not null && issuer == provider.Current?.Issuer)
+                ? issuer
+                : throw new SecurityTokenInvalidIssuerException("The token's issuer is not accepted.") { InvalidIssuer = issuer },
             ValidAudience = auth.Audience,
-            IssuerSigningKeys = keys,
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            IssuerSigningKeyResolver = (_, token, _, _) => KeysFor(token.Issuer, auth, keys, provider),
+            ValidAlgorithms = provider is null ? [SecurityAlgorithms.HmacSha256] : [SecurityAlgorithms.HmacSha256, .. ProviderAlgorithms],
             RequireExpirationTime = true,
             RequireSignedTokens = true,
             ClockSkew = auth.ClockSkew,
@@ -25,13 +33,39 @@ public static class BearerTokens
         };
         options.Events = new JwtBearerEvents
         {
-            OnMessageReceived = context =>
+            OnMessageReceived = async context =>
             {
                 context.Token ??= DashboardSignIn.TokenFor(context.Request);
-                return Task.CompletedTask;
+                if (provider is not null)
+                {
+                    await provider.PrepareForAsync(context.Token ?? FromHeader(context.Request)).WaitAsync(context.HttpContext.RequestAborted);
+                }
             },
             OnTokenValidated = ExpandAsync,
         };
+    }
+
+    /// <summary>
+    /// The keys that may have signed a token of this issuer. An issuer that is neither gets them all, so a genuinely signed
+    /// token from elsewhere is refused for its issuer, which says more than "bad signature".
+    /// </summary>
+    private static IEnumerable<SecurityKey> KeysFor(string issuer, AuthOptions auth, IReadOnlyList<SecurityKey> keys, IdentityProviderKeys? provider)
+    {
+        var providerKeys = provider?.Current?.Keys ?? [];
+        if (issuer == auth.Issuer)
+        {
+            return keys;
+        }
+
+        return provider is not null && provider.IsIssuer(issuer) ? providerKeys : keys.Concat(providerKeys);
+    }
+
+    /// <summary>The token of an "Authorization: Bearer" header, as the JWT bearer handler reads it after this event.</summary>
+    private static string? FromHeader(HttpRequest request)
+    {
+        const string Prefix = "Bearer ";
+        string? header = request.Headers.Authorization;
+        return header is not null && header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? header[Prefix.Length..].Trim() : null;
     }
 
     /// <summary>Replaces the token's principal by one with a "perm" claim per permission the token's roles and perms grant.</summary>

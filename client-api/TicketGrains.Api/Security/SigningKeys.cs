@@ -24,8 +24,12 @@ public static class SigningKeys
 
         if (!options.DevIssuer)
         {
-            throw new InvalidOperationException(
-                "No token signing key: set Auth:SigningKeys:0 (base64, at least 32 bytes), or Auth:DevIssuer=true for local development.");
+            // With an identity provider, its keys may be the only ones.
+            return AuthorityAddress.From(options) is not null
+                ? []
+                : throw new InvalidOperationException(
+                    "No token signing key: set Auth:SigningKeys:0 (base64, at least 32 bytes), Auth:Authority (an OpenID Connect identity " +
+                    "provider), or Auth:DevIssuer=true for local development.");
         }
 
         return [ToKey(LoadOrCreateDevKey(Path.GetFullPath(options.DevKeyFile)))];

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using TicketGrains.Api.Docs;
 using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.Api;
@@ -76,7 +77,7 @@ public sealed class AuthenticationTests(ApiClusterFixture cluster, ITestOutputHe
         Assert.Equal(HttpStatusCode.Unauthorized, tickets.StatusCode);
         Assert.Equal("Bearer", tickets.Headers.WwwAuthenticate.Single().Scheme);
         Assert.Equal(HttpStatusCode.Unauthorized, dashboard.StatusCode);
-        foreach (var path in new[] { "/healthz", "/openapi/v1.json", "/docs" })
+        foreach (var path in new[] { "/healthz", "/livez", "/readyz", "/metrics", "/openapi/v1.json", "/docs" })
         {
             using var open = await anonymous.GetAsync(path);
             Assert.True(open.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)open.StatusCode} without credentials.");
@@ -139,8 +140,10 @@ public sealed class AuthenticationTests(ApiClusterFixture cluster, ITestOutputHe
             Assert.Equal("nosniff", response.Header("X-Content-Type-Options"));
             Assert.Equal("DENY", response.Header("X-Frame-Options"));
             Assert.Equal("no-referrer", response.Header("Referrer-Policy"));
-            Assert.Equal("frame-ancestors 'none'", response.Header("Content-Security-Policy"));
         }
+
+        Assert.Equal("frame-ancestors 'none'", listing.Header("Content-Security-Policy"));
+        Assert.Equal(DocsPage.ContentSecurityPolicy, docs.Header("Content-Security-Policy"));
 
         Assert.Equal("no-store", listing.Header("Cache-Control"));
         // Plain HTTP on loopback: HSTS is only ever sent over HTTPS.

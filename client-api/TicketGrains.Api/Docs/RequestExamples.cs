@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.OpenApi;
+using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Security;
+using TicketGrains.Api.Tickets;
+
+namespace TicketGrains.Api.Docs;
+
+/// <summary>
+/// An example body for each operation that takes one, shown and pre-filled by the reference's "try it". Built from the
+/// request types themselves, so a renamed field cannot leave a stale example behind.
+/// </summary>
+public static class RequestExamples
+{
+    private static readonly JsonSerializerOptions Json = new(JsonBody.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+
+    /// <summary>By operation id (the endpoint's name).</summary>
+    public static IReadOnlyDictionary<string, object> ByOperation { get; } = new Dictionary<string, object>(StringComparer.Ordinal)
+    {
+        ["CreateTicket"] = new CreateTicketRequest(
+            "wechat",
+            new CustomerRequest(null, "o6_bmjrPTlm6_2sgVt7hMZOPfL2M", "李雷", "13800138000", null, "vip"),
+            "快递三天没动",
+            "订单 20261111-42 物流没有更新",
+            "logistics",
+            "high",
+            new Dictionary<string, string> { ["orderNo"] = "20261111-42" }),
+        ["AddTicketMessage"] = new AddMessageRequest("alice", "您好，已为您催促快递，预计明天送达。", Internal: false, ExpectedVersion: null),
+        ["ChangeTicketStatus"] = new ChangeStatusRequest("pending", ExpectedVersion: null),
+        ["AssignTicket"] = new AssignRequest("alice", ExpectedVersion: null),
+        ["SetAgentQueues"] = new SetQueuesRequest(["vip", "logistics"]),
+        ["PutRole"] = new RolesApi.PutRoleRequest([Permissions.TicketsRead, Permissions.TicketsWrite, Permissions.ReportsExport]),
+        ["CreateApiKey"] = new ApiKeysApi.CreateRequest("erp-sync", [Permissions.TicketsRead, Permissions.TicketsWrite]),
+        ["IssueDevToken"] = new DevTokensApi.Request("default", "alice", ["agent"], null, 60),
+    };
+
+    public static OpenApiOptions AddRequestExamples(this OpenApiOptions options)
+    {
+        options.AddOperationTransformer((operation, _, _) =>
+        {
+            if (operation.OperationId is { } id && ByOperation.TryGetValue(id, out var example)
+                && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
+            {
+                media.Example = JsonSerializer.SerializeToNode(example, example.GetType(), Json);
+            }
+
+            return Task.CompletedTask;
+        });
+        return options;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using TicketGrains.IntegrationTests.Infrastructure;
+
+namespace TicketGrains.IntegrationTests.Api;
+
+/// <summary>/docs is the interactive reference, served whole by this server; the OpenAPI document behind it has examples.</summary>
+[Collection(ApiCollection.Name)]
+public sealed partial class ApiReferenceTests(ApiClusterFixture cluster, ITestOutputHelper output)
+{
+    [Fact]
+    public Task Docs_is_the_reference_with_every_asset_from_this_server_and_a_self_only_policy() => cluster.RunAsync(output, async () =>
+    {
+        using var anonymous = new HttpClient { BaseAddress = cluster.Http.BaseAddress };
+
+        using var page = await anonymous.GetAsync("/docs");
+        var html = await page.Content.ReadAsStringAsync();
+        var scripts = ScriptSources().Matches(html).Select(m => new Uri(page.RequestMessage!.RequestUri!, m.Groups[1].Value)).ToList();
+
+        Assert.Equal((HttpStatusCode.OK, "text/html"), (page.StatusCode, page.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("<title>TicketGrains API</title>", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(AnyAbsoluteUrl(), html);
+        Assert.NotEmpty(scripts);
+        foreach (var script in scripts)
+        {
+            Assert.Equal(cluster.Http.BaseAddress!.Authority, script.Authority);
+            using var asset = await anonymous.GetAsync(script);
+            Assert.Equal((HttpStatusCode.OK, "text/javascript"), (asset.StatusCode, asset.Content.Headers.ContentType?.MediaType));
+        }
+
+        // The browser itself refuses anything from another host: fonts, telemetry, a proxy for "try it".
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self';", policy, StringComparison.Ordinal);
+        Assert.DoesNotMatch(AnyAbsoluteUrl(), policy);
+    });
+
+    [Fact]
+    public Task The_document_declares_the_credentials_and_its_examples_are_requests_the_api_accepts() => cluster.RunAsync(output, async () =>
+    {
+        var document = (await cluster.Client(null, "").GetAsync("/openapi/v1.json")).Expect(HttpStatusCode.OK).Json;
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        var api = cluster.FreshTenant();
+
+        Assert.Equal(("http", "bearer", "JWT"), (schemes.GetProperty("bearer").GetProperty("type").GetString(),
+            schemes.GetProperty("bearer").GetProperty("scheme").GetString(), schemes.GetProperty("bearer").GetProperty("bearerFormat").GetString()));
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (schemes.GetProperty("apiKey").GetProperty("type").GetString(),
+            schemes.GetProperty("apiKey").GetProperty("in").GetString(), schemes.GetProperty("apiKey").GetProperty("name").GetString()));
+        var created = (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/tickets", "/api/v1/tickets")).Expect(HttpStatusCode.Created);
+        Assert.Equal("快递三天没动", created.String("subject"));
+        var ticket = TicketRequests.Ticket(created.Id);
+        (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/tickets/{id}/messages", ticket + "/messages")).Expect(HttpStatusCode.OK);
+        (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/tickets/{id}/status", ticket + "/status")).Expect(HttpStatusCode.OK);
+        (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/tickets/{id}/assignee", ticket + "/assignee")).Expect(HttpStatusCode.OK);
+        (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/agents/{agentId}/queues", "/api/v1/agents/alice/queues")).Expect(HttpStatusCode.OK);
+        (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/roles/{name}", "/api/v1/roles/exporter")).Expect(HttpStatusCode.OK);
+        (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/api-keys", "/api/v1/api-keys")).Expect(HttpStatusCode.Created);
+    });
+
+    /// <summary>Sends the operation's example body, as "try it" pre-fills it.</summary>
+    private static Task<ApiResponse> SendExampleAsync(ApiClient api, JsonElement document, HttpMethod method, string template, string path)
+    {
+        var example = document.GetProperty("paths").GetProperty(template).GetProperty(method.Method.ToLowerInvariant())
+            .GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("example");
+        return api.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(example.GetRawText(), Encoding.UTF8, "application/json") });
+    }
+
+    [GeneratedRegex("<script[^>]*\\ssrc=\"([^\"]+)\"")]
+    private static partial Regex ScriptSources();
+
+    [GeneratedRegex("https?://")]
+    private static partial Regex AnyAbsoluteUrl();
+}
