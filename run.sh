@@ -4,6 +4,9 @@
 # usage: ./run.sh [extra silo options, e.g. --Orleans:ClusterId=dev]
 #
 # Without ConnectionStrings__TicketGrains, a local PostgreSQL is started under .data/ (deploy/local/postgres.sh).
+# The schema is migrated first, as the owner role (ConnectionStrings__TicketGrainsOwner: `TicketGrains.Silo.dll migrate`);
+# the silo then runs as the application role (ConnectionStrings__TicketGrains), which owns nothing. With your own
+# ConnectionStrings__TicketGrains, set ConnectionStrings__TicketGrainsOwner too.
 # The address defaults to http://127.0.0.1:5080; set TICKETGRAINS_URL to change it. Ctrl-C stops the silo.
 # HTTPS is served too, on https://127.0.0.1:5443 (TICKETGRAINS_HTTPS_URL; empty: none), with the certificate in
 # Kestrel__Certificates__Default__Path (+ __KeyPath or __Password), else a self-signed one made in .data/tls/
@@ -71,4 +74,7 @@ for port in "${ports[@]}"; do
     fi
 done
 
-exec dotnet "$silo_dll" --urls "$url${https_url:+;$https_url}" "$@"
+migrate_as_owner "$silo_dll"
+
+# The silo gets only the application role's connection string, never the owner's.
+exec env -u ConnectionStrings__TicketGrainsOwner dotnet "$silo_dll" --urls "$url${https_url:+;$https_url}" "$@"

@@ -15,9 +15,11 @@ cd "$repo"
 require_dotnet
 
 deploy/local/postgres.sh start
-# Admin use: a role with LOGIN CREATEDB; the integration tests create their own databases with it.
+# Admin use: a role with LOGIN CREATEDB; the integration tests create their own databases with it and migrate them as
+# their owner. Silos and front ends under test connect as the application role, as in production.
 TICKETGRAINS_TEST_PG="$(deploy/local/postgres.sh url ticketgrains | tail -n 1)"
-export TICKETGRAINS_TEST_PG
+TICKETGRAINS_TEST_PG_APP="$(deploy/local/postgres.sh app-url ticketgrains | tail -n 1)"
+export TICKETGRAINS_TEST_PG TICKETGRAINS_TEST_PG_APP
 
 say "building (Release)"
 dotnet build TicketGrains.sln -c Release -nologo -v quiet

@@ -61,10 +61,13 @@ done
 say "starting the local PostgreSQL"
 deploy/local/postgres.sh start
 # The connection string is the last line printed; anything before it is progress chatter.
+# The owner's (the migrate step, and the raw baseline, which deletes its rows and vacuums) and the application role's (the silos).
 conn="$(deploy/local/postgres.sh url tg_bench | tail -n 1)"
 clear_conn="$(deploy/local/postgres.sh url tg_bench_clear | tail -n 1)"
-if [[ -z "$conn" || -z "$clear_conn" ]]; then
-    say "deploy/local/postgres.sh url tg_bench / tg_bench_clear printed no connection string"
+app_conn="$(deploy/local/postgres.sh app-url tg_bench | tail -n 1)"
+clear_app_conn="$(deploy/local/postgres.sh app-url tg_bench_clear | tail -n 1)"
+if [[ -z "$conn" || -z "$clear_conn" || -z "$app_conn" || -z "$clear_app_conn" ]]; then
+    say "deploy/local/postgres.sh url / app-url tg_bench / tg_bench_clear printed no connection string"
     exit 1
 fi
 master_key_file="$(deploy/local/master-key.sh)"
@@ -74,16 +77,21 @@ dotnet build silo/TicketGrains.Silo -c Release -nologo -v quiet
 dotnet build tests/TicketGrains.Bench -c Release -nologo -v quiet
 
 mkdir -p "$log_dir"
+for database in "$conn" "$clear_conn"; do
+    say "migrating ${database##*Database=} (as the owner role)"
+    ConnectionStrings__TicketGrainsOwner="$database" ConnectionStrings__TicketGrains="$app_conn" \
+        dotnet "$silo_dll" migrate >>"$log_dir/migrate.log" 2>&1 || { tail -n 20 "$log_dir/migrate.log" >&2; exit 1; }
+done
 say "starting the silo on $url (log: .data/bench/silo.log)"
 dotnet "$silo_dll" --urls "$url" \
-    "--ConnectionStrings:TicketGrains=$conn" \
+    "--ConnectionStrings:TicketGrains=$app_conn" \
     --Orleans:SiloPort=11190 --Orleans:GatewayPort=30090 --Orleans:ClusterId=bench \
     --Auth:DevIssuer=true "--Auth:DevKeyFile=$repo/.data/dev-signing-key" "--Encryption:MasterKeyFile=$master_key_file" \
     >"$log_dir/silo.log" 2>&1 &
 silo_pid=$!
 say "starting the silo without encryption on $clear_url (log: .data/bench/silo-clear.log)"
 dotnet "$silo_dll" --urls "$clear_url" \
-    "--ConnectionStrings:TicketGrains=$clear_conn" \
+    "--ConnectionStrings:TicketGrains=$clear_app_conn" \
     --Orleans:SiloPort=11191 --Orleans:GatewayPort=30091 --Orleans:ClusterId=bench-clear \
     --Auth:DevIssuer=true "--Auth:DevKeyFile=$repo/.data/dev-signing-key" --Encryption:Enabled=false \
     >"$log_dir/silo-clear.log" 2>&1 &

@@ -14,8 +14,10 @@
 # else the self-signed .data/tls/cluster.crt); HTTPS uses Kestrel__Certificates__Default__Path, else .data/tls/api.crt
 # (both made by deploy/local/certs.sh when missing).
 #
-# PostgreSQL: ConnectionStrings__TicketGrains when set, else the local one (deploy/local/postgres.sh);
-# `start` records it (and Orleans__ClusterId/ServiceId) in .data/cluster/cluster.env for add-silo.
+# PostgreSQL: ConnectionStrings__TicketGrains (the application role) with ConnectionStrings__TicketGrainsOwner (the owner
+# role) when set, else the local one's two roles (deploy/local/postgres.sh). `start` runs the migrate step as the owner
+# first; every process gets only the application role's string. `start` records it (and Orleans__ClusterId/ServiceId) in
+# .data/cluster/cluster.env for add-silo.
 # Other Orleans__* / Sla__* / EventLog__* / Auth__* / RateLimits__* / ClusterTls__* / Kestrel__* / Encryption__*
 # variables in the environment are passed on to every process.
 # Without Auth__SigningKeys__0 every process runs the development token issuer with the key in .data/dev-signing-key,
@@ -35,7 +37,7 @@ stop_grace_seconds=30
 
 
 usage() {
-    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -180,8 +182,8 @@ launch() { # role index
     fi
     mkdir -p "$state_dir"
     # setsid: the process outlives this script and a Ctrl-C in the terminal that started it.
-    # The connection string is inherited from the environment (no password on the command line).
-    setsid dotnet "${args[@]}" >"$(log_file "$role" "$index")" 2>&1 </dev/null &
+    # The connection string is inherited from the environment (no password on the command line); the owner's is not.
+    env -u ConnectionStrings__TicketGrainsOwner setsid dotnet "${args[@]}" >"$(log_file "$role" "$index")" 2>&1 </dev/null &
     pid=$!
     printf '%s\n%s\n' "$pid" "$(date +%s%N)" >"$(pid_file "$role" "$index")"
     say "started $role $index (pid $pid, http://127.0.0.1:$port, log $(log_file "$role" "$index"))"
@@ -208,6 +210,7 @@ cmd_start() {
     ensure_built
     ensure_database
     mkdir -p "$state_dir"
+    migrate_as_owner "$silo_dll" "$state_dir/migrate.log"
     # Silos first: a front end only becomes healthy once it reaches the cluster.
     for ((i = 1; i <= silos; i++)); do launch silo "$i"; done
     for ((j = 1; j <= apis; j++)); do launch api "$j"; done

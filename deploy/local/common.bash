@@ -4,7 +4,9 @@
 #   say / die            progress and fatal errors on stderr, prefixed with the calling script's name
 #   require_dotnet       stop with a clear message when the .NET SDK is missing
 #   use_local_secrets    the development token key and the master key every local process must share
-#   use_local_postgres   ConnectionStrings__TicketGrains: as configured, else the local cluster under .data/
+#   use_local_postgres   ConnectionStrings__TicketGrains (application role) and __TicketGrainsOwner (owner role): as
+#                        configured, else the local cluster's two roles under .data/
+#   migrate_as_owner     the migrate step (TicketGrains.Silo.dll migrate) as the owner role
 # shellcheck shell=bash
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -35,9 +37,22 @@ use_local_secrets() {
 use_local_postgres() {
     if [[ -n "${ConnectionStrings__TicketGrains:-}" ]]; then
         say "using PostgreSQL from ConnectionStrings__TicketGrains"
+        [[ -n "${ConnectionStrings__TicketGrainsOwner:-}" ]] \
+            || die "set ConnectionStrings__TicketGrainsOwner as well: the schema's owner role, which the migrate step connects as"
         return
     fi
     "$repo/deploy/local/postgres.sh" start
-    ConnectionStrings__TicketGrains="$("$repo/deploy/local/postgres.sh" url | tail -n 1)"
-    export ConnectionStrings__TicketGrains
+    # The owner migrates; silos and front ends connect as the application role (see deploy/local/postgres.sh).
+    ConnectionStrings__TicketGrainsOwner="$("$repo/deploy/local/postgres.sh" url | tail -n 1)"
+    ConnectionStrings__TicketGrains="$("$repo/deploy/local/postgres.sh" app-url | tail -n 1)"
+    export ConnectionStrings__TicketGrains ConnectionStrings__TicketGrainsOwner
+}
+
+migrate_as_owner() { # silo_dll [log file]: the migrate step, with the owner's connection string from use_local_postgres
+    say "migrating the schema (as the owner role)"
+    if [[ -n "${2:-}" ]]; then
+        dotnet "$1" migrate >"$2" 2>&1 || { tail -n 20 "$2" >&2; die "the migrate step failed (log: $2)"; }
+    else
+        dotnet "$1" migrate || die "the migrate step failed"
+    fi
 }

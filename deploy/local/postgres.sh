@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # A local PostgreSQL for TicketGrains: one cluster under the repo's data folder, on 127.0.0.1 only.
 #
-# usage: deploy/local/postgres.sh start | stop | status | url [dbname]
+# usage: deploy/local/postgres.sh start | stop | status | url [dbname] | app-url [dbname]
 #
-#   start         initialise (first time) and start the cluster; creates role and database ticketgrains.
+#   start         initialise (first time) and start the cluster; creates the two roles and database ticketgrains.
 #                 Safe to call when it already runs.
 #   stop          fast shutdown, if it runs.
 #   status        where it lives, whether it runs; exit code 3 when it does not run.
-#   url [db]      print the Npgsql connection string for database db (default ticketgrains) on stdout,
+#   url [db]      print the owner role's Npgsql connection string for database db (default ticketgrains) on stdout,
 #                 creating the database (owner ticketgrains) if it is missing; starts the cluster if needed.
+#                 The migrate step connects with it (ConnectionStrings__TicketGrainsOwner).
+#   app-url [db]  the same for the application role ticketgrains_app, which silos and front ends connect as
+#                 (ConnectionStrings__TicketGrains); it may use the schema only as the migrate step grants it.
+#
+# Roles: ticketgrains (LOGIN CREATEDB) owns the databases and migrates them; ticketgrains_app (LOGIN, nothing else) is
+# the application's. Split so that the application cannot alter, drop or disable the audit log's triggers.
 #
 # environment:
 #   TICKETGRAINS_DATA     data root (default <repo>/.data); the cluster lives in <data root>/pg
@@ -19,7 +25,7 @@
 # <data root>/pg.location records where. As a normal user everything runs as that user.
 #
 # Durability is a product promise: fsync, synchronous_commit and full_page_writes stay on.
-# Progress goes to stderr; stdout carries only what `url` prints.
+# Progress goes to stderr; stdout carries only what `url` and `app-url` print.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
@@ -28,6 +34,8 @@ port="${TICKETGRAINS_PG_PORT:-55432}"
 app_role="ticketgrains"
 app_password="ticketgrains"
 app_db="ticketgrains"
+runtime_role="ticketgrains_app"
+runtime_password="ticketgrains_app"
 ready_deadline_seconds=60
 
 
@@ -180,6 +188,11 @@ app_login_works() {
         -tAc 'SELECT 1' >/dev/null 2>&1
 }
 
+runtime_login_works() { # db
+    PGPASSWORD="$runtime_password" PGCONNECT_TIMEOUT=3 "$(tool psql)" -X -q -h 127.0.0.1 -p "$port" -U "$runtime_role" -d "$1" \
+        -tAc 'SELECT 1' >/dev/null 2>&1
+}
+
 wait_until_ready() {
     local deadline=$((SECONDS + ready_deadline_seconds))
     until port_answers; do
@@ -232,6 +245,7 @@ init_cluster() {
 
 ensure_role_and_database() {
     superuser_psql <<SQL
+SET client_min_messages = warning;
 DO \$\$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$app_role') THEN
@@ -239,8 +253,17 @@ BEGIN
     ELSE
         ALTER ROLE $app_role LOGIN CREATEDB PASSWORD '$app_password';
     END IF;
+    -- The application role: it may log in, and nothing else until the migrate step grants it the schema.
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$runtime_role') THEN
+        CREATE ROLE $runtime_role LOGIN NOCREATEDB NOCREATEROLE PASSWORD '$runtime_password';
+    ELSE
+        ALTER ROLE $runtime_role LOGIN NOCREATEDB NOCREATEROLE NOSUPERUSER PASSWORD '$runtime_password';
+    END IF;
 END
 \$\$;
+-- The owner may act for the application role (never the other way round): DROP DATABASE ... WITH (FORCE), as the
+-- integration tests drop theirs, must be able to end the application role's sessions.
+GRANT $runtime_role TO $app_role;
 SELECT 'CREATE DATABASE $app_db OWNER $app_role'
 WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$app_db') \gexec
 SQL
@@ -298,7 +321,7 @@ cmd_start() {
     fi
     wait_until_ready
     ensure_role_and_database
-    say "PostgreSQL is ready on 127.0.0.1:$port (role $app_role, database $app_db; cluster folder $pg_dir)"
+    say "PostgreSQL is ready on 127.0.0.1:$port (owner role $app_role, application role $runtime_role, database $app_db; cluster folder $pg_dir)"
 }
 
 cmd_stop() {
@@ -337,7 +360,8 @@ cmd_status() {
     printf 'binaries:       %s\n' "$bindir"
     if [[ "$running" == "yes" ]]; then
         printf 'state:          running%s\n' "$(port_answers && echo ', accepting connections' || echo ', not accepting connections yet')"
-        printf 'connection:     Host=127.0.0.1;Port=%s;Username=%s;Password=%s;Database=%s\n' "$port" "$app_role" "$app_password" "$app_db"
+        printf 'connection:     Host=127.0.0.1;Port=%s;Username=%s;Password=%s;Database=%s (owner; migrate)\n' "$port" "$app_role" "$app_password" "$app_db"
+        printf 'application:    Host=127.0.0.1;Port=%s;Username=%s;Password=%s;Database=%s (silos, front ends)\n' "$port" "$runtime_role" "$runtime_password" "$app_db"
         return 0
     fi
     if [[ -s "$(pgdata)/PG_VERSION" ]] || owned_by_someone_else; then
@@ -380,8 +404,20 @@ cmd_url() {
     printf 'Host=127.0.0.1;Port=%s;Username=%s;Password=%s;Database=%s\n' "$port" "$app_role" "$app_password" "$db"
 }
 
+cmd_app_url() {
+    local db="${1:-$app_db}"
+    # Makes sure the cluster runs and the database exists, exactly as `url` does; only the role printed differs.
+    cmd_url "$db" >/dev/null
+    if ! runtime_login_works "$db"; then
+        # A cluster started by an older postgres.sh has no application role yet; start creates it.
+        cmd_start
+        runtime_login_works "$db" || die "the application role $runtime_role cannot log in to $db"
+    fi
+    printf 'Host=127.0.0.1;Port=%s;Username=%s;Password=%s;Database=%s\n' "$port" "$runtime_role" "$runtime_password" "$db"
+}
+
 usage() {
-    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -390,6 +426,7 @@ case "${1:-}" in
     stop) cmd_stop ;;
     status) cmd_status ;;
     url) shift; cmd_url "$@" ;;
+    app-url) shift; cmd_app_url "$@" ;;
     -h | --help | help) usage ;;
     *) usage ;;
 esac

@@ -40,14 +40,16 @@ trap stop_silo EXIT
 trap 'exit 130' INT TERM
 
 deploy/local/postgres.sh start
+# The owner's (run.sh's migrate step, pgbench's table) and the application role's (the silo).
 conn="$(deploy/local/postgres.sh url tg_wrk | tail -n 1)"
-[[ -n "$conn" ]] || die "deploy/local/postgres.sh url tg_wrk printed no connection string"
+app_conn="$(deploy/local/postgres.sh app-url tg_wrk | tail -n 1)"
+[[ -n "$conn" && -n "$app_conn" ]] || die "deploy/local/postgres.sh url / app-url tg_wrk printed no connection string"
 
 # Built first, so the health deadline below measures the start, not the build run.sh would do.
 say "building (Release)"
 dotnet build TicketGrains.sln -c Release -nologo -v quiet
 say "starting the product with ./run.sh on $url (log: .data/wrk-bench/silo.log)"
-ConnectionStrings__TicketGrains="$conn" TICKETGRAINS_URL="$url" TICKETGRAINS_HTTPS_URL="" \
+ConnectionStrings__TicketGrains="$app_conn" ConnectionStrings__TicketGrainsOwner="$conn" TICKETGRAINS_URL="$url" TICKETGRAINS_HTTPS_URL="" \
     Orleans__SiloPort=11181 Orleans__GatewayPort=30081 Orleans__ClusterId=wrk-bench \
     ./run.sh >"$out_dir/silo.log" 2>&1 &
 silo_pid=$!

@@ -1,3 +1,4 @@
+using Npgsql;
 using Orleans.Dashboard;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Observability;
@@ -7,14 +8,27 @@ using TicketGrains.Grains.Hosting;
 
 namespace TicketGrains.Silo;
 
-/// <summary>A silo of the ticket cluster; by default it also serves the REST API (single-process mode).</summary>
+/// <summary>
+/// A silo of the ticket cluster; by default it also serves the REST API (single-process mode). With the first argument
+/// `migrate` it runs the migrate step instead (<see cref="MigrateCommand"/>) and exits.
+/// </summary>
 public static class SiloProgram
 {
-    public static async Task Main(string[] args)
+    /// <summary>How long a starting silo waits for the migrate step (a Kubernetes Job may run beside it).</summary>
+    private static readonly TimeSpan SchemaDeadline = TimeSpan.FromSeconds(60);
+
+    public static async Task<int> Main(string[] args)
     {
+        if (args is [MigrateCommand.Name, .. var rest])
+        {
+            return await MigrateCommand.RunAsync(rest);
+        }
+
         var app = Build(args);
-        await app.Services.GetRequiredService<SchemaMigrator>().MigrateWithRetryAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
+        await app.Services.GetRequiredService<SchemaHealth>().WaitUntilMigratedAsync(
+            app.Services.GetRequiredService<NpgsqlDataSource>(), app.Logger, SchemaDeadline, CancellationToken.None);
         await app.RunAsync();
+        return 0;
     }
 
     public static WebApplication Build(string[] args)

@@ -18,7 +18,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            context.Response.Headers.RetryAfter = "1";
+            // A lost table needs an operator, not a quick retry; everything else transient clears within moments.
+            context.Response.Headers.RetryAfter = exception is SchemaMissingException ? "30" : "1";
         }
 
         context.Response.StatusCode = problem.Status ?? 500;
@@ -35,6 +36,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         },
         NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found.", Detail = e.Message },
         ConflictException e => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message },
+        SchemaMissingException e => new ProblemDetails { Status = 503, Title = "A durable table is missing; writes are refused.", Detail = e.Message },
         BadHttpRequestException { StatusCode: 413 } => Invalid(413, "body", "The request body is too large."),
         BadHttpRequestException e => Invalid(e.StatusCode, "body", e.Message),
         _ when GrainRetry.IsTransient(exception) => new ProblemDetails

@@ -12,13 +12,14 @@ namespace TicketGrains.Grains.EventLog;
 /// The per-silo event writer. Appends from every grain go into one queue; a few loops each take
 /// whatever has gathered and commit it as one multi-row statement (group commit), so the number of
 /// durable round trips grows with batches, not with calls. Each append completes only after its
-/// batch has committed.
+/// batch has committed. A missing table is never re-created here: that would restart streams on a partial log, so
+/// it is reported to <see cref="SchemaHealth"/>, which refuses every later batch (see there).
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
 {
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
     private readonly NpgsqlDataSource _dataSource;
-    private readonly SchemaMigrator _migrator;
+    private readonly SchemaHealth _schema;
     private readonly ILiveFeedPublisher _feed;
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly EventLogMetrics _metrics;
@@ -27,13 +28,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 
     public GroupCommitWriter(
         NpgsqlDataSource dataSource,
-        SchemaMigrator migrator,
+        SchemaHealth schema,
         ILiveFeedPublisher feed,
         IOptions<EventLogOptions> options,
         EventLogMetrics metrics,
         ILogger<GroupCommitWriter> logger)
     {
-        (_dataSource, _migrator, _feed, _metrics, _logger) = (dataSource, migrator, feed, metrics, logger);
+        (_dataSource, _schema, _feed, _metrics, _logger) = (dataSource, schema, feed, metrics, logger);
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
         _loops = Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
@@ -74,11 +75,17 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            inserted = await ExecuteWithSchemaRepairAsync(batch).ConfigureAwait(false);
+            _schema.ThrowIfLost();
+            inserted = await ExecuteAsync(batch).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             _metrics.Failed(batch.Count, Stopwatch.GetElapsedTime(started));
+            if (StorageErrors.IsMissingTable(e))
+            {
+                _schema.ReportMissingTable(((PostgresException)e).MessageText);
+            }
+
             _logger.LogWarning(e, "Event batch of {Count} failed", batch.Count);
             var error = StorageErrors.Translate(e);
             foreach (var pending in batch)
@@ -104,21 +111,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         _feed.Publish(batch.Select(p => p.Request).Where(r => r.Row is not null && inserted.Contains((r.TenantId, r.StreamId, r.Version))));
-    }
-
-    private async Task<HashSet<(string, string, int)>> ExecuteWithSchemaRepairAsync(List<PendingAppend> batch)
-    {
-        try
-        {
-            return await ExecuteAsync(batch).ConfigureAwait(false);
-        }
-        catch (Exception e) when (StorageErrors.IsMissingTable(e))
-        {
-            // Someone dropped a table under a running silo: put the schema back rather than fail forever.
-            _logger.LogWarning("Event log table missing; re-applying the schema");
-            await _migrator.MigrateAsync(CancellationToken.None).ConfigureAwait(false);
-            return await ExecuteAsync(batch).ConfigureAwait(false);
-        }
     }
 
     private async Task<HashSet<(string, string, int)>> ExecuteAsync(List<PendingAppend> batch)

@@ -29,6 +29,8 @@ public static class StorageErrors
     public static TicketGrainsException Translate(Exception e) => e switch
     {
         TicketGrainsException own => own,
+        PostgresException { SqlState: UndefinedTable } pg => new SchemaMissingException(
+            $"A durable table is missing ({pg.MessageText}); refused until it is restored from a backup and the service restarted."),
         PostgresException pg => new StorageUnavailableException($"The database refused the operation ({pg.SqlState})."),
         NpgsqlException or TimeoutException or IOException => new StorageUnavailableException("The database is unreachable."),
         OperationCanceledException => new StorageUnavailableException("The database did not answer in time."),

@@ -3,10 +3,15 @@ using Npgsql;
 
 namespace TicketGrains.Grains.Hosting;
 
-/// <summary>Reads the one connection string every part of the product uses.</summary>
+/// <summary>
+/// Reads the connection strings: <see cref="Name"/>, the application role every silo and front end connects as, and
+/// <see cref="OwnerName"/>, the owner role only the migrate step uses.
+/// </summary>
 public static class PostgresConnection
 {
     public const string Name = "TicketGrains";
+
+    public const string OwnerName = "TicketGrainsOwner";
 
     /// <summary>Pool per process; several silos and front ends share PostgreSQL's max_connections.</summary>
     public const int DefaultPoolSize = 40;
@@ -44,6 +49,20 @@ public static class PostgresConnection
 
         return builder.ConnectionString;
     }
+
+    /// <summary>The owner role's connection string, for the migrate step.</summary>
+    public static string RequireOwner(IConfiguration configuration)
+    {
+        var value = configuration.GetConnectionString(OwnerName);
+        return string.IsNullOrWhiteSpace(value)
+            ? throw new InvalidOperationException(
+                $"No owner connection string: set ConnectionStrings__{OwnerName} to the role that owns the schema (deploy/local/postgres.sh url prints it locally).")
+            : value;
+    }
+
+    /// <summary>The role named in the application's connection string, or null when there is none.</summary>
+    public static string? ApplicationRoleOf(IConfiguration configuration) =>
+        configuration.GetConnectionString(Name) is { Length: > 0 } value ? new NpgsqlConnectionStringBuilder(value).Username : null;
 
     private static bool Mentions(string connectionString, params string[] keys) =>
         keys.Any(key => connectionString.Contains(key, StringComparison.OrdinalIgnoreCase));

@@ -35,7 +35,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<PostgresTicketReadModel>();
         services.TryAddSingleton<ITicketReadModel>(sp =>
             new SubjectOpeningReadModel(sp.GetRequiredService<PostgresTicketReadModel>(), sp.GetRequiredService<IPersonalDataProtection>()));
-        services.TryAddSingleton<SchemaMigrator>();
+        services.TryAddSingleton<SchemaHealth>();
         return services;
     }
 

@@ -21,7 +21,7 @@ public sealed class EncryptionAtRestTests(EncryptionFixture cluster, ITestOutput
         await Poll.UntilAsync("the tenant's SLA reminder", TimeSpan.FromSeconds(10),
             () => OrleansTables.HasReminderAsync(cluster.Database, "sla-sweep", "/" + tenant));
 
-        var (tables, dump) = await DatabaseDump.ReadAsync(cluster.Database.ConnectionString);
+        var (tables, dump) = await DatabaseDump.ReadAsync(cluster.Database.OwnerConnectionString);
 
         output.WriteLine($"{tables.Count} tables, {dump.Length} characters: {string.Join(", ", tables)}");
         foreach (var table in new[] { "tg_events", "tg_snapshots", "tg_tickets", "tg_customer_keys", "orleansstorage", "orleansreminderstable" })

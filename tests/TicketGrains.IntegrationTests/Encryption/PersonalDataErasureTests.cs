@@ -19,7 +19,7 @@ public sealed class PersonalDataErasureTests(EncryptionFixture cluster, ITestOut
         var other = await bystander.OpenTicketAsync(api);
         var customer = (await api.GetAsync(TicketRequests.Ticket(tickets[0]))).Expect(HttpStatusCode.OK).Json.GetProperty("customerId").GetGuid();
         var statistics = await StatisticsAsync(api);
-        var readable = await KeyRecovery.RecoverAsync(cluster.Database.ConnectionString, cluster.KnownMasterKeys, tenant, customer);
+        var readable = await KeyRecovery.RecoverAsync(cluster.Database.OwnerConnectionString, cluster.KnownMasterKeys, tenant, customer);
         Assert.Contains(readable, v => v.Contains(person.IdCard, StringComparison.Ordinal));
 
         var erased = (await api.SendAsync(new HttpRequestMessage(HttpMethod.Delete, Path(customer)))).Expect(HttpStatusCode.Accepted).Json;
@@ -44,11 +44,11 @@ public sealed class PersonalDataErasureTests(EncryptionFixture cluster, ITestOut
         Assert.Equal($"Refund to {bystander.Name} at {bystander.Address}", listed.Single(t => t.GetProperty("id").GetGuid() == other).GetProperty("subject").GetString());
 
         // A stolen database plus every master key opens nothing of the customer: the data key row is zeroed.
-        Assert.Empty(await KeyRecovery.RecoverAsync(cluster.Database.ConnectionString, cluster.KnownMasterKeys, tenant, customer));
+        Assert.Empty(await KeyRecovery.RecoverAsync(cluster.Database.OwnerConnectionString, cluster.KnownMasterKeys, tenant, customer));
         Assert.Equal([true], await cluster.Database.ColumnAsync<bool>(
             "SELECT wrapped_key IS NULL AND tenant_key_version IS NULL AND erased_at IS NOT NULL FROM tg_customer_keys WHERE tenant_id = $1 AND customer_id = $2",
             tenant, customer));
-        var (_, dump) = await DatabaseDump.ReadAsync(cluster.Database.ConnectionString);
+        var (_, dump) = await DatabaseDump.ReadAsync(cluster.Database.OwnerConnectionString);
         Assert.All(person.All, v => Assert.DoesNotContain(v, dump, StringComparison.OrdinalIgnoreCase));
     });
 

@@ -95,7 +95,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
         var created = await Database.PairsAsync<string, long>(
             "SELECT stream_id, count(*) FROM tg_events WHERE tenant_id = $1 AND event_type = 'TicketCreated' GROUP BY stream_id", tenant);
         // Subjects are stored sealed with the customer's key (a fresh nonce each): opened here to compare them.
-        var keys = await StoredDataKeys.LoadAsync(Database.ConnectionString, [TestEncryption.MasterKey], tenant);
+        var keys = await StoredDataKeys.LoadAsync(Database.OwnerConnectionString, [TestEncryption.MasterKey], tenant);
         var stored = await Database.ColumnAsync<string[]>(
             "SELECT ARRAY[stream_id, data->>'customerId', data->>'subject'] FROM tg_events WHERE tenant_id = $1 AND event_type = 'TicketCreated'", tenant);
         var subjects = stored.ToDictionary(r => r[0], r => keys.Open(Guid.Parse(r[1]), r[2]));

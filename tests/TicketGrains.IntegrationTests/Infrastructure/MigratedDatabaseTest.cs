@@ -1,24 +1,18 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
-using TicketGrains.Grains.EventLog;
-
 namespace TicketGrains.IntegrationTests.Infrastructure;
 
-/// <summary>A test class with its own fresh PostgreSQL database, the product's schema applied, dropped afterwards.</summary>
+/// <summary>
+/// A test class with its own fresh PostgreSQL database, migrated by its owner role, dropped afterwards. Product code
+/// under test connects with <see cref="TestDatabase.ConnectionString"/>, the application role.
+/// </summary>
 public abstract class MigratedDatabaseTest : IAsyncLifetime
 {
     private TestDatabase? _database;
 
     protected TestDatabase Database => _database ?? throw new InvalidOperationException("The database is made in InitializeAsync.");
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        await using var source = NpgsqlDataSource.Create(_database.ConnectionString);
-        await new SchemaMigrator(source, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_database is not null)
         {

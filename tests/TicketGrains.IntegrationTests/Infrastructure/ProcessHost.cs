@@ -86,6 +86,22 @@ public sealed class ProcessHost : IDisposable
         }
     }
 
+    /// <summary>Waits for a process that ends by itself (a command, not a server); returns its exit code, or fails the test at the deadline.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} did not exit within {deadline.TotalSeconds:0} s; its output:\n{Tail(80)}");
+        }
+
+        return _process.ExitCode;
+    }
+
     public string Tail(int lines) => _output.Tail(lines);
 
     /// <summary>The kept output lines as the process wrote them (without the uptime this class puts before each); stderr lines start with "err: ".</summary>

@@ -1,35 +1,70 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.IntegrationTests.Infrastructure;
 
-/// <summary>A fresh PostgreSQL database for one test class, dropped (WITH FORCE) at the end.</summary>
+/// <summary>
+/// A fresh PostgreSQL database for one test class, dropped (WITH FORCE) at the end. It is split as in production: the
+/// admin role owns and migrates it, silos and front ends get the application role's connection string.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _admin;
+    private readonly string _applicationRole;
 
-    private TestDatabase(string admin, string name, string connectionString)
+    private TestDatabase(TestServer server, string name)
     {
-        _admin = admin;
+        (_admin, _applicationRole) = (server.Admin, new NpgsqlConnectionStringBuilder(server.Application).Username!);
         Name = name;
-        ConnectionString = connectionString;
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        OwnerConnectionString = new NpgsqlConnectionStringBuilder(server.Admin) { Database = name }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server.Application) { Database = name }.ConnectionString;
+        _dataSource = NpgsqlDataSource.Create(OwnerConnectionString);
     }
 
     public string Name { get; }
 
-    /// <summary>The connection string handed to silos and front ends.</summary>
+    /// <summary>The application role's connection string: the one handed to silos and front ends.</summary>
     public string ConnectionString { get; }
 
-    public static Task<TestDatabase> CreateAsync() => CreateAsync(TestSettings.AdminConnectionString);
+    /// <summary>The owner role's connection string: what the migrate step connects with.</summary>
+    public string OwnerConnectionString { get; }
 
-    /// <summary>A fresh database on the server that admin (a role with CREATEDB) connects to.</summary>
-    public static async Task<TestDatabase> CreateAsync(string admin)
+    /// <summary>A new database with the schema migrated by its owner and granted to the application role.</summary>
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(TestServer.Shared);
+
+    /// <summary>The same on another PostgreSQL server (a test's own, which it may stop).</summary>
+    public static async Task<TestDatabase> CreateAsync(TestServer server)
+    {
+        var database = await CreateEmptyAsync(server);
+        try
+        {
+            await database.MigrateAsync();
+        }
+        catch
+        {
+            // A database whose migration failed is dropped here: nobody else holds it to dispose of it.
+            await database.DisposeAsync();
+            throw;
+        }
+
+        return database;
+    }
+
+    /// <summary>A new database without any schema (the migrate step not run).</summary>
+    public static Task<TestDatabase> CreateEmptyAsync() => CreateEmptyAsync(TestServer.Shared);
+
+    private static async Task<TestDatabase> CreateEmptyAsync(TestServer server)
     {
         var name = "tg_it_" + Guid.NewGuid().ToString("N")[..16];
-        await ExecuteAdminAsync(admin, $"CREATE DATABASE {name}");
-        return new TestDatabase(admin, name, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
+        await ExecuteAdminAsync(server.Admin, $"CREATE DATABASE {name}");
+        return new TestDatabase(server, name);
     }
+
+    /// <summary>The migrate step's own code, in this process, as the owner.</summary>
+    public Task MigrateAsync() =>
+        new SchemaMigrator(_dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(_applicationRole, false, CancellationToken.None);
 
     /// <summary>The first column of every row of a query with positional parameters ($1, $2, ...).</summary>
     public async Task<List<T>> ColumnAsync<T>(string sql, params object[] parameters)
@@ -50,7 +85,7 @@ public sealed class TestDatabase : IAsyncDisposable
         return values;
     }
 
-    /// <summary>Runs statements as the database's owner (the role the silo migrates and writes with); returns the rows affected.</summary>
+    /// <summary>Runs statements as the database's owner (the role that migrates; not the one silos write with); returns the rows affected.</summary>
     public async Task<int> ExecuteAsync(string sql, params object[] parameters)
     {
         await using var command = _dataSource.CreateCommand(sql);

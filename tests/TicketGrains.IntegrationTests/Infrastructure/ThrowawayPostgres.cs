@@ -12,6 +12,7 @@ namespace TicketGrains.IntegrationTests.Infrastructure;
 public sealed class ThrowawayPostgres : IAsyncDisposable
 {
     private const string Superuser = "tg_admin";
+    private const string ApplicationRole = "tg_app";
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 
     private readonly string _bin;
@@ -23,10 +24,10 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
     public int Port { get; }
 
     /// <summary>A superuser connection to the `postgres` database: what <see cref="TestDatabase"/> creates databases with.</summary>
-    public string AdminConnectionString => new NpgsqlConnectionStringBuilder
-    {
-        Host = "127.0.0.1", Port = Port, Username = Superuser, Password = _password, Database = "postgres",
-    }.ConnectionString;
+    public string AdminConnectionString => Connection(Superuser);
+
+    /// <summary>The admin and the application role (LOGIN only, as the silos connect), for <see cref="TestDatabase.CreateAsync(TestServer)"/>.</summary>
+    public TestServer Server => new(AdminConnectionString, Connection(ApplicationRole));
 
     private string DataFolder => Path.Combine(_folder, "data");
 
@@ -47,6 +48,10 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
             ["-D", server.DataFolder, "-U", Superuser, $"--pwfile={passwordFile}", "--auth-local=peer", "--auth-host=scram-sha-256",
              "--encoding=UTF8", "--locale=C", "--no-sync"]);
         await server.StartAgainAsync();
+        await using var admin = new NpgsqlConnection(server.AdminConnectionString);
+        await admin.OpenAsync();
+        await using var role = new NpgsqlCommand($"CREATE ROLE {ApplicationRole} LOGIN PASSWORD '{server._password}'", admin);
+        await role.ExecuteNonQueryAsync();
         return server;
     }
 
@@ -83,6 +88,11 @@ public sealed class ThrowawayPostgres : IAsyncDisposable
 
         Directory.Delete(_folder, recursive: true);
     }
+
+    private string Connection(string role) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1", Port = Port, Username = role, Password = _password, Database = "postgres",
+    }.ConnectionString;
 
     private static bool IsRoot => Environment.UserName == "root";
 

@@ -96,7 +96,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
     public async Task InitializeAsync()
     {
         _postgres = await ThrowawayPostgres.StartAsync();
-        _database = await TestDatabase.CreateAsync(_postgres.AdminConnectionString);
+        _database = await TestDatabase.CreateAsync(_postgres.Server);
     }
 
     public async Task DisposeAsync()

@@ -10,7 +10,7 @@ public sealed class DeployManifestTests
     private static readonly string Root = FindRepositoryRoot();
 
     private static readonly string[] KubernetesFiles =
-        ["api.yaml", "kustomization.yaml", "namespace.yaml", "postgres.yaml", "rbac.yaml", "secret.example.yaml", "silo.yaml"];
+        ["api.yaml", "kustomization.yaml", "migrate-job.yaml", "namespace.yaml", "postgres.yaml", "rbac.yaml", "secret.example.yaml", "silo.yaml"];
 
     private static readonly HashSet<string> DockerfileKeywords =
     [
@@ -124,6 +124,40 @@ public sealed class DeployManifestTests
     }
 
     [Fact]
+    public void Migrate_job_runs_the_silo_image_as_the_owner_role_and_grants_the_application_role()
+    {
+        var job = Single(Path.Combine("deploy", "k8s", "migrate-job.yaml"), "Job", "ticketgrains-migrate");
+        var pod = At(job, "spec", "template", "spec");
+        var container = Assert.Single(Assert.IsType<YamlSequenceNode>(At(pod, "containers")));
+        var silo = Assert.IsType<YamlSequenceNode>(At(Single(Path.Combine("deploy", "k8s", "silo.yaml"), "Deployment", "ticketgrains-silo"),
+            "spec", "template", "spec", "containers")).First();
+        var initScript = Scalar(Single(Path.Combine("deploy", "k8s", "postgres.yaml"), "ConfigMap", "postgres-init"), "data", "10-application-role.sh");
+
+        Assert.Equal(Scalar(silo, "image"), Scalar(container, "image"));
+        Assert.Equal(["migrate"], Strings(At(container, "args")));
+        Assert.Equal("OnFailure", Scalar(pod, "restartPolicy"));
+        Assert.Equal("ticketgrains-db", Scalar(Env(container, "ConnectionStrings__TicketGrainsOwner"), "valueFrom", "secretKeyRef", "name"));
+        Assert.Equal("owner-connection-string", Scalar(Env(container, "ConnectionStrings__TicketGrainsOwner"), "valueFrom", "secretKeyRef", "key"));
+        Assert.Equal(ConnectionUser("connection-string"), Scalar(Env(container, "Migration__ApplicationRole"), "value"));
+        Assert.Contains($"CREATE ROLE {ConnectionUser("connection-string")} LOGIN PASSWORD", initScript, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("silo.yaml", "ticketgrains-silo")]
+    [InlineData("api.yaml", "ticketgrains-api")]
+    public void Silos_and_front_ends_connect_as_the_application_role_without_the_owners_credentials(string file, string deployment)
+    {
+        var container = Assert.IsType<YamlSequenceNode>(At(Single(Path.Combine("deploy", "k8s", file), "Deployment", deployment),
+            "spec", "template", "spec", "containers")).First();
+        var variables = Assert.IsType<YamlSequenceNode>(At(container, "env")).Select(e => Scalar(e, "name"));
+
+        Assert.Equal("connection-string", Scalar(Env(container, "ConnectionStrings__TicketGrains"), "valueFrom", "secretKeyRef", "key"));
+        Assert.DoesNotContain("ConnectionStrings__TicketGrainsOwner", variables);
+        Assert.Equal("ticketgrains_app", ConnectionUser("connection-string"));
+        Assert.Equal("ticketgrains", ConnectionUser("owner-connection-string"));
+    }
+
+    [Fact]
     public void Silo_role_lets_kubernetes_hosting_watch_and_delete_pods()
     {
         var role = Single(Path.Combine("deploy", "k8s", "rbac.yaml"), "Role", "ticketgrains-silo-pods");
@@ -215,6 +249,13 @@ public sealed class DeployManifestTests
 
     private static List<string> Strings(YamlNode sequence) =>
         Assert.IsType<YamlSequenceNode>(sequence).Select(n => Assert.IsType<YamlScalarNode>(n).Value ?? "").ToList();
+
+    /// <summary>The Username of a connection string in the example secret.</summary>
+    private static string ConnectionUser(string key)
+    {
+        var connection = Scalar(Single(Path.Combine("deploy", "k8s", "secret.example.yaml"), "Secret", "ticketgrains-db"), "stringData", key);
+        return Assert.Single(connection.Split(';'), p => p.StartsWith("Username=", StringComparison.Ordinal))["Username=".Length..];
+    }
 
     private static YamlNode Env(YamlNode container, string name) =>
         Assert.Single(Assert.IsType<YamlSequenceNode>(At(container, "env")), e => Scalar(e, "name") == name);

@@ -1,0 +1,56 @@
+-- What the application role (the role silos and API front ends connect as) may do; it runs last, after every table
+-- exists. The migration runs as the owner of the schema; the application role owns nothing, so it can neither
+-- alter, drop nor disable the triggers of anything here, and it gets exactly the privileges its statements need.
+-- The migrator names the role in the setting ticketgrains.application_role (Migration:ApplicationRole). Privileges
+-- are revoked and granted afresh on every run, so this file is the whole list: a new table needs its line here.
+DO $$
+DECLARE
+    app text := current_setting('ticketgrains.application_role');
+    owned text;
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = app) THEN
+        RAISE EXCEPTION 'the application role "%" does not exist', app
+            USING HINT = 'Create it first (CREATE ROLE ... LOGIN PASSWORD ...; no other attribute): deploy/local/postgres.sh does locally.';
+    END IF;
+    IF app = current_user OR pg_has_role(app, current_user, 'MEMBER') THEN
+        RAISE EXCEPTION 'the application role "%" is, or is a member of, the migrating owner role "%"', app, current_user
+            USING HINT = 'Silos and front ends must connect as a role that owns nothing: migrate as the owner role, run as another.';
+    END IF;
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = app AND (rolsuper OR rolcreaterole OR rolbypassrls)) THEN
+        RAISE EXCEPTION 'the application role "%" is a superuser or has CREATEROLE or BYPASSRLS', app
+            USING HINT = 'Any of these lets it make itself the owner; ALTER ROLE ... NOSUPERUSER NOCREATEROLE NOBYPASSRLS.';
+    END IF;
+    SELECT string_agg(c.relname, ', ') INTO owned
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND pg_get_userbyid(c.relowner) = app;
+    IF owned IS NOT NULL THEN
+        RAISE EXCEPTION 'the application role "%" owns %', app, owned
+            USING HINT = 'A database made before the roles were split: REASSIGN OWNED BY <application role> TO <owner role> (as either), then migrate again.';
+    END IF;
+
+    EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', app);
+    EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM %I', app);
+    EXECUTE format('REVOKE CREATE ON SCHEMA public FROM PUBLIC, %I', app);
+    EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', app);
+
+    -- Orleans: the query catalogue is read-only; membership and reminders are rewritten and cleaned up by the silos;
+    -- grain state is written in place (a cleared grain keeps its row).
+    EXECUTE format('GRANT SELECT ON orleansquery TO %I', app);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON orleansmembershipversiontable, orleansmembershiptable, orleansreminderstable TO %I', app);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON orleansstorage TO %I', app);
+
+    -- Append-only: the event log and the audit log are only ever added to.
+    EXECUTE format('GRANT SELECT, INSERT ON tg_events, tg_audit_log TO %I', app);
+    -- Upserted in place: snapshots, the read model, custom roles, API keys (revocation), an audit chain's head
+    -- (locked FOR UPDATE while a batch appends), lookup keys and customer keys (re-wrapped, erased).
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_snapshots, tg_tickets, tg_roles, tg_api_keys, tg_audit_heads, '
+        'tg_lookup_keys, tg_customer_keys TO %I', app);
+    -- A tenant key rotation deletes the versions it replaced.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_tenant_keys TO %I', app);
+
+    IF has_schema_privilege(app, 'public', 'CREATE') THEN
+        RAISE EXCEPTION 'the application role "%" can still create objects in schema public', app
+            USING HINT = 'Migrate as the owner of the database (it owns schema public on PostgreSQL 15), or revoke CREATE there yourself.';
+    END IF;
+END
+$$;
