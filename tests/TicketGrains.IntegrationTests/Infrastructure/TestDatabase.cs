@@ -66,6 +66,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public Task MigrateAsync() =>
         new SchemaMigrator(_dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(_applicationRole, false, CancellationToken.None);
 
+    /// <summary>Closes this helper's idle pooled connections: after its server restarted under them, each would fail once.</summary>
+    public void ClearPool() => _dataSource.Clear();
+
     /// <summary>The first column of every row of a query with positional parameters ($1, $2, ...).</summary>
     public async Task<List<T>> ColumnAsync<T>(string sql, params object[] parameters)
     {

@@ -63,6 +63,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
         }
 
         await Postgres.StartAgainAsync();
+        Database.ClearPool();
         var restartedAt = load.Now;
         var recovered = await Poll.UntilAsync("a create acknowledged after PostgreSQL came back", RecoveryDeadline,
             () => Task.FromResult(load.Acks.Any(a => a.At > restartedAt)));
