@@ -1,5 +1,6 @@
 -- Read model for listing, queue rebuilds and SLA sweeps. It is a projection of tg_events: each row
--- is written in the same statement as the event that produced it and can be rebuilt from zero.
+-- is written in the same statement as the event that produced it and can be rebuilt from zero
+-- (`TicketGrains.Silo.dll rebuild-read-model`, deploy/local/rebuild-read-model.sh).
 CREATE TABLE IF NOT EXISTS tg_tickets (
     tenant_id   text        NOT NULL,
     ticket_id   uuid        NOT NULL,

@@ -45,6 +45,8 @@ BEGIN
     -- (locked FOR UPDATE while a batch appends), lookup keys and customer keys (re-wrapped, erased).
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_snapshots, tg_tickets, tg_roles, tg_api_keys, tg_audit_heads, '
         'tg_lookup_keys, tg_customer_keys TO %I', app);
+    -- The committed-event pipeline's checkpoints: one row per subscriber, created once and moved forward in place.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_subscriptions TO %I', app);
     -- A tenant key rotation deletes the versions it replaced.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_tenant_keys TO %I', app);
 

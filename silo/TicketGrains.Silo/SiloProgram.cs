@@ -5,6 +5,7 @@ using TicketGrains.Api.Observability;
 using TicketGrains.Api.Security;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
+using TicketGrains.Grains.ReadModel;
 
 namespace TicketGrains.Silo;
 
@@ -22,6 +23,11 @@ public static class SiloProgram
         if (args is [MigrateCommand.Name, .. var rest])
         {
             return await MigrateCommand.RunAsync(rest);
+        }
+
+        if (args is [RebuildReadModelCommand.Name, .. var options])
+        {
+            return await RebuildReadModelCommand.RunAsync(options);
         }
 
         var app = Build(args);

@@ -4,6 +4,7 @@ using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
+using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
@@ -21,8 +22,13 @@ public static class AgentsApi
     {
         var group = app.MapGroup("/api/v1/agents").WithTags("Agents");
         group.MapPost("/{agentId}/next", NextAsync).WithName("PullNextTicket")
-            .WithSummary("Hand the agent its next ticket (200), or 204 when none arrived within waitSeconds (0-20).")
-            .ProducesValidationProblem().RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).MasksPersonalData();
+            .WithSummary("Hand the agent its next ticket (200; accept it before acceptBy), or 204 when none arrived within waitSeconds (0-20).")
+            .ProducesValidationProblem().RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).MasksPersonalData()
+            .Audited(AuditActions.Pull, static (_, value) => value is TicketView t ? $"ticket:{t.Id}" : null);
+        group.MapPost("/{agentId}/tickets/{ticketId:guid}/accept", AcceptAsync).WithName("AcceptPulledTicket")
+            .WithSummary("The agent acknowledges a ticket its pull handed it, so it stays theirs (409 once it went back to its queue).")
+            .ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).MasksPersonalData()
+            .Audited(AuditActions.Accept, AuditEndpoints.RouteTarget("ticket", "ticketId"));
         group.MapGet("/{agentId}", GetAsync).WithName("GetAgent").WithSummary("The queues the agent pulls from.")
             .RequirePermission(Permissions.TicketsRead);
         group.MapPut("/{agentId}/queues", SetQueuesAsync).WithName("SetAgentQueues").WithSummary("Set the queues the agent pulls from, in order.")
@@ -42,25 +48,42 @@ public static class AgentsApi
         }
 
         // The wait is cut into short grain calls so none comes near the call timeout. A pull that
-        // reached the agent may have claimed a ticket, so only undelivered calls are retried.
+        // reached the agent may have claimed a ticket, so only undelivered calls are retried. The grain
+        // sees the client leave (the token) and stops waiting; a claim it made anyway is returned at
+        // once, and one whose answer is lost on the way returns at its AcceptBy.
+        var abort = context.RequestAborted;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
         while (true)
         {
             var remaining = deadline - DateTime.UtcNow;
             var slice = remaining < CallTimeouts.LongPollSlice ? remaining : CallTimeouts.LongPollSlice;
-            var ticket = await GrainRetry.Once(() => agent.NextAsync(slice < TimeSpan.Zero ? TimeSpan.Zero : slice), context.RequestAborted);
+            var ticket = await GrainRetry.Once(() => agent.NextAsync(slice < TimeSpan.Zero ? TimeSpan.Zero : slice, abort), abort);
+            if (ticket is not null && abort.IsCancellationRequested)
+            {
+                await cluster.Reference<ITicketGrain>(GrainKeys.For(Tenant.Of(context), ticket.Id)).ReturnClaimAsync(agentId);
+                return TypedResults.NoContent();
+            }
+
             if (ticket is not null)
             {
                 metrics.Handed();
                 return TypedResults.Ok(ticket);
             }
 
-            if (DateTime.UtcNow >= deadline || context.RequestAborted.IsCancellationRequested)
+            if (DateTime.UtcNow >= deadline || abort.IsCancellationRequested)
             {
                 metrics.Empty();
                 return TypedResults.NoContent();
             }
         }
+    }
+
+    private static async Task<Ok<TicketView>> AcceptAsync(string agentId, Guid ticketId, HttpContext context, IClusterClient cluster)
+    {
+        var agent = ValidAgentId(agentId);
+        var ticket = cluster.Reference<ITicketGrain>(GrainKeys.For(Tenant.Of(context), ticketId));
+        // Accepting again is answered like the first accept, so a retry after a lost answer is safe.
+        return TypedResults.Ok(await GrainRetry.Idempotent(() => ticket.AcceptClaimAsync(agent), context.RequestAborted));
     }
 
     private static async Task<Ok<AgentProfile>> GetAsync(string agentId, HttpContext context, IClusterClient cluster) =>
@@ -78,11 +101,10 @@ public static class AgentsApi
         return TypedResults.Ok(await GrainRetry.Idempotent(() => agent.SetQueuesAsync(request.Queues), context.RequestAborted));
     }
 
-    private static IAgentGrain Agent(IClusterClient cluster, HttpContext context, string agentId)
-    {
-        var tenant = Tenant.Of(context);
-        return AgentIds.IsValid(agentId)
-            ? cluster.Reference<IAgentGrain>(GrainKeys.For(tenant, agentId))
-            : throw new InvalidFieldException("agentId", "An agent id is 1-64 letters, digits, '.', '_', '-' or '@'.");
-    }
+    private static IAgentGrain Agent(IClusterClient cluster, HttpContext context, string agentId) =>
+        cluster.Reference<IAgentGrain>(GrainKeys.For(Tenant.Of(context), ValidAgentId(agentId)));
+
+    private static string ValidAgentId(string agentId) => AgentIds.IsValid(agentId)
+        ? agentId
+        : throw new InvalidFieldException("agentId", "An agent id is 1-64 letters, digits, '.', '_', '-' or '@'.");
 }

@@ -12,6 +12,15 @@ public static class AuditActions
     public const string CreateFailed = "create-failed";
     public const string ChangeStatus = "change-status";
     public const string Assign = "assign";
+
+    /// <summary>A reply or an internal note added to a ticket.</summary>
+    public const string AddMessage = "add-message";
+
+    /// <summary>An agent's pull handed it a ticket (a pull that found none records nothing).</summary>
+    public const string Pull = "pull";
+
+    /// <summary>An agent accepted a ticket its pull handed it.</summary>
+    public const string Accept = "accept";
     public const string Export = "export";
     public const string Erase = "erase";
     public const string RoleChange = "role-change";
@@ -23,5 +32,5 @@ public static class AuditActions
     public const string SignInFailed = "sign-in-failed";
 
     public static IReadOnlyList<string> All { get; } =
-        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SignInFailed];
+        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SignInFailed];
 }

@@ -1,3 +1,4 @@
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Api.Reports;
 using TicketGrains.Api.Security;
@@ -24,6 +25,10 @@ public static class AuditDetails
 
     /// <summary>The detail, with the note that the response showed personal data unmasked when it did.</summary>
     public static string Noting(string detail, bool unmasked) => unmasked ? Join(detail, UnmaskedNote) : detail;
+
+    /// <summary>What a create makes: a new ticket at version 1, nobody assigned, with its category, priority and channel (no personal data).</summary>
+    public static string OfCreated(string category, string priority, string channel) =>
+        $"{OfTicket(TicketStatus.New, null, 1)}; category={category}; priority={priority}; channel={channel}";
 
     public static string OfTicket(string status, string? assignee, int version) => $"status={status}; assignee={assignee ?? "-"}; version={version}";
 

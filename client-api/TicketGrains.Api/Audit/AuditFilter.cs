@@ -15,7 +15,11 @@ public sealed class AuditFilter : IEndpointFilter
         var audited = context.GetEndpoint()?.Metadata.GetMetadata<AuditedAction>()
             ?? throw new InvalidOperationException("AuditFilter needs AuditedAction metadata; use .Audited(...).");
         var value = ResultValues.Of(result);
-        await AuditRequests.RecordAsync(context, audited.Action, audited.Target(context, value), AuditDetails.Of(value, AuditRequests.ShowsUnmasked(context)));
+        if (audited.Target(context, value) is { } target)
+        {
+            await AuditRequests.RecordAsync(context, audited.Action, target, AuditDetails.Of(value, AuditRequests.ShowsUnmasked(context)));
+        }
+
         return result;
     }
 }

@@ -1,12 +1,15 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
+using TicketGrains.Api.Pipeline;
 using TicketGrains.Api.Reports;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Grains.Hosting;
+using TicketGrains.Grains.Pipeline;
 
 namespace TicketGrains.Api.Infrastructure;
 
@@ -23,7 +26,9 @@ public static class TicketGrainsApiHosting
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
         builder.Services.AddSingleton<PullMetrics>();
+        builder.Services.AddLiveFeed();
         builder.Services.AddTicketGrainsEncryption();
+        builder.Services.TryAddSingleton<SubscriberLagQuery>();
         return builder;
     }
 
@@ -43,6 +48,7 @@ public static class TicketGrainsApiHosting
         app.MapEventsFeedApi();
         app.MapAuditApi();
         app.MapReportsApi();
+        app.MapPipelineApi();
         return app;
     }
 }

@@ -18,8 +18,7 @@ public static class PersonalDataProjection
         IEnumerable<TicketEventView> events => events.Select(e => e with { Data = JsonMask.Mask(e.Data) }).ToList(),
         TicketListing.Page page => page with { Items = page.Items.Select(Mask).ToList() },
         TicketExport export => export with { Rows = export.Rows.Select(Mask).ToList() },
-        // The live feed's changes carry ids, states and agent ids only.
-        TicketChange change => change,
+        TicketChange change => Mask(change),
         // An erasure reports the customer id and counts only.
         PersonalDataErasure erasure => erasure,
         _ => throw new InvalidOperationException($"No masking rule for {value.GetType().Name}; teach PersonalDataProjection about it."),
@@ -42,6 +41,13 @@ public static class PersonalDataProjection
         Fields = t.Fields.ToDictionary(f => f.Key, f => FieldMask.Mask(f.Key, f.Value), StringComparer.Ordinal),
         Messages = t.Messages.Select(m => m with { Author = FreeTextMask.Mask(m.Author), Body = FreeTextMask.Mask(m.Body) }).ToList(),
     };
+
+    /// <summary>
+    /// Every field by name, so a field added to the change does not compile until it is given a rule here. The assignee
+    /// is an agent id, which may be an e-mail address or a phone number: masked as free text, like message authors.
+    /// </summary>
+    private static TicketChange Mask(TicketChange c) =>
+        new(c.TicketId, c.Version, c.EventType, c.Status, c.Queue, c.Assignee is null ? null : FreeTextMask.Mask(c.Assignee), c.At);
 
     private static TicketListing.Item Mask(TicketListing.Item item) => item with { Subject = FreeTextMask.Mask(item.Subject) };
 

@@ -11,6 +11,9 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
 
+    /// <summary>The subject of a key's principal is this prefix and the key id.</summary>
+    public const string SubjectPrefix = "apikey:";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = Request.Headers[Header].ToString();
@@ -32,7 +35,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             return AuthenticateResult.Fail("The API key is unknown or revoked.");
         }
 
-        var principal = CallerPrincipal.Create(stored.Tenant, "apikey:" + stored.KeyId, [], stored.Permissions, SchemeName);
+        var principal = CallerPrincipal.Create(stored.Tenant, SubjectPrefix + stored.KeyId, [], stored.Permissions, SchemeName);
         return principal is null ? AuthenticateResult.Fail("The API key is bound to an invalid tenant.") : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

@@ -19,7 +19,7 @@ public static class TicketListing
     public sealed record Page(IReadOnlyList<Item> Items, string? NextCursor);
 
     public static async Task<Ok<Page>> ListAsync(HttpContext context, ITicketReadModel readModel,
-        string? status, string? queue, string? customerId, string? category, string? cursor, string? limit)
+        string? status, string? queue, string? customerId, string? category, string? assignee, string? cursor, string? limit)
     {
         var tenant = Tenant.Of(context);
         var errors = new FieldErrors();
@@ -28,6 +28,11 @@ public static class TicketListing
         if (queue is not null && !AgentIds.IsValid(queue))
         {
             errors.Add("queue", "Not a valid queue name.");
+        }
+
+        if (assignee is not null && !AgentIds.IsValid(assignee))
+        {
+            errors.Add("assignee", "Not a valid agent id.");
         }
 
         Guid? customer = null;
@@ -53,7 +58,7 @@ public static class TicketListing
         }
 
         ValidationFailed.ThrowIfAny(errors);
-        var page = await readModel.ListAsync(new TicketQuery(tenant, status, queue, customer, category, after, size));
+        var page = await readModel.ListAsync(new TicketQuery(tenant, status, queue, customer, category, after, size, assignee));
         return TypedResults.Ok(new Page(page.Items.Select(ToItem).ToList(), page.NextCursor));
     }
 

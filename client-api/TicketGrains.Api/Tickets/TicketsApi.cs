@@ -30,7 +30,7 @@ public static class TicketsApi
             .RequirePermission(Permissions.TicketsRead);
         group.MapPost("/{id:guid}/messages", AddMessageAsync).WithName("AddTicketMessage").WithSummary("Add a public reply or an internal note.")
             .Accepts<AddMessageRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .RequirePermission(Permissions.TicketsWrite);
+            .RequirePermission(Permissions.TicketsWrite).Audited(AuditActions.AddMessage, AuditEndpoints.RouteTarget("ticket", "id"));
         group.MapPost("/{id:guid}/status", ChangeStatusAsync).WithName("ChangeTicketStatus").WithSummary("Move the ticket through its state machine.")
             .Accepts<ChangeStatusRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .RequirePermission(Permissions.TicketsWrite).Audited(AuditActions.ChangeStatus, AuditEndpoints.RouteTarget("ticket", "id")).WithSmallBody();
@@ -69,12 +69,15 @@ public static class TicketsApi
             RequestHash = idempotencyKey.Length == 0 ? "" : CreateTicketValidator.RequestHash(request),
         };
         var ticket = cluster.Reference<ITicketGrain>(GrainKeys.For(tenant, ticketId));
-        var view = await CreateAudit.AroundAsync(context, ticketId, () => GrainRetry.Idempotent(() => ticket.CreateAsync(command), abort));
+        var whatIsCreated = AuditDetails.OfCreated(command.Category, command.Priority, command.Channel);
+        var view = await CreateAudit.AroundAsync(context, ticketId, mayRepeat: idempotencyKey.Length > 0, whatIsCreated,
+            () => GrainRetry.Idempotent(() => ticket.CreateAsync(command), abort));
         return TypedResults.Created($"/api/v1/tickets/{view.Id}", view);
     }
 
+    /// <summary>The first read by the agent a pull handed the ticket to acknowledges that hand-out.</summary>
     private static async Task<Ok<TicketView>> GetAsync(Guid id, HttpContext context, IClusterClient cluster) =>
-        TypedResults.Ok(await GrainRetry.Idempotent(() => Ticket(cluster, context, id).GetAsync(), context.RequestAborted));
+        TypedResults.Ok(await GrainRetry.Idempotent(() => Ticket(cluster, context, id).ReadAsync(Actor.Of(context)), context.RequestAborted));
 
     private static async Task<Ok<IReadOnlyList<TicketEventView>>> GetEventsAsync(Guid id, HttpContext context, IClusterClient cluster) =>
         TypedResults.Ok(await GrainRetry.Idempotent(() => Ticket(cluster, context, id).GetEventsAsync(), context.RequestAborted));
@@ -88,7 +91,7 @@ public static class TicketsApi
         TextRules.Check(errors, "body", request.Body, CreateTicketValidator.MaxBody, required: true, multiline: true);
         ValidationFailed.ThrowIfAny(errors);
         return TypedResults.Ok(await GrainRetry.Once(
-            () => ticket.AddMessageAsync(request.Author!, request.Body!, request.Internal, request.ExpectedVersion), context.RequestAborted));
+            () => ticket.AddMessageAsync(request.Author!, request.Body!, request.Internal, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
     }
 
     private static async Task<Ok<TicketView>> ChangeStatusAsync(Guid id, HttpContext context, IClusterClient cluster)

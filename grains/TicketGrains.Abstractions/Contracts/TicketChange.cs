@@ -1,6 +1,6 @@
 namespace TicketGrains.Abstractions.Contracts;
 
-/// <summary>A ticket change published on the live feed (Orleans stream per tenant).</summary>
+/// <summary>A ticket change on the live feed: the ticket's status, queue and assignee after one of its events.</summary>
 [GenerateSerializer, Immutable, Alias("TicketGrains.TicketChange")]
 public sealed record class TicketChange(
     [property: Id(0)] Guid TicketId,

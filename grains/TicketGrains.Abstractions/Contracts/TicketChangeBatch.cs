@@ -1,5 +1,9 @@
 namespace TicketGrains.Abstractions.Contracts;
 
-/// <summary>The ticket changes of one committed batch for one tenant, as one stream item.</summary>
-[GenerateSerializer, Immutable, Alias("TicketGrains.TicketChangeBatch")]
-public sealed record class TicketChangeBatch([property: Id(0)] IReadOnlyList<TicketChange> Changes);
+/// <summary>
+/// One tenant's ticket changes from one page of the committed-event log, in log order, as one live-feed stream item.
+/// <paramref name="Previous"/> is the key of the tenant's last ticket event before <paramref name="Changes"/> in the
+/// log (<see cref="LogKey.Start"/> when there is none): a listener that has not sent that one has missed something.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("TicketGrains.TicketChangeBatch.Keyed")]
+public sealed record class TicketChangeBatch([property: Id(0)] LogKey Previous, [property: Id(1)] IReadOnlyList<LoggedTicketChange> Changes);

@@ -21,4 +21,10 @@ public sealed record class TicketView
     [Id(14)] public required int Version { get; init; }
     [Id(15)] public required IReadOnlyDictionary<string, string> Fields { get; init; }
     [Id(16)] public required IReadOnlyList<TicketMessageView> Messages { get; init; }
+
+    /// <summary>
+    /// Set while the assignee was handed the ticket by a pull and has not acknowledged it (accept, first read, a
+    /// message or status change of theirs): at this time it goes back to its queue.
+    /// </summary>
+    [Id(17)] public DateTimeOffset? AcceptBy { get; init; }
 }

@@ -14,7 +14,10 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("GetProfile")]
     Task<AgentProfile> GetProfileAsync();
 
-    /// <summary>Hands out the next ticket to this agent, waiting up to the given time; null if none came.</summary>
+    /// <summary>
+    /// Claims the next ticket for this agent, waiting up to the given time; null if none came or the caller cancelled.
+    /// The claim must be acknowledged (accept, read, reply) before its AcceptBy or the ticket goes back to its queue.
+    /// </summary>
     [Alias("Next")]
-    Task<TicketView?> NextAsync(TimeSpan wait);
+    Task<TicketView?> NextAsync(TimeSpan wait, CancellationToken cancellationToken = default);
 }

@@ -1,8 +1,8 @@
 namespace TicketGrains.Abstractions.Grains;
 
 /// <summary>
-/// One per tenant: a single durable reminder that sweeps the read model for SLA deadlines, so pending
-/// timers survive restarts without a reminder row per ticket.
+/// One per tenant: a single durable reminder that sweeps the read model for SLA deadlines and unacknowledged claims,
+/// so pending timers survive restarts without a reminder row per ticket.
 /// </summary>
 [Alias("TicketGrains.ISlaWatchGrain")]
 public interface ISlaWatchGrain : IGrainWithStringKey
@@ -11,8 +11,10 @@ public interface ISlaWatchGrain : IGrainWithStringKey
     [Alias("EnsureStarted")]
     Task EnsureStartedAsync();
 
-    /// <summary>Checks every ticket whose deadline has passed; returns how many were checked.</summary>
-    /// <summary>Wakes every ticket whose deadline falls before the next sweep (breaching those already due); returns how many.</summary>
+    /// <summary>
+    /// Wakes every ticket whose SLA deadline falls before the next sweep (breaching those already due) and every ticket
+    /// whose unacknowledged claim is due (returning it to its queue); returns how many.
+    /// </summary>
     [Alias("Sweep")]
     Task<int> SweepAsync();
 }

@@ -6,9 +6,9 @@ namespace TicketGrains.Abstractions.Grains;
 [Alias("TicketGrains.ITicketGrain")]
 public interface ITicketGrain : IGrainWithStringKey
 {
-    /// <summary>Opens the ticket; a repeat with the same request returns the ticket as first created.</summary>
+    /// <summary>Opens the ticket; a repeat with the same request returns the ticket as first created, marked as a repeat.</summary>
     [Alias("Create")]
-    Task<TicketView> CreateAsync(CreateTicket command);
+    Task<CreatedTicket> CreateAsync(CreateTicket command);
 
     /// <summary>Returns the ticket; throws NotFoundException when it was never created.</summary>
     [Alias("Get")]
@@ -18,9 +18,16 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("GetEvents")]
     Task<IReadOnlyList<TicketEventView>> GetEventsAsync();
 
-    /// <summary>Adds a public reply or an internal note.</summary>
+    /// <summary>
+    /// Returns the ticket as <paramref name="reader"/> (a credential's subject) reads it. The first read by the agent
+    /// holding an unacknowledged claim acknowledges it.
+    /// </summary>
+    [Alias("Read")]
+    Task<TicketView> ReadAsync(string reader);
+
+    /// <summary>Adds a public reply or an internal note; <paramref name="actor"/> is the credential's subject.</summary>
     [Alias("AddMessage")]
-    Task<TicketView> AddMessageAsync(string author, string body, bool isInternal, int? expectedVersion);
+    Task<TicketView> AddMessageAsync(string author, string body, bool isInternal, string actor, int? expectedVersion);
 
     /// <summary>Moves the ticket through its state machine.</summary>
     [Alias("ChangeStatus")]
@@ -30,9 +37,24 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("Assign")]
     Task<TicketView> AssignAsync(string? agentId, string actor, int? expectedVersion);
 
-    /// <summary>Hands the ticket to the pulling agent if still unassigned and open; null otherwise.</summary>
+    /// <summary>
+    /// Hands the ticket to the pulling agent if it still waits in its queue; null otherwise. The claim goes back to the
+    /// queue unless the agent acknowledges it before the view's AcceptBy.
+    /// </summary>
     [Alias("Claim")]
     Task<TicketView?> ClaimAsync(string agentId);
+
+    /// <summary>The agent acknowledges the ticket it pulled; a ConflictException when the ticket is no longer theirs.</summary>
+    [Alias("AcceptClaim")]
+    Task<TicketView> AcceptClaimAsync(string agentId);
+
+    /// <summary>Returns the agent's unacknowledged claim to the queue at once (its pull was abandoned); nothing otherwise.</summary>
+    [Alias("ReturnClaim")]
+    Task ReturnClaimAsync(string agentId);
+
+    /// <summary>Returns an unacknowledged claim whose deadline passed; otherwise arms the ticket's timer for it.</summary>
+    [Alias("CheckClaim")]
+    Task CheckClaimAsync();
 
     /// <summary>Records an SLA breach if the deadline has passed and the ticket still waits; otherwise arms its timer.</summary>
     [Alias("CheckSla")]

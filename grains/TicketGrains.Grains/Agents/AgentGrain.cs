@@ -9,7 +9,8 @@ namespace TicketGrains.Grains.Agents;
 
 /// <summary>
 /// One agent. Pulling takes the head of the first non-empty queue and claims that ticket; the
-/// ticket's own optimistic append decides, so a ticket never goes to two agents.
+/// ticket's own optimistic append decides, so a ticket never goes to two agents. A claim holds only
+/// once the agent acknowledges it (see <see cref="TicketGrains.Grains.Tickets.ClaimDecisions"/>).
 /// </summary>
 public sealed class AgentGrain(
     [PersistentState("agent", "Default")] IPersistentState<AgentSettings> settings,
@@ -42,14 +43,27 @@ public sealed class AgentGrain(
 
     public Task<AgentProfile> GetProfileAsync() => Task.FromResult(new AgentProfile(AgentId, Queues));
 
-    public async Task<TicketView?> NextAsync(TimeSpan wait)
+    public async Task<TicketView?> NextAsync(TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        var claimed = await PullAsync(wait, cancellationToken);
+        if (claimed is not null && cancellationToken.IsCancellationRequested)
+        {
+            // The caller left while the claim was being made: put the ticket back now rather than at the claim's deadline.
+            await Ticket(claimed.Id).ReturnClaimAsync(AgentId);
+            return null;
+        }
+
+        return claimed;
+    }
+
+    private async Task<TicketView?> PullAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + wait;
-        while (true)
+        while (!cancellationToken.IsCancellationRequested)
         {
             foreach (var name in Queues)
             {
-                if (await TakeFromAsync(Queue(name), TimeSpan.Zero, CancellationToken.None) is { } ready)
+                if (await TakeFromAsync(Queue(name)) is { } ready)
                 {
                     return ready;
                 }
@@ -61,63 +75,87 @@ public sealed class AgentGrain(
                 return null;
             }
 
-            if (await WaitOnAllAsync(remaining) is { } arrived)
+            if (await WaitOnAllAsync(remaining, cancellationToken) is { } arrived)
             {
                 return arrived;
             }
-        }
-    }
-
-    /// <summary>Takes from one queue until a ticket is claimed or the queue has nothing for us.</summary>
-    private async Task<TicketView?> TakeFromAsync(IAgentQueueGrain queue, TimeSpan wait, CancellationToken cancellationToken)
-    {
-        while (await queue.TakeAsync(AgentId, wait, cancellationToken) is { } queued)
-        {
-            if (await ClaimAsync(queued) is { } claimed)
-            {
-                return claimed;
-            }
-
-            wait = TimeSpan.Zero;
         }
 
         return null;
     }
 
-    /// <summary>Long-polls every queue at once; the first ticket wins and any later arrival goes back.</summary>
-    private async Task<TicketView?> WaitOnAllAsync(TimeSpan wait)
+    /// <summary>Takes from one queue until a ticket is claimed or the queue has nothing for us.</summary>
+    private async Task<TicketView?> TakeFromAsync(IAgentQueueGrain queue)
     {
-        using var stop = new CancellationTokenSource();
-        var pending = Queues.Select(name => (Queue: Queue(name), Task: Queue(name).TakeAsync(AgentId, wait, stop.Token))).ToList();
-        TicketView? result = null;
-        while (pending.Count > 0)
+        while (await queue.TakeAsync(AgentId, TimeSpan.Zero) is { } queued)
         {
-            var done = await Task.WhenAny(pending.Select(p => p.Task));
-            var entry = pending.First(p => p.Task == done);
-            pending.Remove(entry);
-            if ((done.IsCanceled ? null : await done) is not { } queued)
+            if (await ClaimAsync(queued) is { } claimed)
             {
-                continue;
-            }
-
-            if (result is not null)
-            {
-                await entry.Queue.EnqueueAsync(queued);
-                continue;
-            }
-
-            result = await ClaimAsync(queued);
-            if (result is not null)
-            {
-                await stop.CancelAsync();
+                return claimed;
             }
         }
 
-        return result;
+        return null;
     }
 
-    private Task<TicketView?> ClaimAsync(QueuedTicket queued) =>
-        GrainFactory.Reference<ITicketGrain>(GrainKeys.For(Tenant, queued.TicketId)).ClaimAsync(AgentId);
+    /// <summary>
+    /// Long-polls every queue at once; the first ticket wins and any later arrival goes back. However this ends (a
+    /// claim, the caller leaving, a claim that failed), the takes still pending are cancelled and what they took is
+    /// given back, so no ticket stays taken by a pull that is over.
+    /// </summary>
+    private async Task<TicketView?> WaitOnAllAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pending = Queues.Select(name => (Queue: Queue(name), Task: Queue(name).TakeAsync(AgentId, wait, stop.Token))).ToList();
+        try
+        {
+            while (pending.Count > 0)
+            {
+                var done = await Task.WhenAny(pending.Select(p => p.Task));
+                var entry = pending.First(p => p.Task == done);
+                pending.Remove(entry);
+                if ((done.IsCanceled ? null : await done) is not { } queued)
+                {
+                    continue;
+                }
+
+                if (await ClaimAsync(queued) is { } claimed)
+                {
+                    return claimed;
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await GiveBackAsync(pending);
+        }
+    }
+
+    private static async Task GiveBackAsync(IEnumerable<(IAgentQueueGrain Queue, Task<QueuedTicket?> Task)> takes)
+    {
+        foreach (var (queue, take) in takes)
+        {
+            try
+            {
+                if (await take is { } queued)
+                {
+                    await queue.EnqueueAsync(queued);
+                }
+            }
+            catch (Exception)
+            {
+                // Cancelled before anything was taken, or the queue is unreachable: a take it did hand out comes back after
+                // its lease, and the failure that ended the pull is the one the caller must see.
+            }
+        }
+    }
+
+    private Task<TicketView?> ClaimAsync(QueuedTicket queued) => Ticket(queued.TicketId).ClaimAsync(AgentId);
+
+    private ITicketGrain Ticket(Guid id) => GrainFactory.Reference<ITicketGrain>(GrainKeys.For(Tenant, id));
 
     private IAgentQueueGrain Queue(string name) => GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, name));
 }

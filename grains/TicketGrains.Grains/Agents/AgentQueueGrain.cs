@@ -10,18 +10,23 @@ namespace TicketGrains.Grains.Agents;
 /// Tickets waiting for one queue. Reentrant so that enqueues reach it while agents long-poll; all
 /// state changes happen on the grain's own turn, and each ticket is handed to exactly one taker.
 /// The in-memory queue is rebuilt from the read model on activation and re-synced when it runs dry,
-/// so an enqueue lost with a dead silo is picked up again.
+/// so an enqueue lost with a dead silo is picked up again. A taken ticket whose claim is never
+/// confirmed comes back after <see cref="TakenLease"/>.
 /// </summary>
 [Reentrant]
 public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider time) : Grain, IAgentQueueGrain
 {
     private const int RebuildLimit = 10_000;
     private static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan TakenMemory = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longer than a claim can take (the grain call timeout is 10 s), so only a failed or lost claim outlives it.</summary>
+    internal static readonly TimeSpan TakenLease = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan LeaseCheck = TimeSpan.FromSeconds(5);
 
     private readonly TicketQueue _queue = new();
     private readonly LinkedList<TaskCompletionSource<QueuedTicket?>> _waiters = new();
-    private readonly Dictionary<Guid, DateTimeOffset> _recentlyTaken = [];
+    private readonly TakenTickets _taken = new(TakenLease);
     private string _tenant = "";
     private string _name = "";
     private DateTimeOffset _lastSync;
@@ -29,33 +34,25 @@ public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider tim
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenant, _name) = GrainKeys.Split(this.GetPrimaryKeyString());
+        // Takers waiting on an empty queue call nothing, so a lapsed take must also come back on its own.
+        this.RegisterGrainTimer(() => { ReturnLapsedTakes(); return Task.CompletedTask; }, LeaseCheck, LeaseCheck);
         await ResyncAsync();
     }
 
     public Task EnqueueAsync(QueuedTicket ticket)
     {
-        _recentlyTaken.Remove(ticket.TicketId);
-        if (_queue.Contains(ticket.TicketId))
+        _taken.Settle(ticket.TicketId);
+        if (!_queue.Contains(ticket.TicketId))
         {
-            return Task.CompletedTask;
+            Offer(ticket);
         }
 
-        while (_waiters.First is { } waiter)
-        {
-            _waiters.RemoveFirst();
-            if (waiter.Value.TrySetResult(ticket))
-            {
-                _recentlyTaken[ticket.TicketId] = time.GetUtcNow();
-                return Task.CompletedTask;
-            }
-        }
-
-        _queue.Add(ticket);
         return Task.CompletedTask;
     }
 
     public Task RemoveAsync(Guid ticketId)
     {
+        _taken.Settle(ticketId);
         _queue.Remove(ticketId);
         return Task.CompletedTask;
     }
@@ -64,6 +61,7 @@ public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider tim
 
     public async Task<QueuedTicket?> TakeAsync(string agentId, TimeSpan wait, CancellationToken cancellationToken = default)
     {
+        ReturnLapsedTakes();
         if (_queue.Count == 0 && time.GetUtcNow() - _lastSync > ResyncInterval)
         {
             await ResyncAsync();
@@ -71,7 +69,7 @@ public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider tim
 
         if (_queue.TakeHead() is { } head)
         {
-            _recentlyTaken[head.TicketId] = time.GetUtcNow();
+            _taken.Take(head, time.GetUtcNow());
             return head;
         }
 
@@ -95,7 +93,7 @@ public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider tim
             if (result is not null && cancellationToken.IsCancellationRequested)
             {
                 // The caller gave up as the ticket arrived: keep it rather than hand it to nobody.
-                _recentlyTaken.Remove(result.TicketId);
+                _taken.Settle(result.TicketId);
                 _queue.Add(result);
                 return null;
             }
@@ -104,17 +102,36 @@ public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider tim
         }
     }
 
+    /// <summary>Hands the ticket to the longest-waiting taker, or queues it at its place (priority, then arrival).</summary>
+    private void Offer(QueuedTicket ticket)
+    {
+        while (_waiters.First is { } waiter)
+        {
+            _waiters.RemoveFirst();
+            if (waiter.Value.TrySetResult(ticket))
+            {
+                _taken.Take(ticket, time.GetUtcNow());
+                return;
+            }
+        }
+
+        _queue.Add(ticket);
+    }
+
+    private void ReturnLapsedTakes()
+    {
+        foreach (var ticket in _taken.Expire(time.GetUtcNow()))
+        {
+            Offer(ticket);
+        }
+    }
+
     private async Task ResyncAsync()
     {
         _lastSync = time.GetUtcNow();
-        foreach (var stale in _recentlyTaken.Where(kv => _lastSync - kv.Value > TakenMemory).Select(kv => kv.Key).ToList())
-        {
-            _recentlyTaken.Remove(stale);
-        }
-
         foreach (var ticket in await readModel.WaitingInQueueAsync(_tenant, _name, RebuildLimit))
         {
-            if (!_recentlyTaken.ContainsKey(ticket.TicketId))
+            if (!_taken.Contains(ticket.TicketId))
             {
                 _queue.Add(ticket);
             }

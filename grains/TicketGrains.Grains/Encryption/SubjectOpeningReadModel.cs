@@ -43,6 +43,9 @@ public sealed class SubjectOpeningReadModel(ITicketReadModel inner, IPersonalDat
     public Task<IReadOnlyList<SlaDue>> SlaDueAsync(string tenantId, DateTimeOffset until, SlaDue? after, int limit) =>
         inner.SlaDueAsync(tenantId, until, after, limit);
 
+    public Task<IReadOnlyList<Guid>> ClaimsDueAsync(string tenantId, DateTimeOffset until, Guid after, int limit) =>
+        inner.ClaimsDueAsync(tenantId, until, after, limit);
+
     private async Task<string> OpenAsync(PersonalDataCipher cipher, string tenant, string subject, Dictionary<Guid, PersonalDataCipher> ciphers)
     {
         try

@@ -6,6 +6,8 @@ namespace TicketGrains.Grains.EventLog;
 /// <summary>
 /// Builds the one statement that commits a whole batch: the events (skipping versions that already
 /// exist, which are reported as conflicts) and, for the events that went in, their read-model rows.
+/// A row's subject is written once, with the ticket's creation: it is the subject as sealed in TicketCreated,
+/// so the row is exactly what a rebuild from the log produces (ReadModel/ReadModelRebuild).
 /// </summary>
 internal static class BatchInsertCommand
 {
@@ -21,20 +23,20 @@ internal static class BatchInsertCommand
         ), rows AS (
             SELECT DISTINCT ON (r.tenant_id, r.ticket_id) r.*
             FROM unnest(@r_tenant, @r_stream, @r_version, @r_ticket, @r_status, @r_category, @r_priority,
-                        @r_queue, @r_customer, @r_assignee, @r_channel, @r_subject, @r_created, @r_updated, @r_sla)
+                        @r_queue, @r_customer, @r_assignee, @r_channel, @r_subject, @r_created, @r_updated, @r_sla, @r_claim)
                 AS r(tenant_id, stream_id, version, ticket_id, status, category, priority, queue, customer_id,
-                     assignee, channel, subject, created_at, updated_at, sla_due_at)
+                     assignee, channel, subject, created_at, updated_at, sla_due_at, claim_due_at)
             JOIN inserted i ON i.tenant_id = r.tenant_id AND i.stream_id = r.stream_id AND i.version = r.version
             ORDER BY r.tenant_id, r.ticket_id, r.version DESC
         ), projected AS (
             INSERT INTO tg_tickets (tenant_id, ticket_id, version, status, category, priority, queue, customer_id,
-                                    assignee, channel, subject, created_at, updated_at, sla_due_at)
+                                    assignee, channel, subject, created_at, updated_at, sla_due_at, claim_due_at)
             SELECT tenant_id, ticket_id, version, status, category, priority, queue, customer_id,
-                   assignee, channel, subject, created_at, updated_at, sla_due_at FROM rows
+                   assignee, channel, subject, created_at, updated_at, sla_due_at, claim_due_at FROM rows
             ON CONFLICT (tenant_id, ticket_id) DO UPDATE SET
                 version = EXCLUDED.version, status = EXCLUDED.status, category = EXCLUDED.category,
                 priority = EXCLUDED.priority, queue = EXCLUDED.queue, assignee = EXCLUDED.assignee,
-                subject = EXCLUDED.subject, updated_at = EXCLUDED.updated_at, sla_due_at = EXCLUDED.sla_due_at
+                updated_at = EXCLUDED.updated_at, sla_due_at = EXCLUDED.sla_due_at, claim_due_at = EXCLUDED.claim_due_at
             WHERE tg_tickets.version < EXCLUDED.version
         )
         SELECT tenant_id, stream_id, version FROM inserted
@@ -87,6 +89,7 @@ internal static class BatchInsertCommand
         Add(p, "r_created", NpgsqlDbType.TimestampTz, rows, r => r.Row!.CreatedAt.UtcDateTime);
         Add(p, "r_updated", NpgsqlDbType.TimestampTz, rows, r => r.Row!.UpdatedAt.UtcDateTime);
         Add(p, "r_sla", NpgsqlDbType.TimestampTz, rows, r => r.Row!.SlaDueAt?.UtcDateTime);
+        Add(p, "r_claim", NpgsqlDbType.TimestampTz, rows, r => r.Row!.ClaimDueAt?.UtcDateTime);
     }
 
     private static void Add<T>(NpgsqlParameterCollection p, string name, NpgsqlDbType type, List<AppendRequest> rows, Func<AppendRequest, T> pick)

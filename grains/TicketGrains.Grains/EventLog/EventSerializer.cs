@@ -14,7 +14,7 @@ public static class EventSerializer
     private static readonly Dictionary<string, Type> TypesByName = new[]
     {
         typeof(TicketCreated), typeof(MessageAdded), typeof(StatusChanged), typeof(AssigneeChanged),
-        typeof(SlaBreached), typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
+        typeof(SlaBreached), typeof(TicketClaimed), typeof(ClaimAccepted), typeof(ClaimReturned), typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

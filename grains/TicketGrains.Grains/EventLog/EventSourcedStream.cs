@@ -59,16 +59,17 @@ internal sealed class EventSourcedStream<TState>(
 
     /// <summary>
     /// Appends the event at the next version. The state is changed first so the read-model row can be
-    /// derived from it; on any failure the stream is marked unloaded and is read again before next use.
+    /// derived from it (with the event as stored, sealed); on any failure the stream is marked unloaded
+    /// and is read again before next use.
     /// </summary>
-    public async Task AppendAsync(IDomainEvent e, Func<TState, TicketRow?>? row = null)
+    public async Task AppendAsync(IDomainEvent e, Func<TState, IDomainEvent, TicketRow?>? row = null)
     {
         apply(State, e);
         var version = Version + 1;
         try
         {
             var stored = codec is null ? e : await codec.SealAsync(e, State);
-            await log.AppendAsync(new AppendRequest(tenantId, streamId, version, EventSerializer.TypeName(e), EventSerializer.Serialize(stored), row?.Invoke(State)));
+            await log.AppendAsync(new AppendRequest(tenantId, streamId, version, EventSerializer.TypeName(e), EventSerializer.Serialize(stored), row?.Invoke(State, stored)));
             Version = version;
         }
         catch

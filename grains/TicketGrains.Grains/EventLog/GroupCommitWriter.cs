@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TicketGrains.Abstractions.Errors;
-using TicketGrains.Grains.Live;
 
 namespace TicketGrains.Grains.EventLog;
 
@@ -20,7 +19,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
     private readonly NpgsqlDataSource _dataSource;
     private readonly SchemaHealth _schema;
-    private readonly ILiveFeedPublisher _feed;
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly EventLogMetrics _metrics;
     private readonly int _maxBatch;
@@ -29,19 +27,22 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     public GroupCommitWriter(
         NpgsqlDataSource dataSource,
         SchemaHealth schema,
-        ILiveFeedPublisher feed,
         IOptions<EventLogOptions> options,
         EventLogMetrics metrics,
         ILogger<GroupCommitWriter> logger)
     {
-        (_dataSource, _schema, _feed, _metrics, _logger) = (dataSource, schema, feed, metrics, logger);
+        (_dataSource, _schema, _metrics, _logger) = (dataSource, schema, metrics, logger);
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
         _loops = Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
 
-    public Task AppendAsync(AppendRequest request)
+    /// <summary>
+    /// Completes once the event is committed. Cancelling takes effect only while the append still waits in the queue
+    /// (it is then never written); after that the outcome is its batch's.
+    /// </summary>
+    public Task AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
-        var pending = new PendingAppend(request);
+        var pending = new PendingAppend(request, cancellationToken);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new StorageUnavailableException("The event writer is shutting down.");
@@ -58,7 +59,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         {
             while (batch.Count < _maxBatch && reader.TryRead(out var item))
             {
-                batch.Add(item);
+                if (item.TryTake())
+                {
+                    batch.Add(item);
+                }
             }
 
             if (batch.Count > 0)
@@ -69,8 +73,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private async Task CommitAsync(List<PendingAppend> batch)
+    private async Task CommitAsync(List<PendingAppend> taken)
     {
+        var batch = RefuseRepeatedVersions(taken);
         HashSet<(string, string, int)> inserted;
         var started = Stopwatch.GetTimestamp();
         try
@@ -109,8 +114,29 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 pending.Completion.TrySetException(new ConflictException($"Version {r.Version} of {r.StreamId} already exists."));
             }
         }
+    }
 
-        _feed.Publish(batch.Select(p => p.Request).Where(r => r.Row is not null && inserted.Contains((r.TenantId, r.StreamId, r.Version))));
+    /// <summary>
+    /// Two appends of one stream version in one statement would both find their key among the inserted rows, though
+    /// only the first row went in: the later ones are conflicts before the statement is even sent.
+    /// </summary>
+    private static List<PendingAppend> RefuseRepeatedVersions(List<PendingAppend> batch)
+    {
+        var keys = new HashSet<(string, string, int)>(batch.Count);
+        var unique = new List<PendingAppend>(batch.Count);
+        foreach (var pending in batch)
+        {
+            if (keys.Add(pending.Key))
+            {
+                unique.Add(pending);
+            }
+            else
+            {
+                pending.Completion.TrySetException(new ConflictException($"Version {pending.Request.Version} of {pending.Request.StreamId} is already being appended."));
+            }
+        }
+
+        return unique;
     }
 
     private async Task<HashSet<(string, string, int)>> ExecuteAsync(List<PendingAppend> batch)

@@ -6,7 +6,8 @@ namespace TicketGrains.Grains.EventLog;
 /// </summary>
 public interface IEventLog
 {
-    Task AppendAsync(AppendRequest request);
+    /// <summary>Cancelling refuses the append only while it has not started to be written; after that it completes as written or not.</summary>
+    Task AppendAsync(AppendRequest request, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string tenantId, string streamId, int afterVersion);
 

@@ -16,8 +16,9 @@ public sealed class InMemoryEventLog : IEventLog
     /// <summary>Read-model rows by tenant and ticket, as the PostgreSQL statement would leave them.</summary>
     public ConcurrentDictionary<(string, Guid), TicketSummary> Rows { get; } = new();
 
-    public Task AppendAsync(AppendRequest request)
+    public Task AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var stream = _streams.GetOrAdd((request.TenantId, request.StreamId), _ => []);
         lock (stream)
         {

@@ -6,7 +6,7 @@ namespace TicketGrains.Grains.EventLog;
 /// <summary>The event log on PostgreSQL: appends go through the group-commit writer, reads go direct.</summary>
 internal sealed class PostgresEventLog(NpgsqlDataSource dataSource, GroupCommitWriter writer) : IEventLog
 {
-    public Task AppendAsync(AppendRequest request) => writer.AppendAsync(request);
+    public Task AppendAsync(AppendRequest request, CancellationToken cancellationToken = default) => writer.AppendAsync(request, cancellationToken);
 
     public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string tenantId, string streamId, int afterVersion) =>
         StorageErrors.Guard(async () =>

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
+using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.ReadModel;
 using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.Tickets;
@@ -18,11 +20,11 @@ public static class TicketGrainsServices
     {
         services.AddValidatedOptions<SlaOptions>("Sla");
         services.AddValidatedOptions<EventLogOptions>("EventLog");
+        services.AddValidatedOptions<AgentOptions>(AgentOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<TicketMetrics>();
         services.TryAddSingleton<SlaWatchRegistry>();
-        services.TryAddSingleton<ILiveFeedPublisher, OrleansLiveFeedPublisher>();
         services.AddTicketGrainsEncryption();
         return services;
     }
@@ -36,6 +38,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<ITicketReadModel>(sp =>
             new SubjectOpeningReadModel(sp.GetRequiredService<PostgresTicketReadModel>(), sp.GetRequiredService<IPersonalDataProtection>()));
         services.TryAddSingleton<SchemaHealth>();
+        services.TryAddSingleton<TicketChangeLog>();
         return services;
     }
 
@@ -46,6 +49,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<EventLogMetrics>();
         services.TryAddSingleton<GroupCommitWriter>();
         services.TryAddSingleton<IEventLog, PostgresEventLog>();
+        services.AddEventSubscriber<LiveFeedSubscriber>();
         return services;
     }
 

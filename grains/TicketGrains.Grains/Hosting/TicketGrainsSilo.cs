@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using TicketGrains.Abstractions;
+using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.Sla;
 
 namespace TicketGrains.Grains.Hosting;
@@ -29,7 +30,7 @@ public static class TicketGrainsSilo
         silo.Services.AddClusterIdentity().AddSiloEndpoints();
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<SlaOptions>>((o, sla) =>
             o.MinimumReminderPeriod = sla.Value.SweepPeriod < o.MinimumReminderPeriod ? sla.Value.SweepPeriod : o.MinimumReminderPeriod);
-        silo.Services.AddTicketGrainsDomain().AddTicketGrainsPostgres(connectionString);
+        silo.Services.AddTicketGrainsDomain().AddTicketGrainsPostgres(connectionString).AddTicketGrainsPipeline(configuration);
         return silo;
     }
 

@@ -18,4 +18,7 @@ public interface ITicketReadModel
     /// after <paramref name="after"/> (from the start when null).
     /// </summary>
     Task<IReadOnlyList<SlaDue>> SlaDueAsync(string tenantId, DateTimeOffset until, SlaDue? after, int limit);
+
+    /// <summary>Tickets whose unacknowledged claim was due at or before <paramref name="until"/>, by id after <paramref name="after"/>.</summary>
+    Task<IReadOnlyList<Guid>> ClaimsDueAsync(string tenantId, DateTimeOffset until, Guid after, int limit);
 }

@@ -15,6 +15,7 @@ public sealed class InMemoryTicketReadModel(InMemoryEventLog log) : ITicketReadM
                 && (query.Queue is null || s.Row.Queue == query.Queue)
                 && (query.Category is null || s.Row.Category == query.Category)
                 && (query.CustomerId is null || s.Row.CustomerId == query.CustomerId)
+                && (query.Assignee is null || s.Row.Assignee == query.Assignee)
                 && (query.After is null || (s.Row.CreatedAt, s.Row.TicketId).CompareTo((query.After.CreatedAt, query.After.TicketId)) > 0))
             .OrderBy(s => s.Row.CreatedAt).ThenBy(s => s.Row.TicketId)
             .Take(query.Limit + 1)
@@ -32,7 +33,7 @@ public sealed class InMemoryTicketReadModel(InMemoryEventLog log) : ITicketReadM
     public Task<IReadOnlyList<QueuedTicket>> WaitingInQueueAsync(string tenantId, string queue, int limit) =>
         Task.FromResult<IReadOnlyList<QueuedTicket>>(Of(tenantId)
             .Where(s => s.Row.Queue == queue && s.Row.Assignee is null && TicketStatus.IsWaiting(s.Row.Status))
-            .OrderBy(s => s.Row.CreatedAt)
+            .OrderByDescending(s => TicketCatalog.PriorityRank(s.Row.Priority)).ThenBy(s => s.Row.CreatedAt).ThenBy(s => s.Row.TicketId)
             .Take(limit)
             .Select(s => new QueuedTicket(s.Row.TicketId, TicketCatalog.PriorityRank(s.Row.Priority), s.Row.CreatedAt))
             .ToList());
@@ -50,6 +51,14 @@ public sealed class InMemoryTicketReadModel(InMemoryEventLog log) : ITicketReadM
             .Select(s => new SlaDue(s.Row.SlaDueAt!.Value, s.Row.TicketId))
             .Where(d => after is not { } a || (d.Due, d.TicketId).CompareTo((a.Due, a.TicketId)) > 0)
             .OrderBy(d => d.Due).ThenBy(d => d.TicketId)
+            .Take(limit)
+            .ToList());
+
+    public Task<IReadOnlyList<Guid>> ClaimsDueAsync(string tenantId, DateTimeOffset until, Guid after, int limit) =>
+        Task.FromResult<IReadOnlyList<Guid>>(Of(tenantId)
+            .Where(s => s.Row.ClaimDueAt <= until && s.Row.TicketId.CompareTo(after) > 0)
+            .Select(s => s.Row.TicketId)
+            .Order()
             .Take(limit)
             .ToList());
 

@@ -13,6 +13,14 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
     private const string Columns =
         "ticket_id, status, category, priority, queue, customer_id, assignee, channel, subject, created_at, updated_at, sla_due_at, version";
 
+    /// <summary>
+    /// The queue's order in SQL: a rebuild limited to the first rows must get the most urgent ones, not the oldest.
+    /// Built from <see cref="TicketCatalog.Priorities"/>, so it ranks exactly as <see cref="TicketCatalog.PriorityRank"/>.
+    /// </summary>
+    private static readonly string PriorityRankSql =
+        "CASE priority " + string.Concat(TicketCatalog.Priorities.Select((p, rank) => $"WHEN '{p}' THEN {rank} ")) +
+        $"ELSE {TicketCatalog.PriorityRank(TicketCatalog.DefaultPriority)} END";
+
     public Task<TicketPage> ListAsync(TicketQuery query) => StorageErrors.Guard(async () =>
     {
         await using var command = dataSource.CreateCommand();
@@ -21,6 +29,7 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
         AddFilter(command, sql, "status", query.Status);
         AddFilter(command, sql, "queue", query.Queue);
         AddFilter(command, sql, "category", query.Category);
+        AddFilter(command, sql, "assignee", query.Assignee);
         if (query.CustomerId is { } customer)
         {
             sql.Append(" AND customer_id = @customer");
@@ -53,7 +62,7 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
     {
         await using var command = dataSource.CreateCommand(
             "SELECT ticket_id, priority, created_at FROM tg_tickets WHERE tenant_id = $1 AND queue = $2 " +
-            "AND status IN ('new', 'open') AND assignee IS NULL ORDER BY created_at LIMIT $3");
+            $"AND status IN ('new', 'open') AND assignee IS NULL ORDER BY {PriorityRankSql} DESC, created_at, ticket_id LIMIT $3");
         command.Parameters.AddWithValue(tenantId);
         command.Parameters.AddWithValue(queue);
         command.Parameters.AddWithValue(limit);
@@ -91,6 +100,10 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
 
         return (IReadOnlyList<SlaDue>)due;
     });
+
+    public Task<IReadOnlyList<Guid>> ClaimsDueAsync(string tenantId, DateTimeOffset until, Guid after, int limit) => StorageErrors.Guard(() => ReadIdsAsync(
+        "SELECT ticket_id FROM tg_tickets WHERE tenant_id = $1 AND claim_due_at <= $2 AND ticket_id > $3 ORDER BY ticket_id LIMIT $4",
+        tenantId, until.UtcDateTime, after, limit));
 
     private async Task<IReadOnlyList<Guid>> ReadIdsAsync(string sql, params object[] values)
     {

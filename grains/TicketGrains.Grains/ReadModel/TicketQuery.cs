@@ -8,7 +8,8 @@ public sealed record TicketQuery(
     Guid? CustomerId,
     string? Category,
     TicketCursor? After,
-    int Limit);
+    int Limit,
+    string? Assignee = null);
 
 /// <summary>One listed ticket, straight from the read model.</summary>
 public sealed record TicketSummary(int Version, TicketRow Row);

@@ -13,4 +13,5 @@ public sealed record TicketRow(
     string Subject,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? SlaDueAt);
+    DateTimeOffset? SlaDueAt,
+    DateTimeOffset? ClaimDueAt = null);

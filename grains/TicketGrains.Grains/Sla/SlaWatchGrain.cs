@@ -6,8 +6,8 @@ using TicketGrains.Grains.ReadModel;
 namespace TicketGrains.Grains.Sla;
 
 /// <summary>
-/// One per tenant. Tickets hold their SLA deadline in a grain timer while active; this grain's single
-/// durable reminder catches the deadlines of tickets that were deactivated or lost with a silo.
+/// One per tenant. Tickets hold their SLA deadline and their unacknowledged claim's deadline in grain timers while
+/// active; this grain's single durable reminder catches the deadlines of tickets that were deactivated or lost with a silo.
 /// </summary>
 public sealed class SlaWatchGrain(ITicketReadModel readModel, IOptions<SlaOptions> sla, TimeProvider time) : Grain, ISlaWatchGrain, IRemindable
 {
@@ -32,13 +32,20 @@ public sealed class SlaWatchGrain(ITicketReadModel readModel, IOptions<SlaOption
         }
     }
 
-    /// <summary>Checks every ticket due before the next sweep, so a promotion-day wave of deadlines is caught in one sweep.</summary>
-    public Task<int> SweepAsync()
+    /// <summary>
+    /// Checks every ticket due before the next sweep, so a promotion-day wave of deadlines is caught in one sweep, then
+    /// returns every unacknowledged claim already due (a claim lasts seconds; its ticket's timer is the precise one).
+    /// </summary>
+    public async Task<int> SweepAsync()
     {
         var tenant = this.GetPrimaryKeyString();
-        return SlaSweep.RunAsync(readModel, tenant, time.GetUtcNow() + sla.Value.SweepPeriod, SweepBatch, WakeAtOnce,
-            id => GrainFactory.Reference<ITicketGrain>(GrainKeys.For(tenant, id)).CheckSlaAsync());
+        var now = time.GetUtcNow();
+        var slas = await SlaSweep.RunAsync(readModel, tenant, now + sla.Value.SweepPeriod, SweepBatch, WakeAtOnce,
+            id => Ticket(tenant, id).CheckSlaAsync());
+        return slas + await SlaSweep.ClaimsAsync(readModel, tenant, now, SweepBatch, WakeAtOnce, id => Ticket(tenant, id).CheckClaimAsync());
     }
+
+    private ITicketGrain Ticket(string tenant, Guid id) => GrainFactory.Reference<ITicketGrain>(GrainKeys.For(tenant, id));
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {

@@ -23,7 +23,7 @@ public static class TicketDecisions
         now + sla.FirstResponseTarget(command.Priority),
         now);
 
-    public static MessageAdded AddMessage(TicketState state, string author, string body, bool isInternal, DateTimeOffset now)
+    public static MessageAdded AddMessage(TicketState state, string author, string body, bool isInternal, DateTimeOffset now, string? actor = null)
     {
         RequireExists(state);
         if (string.IsNullOrWhiteSpace(author))
@@ -46,7 +46,7 @@ public static class TicketDecisions
             throw new InvalidFieldException("status", "A closed ticket takes no more messages; open a follow-up ticket.");
         }
 
-        return new MessageAdded(author, body, isInternal, now);
+        return new MessageAdded(author, body, isInternal, now, actor);
     }
 
     public static StatusChanged ChangeStatus(TicketState state, string to, string actor, DateTimeOffset now)

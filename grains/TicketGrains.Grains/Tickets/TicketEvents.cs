@@ -19,7 +19,8 @@ public sealed record TicketCreated(
     DateTimeOffset? SlaDueAt,
     DateTimeOffset At) : IDomainEvent;
 
-public sealed record MessageAdded(string Author, string Body, bool Internal, DateTimeOffset At) : IDomainEvent;
+/// <summary>A reply or note; <paramref name="Actor"/> is the credential that added it (absent in events written before it was kept).</summary>
+public sealed record MessageAdded(string Author, string Body, bool Internal, DateTimeOffset At, string? Actor = null) : IDomainEvent;
 
 public sealed record StatusChanged(string From, string To, string Actor, DateTimeOffset At) : IDomainEvent;
 
@@ -27,3 +28,15 @@ public sealed record StatusChanged(string From, string To, string Actor, DateTim
 public sealed record AssigneeChanged(string? From, string? To, string Actor, DateTimeOffset At) : IDomainEvent;
 
 public sealed record SlaBreached(DateTimeOffset DueAt, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>
+/// An agent pulled the ticket: it is assigned to them (a new ticket opens), but until they acknowledge it by
+/// <paramref name="AcceptBy"/> it goes back to its queue, so a hand-out whose reply never reached the agent is not lost.
+/// </summary>
+public sealed record TicketClaimed(string Agent, DateTimeOffset AcceptBy, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>The pulling agent acknowledged its claim; <paramref name="How"/> is "accept" or "read" (<see cref="ClaimDecisions"/>).</summary>
+public sealed record ClaimAccepted(string Agent, string How, DateTimeOffset At) : IDomainEvent;
+
+/// <summary>An unacknowledged claim ended: the ticket is unassigned and waits at its place in its queue again.</summary>
+public sealed record ClaimReturned(string Agent, string Reason, DateTimeOffset At) : IDomainEvent;

@@ -6,6 +6,7 @@ using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
+using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.ReadModel;
@@ -18,6 +19,7 @@ public sealed class TicketGrain(
     IEventLog log,
     IOptions<SlaOptions> sla,
     IOptions<EventLogOptions> logOptions,
+    IOptions<AgentOptions> agents,
     TimeProvider time,
     SlaWatchRegistry slaWatch,
     IPersonalDataProtection protection,
@@ -33,7 +35,8 @@ public sealed class TicketGrain(
     private int _snapshotVersion;
     private bool _wasWaiting;
     private bool _wasActive;
-    private IGrainTimer? _slaTimer;
+    private DeadlineTimer _slaTimer = null!;
+    private DeadlineTimer _claimTimer = null!;
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -46,6 +49,8 @@ public sealed class TicketGrain(
         var (tenant, local) = GrainKeys.Split(this.GetPrimaryKeyString());
         _id = Guid.Parse(local);
         _cipher = new CustomerCipherSlot(protection, tenant);
+        _slaTimer = new DeadlineTimer(this, time, CheckSlaAsync);
+        _claimTimer = new DeadlineTimer(this, time, CheckClaimAsync);
         // Every ticket event is sealed with the key of the ticket's customer, so erasing the customer erases the thread.
         var codec = new PersonalEventCodec<TicketState>(_cipher, (e, s) => e is TicketCreated c ? c.CustomerId : s.CustomerId);
         _stream = new EventSourcedStream<TicketState>(log, tenant, StreamIds.Ticket(_id), () => new TicketState(), (s, e) => s.Apply(e), codec);
@@ -56,7 +61,7 @@ public sealed class TicketGrain(
 
     private TicketState State => _stream.State;
 
-    public async Task<TicketView> CreateAsync(CreateTicket command)
+    public async Task<CreatedTicket> CreateAsync(CreateTicket command)
     {
         if (!_stream.Loaded)
         {
@@ -72,7 +77,7 @@ public sealed class TicketGrain(
                 await AppendAsync(TicketDecisions.Create(_id, command, sla.Value, time.GetUtcNow()));
                 metrics.Created(command.Channel, command.Priority);
                 ReleaseIfNothingToWatch();
-                return State.ToView(Tenant);
+                return new CreatedTicket(State.ToView(Tenant), Repeated: false);
             }
             catch (ConflictException)
             {
@@ -86,7 +91,7 @@ public sealed class TicketGrain(
         }
 
         SyncSideEffects(force: true);
-        return State.ToView(Tenant);
+        return new CreatedTicket(await AsFirstCreatedAsync(), Repeated: true);
     }
 
     public async Task<TicketView> GetAsync()
@@ -114,8 +119,11 @@ public sealed class TicketGrain(
         return Task.CompletedTask;
     }
 
-    public Task<TicketView> AddMessageAsync(string author, string body, bool isInternal, int? expectedVersion) =>
-        DecideAsync(expectedVersion, s => TicketDecisions.AddMessage(s, author, body, isInternal, time.GetUtcNow()));
+    public Task<TicketView> ReadAsync(string reader) =>
+        DecideAsync(null, s => ClaimDecisions.AcceptOnRead(s, reader, time.GetUtcNow()));
+
+    public Task<TicketView> AddMessageAsync(string author, string body, bool isInternal, string actor, int? expectedVersion) =>
+        DecideAsync(expectedVersion, s => TicketDecisions.AddMessage(s, author, body, isInternal, time.GetUtcNow(), actor));
 
     public Task<TicketView> ChangeStatusAsync(string status, string actor, int? expectedVersion) =>
         DecideAsync(expectedVersion, s => TicketDecisions.ChangeStatus(s, status, actor, time.GetUtcNow()));
@@ -126,20 +134,39 @@ public sealed class TicketGrain(
     public async Task<TicketView?> ClaimAsync(string agentId)
     {
         await EnsureLoadedAsync();
-        if (!State.WaitsInQueue)
+        if (ClaimDecisions.Claim(State, agentId, agents.Value.ClaimAckTimeout, time.GetUtcNow()) is not { } claim)
         {
             return null;
         }
 
         try
         {
-            await AppendAsync(TicketDecisions.Assign(State, agentId, agentId, time.GetUtcNow()));
+            await AppendAsync(claim);
             return State.ToView(Tenant);
         }
         catch (ConflictException)
         {
             // Another activation changed the ticket first; it is no longer this agent's to take.
             return null;
+        }
+    }
+
+    public Task<TicketView> AcceptClaimAsync(string agentId) =>
+        DecideAsync(null, s => ClaimDecisions.Accept(s, agentId, time.GetUtcNow()));
+
+    public Task ReturnClaimAsync(string agentId) =>
+        DecideAsync(null, s => ClaimDecisions.Abandon(s, agentId, time.GetUtcNow()));
+
+    public async Task CheckClaimAsync()
+    {
+        await EnsureLoadedAsync();
+        if (ClaimDecisions.Expire(State, time.GetUtcNow()) is { } expired)
+        {
+            await AppendAsync(expired);
+        }
+        else
+        {
+            _claimTimer.Arm(State.ClaimAcceptBy);
         }
     }
 
@@ -153,13 +180,14 @@ public sealed class TicketGrain(
             // would make a wave of overdue tickets a memory problem.
             ReleaseIfNothingToWatch();
         }
-        else if (_slaTimer is null)
+        else if (!_slaTimer.Armed)
         {
             ArmSlaTimer();
         }
     }
 
-    private async Task<TicketView> DecideAsync(int? expectedVersion, Func<TicketState, IDomainEvent> decide)
+    /// <summary>Appends what <paramref name="decide"/> decides (nothing when it decides null), reloading once on a conflict.</summary>
+    private async Task<TicketView> DecideAsync(int? expectedVersion, Func<TicketState, IDomainEvent?> decide)
     {
         await RequireTicketAsync();
         for (var attempt = 0; ; attempt++)
@@ -171,7 +199,11 @@ public sealed class TicketGrain(
 
             try
             {
-                await AppendAsync(decide(State));
+                if (decide(State) is { } e)
+                {
+                    await AppendAsync(e);
+                }
+
                 return State.ToView(Tenant);
             }
             catch (ConflictException) when (attempt == 0)
@@ -183,18 +215,24 @@ public sealed class TicketGrain(
 
     private async Task AppendAsync(IDomainEvent e)
     {
-        await _stream.AppendAsync(e, s => new TicketRow(
-            s.Id, s.Status, s.Category, s.Priority, s.Queue, s.CustomerId, s.Assignee, s.Channel, _sealedSubject ??= _cipher.Loaded.Seal(s.Subject),
-            s.CreatedAt, s.UpdatedAt, s.PendingSlaDue));
-        SyncSideEffects(force: e is TicketCreated);
-        if (State.PendingSlaDue is not null)
+        if (e is TicketCreated { SlaDueAt: not null } or TicketClaimed || State.PendingSlaDue is not null || State.ClaimAcceptBy is not null)
         {
-            // The timer above dies with this activation; the tenant's reminder is what outlives it.
+            // The ticket's timers die with this activation; the tenant's reminder is what outlives them. It must exist
+            // before the event does: registered afterwards, a failure would leave a durable deadline nothing watches.
             await slaWatch.EnsureStartedAsync(Tenant);
         }
 
+        await _stream.AppendAsync(e, (s, stored) => TicketReadModelRow.From(s, RowSubject(s, stored)));
+        SyncSideEffects(force: e is TicketCreated);
         await SnapshotIfDueAsync();
     }
+
+    /// <summary>
+    /// The subject of the read-model row: as sealed in the stored TicketCreated, which is what a rebuild from the log
+    /// writes. Later events leave the row's subject alone; theirs is sealed here only for a row that has gone missing.
+    /// </summary>
+    private string RowSubject(TicketState state, IDomainEvent stored) =>
+        stored is TicketCreated created ? _sealedSubject = created.Subject : _sealedSubject ??= _cipher.Loaded.Seal(state.Subject);
 
     /// <summary>
     /// A new ticket is usually not touched again for minutes, until an agent claims it. Keeping every
@@ -204,7 +242,7 @@ public sealed class TicketGrain(
     /// </summary>
     private void ReleaseIfNothingToWatch()
     {
-        if (_slaTimer is null)
+        if (!_slaTimer.Armed && !_claimTimer.Armed)
         {
             this.DeactivateOnIdle();
         }
@@ -234,26 +272,27 @@ public sealed class TicketGrain(
 
         _wasActive = active;
         ArmSlaTimer();
+        _claimTimer.Arm(State.ClaimAcceptBy);
     }
 
     private void ArmSlaTimer()
     {
-        _slaTimer?.Dispose();
-        _slaTimer = null;
-        if (State.PendingSlaDue is not { } due)
-        {
-            return;
-        }
+        // Far deadlines cost no timer: the tenant's sweep looks one period ahead and wakes the
+        // ticket in time to arm one, so idle tickets can be deactivated meanwhile.
+        var due = State.PendingSlaDue;
+        _slaTimer.Arm(due - time.GetUtcNow() > sla.Value.SweepPeriod * 2 ? null : due);
+    }
 
-        var dueIn = due - time.GetUtcNow();
-        if (dueIn > sla.Value.SweepPeriod * 2)
-        {
-            // Far deadlines cost no timer: the tenant's sweep looks one period ahead and wakes the
-            // ticket in time to arm one, so idle tickets can be deactivated meanwhile.
-            return;
-        }
-
-        _slaTimer = this.RegisterGrainTimer(_ => CheckSlaAsync(), dueIn < TimeSpan.Zero ? TimeSpan.Zero : dueIn, Timeout.InfiniteTimeSpan);
+    /// <summary>
+    /// The ticket as its first create returned it, for a repeated create: the fold of its first event alone, whatever
+    /// happened to it since.
+    /// </summary>
+    private async Task<TicketView> AsFirstCreatedAsync()
+    {
+        var stored = (await log.ReadStreamAsync(Tenant, _stream.StreamId, 0))[0];
+        var created = new TicketState();
+        created.Apply(await _cipher.OpenAsync(EventSerializer.Deserialize(stored.EventType, stored.Json), State.CustomerId));
+        return created.ToView(Tenant);
     }
 
     private async Task SnapshotIfDueAsync()
@@ -284,6 +323,7 @@ public sealed class TicketGrain(
         _wasWaiting = State.WaitsInQueue;
         _wasActive = TicketStatus.IsActive(State.Status);
         ArmSlaTimer();
+        _claimTimer.Arm(State.ClaimAcceptBy);
     }
 
     private async ValueTask<TicketState?> OpenSnapshotAsync(string json)

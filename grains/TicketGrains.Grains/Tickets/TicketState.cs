@@ -30,6 +30,12 @@ public sealed class TicketState
     public bool SlaBreached { get; set; }
     public bool FirstResponseGiven { get; set; }
 
+    /// <summary>The agent a pull handed the ticket to, while they have not acknowledged it.</summary>
+    public string? ClaimPendingBy { get; set; }
+
+    /// <summary>When an unacknowledged claim goes back to the queue.</summary>
+    public DateTimeOffset? ClaimAcceptBy { get; set; }
+
     public bool Exists => Version > 0;
 
     /// <summary>The SLA deadline still running, if any: a first response is awaited on an active ticket.</summary>
@@ -61,17 +67,27 @@ public sealed class TicketState
             case MessageAdded m:
                 Messages.Add(new TicketMessageView(m.Author, m.Body, m.Internal, m.At));
                 FirstResponseGiven |= !m.Internal && m.Author != "customer";
+                EndClaimIfActedOnBy(m.Actor);
                 break;
             case StatusChanged s:
                 Status = s.To;
+                EndClaimIfActedOnBy(s.Actor);
                 break;
             case AssigneeChanged a:
-                Assignee = a.To;
-                if (a.To is not null && Status == TicketStatus.New)
-                {
-                    Status = TicketStatus.Open;
-                }
-
+                // An explicit assignment decides who holds the ticket; a pending claim does not outlive it.
+                AssignTo(a.To);
+                EndClaim();
+                break;
+            case TicketClaimed c:
+                AssignTo(c.Agent);
+                (ClaimPendingBy, ClaimAcceptBy) = (c.Agent, c.AcceptBy);
+                break;
+            case ClaimAccepted:
+                EndClaim();
+                break;
+            case ClaimReturned:
+                Assignee = null;
+                EndClaim();
                 break;
             case global::TicketGrains.Grains.Tickets.SlaBreached:
                 SlaBreached = true;
@@ -83,6 +99,27 @@ public sealed class TicketState
         Version++;
         UpdatedAt = e.At;
     }
+
+    /// <summary>Assigns the ticket; the first assignment of a new ticket opens it.</summary>
+    private void AssignTo(string? agent)
+    {
+        Assignee = agent;
+        if (agent is not null && Status == TicketStatus.New)
+        {
+            Status = TicketStatus.Open;
+        }
+    }
+
+    /// <summary>A message or status change by the agent holding an unacknowledged claim shows they have the ticket.</summary>
+    private void EndClaimIfActedOnBy(string? actor)
+    {
+        if (actor is not null && actor == ClaimPendingBy)
+        {
+            EndClaim();
+        }
+    }
+
+    private void EndClaim() => (ClaimPendingBy, ClaimAcceptBy) = (null, null);
 
     public TicketView ToView(string tenantId) => new()
     {
@@ -101,6 +138,7 @@ public sealed class TicketState
         SlaDueAt = SlaDueAt,
         SlaBreached = SlaBreached,
         Version = Version,
+        AcceptBy = ClaimAcceptBy,
         Fields = Fields.ToDictionary(StringComparer.Ordinal),
         Messages = [.. Messages],
     };

@@ -3,7 +3,7 @@ using TicketGrains.IntegrationTests.Infrastructure;
 namespace TicketGrains.IntegrationTests.Api;
 
 /// <summary>One silo process with the API co-hosted, on a fresh database and cluster id, shared by the API test classes.</summary>
-public sealed class ApiClusterFixture : IAsyncLifetime
+public class ApiClusterFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
@@ -26,10 +26,13 @@ public sealed class ApiClusterFixture : IAsyncLifetime
     /// <summary>Runs a test; if it fails, the silo's last output lines are written to the test's output.</summary>
     public Task RunAsync(ITestOutputHelper output, Func<Task> test) => _processes.DiagnoseAsync(output, test);
 
+    /// <summary>Settings of the silo ("--Key=value"), for a fixture that needs other than the defaults.</summary>
+    protected virtual string[] Settings => [];
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        var silo = _processes.Add(NodeLauncher.StartSilo("silo+api", _database, NodeLauncher.NewClusterId(), hostApi: true));
+        var silo = _processes.Add(NodeLauncher.StartSilo("silo+api", _database, NodeLauncher.NewClusterId(), hostApi: true, Settings));
         _http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = RequestTimeout };
         await Readiness.WaitForApiAsync(silo, Readiness.Deadline);
     }

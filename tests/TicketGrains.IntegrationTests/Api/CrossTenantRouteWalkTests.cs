@@ -122,6 +122,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
             var value = (operation, parameter) switch
             {
                 (_, "agentId") => seed.Agent,
+                (_, "ticketId") => seed.Ticket.ToString(),
                 (_, "name") => seed.Role,
                 ("GetCustomer" or "ErasePersonalData", "id") => seed.Customer.ToString(),
                 ("RevokeApiKey", "id") => seed.KeyId,
@@ -129,14 +130,14 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
                 _ => throw new InvalidOperationException($"The walker does not know parameter '{parameter}' of {operation} ({template}); teach it."),
             };
             // Agents and roles are named per tenant: B's "a-agent" is B's own, so only A's data must not show.
-            targetsA |= parameter == "id";
+            targetsA |= parameter is "id" or "ticketId";
             url = url.Replace("{" + parameter + "}", value, StringComparison.Ordinal);
         }
 
         // Query filters aimed at A's resources must find nothing of A's in B's listings, exports and audit log.
         var query = operation switch
         {
-            "ListTickets" => $"?customerId={seed.Customer}",
+            "ListTickets" => $"?customerId={seed.Customer}&assignee={seed.Agent}",
             "ListAuditEntries" => $"?target=ticket:{seed.Ticket}",
             "FindCustomer" => $"?channel=web&externalId={seed.ExternalId}",
             _ => "",
@@ -161,20 +162,14 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
     private async Task AssertFeedIsolatedAsync(ApiClient a, ApiClient b)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var request = AuthenticationTests.Request(HttpMethod.Get, "/api/v1/events", TestTokens.Admin(b.Tenant!));
-        using var response = await cluster.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var feed = new StreamReader(await response.Content.ReadAsStreamAsync(deadline.Token));
-        Assert.Equal(": connected", await feed.ReadLineAsync(deadline.Token));
+        using var feed = await EventFeed.OpenAsync(cluster.Http, EventFeed.Bearer(TestTokens.Admin(b.Tenant!)), null, deadline.Token);
 
         var ofA = (await a.PostAsync(TicketRequests.Tickets, TicketRequests.Create(Secret))).Expect(HttpStatusCode.Created).Id;
         var ofB = (await b.PostAsync(TicketRequests.Tickets, TicketRequests.Create("B's live one"))).Expect(HttpStatusCode.Created).Id;
 
-        string line;
-        while ((line = await feed.ReadLineAsync(deadline.Token) ?? throw new EndOfStreamException("The feed ended.")) != $"id: {ofB}:1")
-        {
-            Assert.DoesNotContain(ofA.ToString(), line, StringComparison.Ordinal);
-            Assert.DoesNotContain(Secret, line, StringComparison.Ordinal);
-        }
+        var change = Assert.Single(await feed.ChangesAsync(1, deadline.Token));
+        Assert.Equal((ofB, 1), change.Change);
+        Assert.DoesNotContain(ofA.ToString(), change.Data, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, change.Data, StringComparison.Ordinal);
     }
 }

@@ -25,6 +25,23 @@ public sealed class IdempotencyTests(ApiClusterFixture cluster, ITestOutputHelpe
     });
 
     [Fact]
+    public Task A_retry_after_the_ticket_moved_on_returns_it_as_first_created() => cluster.RunAsync(output, async () =>
+    {
+        var api = cluster.FreshTenant();
+        var key = "order-" + Guid.NewGuid().ToString("N");
+        var request = TicketRequests.Create("Charged twice", "refund");
+        var first = (await api.PostAsync(TicketRequests.Tickets, request, key)).Expect(HttpStatusCode.Created);
+        (await api.PostAsync($"{TicketRequests.Ticket(first.Id)}/messages", new { author = "Ann", body = "Refund on its way." })).Expect(HttpStatusCode.OK);
+        (await api.PostAsync($"{TicketRequests.Ticket(first.Id)}/status", new { status = "solved" })).Expect(HttpStatusCode.OK);
+
+        var again = (await api.PostAsync(TicketRequests.Tickets, request, key)).Expect(HttpStatusCode.Created);
+
+        Assert.Equal(first.Text, again.Text);
+        Assert.Equal(("new", 1), (again.String("status"), again.Json.GetProperty("version").GetInt32()));
+        Assert.Equal(3, (await api.GetAsync(TicketRequests.Ticket(first.Id))).Expect(HttpStatusCode.OK).Json.GetProperty("version").GetInt32());
+    });
+
+    [Fact]
     public Task Same_key_with_another_body_is_409_and_keeps_the_first_ticket() => cluster.RunAsync(output, async () =>
     {
         var api = cluster.FreshTenant();

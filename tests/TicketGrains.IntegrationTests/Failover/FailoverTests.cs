@@ -77,16 +77,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>Two pure silos, both active members, and an API front end in front of them; returns the front end and the silo to kill.</summary>
     private async Task<(TicketGrainsNode Front, TicketGrainsNode Victim)> StartClusterAsync(string clusterId)
     {
-        var silos = new[] { "silo-1", "silo-2" }.Select(n => _processes.Add(NodeLauncher.StartSilo(n, Database, clusterId, hostApi: false))).ToList();
-        foreach (var silo in silos)
-        {
-            await Readiness.WaitForHealthAsync(silo, Readiness.Deadline);
-        }
-
-        await Poll.UntilAsync("both silos to be active members", Readiness.Deadline,
-            async () => await OrleansTables.CountSilosAsync(Database, clusterId, OrleansTables.Active) == 2);
-        var front = _processes.Add(NodeLauncher.StartApi("api", Database, clusterId));
-        await Readiness.WaitForApiAsync(front, Readiness.Deadline);
+        var (silos, front) = await TwoSiloCluster.StartAsync(_processes, Database, clusterId);
         return (front, silos[1]);
     }
 

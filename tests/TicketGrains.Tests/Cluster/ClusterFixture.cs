@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
-using TicketGrains.Grains.Live;
 using Xunit;
 
 namespace TicketGrains.Tests.Cluster;
@@ -33,7 +32,6 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Configuration["Encryption:Enabled"] = "false";
             host.Services.AddSingleton<TimeProvider>(Time);
             host.Services.AddSingleton(EventLog);
-            host.Services.AddSingleton<ILiveFeedPublisher, NoLiveFeedPublisher>();
             host.Services.AddTicketGrainsDomain();
             host.Services.AddTicketGrainsInMemory();
         });

@@ -23,6 +23,6 @@ public static class Commands
     public static ITicketGrain Ticket(this IClusterClient client, string tenant, Guid id) =>
         client.GetGrain<ITicketGrain>(GrainKeys.For(tenant, id));
 
-    public static Task<TicketView> OpenAsync(this IClusterClient client, string tenant, CreateTicket command) =>
-        client.Ticket(tenant, Guid.NewGuid()).CreateAsync(command);
+    public static async Task<TicketView> OpenAsync(this IClusterClient client, string tenant, CreateTicket command) =>
+        (await client.Ticket(tenant, Guid.NewGuid()).CreateAsync(command)).Ticket;
 }

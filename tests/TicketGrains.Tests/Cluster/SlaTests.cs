@@ -50,7 +50,7 @@ public sealed class SlaTests(ClusterFixture fixture)
         var tenant = Tenants.New();
         var ticket = fixture.Client.Ticket(tenant, (await fixture.Client.OpenAsync(tenant, Commands.Create(priority: "urgent"))).Id);
         fixture.Time.Advance(TimeSpan.FromMinutes(30));
-        await ticket.AddMessageAsync("agent-1", "We are on it.", false, null);
+        await ticket.AddMessageAsync("agent-1", "We are on it.", false, "agent-1", null);
         await fixture.Cluster.DeactivateAsync(ticket);
         fixture.Time.Advance(PastUrgentTarget);
 
@@ -66,7 +66,7 @@ public sealed class SlaTests(ClusterFixture fixture)
     {
         var tenant = Tenants.New();
         var ticket = fixture.Client.Ticket(tenant, (await fixture.Client.OpenAsync(tenant, Commands.Create(priority: "urgent"))).Id);
-        await ticket.AddMessageAsync("agent-1", "Ask the warehouse first.", true, null);
+        await ticket.AddMessageAsync("agent-1", "Ask the warehouse first.", true, "agent-1", null);
         await fixture.Cluster.DeactivateAsync(ticket);
         fixture.Time.Advance(PastUrgentTarget);
 

@@ -14,7 +14,7 @@ public sealed class SnapshotTests(ClusterFixture fixture)
         await ticket.AssignAsync("ann", "lead", null);
         for (var i = 0; i < 50; i++)
         {
-            await ticket.AddMessageAsync(i % 2 == 0 ? "ann" : "customer", $"message {i}", i % 5 == 0, null);
+            await ticket.AddMessageAsync(i % 2 == 0 ? "ann" : "customer", $"message {i}", i % 5 == 0, "ann", null);
         }
 
         var before = await ticket.GetAsync();
@@ -26,6 +26,6 @@ public sealed class SnapshotTests(ClusterFixture fixture)
         Assert.Equal((52, "open", "ann", created.SlaDueAt, created.CreatedAt, before.UpdatedAt), (after.Version, after.Status, after.Assignee, after.SlaDueAt, after.CreatedAt, after.UpdatedAt));
         Assert.Equal(before.Messages, after.Messages);
         Assert.Equal(before.Fields, after.Fields);
-        Assert.Equal(53, (await ticket.AddMessageAsync("ann", "still here", false, 52)).Version);
+        Assert.Equal(53, (await ticket.AddMessageAsync("ann", "still here", false, "ann", 52)).Version);
     }
 }

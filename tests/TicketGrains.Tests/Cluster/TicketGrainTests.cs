@@ -32,7 +32,7 @@ public sealed class TicketGrainTests(ClusterFixture fixture)
 
         await Assert.ThrowsAsync<NotFoundException>(ticket.GetAsync);
         await Assert.ThrowsAsync<NotFoundException>(ticket.GetEventsAsync);
-        await Assert.ThrowsAsync<NotFoundException>(() => ticket.AddMessageAsync("agent-1", "Hello?", false, null));
+        await Assert.ThrowsAsync<NotFoundException>(() => ticket.AddMessageAsync("agent-1", "Hello?", false, "agent-1", null));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class TicketGrainTests(ClusterFixture fixture)
         var tenant = Tenants.New();
         var ticket = fixture.Client.Ticket(tenant, (await fixture.Client.OpenAsync(tenant, Commands.Create())).Id);
 
-        var replied = await ticket.AddMessageAsync("agent-1", "Checking with the courier.", false, 1);
+        var replied = await ticket.AddMessageAsync("agent-1", "Checking with the courier.", false, "agent-1", 1);
         var pending = await ticket.ChangeStatusAsync("pending", "agent-1", 2);
         var assigned = await ticket.AssignAsync("ann", "lead", 3);
 
@@ -59,9 +59,9 @@ public sealed class TicketGrainTests(ClusterFixture fixture)
     {
         var tenant = Tenants.New();
         var ticket = fixture.Client.Ticket(tenant, (await fixture.Client.OpenAsync(tenant, Commands.Create())).Id);
-        await ticket.AddMessageAsync("agent-1", "First reply", false, 1);
+        await ticket.AddMessageAsync("agent-1", "First reply", false, "agent-1", 1);
 
-        await Assert.ThrowsAsync<ConflictException>(() => ticket.AddMessageAsync("agent-2", "Second reply", false, 1));
+        await Assert.ThrowsAsync<ConflictException>(() => ticket.AddMessageAsync("agent-2", "Second reply", false, "agent-2", 1));
         await Assert.ThrowsAsync<ConflictException>(() => ticket.ChangeStatusAsync("solved", "agent-2", 3));
         await Assert.ThrowsAsync<ConflictException>(() => ticket.AssignAsync("bob", "lead", 0));
 

@@ -96,5 +96,7 @@ public sealed class SubjectOpeningReadModelTests
         public Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<SlaDue>> SlaDueAsync(string tenantId, DateTimeOffset until, SlaDue? after, int limit) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Guid>> ClaimsDueAsync(string tenantId, DateTimeOffset until, Guid after, int limit) => throw new NotSupportedException();
     }
 }

@@ -33,6 +33,29 @@ public sealed class SlaSweepTests
     }
 
     [Fact]
+    public async Task Returns_every_due_claim_once_across_pages_and_none_that_still_has_time()
+    {
+        // None of the checks clears its claim: pages must still move on, by ticket id.
+        var due = Enumerable.Range(0, 12).Select(i => new SlaDue(Noon.AddSeconds(-i), Guid.NewGuid())).ToList();
+        var readModel = new DueTickets([], [.. due, new SlaDue(Noon.AddSeconds(1), Guid.NewGuid())]);
+        var checkedIds = new List<Guid>();
+
+        var total = await SlaSweep.ClaimsAsync(readModel, "shop-1", Noon, pageSize: 5, atOnce: 2, id =>
+        {
+            lock (checkedIds)
+            {
+                checkedIds.Add(id);
+            }
+
+            return Task.CompletedTask;
+        });
+
+        Assert.Equal(12, total);
+        Assert.Equal(due.Select(d => d.TicketId).Order(), checkedIds.Order());
+        Assert.Equal(3, readModel.Pages);
+    }
+
+    [Fact]
     public async Task Wakes_no_more_than_the_wave_size_at_once()
     {
         var readModel = new DueTickets([.. Enumerable.Range(0, 40).Select(i => new SlaDue(Noon.AddSeconds(i), Guid.NewGuid()))]);
@@ -79,7 +102,7 @@ public sealed class SlaSweepTests
     }
 
     /// <summary>Deadlines in (due, id) order, paged after a position as the real read model pages them.</summary>
-    private sealed class DueTickets(List<SlaDue> all) : ITicketReadModel
+    private sealed class DueTickets(List<SlaDue> all, List<SlaDue>? claims = null) : ITicketReadModel
     {
         public int Pages { get; private set; }
 
@@ -98,5 +121,13 @@ public sealed class SlaSweepTests
         public Task<IReadOnlyList<QueuedTicket>> WaitingInQueueAsync(string tenantId, string queue, int limit) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<Guid>> ClaimsDueAsync(string tenantId, DateTimeOffset until, Guid after, int limit)
+        {
+            Pages++;
+            return Task.FromResult<IReadOnlyList<Guid>>((claims ?? [])
+                .Where(c => c.Due <= until && c.TicketId.CompareTo(after) > 0)
+                .Select(c => c.TicketId).Order().Take(limit).ToList());
+        }
     }
 }

@@ -76,6 +76,17 @@ public sealed class PersonalDataProjectionTests
         Assert.Throws<InvalidOperationException>(() => PersonalDataProjection.Mask(new AgentProfile("a", [])));
 
     [Fact]
+    public void A_live_feed_change_masks_an_assignee_that_is_an_address_or_a_phone_and_nothing_else()
+    {
+        var change = new TicketChange(Guid.NewGuid(), 3, "AssigneeChanged", "open", "refunds", "zhang.san@example.com", At);
+
+        Assert.Equal(change with { Assignee = "z***@example.com" }, PersonalDataProjection.Mask(change));
+        Assert.Equal(change with { Assignee = "138****5678" }, PersonalDataProjection.Mask(change with { Assignee = "13812345678" }));
+        Assert.Equal(change with { Assignee = "agent-7" }, PersonalDataProjection.Mask(change with { Assignee = "agent-7" }));
+        Assert.Equal(change with { Assignee = null }, PersonalDataProjection.Mask(change with { Assignee = null }));
+    }
+
+    [Fact]
     public void An_unmasked_read_names_what_was_shown()
     {
         var context = new DefaultHttpContext();

@@ -22,6 +22,7 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
     public string ValueOf(string template, string parameter) => (parameter, template) switch
     {
         ("agentId", _) => Agent,
+        ("ticketId", _) => Ticket.ToString(),
         ("name", _) when template.StartsWith("/api/v1/roles/", StringComparison.Ordinal) => Role,
         ("id", _) when template.StartsWith(TicketRequests.Tickets + "/", StringComparison.Ordinal) => Ticket.ToString(),
         ("id", _) when template.StartsWith("/api/v1/customers/", StringComparison.Ordinal) => Customer.ToString(),

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using TicketGrains.Abstractions;
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Grains.Pipeline;
+
+namespace TicketGrains.Grains.Live;
+
+/// <summary>
+/// Feeds GET /api/v1/events: turns each page of committed ticket events into one item per tenant on the tenant's
+/// in-memory Orleans stream. The stream may lose an item (a silo dies, a listener falls behind); each item names the
+/// tenant's previous ticket event in the log, so a listener notices the hole and reads it from the log instead. It
+/// starts from now: clients asking for older events read them from the log.
+/// </summary>
+public sealed class LiveFeedSubscriber(IServiceProvider services, TicketChangeLog log) : IEventSubscriber
+{
+    // Resolved lazily: the cluster client depends on services that are built after this one.
+    private readonly Lazy<IClusterClient> _client = new(services.GetRequiredService<IClusterClient>);
+
+    public string Name => "live-feed";
+
+    public SubscriberStart StartFrom => SubscriberStart.Now;
+
+    public async Task HandleAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken)
+    {
+        var changes = await log.ProjectAsync(events, cancellationToken);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var byTenant = changes.GroupBy(c => c.TenantId, c => c.Change, StringComparer.Ordinal).ToList();
+        var previous = await log.PreviousKeysAsync(byTenant.ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal), cancellationToken);
+        var provider = _client.Value.GetStreamProvider(LiveFeed.ProviderName);
+        // A failed publish fails the page, which the pipeline retries: listeners skip what they already sent.
+        await Task.WhenAll(byTenant.Select(g => provider.GetStream<TicketChangeBatch>(StreamId.Create(LiveFeed.Namespace, g.Key))
+            .OnNextAsync(new TicketChangeBatch(previous[g.Key], g.ToList()))));
+    }
+}

@@ -1,0 +1,22 @@
+namespace TicketGrains.Grains.Pipeline;
+
+/// <summary>
+/// A consumer of every committed event, registered with
+/// <see cref="EventSubscriberServices.AddEventSubscriber{T}"/>. The pipeline calls it from one silo at a time,
+/// in log order, at least once per event.
+/// </summary>
+public interface IEventSubscriber
+{
+    /// <summary>Stable name: the key of its checkpoint in <c>tg_subscriptions</c>. Renaming starts it afresh.</summary>
+    string Name { get; }
+
+    /// <summary>Where a subscriber with no checkpoint yet begins.</summary>
+    SubscriberStart StartFrom { get; }
+
+    /// <summary>
+    /// Handles one page of events in log order. Must be idempotent by <see cref="CommittedEvent.Position"/>:
+    /// after a crash the page since the last stored checkpoint is delivered again. Throwing makes the
+    /// pipeline retry the same page with backoff; the checkpoint does not move past it.
+    /// </summary>
+    Task HandleAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken);
+}

@@ -1,0 +1,21 @@
+namespace TicketGrains.Grains.Pipeline;
+
+/// <summary>When a subscriber's next page is due: at once while it is behind, after the poll interval once it has
+/// caught up, and with doubling delays while its handler keeps failing.</summary>
+public sealed class PumpSchedule(PipelineOptions options)
+{
+    /// <summary>The delay after a page of <paramref name="delivered"/> events was handled (0 when there was nothing new).</summary>
+    public TimeSpan AfterPage(int delivered) => delivered >= options.PageSize ? TimeSpan.Zero : options.PollInterval;
+
+    /// <summary>The delay before retrying after the <paramref name="consecutiveFailures"/>-th failure in a row (from 1).</summary>
+    public TimeSpan AfterFailure(int consecutiveFailures)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(consecutiveFailures, 1);
+        var first = options.PollInterval;
+        var doublings = consecutiveFailures - 1;
+        // Compare in ticks before multiplying: 2^doublings overflows a TimeSpan long before it matters.
+        return doublings >= 62 || first.Ticks > options.BackoffMax.Ticks >> doublings
+            ? options.BackoffMax
+            : TimeSpan.FromTicks(first.Ticks << doublings);
+    }
+}

@@ -1,0 +1,41 @@
+using TicketGrains.Grains.Pipeline;
+using Xunit;
+
+namespace TicketGrains.Tests.Pipeline;
+
+public sealed class PumpScheduleTests
+{
+    private static readonly PumpSchedule Schedule = new(new PipelineOptions
+    {
+        PollInterval = TimeSpan.FromMilliseconds(100),
+        PageSize = 50,
+        BackoffMax = TimeSpan.FromSeconds(3),
+    });
+
+    [Fact]
+    public void A_full_page_asks_for_the_next_at_once() => Assert.Equal(TimeSpan.Zero, Schedule.AfterPage(50));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(49)]
+    public void A_short_page_means_caught_up_so_it_polls_again_later(int delivered) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(100), Schedule.AfterPage(delivered));
+
+    [Theory]
+    [InlineData(1, 100)]
+    [InlineData(2, 200)]
+    [InlineData(3, 400)]
+    [InlineData(5, 1600)]
+    [InlineData(6, 3000)]
+    [InlineData(7, 3000)]
+    public void Retries_double_from_the_poll_interval_up_to_the_maximum(int failures, int milliseconds) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), Schedule.AfterFailure(failures));
+
+    [Theory]
+    [InlineData(62)]
+    [InlineData(64)]
+    [InlineData(int.MaxValue)]
+    public void Endless_failures_stay_at_the_maximum_without_overflowing(int failures) =>
+        Assert.Equal(TimeSpan.FromSeconds(3), Schedule.AfterFailure(failures));
+}

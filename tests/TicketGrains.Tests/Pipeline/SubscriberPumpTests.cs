@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using TicketGrains.Grains.Pipeline;
+using Xunit;
+
+namespace TicketGrains.Tests.Pipeline;
+
+public sealed class SubscriberPumpTests
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+    private static readonly PipelineOptions Options = new() { PollInterval = Poll, PageSize = 2, BackoffMax = TimeSpan.FromSeconds(1) };
+
+    private readonly LogInMemory _log = new();
+    private readonly CheckpointsInMemory _store = new();
+
+    [Fact]
+    public async Task Hands_over_pages_in_log_order_storing_the_checkpoint_after_each()
+    {
+        // Transaction 9 got its id before transaction 10 but inserted after it (positions 4, 5 against 3): transactions lead.
+        _log.Append(9, 4);
+        _log.Append(10, 3);
+        _log.Append(9, 5);
+        _log.Append(11, 6);
+        _log.Append(11, 7);
+        var subscriber = new RecordingSubscriber();
+        var pump = Pump(subscriber);
+
+        var delays = new[] { await pump.PumpOnceAsync(default), await pump.PumpOnceAsync(default), await pump.PumpOnceAsync(default), await pump.PumpOnceAsync(default) };
+
+        Assert.Equal([[4, 5], [3, 6], [7]], subscriber.Pages);
+        Assert.Equal([new Checkpoint(9, 5), new Checkpoint(11, 6), new Checkpoint(11, 7)], _store.Saves);
+        Assert.Equal([TimeSpan.Zero, TimeSpan.Zero, Poll, Poll], delays);
+        Assert.Equal(new Checkpoint(11, 7), pump.Checkpoint);
+    }
+
+    [Fact]
+    public async Task A_failing_handler_gets_the_same_page_again_after_doubling_delays_and_the_checkpoint_waits()
+    {
+        _log.Append(5, 1);
+        _log.Append(5, 2);
+        _log.Append(6, 3);
+        var subscriber = new RecordingSubscriber { FailNext = 3 };
+        var pump = Pump(subscriber);
+
+        var delays = new[] { await pump.PumpOnceAsync(default), await pump.PumpOnceAsync(default), await pump.PumpOnceAsync(default) };
+
+        Assert.Equal([Poll, 2 * Poll, 4 * Poll], delays);
+        Assert.Empty(_store.Saves);
+        Assert.Equal([(1, "InvalidOperationException: webhook answered 500"), (2, "InvalidOperationException: webhook answered 500"),
+            (3, "InvalidOperationException: webhook answered 500")], _store.Failures);
+
+        Assert.Equal(TimeSpan.Zero, await pump.PumpOnceAsync(default));
+        Assert.Equal(Poll, await pump.PumpOnceAsync(default));
+        Assert.Equal([[1, 2], [1, 2], [1, 2], [1, 2], [3]], subscriber.Pages);
+        Assert.Equal([new Checkpoint(5, 2), new Checkpoint(6, 3)], _store.Saves);
+    }
+
+    [Fact]
+    public async Task A_page_whose_checkpoint_was_not_stored_is_handed_over_again()
+    {
+        _log.Append(5, 1);
+        _store.FailNextSaves = 1;
+        var subscriber = new RecordingSubscriber();
+        var pump = Pump(subscriber);
+
+        Assert.Equal(Poll, await pump.PumpOnceAsync(default));
+        Assert.Equal(Poll, await pump.PumpOnceAsync(default));
+
+        Assert.Equal([[1], [1]], subscriber.Pages);
+        Assert.Equal([new Checkpoint(5, 1)], _store.Saves);
+    }
+
+    [Fact]
+    public async Task A_new_pump_resumes_after_the_stored_checkpoint_and_opens_with_the_subscribers_start()
+    {
+        _log.Append(5, 1);
+        _log.Append(6, 2);
+        _store.Stored["recorder"] = new Checkpoint(5, 1);
+        var subscriber = new RecordingSubscriber(SubscriberStart.Now);
+
+        await Pump(subscriber).PumpOnceAsync(default);
+
+        Assert.Equal([("recorder", SubscriberStart.Now)], _store.Opened);
+        Assert.Equal([[2]], subscriber.Pages);
+    }
+
+    [Fact]
+    public async Task Recovering_with_nothing_new_stores_the_same_checkpoint_to_clear_the_failure_count()
+    {
+        _log.FailNextReads = 1;
+        var pump = Pump(new RecordingSubscriber());
+
+        Assert.Equal(Poll, await pump.PumpOnceAsync(default));
+        Assert.Equal(Poll, await pump.PumpOnceAsync(default));
+        Assert.Equal(Poll, await pump.PumpOnceAsync(default));
+
+        Assert.Equal([(1, "InvalidOperationException: database unreachable")], _store.Failures);
+        Assert.Equal([Checkpoint.Beginning], _store.Saves);
+    }
+
+    private SubscriberPump Pump(RecordingSubscriber subscriber) => new(subscriber, _log, _store, Options, NullLogger.Instance);
+}
