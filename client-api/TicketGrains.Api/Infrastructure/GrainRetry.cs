@@ -15,9 +15,21 @@ public static class GrainRetry
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// A cluster or database failure that a later try may not meet. Orleans wraps some (grain storage, activation) in an
+    /// OrleansException, so its inner exceptions count too.
+    /// </summary>
     public static bool IsTransient(Exception e) => e is SiloUnavailableException or OrleansMessageRejectionException
         or ConnectionFailedException or GatewayTooBusyException or TimeoutException or StorageUnavailableException
-        or OrleansException { InnerException: SiloUnavailableException or ConnectionFailedException };
+        || e is OrleansException { InnerException: { } inner } && IsTransient(inner);
+
+    /// <summary>The database failure behind an error, when there is one (possibly inside Orleans' wrapping).</summary>
+    public static StorageUnavailableException? StorageFailure(Exception e) => e switch
+    {
+        StorageUnavailableException storage => storage,
+        OrleansException { InnerException: { } inner } => StorageFailure(inner),
+        _ => null,
+    };
 
     private static bool NeverDelivered(Exception e) => e is OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException;
 

@@ -106,6 +106,9 @@ public sealed class ProcessHost : IDisposable
 
     public string Tail(int lines) => _output.Tail(lines);
 
+    /// <summary>The kept output lines as the process wrote them (without the uptime this class puts before each); stderr lines start with "err: ".</summary>
+    public IReadOnlyList<string> Lines() => [.. _output.Lines().Select(l => l.TrimStart().Split(' ', 2) is [_, var text] ? text : "")];
+
     public void Dispose()
     {
         Kill();
