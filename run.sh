@@ -48,7 +48,8 @@ TicketGrains is starting (one silo, REST API co-hosted). Ctrl-C stops it.
   interactive API page  $url/docs
   OpenAPI document      $url/openapi/v1.json
   Orleans dashboard     $url/dashboard  (signs you in as operator through $url/dashboard-login)
-  health                $url/healthz
+  liveness / readiness  $url/livez  $url/readyz
+  Prometheus metrics    $url/metrics
 $https_line
 
 Every API call needs a credential. Get a development token (admin of the shop "default") and use it:

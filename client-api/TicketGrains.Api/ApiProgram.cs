@@ -2,6 +2,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using TicketGrains.Abstractions;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Observability;
 using TicketGrains.Api.Security;
 using TicketGrains.Grains.Hosting;
 
@@ -23,6 +24,8 @@ public static class ApiProgram
             .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (TicketGrainsSilo.AdoNetInvariant, connectionString))
             .Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
+            .AddClusterConnectionStatusObserver(GatewayLoss.Shared)
+            .AddClusterConnectionStatusObserver<GatewayLossLog>()
             .AddMemoryStreams(LiveFeed.ProviderName)
             .AddDashboard()
             .UseClusterTls(builder.Configuration)
@@ -32,11 +35,18 @@ public static class ApiProgram
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
                 return true;
             }));
+        builder.AddTicketGrainsObservability("ticketgrains-api");
+        if (TelemetryOptions.Read(builder.Configuration).Exports)
+        {
+            // Grain calls become spans of the request's trace (only when traces are exported).
+            builder.UseOrleansClient(client => client.AddActivityPropagation());
+        }
+
         builder.AddTicketGrainsApi();
         var app = builder.Build();
         app.MapTicketGrainsApi();
         app.MapOrleansDashboard("/dashboard").RequireOperator(app.Services);
-        app.MapHealthz();
+        app.MapTicketGrainsObservability();
         return app;
     }
 }

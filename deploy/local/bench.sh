@@ -49,7 +49,7 @@ stop_silos() {
 trap stop_silos EXIT
 trap 'exit 130' INT TERM
 
-healthy() { [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "${1:-$url}/healthz" || true)" == "200" ]]; }
+healthy() { [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "${1:-$url}/readyz" || true)" == "200" ]]; }
 
 for address in "$url" "$clear_url"; do
     if healthy "$address"; then
@@ -106,7 +106,7 @@ wait_healthy() { # address pid log
             exit 1
         fi
         if ((SECONDS >= deadline)); then
-            say "no 200 from $1/healthz within ${health_deadline_seconds} s; the end of the silo log:"
+            say "no 200 from $1/readyz within ${health_deadline_seconds} s; the end of the silo log:"
             tail -n 40 "$3" >&2
             exit 1
         fi

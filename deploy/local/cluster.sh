@@ -5,10 +5,10 @@
 #        deploy/local/cluster.sh add-silo      one more silo with the next free index (same database as start)
 #        deploy/local/cluster.sh kill-silo [i] kill -9 silo i (default: the newest running silo)
 #        deploy/local/cluster.sh stop          stop every process of the cluster (graceful, then kill)
-#        deploy/local/cluster.sh status        the processes and what their /healthz says
+#        deploy/local/cluster.sh status        the processes and what their /readyz says
 #
-# silo i (i = 1, 2, ...): SiloPort 11111+i, GatewayPort 30000+i, dashboard and /healthz on http://127.0.0.1:5100+i
-# api j  (j = 1, 2, ...): REST API, dashboard and /healthz on http://127.0.0.1:5090+j, and HTTPS on https://127.0.0.1:5443+j
+# silo i (i = 1, 2, ...): SiloPort 11111+i, GatewayPort 30000+i, dashboard, /livez, /readyz and /metrics on http://127.0.0.1:5100+i
+# api j  (j = 1, 2, ...): REST API, dashboard, /livez, /readyz and /metrics on http://127.0.0.1:5090+j, and HTTPS on https://127.0.0.1:5443+j
 #
 # TLS: Orleans traffic between all processes is mutual TLS with the cluster certificate (ClusterTls__CertificatePath,
 # else the self-signed .data/tls/cluster.crt); HTTPS uses Kestrel__Certificates__Default__Path, else .data/tls/api.crt
@@ -96,7 +96,7 @@ running_indexes() { # role -> indexes whose process runs
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-health_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:$1/healthz" 2>/dev/null || true; }
+health_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:$1/readyz" 2>/dev/null || true; }
 
 # ---------------------------------------------------------------- prerequisites
 
@@ -148,12 +148,12 @@ wait_healthy() { # role index pid
         code="$(health_code "$port")"
         [[ "$code" == "200" ]] && return 0
         if ! alive "$pid" "$role"; then
-            say "$role $index (pid $pid) exited before /healthz answered; end of $(log_file "$role" "$index"):"
+            say "$role $index (pid $pid) exited before /readyz answered; end of $(log_file "$role" "$index"):"
             tail -n 40 "$(log_file "$role" "$index")" >&2 || true
             return 1
         fi
         if ((SECONDS >= deadline)); then
-            say "$role $index (pid $pid): no 200 from http://127.0.0.1:$port/healthz within ${health_deadline_seconds} s (last: ${code:-none}); end of its log:"
+            say "$role $index (pid $pid): no 200 from http://127.0.0.1:$port/readyz within ${health_deadline_seconds} s (last: ${code:-none}); end of its log:"
             tail -n 40 "$(log_file "$role" "$index")" >&2 || true
             return 1
         fi

@@ -54,9 +54,9 @@ ConnectionStrings__TicketGrains="$app_conn" ConnectionStrings__TicketGrainsOwner
     ./run.sh >"$out_dir/silo.log" 2>&1 &
 silo_pid=$!
 deadline=$((SECONDS + 300))
-until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url/healthz" || true)" == "200" ]]; do
+until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url/readyz" || true)" == "200" ]]; do
     kill -0 "$silo_pid" 2>/dev/null || { tail -n 30 "$out_dir/silo.log" >&2; die "./run.sh exited before the silo was healthy"; }
-    ((SECONDS < deadline)) || die "no 200 from $url/healthz within 300 s"
+    ((SECONDS < deadline)) || die "no 200 from $url/readyz within 300 s"
     sleep 0.5
 done
 

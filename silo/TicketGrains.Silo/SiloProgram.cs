@@ -1,6 +1,7 @@
 using Npgsql;
 using Orleans.Dashboard;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Observability;
 using TicketGrains.Api.Security;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
@@ -50,13 +51,21 @@ public static class SiloProgram
                 silo.UseKubernetesHosting();
             }
         });
+        builder.AddTicketGrainsObservability("ticketgrains-silo");
+        builder.Services.AddHealthChecks().AddCheck<SiloMembershipHealthCheck>(SiloMembershipHealthCheck.Name, tags: [HealthProbes.Ready]);
+        if (TelemetryOptions.Read(builder.Configuration).Exports)
+        {
+            // Grain calls become spans of the request's trace (only when traces are exported).
+            builder.UseOrleans(silo => silo.AddActivityPropagation());
+        }
+
         if (hostApi)
         {
             builder.AddTicketGrainsApi();
         }
         else
         {
-            // A pure silo serves only the dashboard and /healthz, but the dashboard still needs an operator.
+            // A pure silo serves only the dashboard, the probes and /metrics, but the dashboard still needs an operator.
             builder.AddRequestLimits();
             builder.AddTicketGrainsSecurity();
         }
@@ -72,7 +81,7 @@ public static class SiloProgram
         }
 
         app.MapOrleansDashboard("/dashboard").RequireOperator(app.Services);
-        app.MapHealthz();
+        app.MapTicketGrainsObservability();
         return app;
     }
 }

@@ -37,7 +37,8 @@ public static class AgentsApi
         return group;
     }
 
-    private static async Task<Results<Ok<TicketView>, NoContent>> NextAsync(string agentId, string? waitSeconds, HttpContext context, IClusterClient cluster)
+    private static async Task<Results<Ok<TicketView>, NoContent>> NextAsync(
+        string agentId, string? waitSeconds, HttpContext context, IClusterClient cluster, PullMetrics metrics)
     {
         var agent = Agent(cluster, context, agentId);
         var seconds = 0;
@@ -65,11 +66,13 @@ public static class AgentsApi
 
             if (ticket is not null)
             {
+                metrics.Handed();
                 return TypedResults.Ok(ticket);
             }
 
             if (DateTime.UtcNow >= deadline || abort.IsCancellationRequested)
             {
+                metrics.Empty();
                 return TypedResults.NoContent();
             }
         }

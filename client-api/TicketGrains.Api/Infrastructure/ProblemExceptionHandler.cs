@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using TicketGrains.Abstractions.Errors;
+using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.Api.Infrastructure;
 
@@ -42,7 +43,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             Status = 503,
             Title = "Temporarily unavailable; retry.",
-            Detail = exception is StorageUnavailableException ? exception.Message : "The cluster is rebalancing.",
+            Detail = GrainRetry.StorageFailure(exception)?.Message ?? "The cluster is rebalancing.",
+        },
+        // A database call made in this process that no store translated is still the database's failure, not a bug.
+        _ when StorageErrors.IsDatabaseFailure(exception) => new ProblemDetails
+        {
+            Status = 503,
+            Title = "Temporarily unavailable; retry.",
+            Detail = StorageErrors.Translate(exception).Message,
         },
         _ => new ProblemDetails { Status = 500, Title = "Unexpected error." },
     };

@@ -25,6 +25,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddOpenApi(o => o.AddApiInfo().AddCallerSecurity().AddRequestExamples());
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
+        builder.Services.AddSingleton<PullMetrics>();
         builder.Services.AddLiveFeed();
         builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly SchemaHealth _schema;
     private readonly ILogger<GroupCommitWriter> _logger;
+    private readonly EventLogMetrics _metrics;
     private readonly int _maxBatch;
     private readonly Task[] _loops;
 
@@ -26,9 +28,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         NpgsqlDataSource dataSource,
         SchemaHealth schema,
         IOptions<EventLogOptions> options,
+        EventLogMetrics metrics,
         ILogger<GroupCommitWriter> logger)
     {
-        (_dataSource, _schema, _logger) = (dataSource, schema, logger);
+        (_dataSource, _schema, _metrics, _logger) = (dataSource, schema, metrics, logger);
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
         _loops = Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
@@ -74,6 +77,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     {
         var batch = RefuseRepeatedVersions(taken);
         HashSet<(string, string, int)> inserted;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             _schema.ThrowIfLost();
@@ -81,6 +85,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception e)
         {
+            _metrics.Failed(batch.Count, Stopwatch.GetElapsedTime(started));
             if (StorageErrors.IsMissingTable(e))
             {
                 _schema.ReportMissingTable(((PostgresException)e).MessageText);
@@ -96,6 +101,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             return;
         }
 
+        _metrics.Committed(batch.Count, batch.Count - inserted.Count, Stopwatch.GetElapsedTime(started));
         foreach (var pending in batch)
         {
             var r = pending.Request;

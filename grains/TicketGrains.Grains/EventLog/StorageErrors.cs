@@ -10,6 +10,9 @@ public static class StorageErrors
 
     public static bool IsMissingTable(Exception e) => e is PostgresException { SqlState: UndefinedTable };
 
+    /// <summary>The driver or the connection failed (not a conflict or a bug of the caller's): the database is unavailable.</summary>
+    public static bool IsDatabaseFailure(Exception e) => e is NpgsqlException or TimeoutException or IOException;
+
     /// <summary>Runs a database call, turning its failures into <see cref="Translate"/>'s errors.</summary>
     public static async Task<T> Guard<T>(Func<Task<T>> action)
     {

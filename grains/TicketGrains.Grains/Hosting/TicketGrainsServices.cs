@@ -8,6 +8,7 @@ using TicketGrains.Grains.Live;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.ReadModel;
 using TicketGrains.Grains.Sla;
+using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.Hosting;
 
@@ -21,6 +22,8 @@ public static class TicketGrainsServices
         services.AddValidatedOptions<EventLogOptions>("EventLog");
         services.AddValidatedOptions<AgentOptions>(AgentOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<TicketMetrics>();
         services.TryAddSingleton<SlaWatchRegistry>();
         services.AddTicketGrainsEncryption();
         return services;
@@ -29,7 +32,8 @@ public static class TicketGrainsServices
     /// <summary>The read side on PostgreSQL: enough for an API front end.</summary>
     public static IServiceCollection AddTicketGrainsReadModel(this IServiceCollection services, string connectionString)
     {
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        // Named, so its pool shows in metrics and traces as "ticketgrains" rather than as its connection string.
+        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = PostgresConnection.Name.ToLowerInvariant() }.Build());
         services.TryAddSingleton<PostgresTicketReadModel>();
         services.TryAddSingleton<ITicketReadModel>(sp =>
             new SubjectOpeningReadModel(sp.GetRequiredService<PostgresTicketReadModel>(), sp.GetRequiredService<IPersonalDataProtection>()));
@@ -42,6 +46,7 @@ public static class TicketGrainsServices
     public static IServiceCollection AddTicketGrainsPostgres(this IServiceCollection services, string connectionString)
     {
         services.AddTicketGrainsReadModel(connectionString);
+        services.TryAddSingleton<EventLogMetrics>();
         services.TryAddSingleton<GroupCommitWriter>();
         services.TryAddSingleton<IEventLog, PostgresEventLog>();
         services.AddEventSubscriber<LiveFeedSubscriber>();

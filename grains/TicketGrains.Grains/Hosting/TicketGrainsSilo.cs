@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Storage;
 using TicketGrains.Abstractions;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.Sla;
@@ -19,17 +20,28 @@ public static class TicketGrainsSilo
         var connectionString = PostgresConnection.Require(configuration);
         silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString))
             .UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString))
-            .AddAdoNetGrainStorage("Default", o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString))
-            .AddAdoNetGrainStorage("PubSubStore", o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString))
+            .AddTranslatedGrainStorage("Default", connectionString)
+            .AddTranslatedGrainStorage("PubSubStore", connectionString)
             .AddMemoryStreams(LiveFeed.ProviderName)
             .AddDashboard()
             .Configure<ClusterMembershipOptions>(FailureDetection.Tune)
+            .UseRefusedSiloDetection()
             .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
             .UseClusterTls(configuration);
         silo.Services.AddClusterIdentity().AddSiloEndpoints();
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<SlaOptions>>((o, sla) =>
             o.MinimumReminderPeriod = sla.Value.SweepPeriod < o.MinimumReminderPeriod ? sla.Value.SweepPeriod : o.MinimumReminderPeriod);
         silo.Services.AddTicketGrainsDomain().AddTicketGrainsPostgres(connectionString).AddTicketGrainsPipeline(configuration);
+        return silo;
+    }
+
+    /// <summary>ADO.NET grain storage on PostgreSQL whose driver failures reach callers as the project's own 503 error.</summary>
+    private static ISiloBuilder AddTranslatedGrainStorage(this ISiloBuilder silo, string name, string connectionString)
+    {
+        silo.AddAdoNetGrainStorage(name, o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString));
+        // Registered after the ADO.NET provider's own, so this one is what the name resolves to (also for its lifecycle).
+        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, key) =>
+            new TranslatedGrainStorage(AdoNetGrainStorageFactory.Create(services, (string)key!)));
         return silo;
     }
 }

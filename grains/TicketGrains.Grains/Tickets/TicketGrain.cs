@@ -23,6 +23,7 @@ public sealed class TicketGrain(
     TimeProvider time,
     SlaWatchRegistry slaWatch,
     IPersonalDataProtection protection,
+    TicketMetrics metrics,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
     private EventSourcedStream<TicketState> _stream = null!;
@@ -74,6 +75,7 @@ public sealed class TicketGrain(
             try
             {
                 await AppendAsync(TicketDecisions.Create(_id, command, sla.Value, time.GetUtcNow()));
+                metrics.Created(command.Channel, command.Priority);
                 ReleaseIfNothingToWatch();
                 return new CreatedTicket(State.ToView(Tenant), Repeated: false);
             }

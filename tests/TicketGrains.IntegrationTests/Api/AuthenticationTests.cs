@@ -77,7 +77,7 @@ public sealed class AuthenticationTests(ApiClusterFixture cluster, ITestOutputHe
         Assert.Equal(HttpStatusCode.Unauthorized, tickets.StatusCode);
         Assert.Equal("Bearer", tickets.Headers.WwwAuthenticate.Single().Scheme);
         Assert.Equal(HttpStatusCode.Unauthorized, dashboard.StatusCode);
-        foreach (var path in new[] { "/healthz", "/openapi/v1.json", "/docs" })
+        foreach (var path in new[] { "/healthz", "/livez", "/readyz", "/metrics", "/openapi/v1.json", "/docs" })
         {
             using var open = await anonymous.GetAsync(path);
             Assert.True(open.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)open.StatusCode} without credentials.");

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace TicketGrains.IntegrationTests.Api;
 
-/// <summary>The pages and documents next to the API: OpenAPI, docs, dashboard, health.</summary>
+/// <summary>The pages and documents next to the API: OpenAPI, docs, dashboard, probes, metrics.</summary>
 [Collection(ApiCollection.Name)]
 public sealed class OperationsEndpointsTests(ApiClusterFixture cluster, ITestOutputHelper output)
 {
@@ -22,6 +22,9 @@ public sealed class OperationsEndpointsTests(ApiClusterFixture cluster, ITestOut
     [InlineData("/docs", "text/html")]
     [InlineData("/dashboard/", "text/html")]
     [InlineData("/healthz", "application/json")]
+    [InlineData("/livez", "application/json")]
+    [InlineData("/readyz", "application/json")]
+    [InlineData("/metrics", "text/plain")]
     public Task Page_answers_200(string path, string mediaType) => cluster.RunAsync(output, async () =>
     {
         var page = (await cluster.Client().GetAsync(path)).Expect(HttpStatusCode.OK);

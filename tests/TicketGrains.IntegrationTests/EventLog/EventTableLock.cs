@@ -18,7 +18,7 @@ internal sealed class EventTableLock : IAsyncDisposable
 
     public static async Task<EventTableLock> TakeAsync(TestDatabase database)
     {
-        var connection = new NpgsqlConnection(database.ConnectionString);
+        var connection = new NpgsqlConnection(database.OwnerConnectionString);
         await connection.OpenAsync();
         var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlCommand("LOCK TABLE tg_events IN SHARE MODE", connection, transaction);

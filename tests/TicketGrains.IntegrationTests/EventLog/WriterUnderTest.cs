@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -37,7 +39,9 @@ internal sealed class WriterUnderTest : IAsyncDisposable
         var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         var options = Options.Create(new EventLogOptions { Writers = 1, MaxBatch = maxBatch });
         var writer = new GroupCommitWriter(
-            dataSource, new SchemaHealth(dataSource, NullLogger<SchemaHealth>.Instance), options, NullLogger<GroupCommitWriter>.Instance);
+            dataSource, new SchemaHealth(dataSource, NullLogger<SchemaHealth>.Instance), options,
+            new EventLogMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>()),
+            NullLogger<GroupCommitWriter>.Instance);
         return new WriterUnderTest(database, dataSource, writer);
     }
 

@@ -22,12 +22,14 @@ public sealed class CreateLoad(ApiClient api, int workers)
     /// <summary>A create answered 201, at the time the answer arrived.</summary>
     public sealed record Ack(Guid Id, string Subject, TimeSpan At);
 
-    /// <summary>A create answered otherwise (status and body, or the exception), at the time it ended.</summary>
-    public sealed record Failure(HttpStatusCode? Status, string Detail, TimeSpan At);
+    /// <summary>A create answered otherwise (status, Retry-After and body, or the exception), at the time it ended.</summary>
+    public sealed record Failure(HttpStatusCode? Status, string? RetryAfter, string Detail, TimeSpan At);
 
     public TimeSpan Now => _clock.Elapsed;
 
     public IReadOnlyList<Ack> Acks => [.. _acks];
+
+    public int AckCount => _acks.Count;
 
     public IReadOnlyList<Failure> Failures => [.. _failures];
 
@@ -56,12 +58,12 @@ public sealed class CreateLoad(ApiClient api, int workers)
                 }
                 else
                 {
-                    _failures.Enqueue(new Failure(response.Status, response.Text, Now));
+                    _failures.Enqueue(new Failure(response.Status, response.Header("Retry-After"), response.Text, Now));
                 }
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                _failures.Enqueue(new Failure(null, $"{e.GetType().Name}: {e.Message}", Now));
+                _failures.Enqueue(new Failure(null, null, $"{e.GetType().Name}: {e.Message}", Now));
             }
         }
     }

@@ -13,9 +13,13 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>At most this share of the creates may fail (with 503) around the kill.</summary>
     private const double MaxFailureShare = 0.05;
 
-    private static readonly TimeSpan LoadBeforeKill = TimeSpan.FromSeconds(3);
+    /// <summary>Creates acknowledged before the kill: the cluster is warm and under load when the silo dies.</summary>
+    private const int AcksBeforeKill = 200;
+
     private static readonly TimeSpan LoadAfterKill = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan MaxGapAfterKill = TimeSpan.FromSeconds(10);
+
+    /// <summary>The front end must acknowledge creates again this soon after a kill (issue 14: 2 s, 20 runs of 20).</summary>
+    private static readonly TimeSpan MaxGapAfterKill = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan DeathDeadline = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(60);
 
@@ -34,7 +38,8 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
 
         var load = new CreateLoad(api, Workers);
         load.Start();
-        await Task.Delay(LoadBeforeKill);
+        await Poll.UntilAsync($"{AcksBeforeKill} creates to be acknowledged before the kill", Readiness.Deadline,
+            () => Task.FromResult(load.AckCount >= AcksBeforeKill));
         victim.Process.Kill();
         var killedAt = load.Now;
         var declaredDead = Poll.UntilAsync($"{victim.Name} to be declared dead", DeathDeadline,
@@ -54,10 +59,11 @@ public sealed class FailoverTests(ITestOutputHelper output) : IAsyncLifetime
             output.WriteLine($"failure at {failure.At.TotalSeconds:0.00} s: {(int?)failure.Status} {failure.Detail}");
         }
 
-        Assert.True(acks.Count(a => a.At <= killedAt) > 0, "No ticket was acknowledged before the kill.");
         Assert.All(failures, f => Assert.Equal(HttpStatusCode.ServiceUnavailable, f.Status));
         Assert.True(failures.Count <= MaxFailureShare * (acks.Count + failures.Count), $"{failures.Count} of {acks.Count + failures.Count} creates failed.");
         Assert.True(gap <= MaxGapAfterKill, $"No create was acknowledged for {gap.TotalSeconds:0.00} s after the kill.");
+        // The front end saw its connection to the killed silo's gateway drop, and sent the calls in flight on it again.
+        Assert.Contains("Gateway connection lost", front.Process.Tail(int.MaxValue), StringComparison.Ordinal);
         Assert.Equal(acks.Count, acks.Select(a => a.Id).Distinct().Count());
         await AssertEachCreatedExactlyOnceAsync(api.Tenant!, acks);
         await AssertAllReadableAsync(api, acks);

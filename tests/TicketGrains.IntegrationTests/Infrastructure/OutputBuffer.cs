@@ -18,6 +18,15 @@ public sealed class OutputBuffer(int capacity)
         }
     }
 
+    /// <summary>Every line kept, oldest first.</summary>
+    public IReadOnlyList<string> Lines()
+    {
+        lock (_gate)
+        {
+            return [.. _lines];
+        }
+    }
+
     public string Tail(int count)
     {
         lock (_gate)

@@ -70,11 +70,7 @@ public sealed class ProcessHost : IDisposable
             return;
         }
 
-        using (var signal = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await signal.WaitForExitAsync();
-        }
-
+        await SignalAsync("TERM");
         using var timeout = new CancellationTokenSource(grace);
         try
         {
@@ -85,6 +81,12 @@ public sealed class ProcessHost : IDisposable
             Kill();
         }
     }
+
+    /// <summary>SIGSTOP: the process stops running (as in a long GC pause) but keeps its sockets open.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>SIGCONT: a paused process runs again.</summary>
+    public Task ContinueAsync() => SignalAsync("CONT");
 
     /// <summary>Waits for a process that ends by itself (a command, not a server); returns its exit code, or fails the test at the deadline.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan deadline)
@@ -104,10 +106,23 @@ public sealed class ProcessHost : IDisposable
 
     public string Tail(int lines) => _output.Tail(lines);
 
+    /// <summary>The kept output lines as the process wrote them (without the uptime this class puts before each); stderr lines start with "err: ".</summary>
+    public IReadOnlyList<string> Lines() => [.. _output.Lines().Select(l => l.TrimStart().Split(' ', 2) is [_, var text] ? text : "")];
+
     public void Dispose()
     {
         Kill();
         _process.Dispose();
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {Id} ({Name}) exited with {kill.ExitCode}.");
+        }
     }
 
     private void Capture(string? line, string prefix)

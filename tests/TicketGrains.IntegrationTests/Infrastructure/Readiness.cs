@@ -8,15 +8,15 @@ public static class Readiness
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Until GET /healthz answers 200 (the process runs and reaches PostgreSQL). Returns the node's uptime then.</summary>
-    public static Task<TimeSpan> WaitForHealthAsync(TicketGrainsNode node, TimeSpan deadline) => WaitAsync(node, deadline, ["/healthz"]);
+    /// <summary>Until GET /readyz answers 200 (the process runs, reaches PostgreSQL and, a silo, is active). Returns the node's uptime then.</summary>
+    public static Task<TimeSpan> WaitForHealthAsync(TicketGrainsNode node, TimeSpan deadline) => WaitAsync(node, deadline, [Probes.Ready]);
 
     /// <summary>
-    /// Until /healthz, a read-model listing and a grain round trip (an agent's profile, kept in Orleans grain storage)
+    /// Until /readyz, a read-model listing and a grain round trip (an agent's profile, kept in Orleans grain storage)
     /// all answer 200, so the API is usable end to end. Returns the node's uptime then.
     /// </summary>
     public static Task<TimeSpan> WaitForApiAsync(TicketGrainsNode node, TimeSpan deadline) =>
-        WaitAsync(node, deadline, ["/healthz", "/api/v1/tickets?limit=1", "/api/v1/agents/readiness-probe"]);
+        WaitAsync(node, deadline, [Probes.Ready, "/api/v1/tickets?limit=1", "/api/v1/agents/readiness-probe"]);
 
     private static async Task<TimeSpan> WaitAsync(TicketGrainsNode node, TimeSpan deadline, string[] paths)
     {

@@ -11,12 +11,15 @@ namespace TicketGrains.IntegrationTests.Infrastructure;
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _admin;
+    private readonly string _applicationRole;
 
-    private TestDatabase(string name)
+    private TestDatabase(TestServer server, string name)
     {
+        (_admin, _applicationRole) = (server.Admin, new NpgsqlConnectionStringBuilder(server.Application).Username!);
         Name = name;
-        OwnerConnectionString = new NpgsqlConnectionStringBuilder(TestSettings.AdminConnectionString) { Database = name }.ConnectionString;
-        ConnectionString = new NpgsqlConnectionStringBuilder(TestSettings.ApplicationConnectionString) { Database = name }.ConnectionString;
+        OwnerConnectionString = new NpgsqlConnectionStringBuilder(server.Admin) { Database = name }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(server.Application) { Database = name }.ConnectionString;
         _dataSource = NpgsqlDataSource.Create(OwnerConnectionString);
     }
 
@@ -29,9 +32,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public string OwnerConnectionString { get; }
 
     /// <summary>A new database with the schema migrated by its owner and granted to the application role.</summary>
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(TestServer.Shared);
+
+    /// <summary>The same on another PostgreSQL server (a test's own, which it may stop).</summary>
+    public static async Task<TestDatabase> CreateAsync(TestServer server)
     {
-        var database = await CreateEmptyAsync();
+        var database = await CreateEmptyAsync(server);
         try
         {
             await database.MigrateAsync();
@@ -47,16 +53,21 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A new database without any schema (the migrate step not run).</summary>
-    public static async Task<TestDatabase> CreateEmptyAsync()
+    public static Task<TestDatabase> CreateEmptyAsync() => CreateEmptyAsync(TestServer.Shared);
+
+    private static async Task<TestDatabase> CreateEmptyAsync(TestServer server)
     {
         var name = "tg_it_" + Guid.NewGuid().ToString("N")[..16];
-        await ExecuteAdminAsync(TestSettings.AdminConnectionString, $"CREATE DATABASE {name}");
-        return new TestDatabase(name);
+        await ExecuteAdminAsync(server.Admin, $"CREATE DATABASE {name}");
+        return new TestDatabase(server, name);
     }
 
     /// <summary>The migrate step's own code, in this process, as the owner.</summary>
     public Task MigrateAsync() =>
-        new SchemaMigrator(_dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(TestSettings.ApplicationRole, false, CancellationToken.None);
+        new SchemaMigrator(_dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(_applicationRole, false, CancellationToken.None);
+
+    /// <summary>Closes this helper's idle pooled connections: after its server restarted under them, each would fail once.</summary>
+    public void ClearPool() => _dataSource.Clear();
 
     /// <summary>The first column of every row of a query with positional parameters ($1, $2, ...).</summary>
     public async Task<List<T>> ColumnAsync<T>(string sql, params object[] parameters)
@@ -117,7 +128,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             try
             {
-                await ExecuteAdminAsync(TestSettings.AdminConnectionString, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
+                await ExecuteAdminAsync(_admin, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
                 return;
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && DateTime.UtcNow < deadline)

@@ -80,8 +80,6 @@ public sealed class DeployManifestTests
         Assert.Equal("metadata.labels['orleans/clusterId']", Scalar(Env(container, "ORLEANS_CLUSTER_ID"), "valueFrom", "fieldRef", "fieldPath"));
         Assert.Equal("false", Scalar(Env(container, "Silo__HostApi"), "value"));
         Assert.Equal("ticketgrains-db", Scalar(Env(container, "ConnectionStrings__TicketGrains"), "valueFrom", "secretKeyRef", "name"));
-        Assert.Equal("/healthz", Scalar(container, "readinessProbe", "httpGet", "path"));
-        Assert.Equal("/healthz", Scalar(container, "livenessProbe", "httpGet", "path"));
         Assert.Equal(Scalar(Single(Path.Combine("deploy", "k8s", "rbac.yaml"), "ServiceAccount", "ticketgrains-silo"), "metadata", "name"),
             Scalar(pod, "serviceAccountName"));
     }
@@ -102,6 +100,27 @@ public sealed class DeployManifestTests
         Assert.Equal($"{folder}/tls.crt", Scalar(Env(container, "ClusterTls__CertificatePath"), "value"));
         Assert.Equal($"{folder}/tls.key", Scalar(Env(container, "ClusterTls__KeyPath"), "value"));
         Assert.Equal("true", Scalar(Env(container, "ClusterTls__Required"), "value"));
+    }
+
+    [Theory]
+    [InlineData("silo.yaml", "ticketgrains-silo")]
+    [InlineData("api.yaml", "ticketgrains-api")]
+    public void Liveness_never_asks_the_database_readiness_does_and_metrics_are_scraped(string file, string deployment)
+    {
+        var template = At(Single(Path.Combine("deploy", "k8s", file), "Deployment", deployment), "spec", "template");
+        var container = Assert.IsType<YamlSequenceNode>(At(template, "spec", "containers")).First();
+        var http = Assert.Single(Assert.IsType<YamlSequenceNode>(At(container, "ports")), p => Scalar(p, "name") == "http");
+
+        Assert.Equal(
+            ("/livez", "/livez", "/readyz", "http", "http", "http"),
+            (Scalar(container, "startupProbe", "httpGet", "path"), Scalar(container, "livenessProbe", "httpGet", "path"),
+                Scalar(container, "readinessProbe", "httpGet", "path"), Scalar(container, "startupProbe", "httpGet", "port"),
+                Scalar(container, "livenessProbe", "httpGet", "port"), Scalar(container, "readinessProbe", "httpGet", "port")));
+        Assert.Equal(
+            ("true", Scalar(http, "containerPort"), "/metrics"),
+            (Scalar(template, "metadata", "annotations", "prometheus.io/scrape"), Scalar(template, "metadata", "annotations", "prometheus.io/port"),
+                Scalar(template, "metadata", "annotations", "prometheus.io/path")));
+        Assert.Equal("true", Scalar(Env(container, "Logging__Json"), "value"));
     }
 
     [Fact]
