@@ -31,7 +31,7 @@ public sealed class TelemetryOptions : IValidatableOptions
     /// container is built); the same section is bound and validated as options at start.
     /// </summary>
     public static TelemetryOptions Read(IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        configuration.BindNow<TelemetryOptions>(Section);
 
     public IEnumerable<string> Problems(string section)
     {

@@ -1,7 +1,9 @@
+using TicketGrains.Grains.Hosting;
+
 namespace TicketGrains.Api.Security;
 
 /// <summary>The "Auth" configuration section: who issues the bearer tokens this API accepts.</summary>
-public sealed class AuthOptions
+public sealed class AuthOptions : IValidatableOptions
 {
     public const string Section = "Auth";
 
@@ -53,4 +55,31 @@ public sealed class AuthOptions
 
     /// <summary>Tolerated clock difference between the token issuer and this server.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    public IEnumerable<string> Problems(string section)
+    {
+        foreach (var (key, value) in new[] { ("Issuer", Issuer), ("Audience", Audience), ("OperatorTenant", OperatorTenant) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                yield return $"{section}:{key} must not be empty.";
+            }
+        }
+
+        if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(10))
+        {
+            yield return $"{section}:ClockSkew must be between 00:00:00 and 00:10:00, not {ClockSkew}.";
+        }
+
+        if (FailedSignInAuditPerMinute < 0)
+        {
+            yield return $"{section}:FailedSignInAuditPerMinute must not be negative, not {FailedSignInAuditPerMinute}.";
+        }
+
+        if (AuthorityMinRefreshInterval <= TimeSpan.Zero || AuthorityRefreshInterval < AuthorityMinRefreshInterval)
+        {
+            yield return $"{section}:AuthorityMinRefreshInterval must be positive and at most {section}:AuthorityRefreshInterval " +
+                $"(now {AuthorityMinRefreshInterval} and {AuthorityRefreshInterval}).";
+        }
+    }
 }

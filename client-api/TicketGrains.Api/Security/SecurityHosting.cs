@@ -19,8 +19,8 @@ public static class SecurityHosting
 
     public static WebApplicationBuilder AddTicketGrainsSecurity(this WebApplicationBuilder builder)
     {
-        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
-        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var auth = builder.Configuration.BindNow<AuthOptions>(AuthOptions.Section);
+        var limits = builder.Configuration.BindNow<RateLimitOptions>(RateLimitOptions.Section);
         var keys = SigningKeys.Load(auth);
         var services = builder.Services;
         services.AddTicketGrainsProblemDetails();

@@ -23,7 +23,7 @@ public static class ClusterTls
     }
 
     private static ClusterTlsOptions Read(IConfiguration configuration) =>
-        configuration.GetSection(ClusterTlsOptions.Section).Get<ClusterTlsOptions>() ?? new ClusterTlsOptions();
+        configuration.BindNow<ClusterTlsOptions>(ClusterTlsOptions.Section);
 
     private static void Configure(TlsOptions tls, ClusterTlsOptions options, X509Certificate2 own)
     {

@@ -4,7 +4,7 @@ namespace TicketGrains.Grains.Hosting;
 /// TLS on the Orleans ports: silo to silo and API front end to gateway (section "ClusterTls"). Every process of a
 /// cluster presents the cluster certificate and accepts only peers whose certificate is pinned (mutual TLS).
 /// </summary>
-public sealed class ClusterTlsOptions
+public sealed class ClusterTlsOptions : IValidatableOptions
 {
     public const string Section = "ClusterTls";
 
@@ -31,4 +31,22 @@ public sealed class ClusterTlsOptions
     /// with Orleans' default of 10 s a killed silo stalled every request of a front end for those 10 s (FailoverTests).
     /// </summary>
     public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    public IEnumerable<string> Problems(string section)
+    {
+        if (HandshakeTimeout <= TimeSpan.Zero)
+        {
+            yield return $"{section}:HandshakeTimeout must be a positive time span, not {HandshakeTimeout}.";
+        }
+
+        if (KeyPath is not null && CertificatePath is null)
+        {
+            yield return $"{section}:KeyPath is set but {section}:CertificatePath is not.";
+        }
+
+        if (Required && string.IsNullOrWhiteSpace(CertificatePath))
+        {
+            yield return $"{section}:Required is true but {section}:CertificatePath is not set.";
+        }
+    }
 }

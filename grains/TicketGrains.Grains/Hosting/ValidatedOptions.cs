@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,19 @@ public static class ValidatedOptions
         return services.AddOptions<T>()
             .BindConfiguration(section, binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
+    }
+
+    /// <summary>
+    /// For the few sections that shape the service graph itself (which schemes, which keys, whether TLS is on): bound
+    /// and checked while services are registered, with the same rules, and the one instance is what everything reads.
+    /// </summary>
+    public static T BindNow<T>(this IConfiguration configuration, string section)
+        where T : class, IValidatableOptions, new()
+    {
+        var options = new T();
+        configuration.GetSection(section).Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+        var problems = options.Problems(section).ToList();
+        return problems.Count == 0 ? options : throw new OptionsValidationException(section, typeof(T), problems);
     }
 
     private sealed class SectionValidator<T>(string section) : IValidateOptions<T>
