@@ -13,15 +13,13 @@
 # (TICKETGRAINS_PG_PORT chooses its port). Each run's full output: .data/failover-loop/run-<i>.log.
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 cd "$repo"
 
 runs="${1:-20}"
 filter="${2:-FailoverTests.Killing_a_silo_under_load_loses_no_acknowledged_ticket_and_duplicates_none}"
 out_dir="$repo/.data/failover-loop"
 summary="$out_dir/summary.tsv"
-
-say() { printf '[failover-loop.sh] %s\n' "$*" >&2; }
 
 deploy/local/postgres.sh start
 TICKETGRAINS_TEST_PG="$(deploy/local/postgres.sh url ticketgrains | tail -n 1)"

@@ -4,7 +4,7 @@
 #
 # usage: deploy/local/rebuild-read-model.sh [--Key=value ...]
 #
-# PostgreSQL: ConnectionStrings__TicketGrains when set (a role that owns tg_tickets), else the local one
+# PostgreSQL: ConnectionStrings__TicketGrainsOwner when set (the role that owns the schema), else the local one
 # (deploy/local/postgres.sh). Runs the built silo's `rebuild-read-model` command; build first (./run.sh or
 # dotnet build TicketGrains.sln -c Release). Exit code 0 when the new table is in place; otherwise tg_tickets is unchanged.
 set -euo pipefail

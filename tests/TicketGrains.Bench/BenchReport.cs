@@ -8,6 +8,9 @@ public sealed class BenchReport
     /// <summary>HTTP create throughput must reach this share of the best raw batched insert rate.</summary>
     public const double ThroughputTarget = 0.30;
 
+    /// <summary>The spine issue's aim: HTTP creates at this share of PostgreSQL's own raw single-row durable insert rate.</summary>
+    public const double SingleRowTarget = 0.80;
+
     /// <summary>p99 bound at half the best HTTP throughput.</summary>
     public const double HalfLoadP99LimitMs = 50;
 
@@ -53,6 +56,12 @@ public sealed class BenchReport
             $"best raw single-row:   {Rate(single)}",
             $"best raw batched:      {Rate(batched)}",
         };
+        if (http is not null && single is not null && single.PerSecond > 0)
+        {
+            var ratio = http.PerSecond / single.PerSecond;
+            lines.Add(Invariant($"HTTP / raw single-row: {ratio:0.00} (aim >= {SingleRowTarget:0.00}): {Verdict(ratio >= SingleRowTarget)}"));
+        }
+
         if (http is not null && batched is not null && batched.PerSecond > 0)
         {
             var ratio = http.PerSecond / batched.PerSecond;
@@ -70,6 +79,14 @@ public sealed class BenchReport
                 $"{CpuPerTicket(HttpCreateBench.ClosedLoopPhase + HttpCreationPhases.EncryptionOff)} without (all closed-loop levels)");
         }
 
+        if (http is not null)
+        {
+            lines.Add($"CPU per ticket:        silo {CpuPerTicket(HttpCreateBench.ClosedLoopPhase)}, " +
+                $"rest of the machine (mostly PostgreSQL) {CpuPerTicket(HttpCreateBench.ClosedLoopPhase, silo: false)} (closed-loop levels, encryption on)");
+        }
+
+        lines.AddRange(PipelineLag);
+
         if (halfLoad is not null)
         {
             var p99 = halfLoad.Latency.PercentileMs(0.99);
@@ -84,12 +101,18 @@ public sealed class BenchReport
         return lines;
     }
 
-    /// <summary>Core time the silo spent per created ticket: less sensitive than the rate to other load on a shared machine.</summary>
-    private string CpuPerTicket(string phase)
+    /// <summary>Lines about the committed-event pipeline's lag during the HTTP phases (PipelineLagSampler).</summary>
+    public List<string> PipelineLag { get; } = [];
+
+    /// <summary>
+    /// Core time the silo (or everything but the bench and the silo, mostly PostgreSQL) spent per created ticket: less
+    /// sensitive than the rate to other load on a shared machine.
+    /// </summary>
+    private string CpuPerTicket(string phase, bool silo = true)
     {
         var runs = _phases.Where(p => p.Phase == phase && p.Cpu?.SiloPercent is not null).ToList();
         var tickets = runs.Sum(p => p.Count);
-        var coreSeconds = runs.Sum(p => p.Cpu!.SiloPercent!.Value / 100 * Environment.ProcessorCount * p.Elapsed.TotalSeconds);
+        var coreSeconds = runs.Sum(p => (silo ? p.Cpu!.SiloPercent!.Value : p.Cpu!.OtherPercent) / 100 * Environment.ProcessorCount * p.Elapsed.TotalSeconds);
         return tickets > 0 ? Invariant($"{coreSeconds / tickets * 1_000_000:0} µs") : "n/a";
     }
 

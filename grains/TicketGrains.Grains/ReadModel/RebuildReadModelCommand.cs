@@ -8,8 +8,8 @@ namespace TicketGrains.Grains.ReadModel;
 
 /// <summary>
 /// <c>dotnet TicketGrains.Silo.dll rebuild-read-model</c>: rebuilds tg_tickets from the event log and swaps it in, with
-/// the cluster running or not. Reads ConnectionStrings:TicketGrains like the silo (environment or --key=value); it needs
-/// the role that owns tg_tickets, and no encryption key (subjects are copied sealed, as the log holds them).
+/// the cluster running or not. Connects as the owner role, like the migrate step (ConnectionStrings:TicketGrainsOwner, from
+/// the environment or --key=value): it replaces a table the application role may not drop. It needs no encryption key (subjects are copied sealed, as the log holds them).
 /// </summary>
 public static class RebuildReadModelCommand
 {
@@ -30,7 +30,7 @@ public static class RebuildReadModelCommand
 
         try
         {
-            await using var dataSource = NpgsqlDataSource.Create(PostgresConnection.Require(builder.Configuration));
+            await using var dataSource = NpgsqlDataSource.Create(PostgresConnection.RequireOwner(builder.Configuration));
             var summary = await ReadModelRebuild.RunAsync(dataSource, logger, stop.Token);
             Console.WriteLine($"rebuilt tg_tickets: {summary.Tickets} tickets from tg_events up to position {summary.Position}");
             return 0;

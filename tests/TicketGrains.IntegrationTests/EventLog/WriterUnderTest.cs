@@ -16,7 +16,8 @@ internal sealed class WriterUnderTest : IAsyncDisposable
 {
     private const string StatementLog = """
         CREATE TABLE test_statements (id serial PRIMARY KEY, events integer NOT NULL);
-        CREATE FUNCTION test_log_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+        -- Security definer: the writer connects as the application role, which may not write this test table.
+        CREATE FUNCTION test_log_statement() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
         BEGIN
             INSERT INTO test_statements (events) SELECT count(*) FROM new_events;
             RETURN NULL;

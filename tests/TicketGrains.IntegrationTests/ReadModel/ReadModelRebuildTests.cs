@@ -53,7 +53,7 @@ public sealed class ReadModelRebuildTests(RebuildFixture fixture, ITestOutputHel
     {
         var api = fixture.Client(TicketRequests.NewTenant());
         var early = await TicketWorkload.CreateAsync(api, TicketRequests.Create("Early"));
-        await using var dataSource = NpgsqlDataSource.Create(Database.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(Database.OwnerConnectionString);
         await using var rebuild = await ReadModelRebuild.BeginAsync(dataSource, NullLogger.Instance, CancellationToken.None);
         await rebuild.FillAsync(CancellationToken.None);
 
@@ -95,7 +95,7 @@ public sealed class ReadModelRebuildTests(RebuildFixture fixture, ITestOutputHel
         });
         await Poll.UntilAsync("tickets being created", WorkloadDeadline, () => Task.FromResult(CreatedCount() >= 5 || workload.IsCompleted));
 
-        await using var dataSource = NpgsqlDataSource.Create(Database.ConnectionString);
+        await using var dataSource = NpgsqlDataSource.Create(Database.OwnerConnectionString);
         await ReadModelRebuild.RunAsync(dataSource, NullLogger.Instance, CancellationToken.None);
         var atSwap = CreatedCount();
         await Poll.UntilAsync("tickets created after the swap", WorkloadDeadline, () => Task.FromResult(CreatedCount() >= atSwap + 5 || workload.IsCompleted));

@@ -25,7 +25,7 @@ public sealed class RebuildFixture : IAsyncLifetime
     public async Task<int> RunRebuildCommandAsync(TimeSpan deadline)
     {
         var command = _processes.Add(new TicketGrainsNode(
-            ProcessHost.StartDotnet("rebuild-read-model", RepoLayout.SiloDll, ["rebuild-read-model", $"--ConnectionStrings:TicketGrains={Database.ConnectionString}"]),
+            ProcessHost.StartDotnet("rebuild-read-model", RepoLayout.SiloDll, ["rebuild-read-model", $"--ConnectionStrings:TicketGrainsOwner={Database.OwnerConnectionString}"]),
             new Uri("http://127.0.0.1"), 0));
         return await command.Process.WaitForExitAsync(deadline);
     }

@@ -16,9 +16,8 @@ public sealed class TelemetrySettingsTests
     [InlineData("Telemetry:TraceSampleRatio", "1.5", "Telemetry:TraceSampleRatio must be from 0 to 1, not 1.5.")]
     public void A_wrong_setting_fails_with_its_key_named(string key, string value, string failure)
     {
-        using var app = Build(new() { [key] = value });
-
-        var error = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value);
+        // The section decides which exporters are registered, so it is checked while the services are built.
+        var error = Assert.Throws<OptionsValidationException>(() => Build(new() { [key] = value }));
 
         Assert.Equal(failure, Assert.Single(error.Failures));
     }
