@@ -47,6 +47,8 @@ BEGIN
         'tg_lookup_keys, tg_customer_keys TO %I', app);
     -- The committed-event pipeline's checkpoints: one row per subscriber, created once and moved forward in place.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_subscriptions TO %I', app);
+    -- SLA policies and calendars: each PUT adds a version; history is never rewritten.
+    EXECUTE format('GRANT SELECT, INSERT ON tg_sla_documents TO %I', app);
     -- A tenant key rotation deletes the versions it replaced.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_tenant_keys TO %I', app);
 

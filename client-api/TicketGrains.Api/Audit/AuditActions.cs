@@ -28,9 +28,12 @@ public static class AuditActions
     public const string ApiKeyRevoke = "api-key-revoke";
     public const string KeyRotation = "key-rotation";
 
+    /// <summary>An SLA policy or business calendar was created or replaced.</summary>
+    public const string SlaChange = "sla-change";
+
     /// <summary>A credential was presented and refused (expired, forged, wrong audience, unknown API key ...).</summary>
     public const string SignInFailed = "sign-in-failed";
 
     public static IReadOnlyList<string> All { get; } =
-        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SignInFailed];
+        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, SignInFailed];
 }

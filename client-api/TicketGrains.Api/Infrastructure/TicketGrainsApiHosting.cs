@@ -7,6 +7,7 @@ using TicketGrains.Api.Live;
 using TicketGrains.Api.Pipeline;
 using TicketGrains.Api.Reports;
 using TicketGrains.Api.Security;
+using TicketGrains.Api.Sla;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Grains.Hosting;
 using TicketGrains.Grains.Pipeline;
@@ -49,6 +50,8 @@ public static class TicketGrainsApiHosting
         app.MapAuditApi();
         app.MapReportsApi();
         app.MapPipelineApi();
+        app.MapSlaPoliciesApi();
+        app.MapCalendarsApi();
         return app;
     }
 }

@@ -27,4 +27,7 @@ public sealed record class TicketView
     /// message or status change of theirs): at this time it goes back to its queue.
     /// </summary>
     [Id(17)] public DateTimeOffset? AcceptBy { get; init; }
+
+    /// <summary>Every SLA clock the ticket has (running, paused or breached); a fulfilled or ended clock is gone.</summary>
+    [Id(18)] public IReadOnlyList<SlaClockView> SlaClocks { get; init; } = [];
 }

@@ -49,6 +49,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<EventLogMetrics>();
         services.TryAddSingleton<GroupCommitWriter>();
         services.TryAddSingleton<IEventLog, PostgresEventLog>();
+        services.TryAddSingleton<ISlaDocumentStore, PostgresSlaDocumentStore>();
         services.AddEventSubscriber<LiveFeedSubscriber>();
         return services;
     }
@@ -59,6 +60,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<InMemoryEventLog>();
         services.TryAddSingleton<IEventLog>(sp => sp.GetRequiredService<InMemoryEventLog>());
         services.TryAddSingleton<ITicketReadModel, InMemoryTicketReadModel>();
+        services.TryAddSingleton<ISlaDocumentStore, InMemorySlaDocumentStore>();
         return services;
     }
 }

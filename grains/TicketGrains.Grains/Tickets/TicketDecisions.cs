@@ -9,7 +9,11 @@ namespace TicketGrains.Grains.Tickets;
 /// <summary>Decides which event a command produces on a given state, or refuses it.</summary>
 public static class TicketDecisions
 {
-    public static TicketCreated Create(Guid ticketId, CreateTicket command, SlaOptions sla, DateTimeOffset now) => new(
+    /// <summary>
+    /// The new ticket under <paramref name="plan"/>. The configured default plan is not stored: the first-reply due time
+    /// alone describes it (<see cref="DefaultSlaPlan.FromLegacy"/>), as in events written before policies existed.
+    /// </summary>
+    public static TicketCreated Create(Guid ticketId, CreateTicket command, SlaPlan plan, DateTimeOffset now) => new(
         ticketId,
         command.CustomerId,
         command.Channel,
@@ -20,8 +24,16 @@ public static class TicketDecisions
         QueueSelector.Select(command.Category, command.CustomerTier),
         command.Fields,
         command.RequestHash,
-        now + sla.FirstResponseTarget(command.Priority),
-        now);
+        FirstReplyDue(plan, now),
+        now,
+        plan.Policy == DefaultSlaPlan.Name ? null : plan);
+
+    private static DateTimeOffset? FirstReplyDue(SlaPlan plan, DateTimeOffset now)
+    {
+        var clocks = new SlaClockSet();
+        clocks.Start(plan, now);
+        return clocks.Find(SlaMetrics.FirstReply)?.DueAt;
+    }
 
     public static MessageAdded AddMessage(TicketState state, string author, string body, bool isInternal, DateTimeOffset now, string? actor = null)
     {
@@ -82,10 +94,6 @@ public static class TicketDecisions
 
         return new AssigneeChanged(state.Assignee, agentId, actor, now);
     }
-
-    /// <summary>An SLA breach is due when the deadline passed and a first response is still awaited.</summary>
-    public static SlaBreached? CheckSla(TicketState state, DateTimeOffset now) =>
-        state.PendingSlaDue is { } due && due <= now ? new SlaBreached(due, now) : null;
 
     private static void RequireExists(TicketState state)
     {

@@ -1,3 +1,4 @@
+using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.Grains.Tickets;
@@ -5,6 +6,7 @@ namespace TicketGrains.Grains.Tickets;
 // The ticket's events. Each command produces exactly one event, so one event is one optimistic
 // append and a conflicting append never leaves half a command behind.
 
+/// <summary>A new ticket; <paramref name="Sla"/> is the plan its SLA clocks run under (absent in events written before plans existed).</summary>
 public sealed record TicketCreated(
     Guid TicketId,
     Guid CustomerId,
@@ -17,7 +19,8 @@ public sealed record TicketCreated(
     IReadOnlyDictionary<string, string> Fields,
     string RequestHash,
     DateTimeOffset? SlaDueAt,
-    DateTimeOffset At) : IDomainEvent;
+    DateTimeOffset At,
+    SlaPlan? Sla = null) : IDomainEvent;
 
 /// <summary>A reply or note; <paramref name="Actor"/> is the credential that added it (absent in events written before it was kept).</summary>
 public sealed record MessageAdded(string Author, string Body, bool Internal, DateTimeOffset At, string? Actor = null) : IDomainEvent;
@@ -27,7 +30,19 @@ public sealed record StatusChanged(string From, string To, string Actor, DateTim
 /// <summary>Assignment; the first assignment of a new ticket also opens it.</summary>
 public sealed record AssigneeChanged(string? From, string? To, string Actor, DateTimeOffset At) : IDomainEvent;
 
-public sealed record SlaBreached(DateTimeOffset DueAt, DateTimeOffset At) : IDomainEvent;
+/// <summary>
+/// An SLA clock passed its due time (once per clock). <paramref name="Metric"/> is absent in events written before there
+/// was more than first reply. The escalation of the ticket's plan rides along: a raised priority and a new queue take
+/// effect on the ticket; the supervisor to notify and the webhook to call are for the pipeline's subscribers.
+/// </summary>
+public sealed record SlaBreached(
+    DateTimeOffset DueAt,
+    DateTimeOffset At,
+    string? Metric = null,
+    string? RaisedPriority = null,
+    string? Queue = null,
+    string? Notify = null,
+    string? Webhook = null) : IDomainEvent;
 
 /// <summary>
 /// An agent pulled the ticket: it is assigned to them (a new ticket opens), but until they acknowledge it by

@@ -34,6 +34,7 @@ public sealed class TicketGrain(
     private Guid _id;
     private int _snapshotVersion;
     private bool _wasWaiting;
+    private string _waitingIn = "";
     private bool _wasActive;
     private DeadlineTimer _slaTimer = null!;
     private DeadlineTimer _claimTimer = null!;
@@ -74,7 +75,9 @@ public sealed class TicketGrain(
         {
             try
             {
-                await AppendAsync(TicketDecisions.Create(_id, command, sla.Value, time.GetUtcNow()));
+                var plan = await GrainFactory.GetGrain<ISlaPolicyGrain>(Tenant).PlanForAsync(
+                    new SlaTicketFacts(command.Category, command.CustomerTier, command.Channel, command.Priority));
+                await AppendAsync(TicketDecisions.Create(_id, command, plan, time.GetUtcNow()));
                 metrics.Created(command.Channel, command.Priority);
                 ReleaseIfNothingToWatch();
                 return new CreatedTicket(State.ToView(Tenant), Repeated: false);
@@ -173,15 +176,23 @@ public sealed class TicketGrain(
     public async Task CheckSlaAsync()
     {
         await EnsureLoadedAsync();
-        if (TicketDecisions.CheckSla(State, time.GetUtcNow()) is { } breach)
+        var decided = false;
+        // One warning or breach per append, so clocks due together each fire once and a conflict loses at most one.
+        while (SlaDecisions.Next(State, time.GetUtcNow()) is { } due)
         {
-            await AppendAsync(breach);
+            await AppendAsync(due);
+            decided = true;
+        }
+
+        if (decided)
+        {
             // Most breaches are found by the sweep in tickets nobody is working on; keeping them all in memory
             // would make a wave of overdue tickets a memory problem.
             ReleaseIfNothingToWatch();
         }
-        else if (!_slaTimer.Armed)
+        else
         {
+            // Also when this is the timer's own call: a timer that fired a moment early must not leave the clock unwatched.
             ArmSlaTimer();
         }
     }
@@ -215,7 +226,7 @@ public sealed class TicketGrain(
 
     private async Task AppendAsync(IDomainEvent e)
     {
-        if (e is TicketCreated { SlaDueAt: not null } or TicketClaimed || State.PendingSlaDue is not null || State.ClaimAcceptBy is not null)
+        if (e is TicketCreated or TicketClaimed || State.Sla.Clocks.Count > 0 || State.ClaimAcceptBy is not null)
         {
             // The ticket's timers die with this activation; the tenant's reminder is what outlives them. It must exist
             // before the event does: registered afterwards, a failure would leave a durable deadline nothing watches.
@@ -253,6 +264,13 @@ public sealed class TicketGrain(
     {
         var waits = State.WaitsInQueue;
         var queue = GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, State.Queue));
+        if (_wasWaiting && _waitingIn != State.Queue)
+        {
+            // Re-routed (an SLA escalation): it leaves the queue it waited in and joins its new one below.
+            GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, _waitingIn)).RemoveAsync(_id).Ignore();
+            _wasWaiting = false;
+        }
+
         if (waits && (force || !_wasWaiting))
         {
             queue.EnqueueAsync(new QueuedTicket(_id, TicketCatalog.PriorityRank(State.Priority), State.CreatedAt)).Ignore();
@@ -262,7 +280,7 @@ public sealed class TicketGrain(
             queue.RemoveAsync(_id).Ignore();
         }
 
-        _wasWaiting = waits;
+        (_wasWaiting, _waitingIn) = (waits, State.Queue);
         var active = TicketStatus.IsActive(State.Status);
         if (force || active != _wasActive)
         {
@@ -320,7 +338,7 @@ public sealed class TicketGrain(
         _sealedSubject = null;
         await _stream.LoadAsync(OpenSnapshotAsync);
         _snapshotVersion = _stream.SnapshotVersion;
-        _wasWaiting = State.WaitsInQueue;
+        (_wasWaiting, _waitingIn) = (State.WaitsInQueue, State.Queue);
         _wasActive = TicketStatus.IsActive(State.Status);
         ArmSlaTimer();
         _claimTimer.Arm(State.ClaimAcceptBy);

@@ -2,6 +2,7 @@ using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Routing;
+using TicketGrains.Grains.Sla;
 
 namespace TicketGrains.Grains.Tickets;
 
@@ -26,8 +27,12 @@ public sealed class TicketState
     public List<TicketMessageView> Messages { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The first-reply due time as the ticket was created (the view's slaDueAt); the running clocks are in <see cref="Sla"/>.</summary>
     public DateTimeOffset? SlaDueAt { get; set; }
+
+    /// <summary>Whether any SLA clock of the ticket was breached.</summary>
     public bool SlaBreached { get; set; }
+    public SlaClockSet Sla { get; set; } = new();
     public bool FirstResponseGiven { get; set; }
 
     /// <summary>The agent a pull handed the ticket to, while they have not acknowledged it.</summary>
@@ -38,9 +43,8 @@ public sealed class TicketState
 
     public bool Exists => Version > 0;
 
-    /// <summary>The SLA deadline still running, if any: a first response is awaited on an active ticket.</summary>
-    public DateTimeOffset? PendingSlaDue =>
-        SlaDueAt is { } due && !SlaBreached && !FirstResponseGiven && TicketStatus.IsWaiting(Status) ? due : null;
+    /// <summary>When an SLA clock next needs a warning or breach decided (tg_tickets.sla_due_at, what the tenant's sweep reads).</summary>
+    public DateTimeOffset? PendingSlaDue => Sla.NextCheckAt;
 
     /// <summary>Whether the ticket should sit in its queue waiting for an agent.</summary>
     public bool WaitsInQueue => Exists && Assignee is null && TicketStatus.IsWaiting(Status);
@@ -63,14 +67,20 @@ public sealed class TicketState
                 CreatedAt = c.At;
                 SlaDueAt = c.SlaDueAt;
                 Status = TicketStatus.New;
+                if ((c.Sla ?? DefaultSlaPlan.FromLegacy(c)) is { } plan)
+                {
+                    Sla.Start(plan, c.At);
+                }
+
                 break;
             case MessageAdded m:
                 Messages.Add(new TicketMessageView(m.Author, m.Body, m.Internal, m.At));
-                FirstResponseGiven |= !m.Internal && m.Author != "customer";
+                ApplyToClocks(m);
                 EndClaimIfActedOnBy(m.Actor);
                 break;
             case StatusChanged s:
                 Status = s.To;
+                Sla.StatusChanged(s.To, s.At);
                 EndClaimIfActedOnBy(s.Actor);
                 break;
             case AssigneeChanged a:
@@ -89,8 +99,14 @@ public sealed class TicketState
                 Assignee = null;
                 EndClaim();
                 break;
-            case global::TicketGrains.Grains.Tickets.SlaBreached:
+            case global::TicketGrains.Grains.Tickets.SlaBreached b:
                 SlaBreached = true;
+                Sla.Breached(b.Metric ?? SlaMetrics.FirstReply, b.At);
+                Priority = b.RaisedPriority ?? Priority;
+                Queue = b.Queue ?? Queue;
+                break;
+            case SlaWarned w:
+                Sla.Warned(w.Metric, w.At);
                 break;
             default:
                 throw new InvalidOperationException($"A ticket cannot apply {e.GetType().Name}.");
@@ -98,6 +114,23 @@ public sealed class TicketState
 
         Version++;
         UpdatedAt = e.At;
+    }
+
+    private void ApplyToClocks(MessageAdded m)
+    {
+        if (m.Internal)
+        {
+            return;
+        }
+
+        if (m.Author == "customer")
+        {
+            Sla.RequesterWrote(FirstResponseGiven, Status, m.At);
+            return;
+        }
+
+        FirstResponseGiven = true;
+        Sla.AgentReplied(Status, m.At);
     }
 
     /// <summary>Assigns the ticket; the first assignment of a new ticket opens it.</summary>
@@ -139,6 +172,7 @@ public sealed class TicketState
         SlaBreached = SlaBreached,
         Version = Version,
         AcceptBy = ClaimAcceptBy,
+        SlaClocks = Sla.Views(),
         Fields = Fields.ToDictionary(StringComparer.Ordinal),
         Messages = [.. Messages],
     };

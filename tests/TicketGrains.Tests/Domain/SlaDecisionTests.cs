@@ -1,4 +1,5 @@
 using TicketGrains.Abstractions.Catalog;
+using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.Tickets;
 using Xunit;
 
@@ -13,18 +14,18 @@ public sealed class SlaDecisionTests
 
     [Fact]
     public void No_breach_before_the_deadline() =>
-        Assert.Null(TicketDecisions.CheckSla(TicketStates.Created("urgent"), Due - TimeSpan.FromSeconds(1)));
+        Assert.Null(SlaDecisions.Next(TicketStates.Created("urgent"), Due - TimeSpan.FromSeconds(1)));
 
     [Fact]
     public void Breach_at_the_deadline_names_due_and_detection_time() =>
-        Assert.Equal(new SlaBreached(Due, Due), TicketDecisions.CheckSla(TicketStates.Created("urgent"), Due));
+        Assert.Equal(new SlaBreached(Due, Due, SlaMetrics.FirstReply), SlaDecisions.Next(TicketStates.Created("urgent"), Due));
 
     [Fact]
     public void Public_agent_reply_stops_the_clock()
     {
         var state = TicketStates.Created("urgent").With(new MessageAdded("agent-1", "Looking into it.", false, TicketStates.T0.AddMinutes(10)));
 
-        Assert.Null(TicketDecisions.CheckSla(state, Due.AddHours(1)));
+        Assert.Null(SlaDecisions.Next(state, Due.AddHours(1)));
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public sealed class SlaDecisionTests
     {
         var state = TicketStates.Created("urgent").With(new MessageAdded("agent-1", "Ask the warehouse.", true, TicketStates.T0.AddMinutes(10)));
 
-        Assert.Equal(new SlaBreached(Due, Due.AddHours(1)), TicketDecisions.CheckSla(state, Due.AddHours(1)));
+        Assert.Equal(new SlaBreached(Due, Due.AddHours(1), SlaMetrics.FirstReply), SlaDecisions.Next(state, Due.AddHours(1)));
     }
 
     [Fact]
@@ -40,7 +41,7 @@ public sealed class SlaDecisionTests
     {
         var state = TicketStates.Created("urgent").With(new MessageAdded("customer", "Any news?", false, TicketStates.T0.AddMinutes(10)));
 
-        Assert.Equal(new SlaBreached(Due, Due), TicketDecisions.CheckSla(state, Due));
+        Assert.Equal(new SlaBreached(Due, Due, SlaMetrics.FirstReply), SlaDecisions.Next(state, Due));
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class SlaDecisionTests
     {
         var state = TicketStates.Created("urgent").With(new SlaBreached(Due, Due));
 
-        Assert.Null(TicketDecisions.CheckSla(state, Due.AddHours(5)));
+        Assert.Null(SlaDecisions.Next(state, Due.AddHours(5)));
     }
 
     [Theory]
@@ -59,6 +60,6 @@ public sealed class SlaDecisionTests
         var state = TicketStates.Created("urgent");
         state.Apply(TicketDecisions.ChangeStatus(state, status, "agent-1", TicketStates.T0.AddMinutes(1)));
 
-        Assert.Null(TicketDecisions.CheckSla(state, Due.AddHours(1)));
+        Assert.Null(SlaDecisions.Next(state, Due.AddHours(1)));
     }
 }

@@ -27,7 +27,7 @@ internal static class TicketStates
     public static TicketState Created(string priority = "normal")
     {
         var state = new TicketState();
-        state.Apply(TicketDecisions.Create(Guid.NewGuid(), Command(priority: priority), new SlaOptions(), T0));
+        state.Apply(TicketDecisions.Create(Guid.NewGuid(), Command(priority: priority), DefaultSlaPlan.For(new SlaOptions(), priority), T0));
         return state;
     }
 

@@ -50,7 +50,7 @@ public sealed class TicketChangeFoldTests
         Assert.Equal(new TicketChange(TicketId, 3, "StatusChanged", "pending", "after-sales", "ann", Later), change);
     }
 
-    private static TicketCreated Created() => TicketDecisions.Create(TicketId, TicketStates.Command(category: "refund"), new SlaOptions(), TicketStates.T0);
+    private static TicketCreated Created() => TicketDecisions.Create(TicketId, TicketStates.Command(category: "refund"), DefaultSlaPlan.For(new SlaOptions(), "normal"), TicketStates.T0);
 
     private static CommittedEvent Committed(int version, IDomainEvent e) =>
         new(39UL + (ulong)version, version, "shop", StreamIds.Ticket(TicketId), version, EventSerializer.TypeName(e), EventSerializer.Serialize(e), e.At);

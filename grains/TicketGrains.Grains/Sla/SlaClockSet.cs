@@ -1,0 +1,108 @@
+using System.Text.Json.Serialization;
+using TicketGrains.Abstractions.Catalog;
+using TicketGrains.Abstractions.Contracts;
+
+namespace TicketGrains.Grains.Sla;
+
+/// <summary>
+/// A ticket's SLA clocks under its plan, moved by the ticket's events (the state machine of docs/sla.md): which clocks
+/// start, pause, resume, end, warn and breach. Pure: every instant comes from an event.
+/// </summary>
+public sealed class SlaClockSet
+{
+    private BusinessCalendar? _calendar;
+
+    public SlaPlan? Plan { get; set; }
+    public List<SlaClock> Clocks { get; set; } = [];
+
+    [JsonIgnore]
+    public TimeSpan? WarnBefore => Plan?.WarnBeforeSeconds is { } s ? TimeSpan.FromSeconds(s) : null;
+
+    private BusinessCalendar? Calendar => _calendar ??= Plan?.Calendar is { } c ? new BusinessCalendar(c) : null;
+
+    public void Start(SlaPlan plan, DateTimeOffset at)
+    {
+        (Plan, _calendar, Clocks) = (plan, null, []);
+        foreach (var metric in SlaMetrics.All.Where(SlaMetrics.StartsWithTicket))
+        {
+            StartClock(metric, TicketStatus.New, at);
+        }
+    }
+
+    /// <summary>A public reply by an agent fulfils the reply clocks and starts the next periodic update.</summary>
+    public void AgentReplied(string status, DateTimeOffset at)
+    {
+        Clocks.RemoveAll(c => c.Metric is SlaMetrics.FirstReply or SlaMetrics.NextReply or SlaMetrics.PeriodicUpdate);
+        StartClock(SlaMetrics.PeriodicUpdate, status, at);
+    }
+
+    /// <summary>A requester's message after the first reply starts the next-reply clock, unless one already runs.</summary>
+    public void RequesterWrote(bool firstReplyGiven, string status, DateTimeOffset at)
+    {
+        if (firstReplyGiven && Clocks.All(c => c.Metric != SlaMetrics.NextReply))
+        {
+            StartClock(SlaMetrics.NextReply, status, at);
+        }
+    }
+
+    public void StatusChanged(string to, DateTimeOffset at)
+    {
+        if (to == TicketStatus.Closed)
+        {
+            Clocks.Clear();
+            return;
+        }
+
+        if (to == TicketStatus.Solved)
+        {
+            Clocks.RemoveAll(c => SlaMetrics.EndsWhenSolved(c.Metric));
+        }
+
+        foreach (var clock in Clocks)
+        {
+            if (SlaMetrics.CountsIn(clock.Metric, to))
+            {
+                clock.Resume(Calendar, at);
+            }
+            else
+            {
+                clock.Pause(Calendar, at);
+            }
+        }
+    }
+
+    public void Warned(string metric, DateTimeOffset at) => Find(metric)?.WarnedAt ??= at;
+
+    public void Breached(string metric, DateTimeOffset at) => Find(metric)?.BreachedAt ??= at;
+
+    /// <summary>The earliest instant a clock needs a warning or a breach decided.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? NextCheckAt => Clocks.Select(c => c.NextCheckAt(WarnBefore)).Where(d => d is not null).Min();
+
+    /// <summary>The clock whose warning or breach is due at <paramref name="now"/>, earliest first, with whether it is a breach.</summary>
+    public (SlaClock Clock, bool Breach)? DueAt(DateTimeOffset now)
+    {
+        var clock = Clocks.Where(c => c.NextCheckAt(WarnBefore) <= now).MinBy(c => c.NextCheckAt(WarnBefore));
+        return clock is null ? null : (clock, clock.DueAt <= now);
+    }
+
+    public SlaClock? Find(string metric) => Clocks.Find(c => c.Metric == metric);
+
+    public IReadOnlyList<SlaClockView> Views() => [.. Clocks.Select(c => new SlaClockView(c.Metric, c.DueAt, c.PausedSince, c.BreachedAt))];
+
+    private void StartClock(string metric, string status, DateTimeOffset at)
+    {
+        if (Plan?.Targets.FirstOrDefault(t => t.Metric == metric) is not { } target)
+        {
+            return;
+        }
+
+        var clock = SlaClock.Start(metric, TimeSpan.FromSeconds(target.Seconds), target.BusinessHours, Calendar, at);
+        if (!SlaMetrics.CountsIn(metric, status))
+        {
+            clock.Pause(Calendar, at);
+        }
+
+        Clocks.Add(clock);
+    }
+}
