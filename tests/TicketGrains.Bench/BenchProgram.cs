@@ -10,6 +10,11 @@ public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["sla", .. var slaArgs])
+        {
+            return await SlaBench.RunAsync(slaArgs);
+        }
+
         BenchOptions options;
         try
         {

@@ -32,6 +32,8 @@ public static class RequestExamples
         ["SetAgentQueues"] = new SetQueuesRequest(["vip", "logistics"]),
         ["PutRole"] = new RolesApi.PutRoleRequest([Permissions.TicketsRead, Permissions.TicketsWrite, Permissions.ReportsExport]),
         ["CreateApiKey"] = new ApiKeysApi.CreateRequest("erp-sync", [Permissions.TicketsRead, Permissions.TicketsWrite]),
+        ["PutCalendar"] = SlaExamples.Calendar,
+        ["PutSlaPolicy"] = SlaExamples.Policy,
         ["IssueDevToken"] = new DevTokensApi.Request("default", "alice", ["agent"], null, 60),
     };
 

@@ -12,7 +12,10 @@ public static class DefaultSlaPlan
 
     /// <summary>The plan a TicketCreated written before plans existed ran under: its first-response due time, nothing else.</summary>
     public static SlaPlan? FromLegacy(TicketCreated created) =>
-        created.SlaDueAt is { } due ? FirstReplyOnly(due - created.At) : null;
+        created.SlaDueAt is { } due ? FromDueTime(created.At, due) : null;
+
+    /// <summary>The default plan of a ticket created at <paramref name="createdAt"/> whose first reply was due at <paramref name="due"/>.</summary>
+    public static SlaPlan FromDueTime(DateTimeOffset createdAt, DateTimeOffset due) => FirstReplyOnly(due - createdAt);
 
     private static SlaPlan FirstReplyOnly(TimeSpan target) => new()
     {

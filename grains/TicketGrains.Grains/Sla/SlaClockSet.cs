@@ -10,22 +10,41 @@ namespace TicketGrains.Grains.Sla;
 /// </summary>
 public sealed class SlaClockSet
 {
-    private BusinessCalendar? _calendar;
+    private SlaPlan? _plan;
 
-    public SlaPlan? Plan { get; set; }
+    /// <summary>The ticket's plan, shared with every ticket under the same plan (also when set from a snapshot).</summary>
+    public SlaPlan? Plan
+    {
+        get => _plan;
+        set => _plan = value is null ? null : SlaPlanCache.Shared(value);
+    }
+
     public List<SlaClock> Clocks { get; set; } = [];
 
     [JsonIgnore]
     public TimeSpan? WarnBefore => Plan?.WarnBeforeSeconds is { } s ? TimeSpan.FromSeconds(s) : null;
 
-    private BusinessCalendar? Calendar => _calendar ??= Plan?.Calendar is { } c ? new BusinessCalendar(c) : null;
+    private BusinessCalendar? Calendar => Plan is { } plan ? SlaPlanCache.CalendarOf(plan) : null;
 
     public void Start(SlaPlan plan, DateTimeOffset at)
     {
-        (Plan, _calendar, Clocks) = (plan, null, []);
+        (Plan, Clocks) = (plan, []);
         foreach (var metric in SlaMetrics.All.Where(SlaMetrics.StartsWithTicket))
         {
             StartClock(metric, TicketStatus.New, at);
+        }
+    }
+
+    /// <summary>
+    /// The first-reply clock of a ticket snapshotted before clocks existed: due when the snapshot said, paused since its
+    /// last change if its status does not count (the exact instant of that status change is not in a snapshot).
+    /// </summary>
+    public void RestoreFirstReply(SlaPlan plan, DateTimeOffset due, string status, DateTimeOffset lastChange)
+    {
+        (Plan, Clocks) = (plan, [new SlaClock { Metric = SlaMetrics.FirstReply, DueAt = due }]);
+        if (!SlaMetrics.CountsIn(SlaMetrics.FirstReply, status))
+        {
+            Clocks[0].Pause(null, lastChange);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
@@ -10,7 +11,7 @@ namespace TicketGrains.Grains.Tickets;
 /// The fold of a ticket's events. Public setters exist only so a snapshot can be stored as JSON;
 /// everything else changes it through <see cref="Apply"/>.
 /// </summary>
-public sealed class TicketState
+public sealed class TicketState : IJsonOnDeserialized
 {
     public Guid Id { get; set; }
     public int Version { get; set; }
@@ -131,6 +132,15 @@ public sealed class TicketState
 
         FirstResponseGiven = true;
         Sla.AgentReplied(Status, m.At);
+    }
+
+    /// <summary>A snapshot written before SLA clocks existed gets back the one clock it had: an unmet first response.</summary>
+    public void OnDeserialized()
+    {
+        if (Sla.Plan is null && SlaDueAt is { } due && !SlaBreached && !FirstResponseGiven && TicketStatus.IsActive(Status))
+        {
+            Sla.RestoreFirstReply(DefaultSlaPlan.FromDueTime(CreatedAt, due), due, Status, UpdatedAt);
+        }
     }
 
     /// <summary>Assigns the ticket; the first assignment of a new ticket opens it.</summary>
