@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace TicketGrains.Abstractions.Grains;
 
 /// <summary>
@@ -7,8 +9,11 @@ namespace TicketGrains.Abstractions.Grains;
 [Alias("TicketGrains.ISlaWatchGrain")]
 public interface ISlaWatchGrain : IGrainWithStringKey
 {
-    /// <summary>Makes sure the tenant's sweep reminder exists.</summary>
-    [Alias("EnsureStarted")]
+    /// <summary>
+    /// Makes sure the tenant's sweep reminder exists. Interleaved: a ticket the sweep woke calls it (through
+    /// SlaWatchRegistry, first time on a silo) while the sweep awaits that ticket, which would otherwise wait for itself.
+    /// </summary>
+    [Alias("EnsureStarted"), AlwaysInterleave]
     Task EnsureStartedAsync();
 
     /// <summary>

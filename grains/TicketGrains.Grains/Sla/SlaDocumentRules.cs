@@ -67,7 +67,8 @@ public static partial class SlaDocumentRules
         {
             problems.Add(("/timeZone", "'timeZone' is required (an IANA name such as Asia/Shanghai)."));
         }
-        else if (!TimeZoneInfo.TryFindSystemTimeZoneById(calendar.TimeZone, out _))
+        else if (!ZonePattern().IsMatch(calendar.TimeZone) || calendar.TimeZone.Contains("..", StringComparison.Ordinal)
+            || !TimeZoneInfo.TryFindSystemTimeZoneById(calendar.TimeZone, out _))
         {
             problems.Add(("/timeZone", $"'{calendar.TimeZone}' is not a known IANA time zone."));
         }
@@ -191,4 +192,11 @@ public static partial class SlaDocumentRules
 
     [GeneratedRegex("^[a-z0-9_-]{1,64}$")]
     private static partial Regex NamePattern();
+
+    /// <summary>
+    /// An IANA zone name's shape. On Linux the runtime reads the zone from a file named after the id, so anything else
+    /// (a path such as "../../etc/localtime") never reaches it.
+    /// </summary>
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_+-]{0,29}(/[A-Za-z0-9_+-]{1,30}){0,2}$")]
+    private static partial Regex ZonePattern();
 }

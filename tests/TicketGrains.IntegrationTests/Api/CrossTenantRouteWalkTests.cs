@@ -72,7 +72,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
     });
 
     /// <summary>What tenant A owns, and the strings that must never reach tenant B.</summary>
-    private sealed record Seed(string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId)
+    private sealed record Seed(string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId, string Sla)
     {
         public IEnumerable<string> Markers(bool includeIds) =>
             includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), ExternalId, KeyId] : [Secret, Tenant];
@@ -87,7 +87,13 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         (await a.PutAsync("/api/v1/agents/a-agent/queues", new { queues = new[] { "refund" } })).Expect(HttpStatusCode.OK);
         (await a.PutAsync("/api/v1/roles/a-role", new { permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.OK);
         var key = (await a.PostAsync("/api/v1/api-keys", new { name = Secret, permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.Created);
-        return new Seed(a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!);
+        (await a.PutAsync("/api/v1/calendars/a-sla", new { timeZone = "Asia/Shanghai", weeklyHours = new[] { new { day = "monday", start = "09:00", end = "18:00" } } }))
+            .Expect(HttpStatusCode.OK);
+        (await a.PutAsync("/api/v1/sla-policies/a-sla", new
+        {
+            calendar = "a-sla", targets = new[] { new { metric = "first_reply", seconds = 60 } }, escalation = new { notify = Secret },
+        })).Expect(HttpStatusCode.OK);
+        return new Seed(a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!, "a-sla");
     }
 
     private static async Task<string> SnapshotAsync(ApiClient a, Seed seed)
@@ -96,6 +102,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         [
             TicketRequests.Ticket(seed.Ticket), $"{TicketRequests.Ticket(seed.Ticket)}/events", $"/api/v1/customers/{seed.Customer}",
             $"/api/v1/agents/{seed.Agent}", $"/api/v1/roles/{seed.Role}", "/api/v1/api-keys", TicketRequests.Tickets,
+            $"/api/v1/sla-policies/{seed.Sla}", $"/api/v1/calendars/{seed.Sla}",
         ];
         var parts = new List<string>();
         foreach (var path in paths)
@@ -123,6 +130,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
             {
                 (_, "agentId") => seed.Agent,
                 (_, "ticketId") => seed.Ticket.ToString(),
+                ("GetSlaPolicy" or "PutSlaPolicy" or "GetCalendar" or "PutCalendar", "name") => seed.Sla,
                 (_, "name") => seed.Role,
                 ("GetCustomer" or "ErasePersonalData", "id") => seed.Customer.ToString(),
                 ("RevokeApiKey", "id") => seed.KeyId,
@@ -155,6 +163,8 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "SetAgentQueues" => new { queues = new[] { "complaint" } },
         "PutRole" => new { permissions = new[] { "admin" } },
         "CreateApiKey" => new { name = "b-key", permissions = new[] { "tickets:read" } },
+        "PutSlaPolicy" => new { targets = new[] { new { metric = "first_reply", seconds = 30 } } },
+        "PutCalendar" => new { timeZone = "Europe/Berlin", weeklyHours = new[] { new { day = "friday", start = "10:00", end = "11:00" } } },
         _ => throw new InvalidOperationException($"The walker has no request body for {operation}; teach it."),
     };
 

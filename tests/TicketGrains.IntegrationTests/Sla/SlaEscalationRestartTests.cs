@@ -6,8 +6,9 @@ using TicketGrains.IntegrationTests.Infrastructure;
 namespace TicketGrains.IntegrationTests.Sla;
 
 /// <summary>
-/// A policy's warning fires on one silo; the silo is killed (kill -9) before the breach; a new silo breaches and
-/// escalates the ticket exactly once, found by the tenant's sweep reminder alone (real processes, real PostgreSQL).
+/// A policy's warning fires on one silo; the silo is killed (kill -9) before the breach, which falls due while no silo
+/// runs; a new silo breaches and escalates the ticket exactly once, found by the tenant's sweep reminder alone (real
+/// processes, real PostgreSQL).
 /// </summary>
 public sealed class SlaEscalationRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -45,6 +46,9 @@ public sealed class SlaEscalationRestartTests(ITestOutputHelper output) : IAsync
         await Poll.UntilAsync("the SLA warning from the first silo", WarningDeadline, async () => (await VersionsOfAsync(tenant, created.Id, "SlaWarned")).Count > 0);
         first.Process.Kill();
         Assert.True(DateTimeOffset.UtcNow < due, "The silo was killed after the deadline; the test would prove nothing.");
+        // The deadline passes while no silo runs, so the new silo's first sweep finds the ticket overdue and the breach is
+        // appended inside the sweep's call (whose ticket then registers the reminder through the busy sweep grain).
+        await Poll.UntilAsync("the deadline to pass with no silo running", Target, () => Task.FromResult(DateTimeOffset.UtcNow > due));
         var second = _processes.Add(NodeLauncher.StartSilo("silo-2", Database, clusterId, hostApi: true, SlaSettings));
         await Readiness.WaitForApiAsync(second, RestartDeadline);
 

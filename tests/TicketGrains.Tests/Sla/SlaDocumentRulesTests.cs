@@ -64,4 +64,12 @@ public sealed class SlaDocumentRulesTests
         Assert.Equal(["/timeZone", "/weeklyHours/2/day", "/weeklyHours/2/start", "/weeklyHours/2/end", "/weeklyHours/1", "/holidays/1"],
             problems.Select(p => p.Pointer));
     }
+
+    [Theory]
+    [InlineData("../../../../etc/localtime")]
+    [InlineData("/etc/localtime")]
+    [InlineData("Asia/../Asia/Shanghai")]
+    [InlineData("Asia/Shanghai\n")]
+    public void A_time_zone_must_look_like_an_iana_name_before_it_is_looked_up(string zone) =>
+        Assert.Equal(["/timeZone"], SlaDocumentRules.Check(SlaPlans.Calendar with { TimeZone = zone }).Select(p => p.Pointer));
 }

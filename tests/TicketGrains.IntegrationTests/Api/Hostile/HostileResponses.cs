@@ -91,10 +91,14 @@ public static class HostileResponses
         return null;
     }
 
-    /// <summary>Whether an error key names the field, itself, a part of it or its parent ("queues[0]" names "queues.0").</summary>
+    /// <summary>
+    /// Whether an error key names the field, itself, a part of it or its parent ("queues[0]" names "queues.0", and so does
+    /// the JSON pointer "/queues/0" that configuration documents use).
+    /// </summary>
     private static bool Names(string key, string field)
     {
-        static string Normal(string s) => s.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).ToLowerInvariant();
+        static string Normal(string s) => (s.StartsWith('/') ? s[1..].Replace('/', '.') : s)
+            .Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).ToLowerInvariant();
         var (k, f) = (Normal(key), Normal(field));
         return k == f || f.StartsWith(k + ".", StringComparison.Ordinal) || k.StartsWith(f + ".", StringComparison.Ordinal);
     }

@@ -12,11 +12,17 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
         (await tenant.PutAsync("/api/v1/agents/hostile-agent/queues", new { queues = new[] { "refund" } })).Expect(HttpStatusCode.OK);
         (await tenant.PutAsync("/api/v1/roles/hostile-role", new { permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.OK);
         var key = (await tenant.PostAsync("/api/v1/api-keys", new { name = "seeded", permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.Created);
+        (await tenant.PutAsync($"/api/v1/calendars/{Sla}", new { timeZone = "Asia/Shanghai", weeklyHours = new[] { new { day = "monday", start = "09:00", end = "18:00" } } }))
+            .Expect(HttpStatusCode.OK);
+        (await tenant.PutAsync($"/api/v1/sla-policies/{Sla}", new { targets = new[] { new { metric = "first_reply", seconds = 600 } } })).Expect(HttpStatusCode.OK);
         // Read back rather than taken from the create: the version the commands below must name is the current one.
         var current = (await tenant.GetAsync(TicketRequests.Ticket(ticket.GetProperty("id").GetGuid()))).Expect(HttpStatusCode.OK).Json;
         return new HostileSeed(current.GetProperty("id").GetGuid(), current.GetProperty("version").GetInt32(), current.GetProperty("customerId").GetGuid(),
             "hostile-agent", "hostile-role", key.String("id")!);
     }
+
+    /// <summary>The name of the seeded SLA policy and calendar.</summary>
+    public const string Sla = "hostile-sla";
 
     /// <summary>The seeded value for a path parameter of a route.</summary>
     public string ValueOf(string template, string parameter) => (parameter, template) switch
@@ -24,6 +30,7 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
         ("agentId", _) => Agent,
         ("ticketId", _) => Ticket.ToString(),
         ("name", _) when template.StartsWith("/api/v1/roles/", StringComparison.Ordinal) => Role,
+        ("name", _) when template.StartsWith("/api/v1/sla-policies/", StringComparison.Ordinal) || template.StartsWith("/api/v1/calendars/", StringComparison.Ordinal) => Sla,
         ("id", _) when template.StartsWith(TicketRequests.Tickets + "/", StringComparison.Ordinal) => Ticket.ToString(),
         ("id", _) when template.StartsWith("/api/v1/customers/", StringComparison.Ordinal) => Customer.ToString(),
         ("id", _) when template.StartsWith("/api/v1/api-keys/", StringComparison.Ordinal) => KeyId,

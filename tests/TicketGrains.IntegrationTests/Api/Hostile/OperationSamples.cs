@@ -41,6 +41,17 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
         ["CreateApiKey"] = new(
             Json("""{"name":"hostile-key","permissions":["tickets:read"]}"""),
             Required: ["name", "permissions"], Constrained: ["permissions.0"], FreeText: ["name"], NumericQuery: [], SmallBody: true),
+        ["PutSlaPolicy"] = new(
+            Json("""
+                {"order":1,"conditions":{"tier":["vip"]},"warnBeforeSeconds":60,"targets":[{"metric":"first_reply","priority":"high","seconds":600}],
+                 "escalation":{"raisePriority":true,"queue":"escalations","notify":"lead-1"}}
+                """),
+            Required: ["targets"], Constrained: ["targets.0.metric", "targets.0.priority", "conditions.tier.0", "escalation.queue", "escalation.notify"],
+            FreeText: [], NumericQuery: [], SmallBody: true),
+        ["PutCalendar"] = new(
+            Json("""{"timeZone":"Asia/Shanghai","weeklyHours":[{"day":"monday","start":"09:00","end":"18:00"}],"holidays":["2026-10-01"]}"""),
+            Required: ["timeZone", "weeklyHours"], Constrained: ["timeZone", "weeklyHours.0.day", "weeklyHours.0.start", "weeklyHours.0.end", "holidays.0"],
+            FreeText: [], NumericQuery: [], SmallBody: true),
         ["ListTickets"] = new([], [], [], [], NumericQuery: ["limit"]),
         ["PullNextTicket"] = new([], [], [], [], NumericQuery: ["waitSeconds"]),
         ["ListAuditEntries"] = new([], [], [], [], NumericQuery: ["limit", "cursor"]),
