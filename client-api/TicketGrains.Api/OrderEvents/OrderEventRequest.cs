@@ -17,4 +17,4 @@ public sealed record OrderEventRequest(
     string? TrackingNo,
     string? Carrier,
     DateTimeOffset? OccurredAt,
-    JsonElement? Data);
+    IReadOnlyDictionary<string, JsonElement>? Data);

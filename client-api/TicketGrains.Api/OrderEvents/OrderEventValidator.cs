@@ -25,21 +25,16 @@ public static class OrderEventValidator
             errors.Add("type", $"'type' must be one of {string.Join(", ", OrderEventTypes.All)}.");
         }
 
-        if (request.Data is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) })
-        {
-            errors.Add("data", "'data' must be a JSON object.");
-        }
-
         return errors.Any
             ? null
             : new OrderEventNotice(request.EventId!, request.Type!, request.OrderNo!, request.TrackingNo, request.Carrier, request.OccurredAt ?? now);
     }
 
-    /// <summary>SHA-256 of the request as sent (data as its raw JSON text).</summary>
+    /// <summary>SHA-256 of the request's fields (data as re-serialized, members in the order sent).</summary>
     public static string RequestHash(OrderEventRequest request)
     {
         var canonical = string.Join('\n', request.EventId, request.Type, request.OrderNo, request.TrackingNo ?? "\0", request.Carrier ?? "\0",
-            request.OccurredAt?.ToUniversalTime().ToString("O") ?? "\0", request.Data?.GetRawText() ?? "\0");
+            request.OccurredAt?.ToUniversalTime().ToString("O") ?? "\0", request.Data is null ? "\0" : JsonSerializer.Serialize(request.Data));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -55,28 +55,28 @@ public static class WebhooksApi
     private static async Task<NoContent> DeleteAsync(Guid id, HttpContext context, WebhookStore webhooks) =>
         await webhooks.DeleteAsync(Tenant.Of(context), id, context.RequestAborted) ? TypedResults.NoContent() : throw NotFound(id);
 
-    private static async Task<Ok<DeliveryPage>> DeliveriesAsync(Guid id, string? cursor, int? limit, HttpContext context, WebhookStore webhooks,
+    private static async Task<Ok<DeliveryPage>> DeliveriesAsync(Guid id, string? cursor, string? limit, HttpContext context, WebhookStore webhooks,
         WebhookDeliveryStore deliveries)
     {
         var errors = new FieldErrors();
         long? before = null;
         if (cursor is not null)
         {
-            before = long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) ? seq : null;
+            before = long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var seq) && seq > 0 ? seq : null;
             if (before is null)
             {
                 errors.Add("cursor", "'cursor' must be a nextCursor this endpoint returned.");
             }
         }
 
-        if (limit is < 1 or > MaxPage)
+        var size = DefaultPage;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPage))
         {
-            errors.Add("limit", $"'limit' must be between 1 and {MaxPage}.");
+            errors.Add("limit", $"'limit' must be a number from 1 to {MaxPage}.");
         }
 
         ValidationFailed.ThrowIfAny(errors);
         await RequireAsync(id, context, webhooks);
-        var size = limit ?? DefaultPage;
         var page = await deliveries.ListAsync(Tenant.Of(context), id, before, size, context.RequestAborted);
         var items = page.Select(d => new DeliveryView(d.Seq, d.MessageId, d.EventType, d.TicketId, d.State, d.Attempts,
             d.State == "pending" ? d.NextAttemptAt : null, d.LastStatus, d.LastError, d.CreatedAt, d.DeliveredAt)).ToList();
