@@ -30,10 +30,12 @@ public sealed class WebhookDeliveryStore(NpgsqlDataSource database)
         return await command.ExecuteNonQueryAsync(cancellationToken);
     });
 
-    /// <summary>The webhook's oldest delivery still pending: nothing after it is sent before it (order per ticket).</summary>
-    public async Task<WebhookDelivery?> HeadAsync(string tenant, Guid webhookId, CancellationToken cancellationToken) =>
-        (await QueryAsync("WHERE tenant_id = $1 AND webhook_id = $2 AND state = 'pending' ORDER BY seq LIMIT 1", [tenant, webhookId], cancellationToken))
-        .SingleOrDefault();
+    /// <summary>
+    /// The webhook's oldest pending deliveries, in the order they must be sent: nothing is sent before the ones ahead of
+    /// it (order per ticket).
+    /// </summary>
+    public Task<List<WebhookDelivery>> PendingAsync(string tenant, Guid webhookId, int limit, CancellationToken cancellationToken) =>
+        QueryAsync("WHERE tenant_id = $1 AND webhook_id = $2 AND state = 'pending' ORDER BY seq LIMIT $3", [tenant, webhookId, limit], cancellationToken);
 
     /// <summary>The webhook's delivery log, newest first, before the given seq.</summary>
     public Task<List<WebhookDelivery>> ListAsync(string tenant, Guid webhookId, long? before, int limit, CancellationToken cancellationToken) =>

@@ -19,6 +19,9 @@ public sealed class WebhookEndpointGrain(
     IOptions<WebhookOptions> options,
     ILogger<WebhookEndpointGrain> logger) : Grain, IWebhookEndpointGrain
 {
+    /// <summary>Pending deliveries read at once; they are still sent one by one, in order.</summary>
+    private const int Batch = 100;
+
     private CircuitBreaker _breaker = null!;
     private string _tenant = "";
     private Guid _id;
@@ -39,24 +42,36 @@ public sealed class WebhookEndpointGrain(
         }
 
         var key = seal.Open(_tenant, _id, webhook.SealedSecret, webhook.MasterKeyId);
-        while (await deliveries.HeadAsync(_tenant, _id, CancellationToken.None) is { } head && head.NextAttemptAt <= clock.Now && _breaker.Allows(clock.Now))
+        List<WebhookDelivery> batch;
+        do
         {
-            var outcome = await sender.SendAsync(webhook.Url, key, head.MessageId, head.Payload, CancellationToken.None);
-            var now = clock.Now;
-            var decision = RetrySchedule.Decide(head.Attempts + 1, outcome, now, Random.Shared.NextDouble());
-            _breaker.Record(outcome.Succeeded, now);
-            await deliveries.RecordAsync(_tenant, _id, head, outcome, decision, now);
-            if (decision.State == DeliveryState.Gone)
+            batch = await deliveries.PendingAsync(_tenant, _id, Batch, CancellationToken.None);
+            foreach (var delivery in batch)
             {
-                logger.LogWarning("Webhook {Webhook} of tenant {Tenant} answered 410 Gone; it is disabled", _id, _tenant);
-                await webhooks.DisableAsync(_tenant, _id, "gone");
-                return;
-            }
-
-            if (decision.State == DeliveryState.Pending)
-            {
-                return;
+                if (delivery.NextAttemptAt > clock.Now || !_breaker.Allows(clock.Now) || !await SendAsync(webhook, key, delivery))
+                {
+                    // The head waits (for its retry, the circuit, or a disabled webhook), and everything behind it too.
+                    return;
+                }
             }
         }
+        while (batch.Count == Batch);
+    }
+
+    /// <summary>One attempt, recorded; whether the delivery is done with (delivered or given up) so the next may go.</summary>
+    private async Task<bool> SendAsync(Webhook webhook, byte[] key, WebhookDelivery delivery)
+    {
+        var outcome = await sender.SendAsync(webhook.Url, key, delivery.MessageId, delivery.Payload, CancellationToken.None);
+        var now = clock.Now;
+        var decision = RetrySchedule.Decide(delivery.Attempts + 1, outcome, now, Random.Shared.NextDouble());
+        _breaker.Record(outcome.Succeeded, now);
+        await deliveries.RecordAsync(_tenant, _id, delivery, outcome, decision, now);
+        if (decision.State == DeliveryState.Gone)
+        {
+            logger.LogWarning("Webhook {Webhook} of tenant {Tenant} answered 410 Gone; it is disabled", _id, _tenant);
+            await webhooks.DisableAsync(_tenant, _id, "gone");
+        }
+
+        return decision.State is DeliveryState.Delivered or DeliveryState.Failed;
     }
 }
