@@ -31,6 +31,26 @@ public sealed class WebhookStore(NpgsqlDataSource database)
     public Task<List<Webhook>> EnabledForAsync(IReadOnlyCollection<string> tenants, CancellationToken cancellationToken) =>
         QueryAsync("WHERE tenant_id = ANY($1) AND enabled", [tenants.ToArray()], cancellationToken);
 
+    /// <summary>The event types each tenant's enabled webhooks subscribe to, all tenants at once (one small query per page).</summary>
+    public Task<Dictionary<string, HashSet<string>>> SubscribedTypesAsync(CancellationToken cancellationToken) => StorageErrors.Guard(async () =>
+    {
+        await using var command = database.CreateCommand("SELECT tenant_id, events FROM tg_webhooks WHERE enabled");
+        var types = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var tenant = reader.GetString(0);
+            if (!types.TryGetValue(tenant, out var set))
+            {
+                types[tenant] = set = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            set.UnionWith(reader.GetFieldValue<string[]>(1));
+        }
+
+        return types;
+    });
+
     /// <summary>Deletes the subscription and its delivery log; false when the tenant has no such webhook.</summary>
     public Task<bool> DeleteAsync(string tenant, Guid id, CancellationToken cancellationToken) => StorageErrors.Guard(async () =>
     {

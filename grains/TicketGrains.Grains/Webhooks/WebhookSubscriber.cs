@@ -9,12 +9,12 @@ namespace TicketGrains.Grains.Webhooks;
 
 /// <summary>
 /// Turns committed ticket events into deliveries in the durable outbox (tg_webhook_deliveries) before the pipeline's
-/// checkpoint moves past them, then tells each webhook's grain to send. Per page it asks once which of the page's
-/// tenants have enabled webhooks; events of other tenants are never parsed. A page handled again after a crash finds its
-/// deliveries already there (keyed by webhook and position).
+/// checkpoint moves past them, then tells each webhook's grain to send. Selective: per page it reads which event types
+/// each tenant's enabled webhooks want, and the pipeline reads the data of those events only; the others are never read
+/// or parsed. A page handled again after a crash finds its deliveries already there (keyed by webhook and position).
 /// </summary>
 public sealed class WebhookSubscriber(IServiceProvider services, WebhookStore webhooks, WebhookDeliveryStore deliveries, WebhookClock clock)
-    : IEventSubscriber
+    : ISelectiveEventSubscriber
 {
     // Resolved lazily: the grain factory depends on services that are built after this one.
     private readonly Lazy<IGrainFactory> _grains = new(services.GetRequiredService<IGrainFactory>);
@@ -22,6 +22,14 @@ public sealed class WebhookSubscriber(IServiceProvider services, WebhookStore we
     public string Name => "webhooks";
 
     public SubscriberStart StartFrom => SubscriberStart.Now;
+
+    public async ValueTask<Func<EventHeader, bool>> SelectAsync(CancellationToken cancellationToken)
+    {
+        var subscribed = await webhooks.SubscribedTypesAsync(cancellationToken);
+        return header => subscribed.TryGetValue(header.TenantId, out var types)
+            && header.StreamId.StartsWith(StreamIds.TicketPrefix, StringComparison.Ordinal)
+            && types.Contains(WebhookEventTypes.ForTicketEvent(header.EventType));
+    }
 
     public async Task HandleAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken)
     {
