@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
+using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
@@ -21,7 +22,8 @@ public static class OrderEventsApi
         group.MapPost("/", ReceiveAsync).WithName("ReceiveOrderEvent")
             .WithSummary("Apply an order-system event to every ticket whose orderNo matches; idempotent by eventId (another body: 409).")
             .Accepts<OrderEventRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .RequirePermission(Permissions.TicketsWrite);
+            .RequirePermission(Permissions.TicketsWrite)
+            .Audited(AuditActions.OrderEvent, (_, value) => value is OrderEventResult result ? $"order-event:{result.EventId}" : "order-event");
         return group;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TicketGrains.Abstractions.Errors;
+using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
@@ -20,10 +21,12 @@ public static class WebhooksApi
         var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequirePermission(Permissions.Admin);
         group.MapPost("/", CreateAsync).WithName("CreateWebhook")
             .WithSummary("Subscribe a URL to event types; the signing secret is shown once.")
-            .Accepts<CreateWebhookRequest>("application/json").ProducesValidationProblem().WithSmallBody();
+            .Accepts<CreateWebhookRequest>("application/json").ProducesValidationProblem().WithSmallBody()
+            .Audited(AuditActions.WebhookCreate, (_, value) => value is CreatedWebhook created ? $"webhook:{created.Id}" : "webhook");
         group.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("The tenant's webhooks, without secrets.");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetWebhook").WithSummary("One webhook, without its secret.");
-        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteWebhook").WithSummary("Delete a webhook and its delivery log.");
+        group.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteWebhook").WithSummary("Delete a webhook and its delivery log.")
+            .Audited(AuditActions.WebhookDelete, AuditEndpoints.RouteTarget("webhook", "id"));
         group.MapGet("/{id:guid}/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries")
             .WithSummary("The webhook's delivery log, newest first (cursor, limit).").ProducesValidationProblem();
         return group;

@@ -41,6 +41,9 @@ public sealed class OrderEventTests(ApiClusterFixture cluster, ITestOutputHelper
         var conflict = (await api.PostAsync(Path, shipped with { trackingNo = "SF0000000000" })).Expect(HttpStatusCode.Conflict);
         Assert.Equal("application/problem+json", conflict.MediaType);
         Assert.Contains("oms-1", conflict.Json.GetProperty("detail").GetString());
+        var audited = (await api.GetAsync("/api/v1/audit?action=order-event")).Expect(HttpStatusCode.OK).Json.GetProperty("items").EnumerateArray()
+            .Select(i => (i.GetProperty("target").GetString(), i.GetProperty("detail").GetString())).ToList();
+        Assert.Equal([("order-event:oms-1", "type=shipped; tickets=2"), ("order-event:oms-1", "type=shipped; tickets=2")], audited);
     });
 
     [Fact]
