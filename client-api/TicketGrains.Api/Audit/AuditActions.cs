@@ -30,10 +30,15 @@ public static class AuditActions
 
     /// <summary>An SLA policy or business calendar was created or replaced.</summary>
     public const string SlaChange = "sla-change";
+    /// <summary>An order-system event received (and applied to the tickets carrying its order number).</summary>
+    public const string OrderEvent = "order-event";
+    public const string WebhookCreate = "webhook-create";
+    public const string WebhookDelete = "webhook-delete";
 
     /// <summary>A credential was presented and refused (expired, forged, wrong audience, unknown API key ...).</summary>
     public const string SignInFailed = "sign-in-failed";
 
     public static IReadOnlyList<string> All { get; } =
-        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, SignInFailed];
+        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, OrderEvent,
+        WebhookCreate, WebhookDelete, SignInFailed];
 }

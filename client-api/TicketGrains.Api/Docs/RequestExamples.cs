@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.OrderEvents;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
+using TicketGrains.Api.Webhooks;
 
 namespace TicketGrains.Api.Docs;
 
@@ -34,6 +36,9 @@ public static class RequestExamples
         ["CreateApiKey"] = new ApiKeysApi.CreateRequest("erp-sync", [Permissions.TicketsRead, Permissions.TicketsWrite]),
         ["PutCalendar"] = SlaExamples.Calendar,
         ["PutSlaPolicy"] = SlaExamples.Policy,
+        ["ReceiveOrderEvent"] = new OrderEventRequest("oms-20261111-42-shipped", "shipped", "20261111-42", "SF1234567890", "顺丰速运",
+            new DateTimeOffset(2026, 11, 11, 9, 30, 0, TimeSpan.FromHours(8)), null),
+        ["CreateWebhook"] = new CreateWebhookRequest("https://erp.example.com/hooks/ticketgrains", ["ticket.created", "order_event.received"]),
         ["IssueDevToken"] = new DevTokensApi.Request("default", "alice", ["agent"], null, 60),
     };
 

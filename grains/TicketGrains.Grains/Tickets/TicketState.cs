@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Sla;
 
@@ -41,6 +42,9 @@ public sealed class TicketState : IJsonOnDeserialized
 
     /// <summary>When an unacknowledged claim goes back to the queue.</summary>
     public DateTimeOffset? ClaimAcceptBy { get; set; }
+
+    /// <summary>The order-system event ids applied to the ticket, so a retried event is applied once.</summary>
+    public List<string> OrderEventIds { get; set; } = [];
 
     public bool Exists => Version > 0;
 
@@ -99,6 +103,9 @@ public sealed class TicketState : IJsonOnDeserialized
             case ClaimReturned:
                 Assignee = null;
                 EndClaim();
+                break;
+            case OrderEventApplied o:
+                OrderEventIds.Add(o.EventId);
                 break;
             case global::TicketGrains.Grains.Tickets.SlaBreached b:
                 SlaBreached = true;

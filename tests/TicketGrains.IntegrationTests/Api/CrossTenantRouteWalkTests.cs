@@ -72,10 +72,10 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
     });
 
     /// <summary>What tenant A owns, and the strings that must never reach tenant B.</summary>
-    private sealed record Seed(string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId, string Sla)
+    private sealed record Seed(string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId, Guid Webhook, string Sla)
     {
         public IEnumerable<string> Markers(bool includeIds) =>
-            includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), ExternalId, KeyId] : [Secret, Tenant];
+            includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), ExternalId, KeyId, Webhook.ToString()] : [Secret, Tenant];
     }
 
     private static async Task<Seed> SeedAsync(ApiClient a)
@@ -93,7 +93,9 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         {
             calendar = "a-sla", targets = new[] { new { metric = "first_reply", seconds = 60 } }, escalation = new { notify = Secret },
         })).Expect(HttpStatusCode.OK);
-        return new Seed(a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!, "a-sla");
+        var webhook = (await a.PostAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/a-hook", events = new[] { "ticket.created" } }))
+            .Expect(HttpStatusCode.Created).Json.GetProperty("id").GetGuid();
+        return new Seed(a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!, webhook, "a-sla");
     }
 
     private static async Task<string> SnapshotAsync(ApiClient a, Seed seed)
@@ -102,7 +104,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         [
             TicketRequests.Ticket(seed.Ticket), $"{TicketRequests.Ticket(seed.Ticket)}/events", $"/api/v1/customers/{seed.Customer}",
             $"/api/v1/agents/{seed.Agent}", $"/api/v1/roles/{seed.Role}", "/api/v1/api-keys", TicketRequests.Tickets,
-            $"/api/v1/sla-policies/{seed.Sla}", $"/api/v1/calendars/{seed.Sla}",
+            $"/api/v1/sla-policies/{seed.Sla}", $"/api/v1/calendars/{seed.Sla}", "/api/v1/webhooks",
         ];
         var parts = new List<string>();
         foreach (var path in paths)
@@ -134,6 +136,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
                 (_, "name") => seed.Role,
                 ("GetCustomer" or "ErasePersonalData", "id") => seed.Customer.ToString(),
                 ("RevokeApiKey", "id") => seed.KeyId,
+        (_, "id") when template.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) => seed.Webhook.ToString(),
                 (_, "id") when template.StartsWith(TicketRequests.Tickets, StringComparison.Ordinal) => seed.Ticket.ToString(),
                 _ => throw new InvalidOperationException($"The walker does not know parameter '{parameter}' of {operation} ({template}); teach it."),
             };
@@ -165,6 +168,9 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "CreateApiKey" => new { name = "b-key", permissions = new[] { "tickets:read" } },
         "PutSlaPolicy" => new { targets = new[] { new { metric = "first_reply", seconds = 30 } } },
         "PutCalendar" => new { timeZone = "Europe/Berlin", weeklyHours = new[] { new { day = "friday", start = "10:00", end = "11:00" } } },
+        "CreateWebhook" => new { url = "https://93.184.215.14/b-hook", events = new[] { "ticket.created" } },
+        // The same order number as A's ticket: B's event must reach only B's tickets.
+        "ReceiveOrderEvent" => new { eventId = "b-event", type = "shipped", orderNo = "20261111-42" },
         _ => throw new InvalidOperationException($"The walker has no request body for {operation}; teach it."),
     };
 
