@@ -41,6 +41,8 @@ BEGIN
 
     -- Append-only: the event log and the audit log are only ever added to.
     EXECUTE format('GRANT SELECT, INSERT ON tg_events, tg_audit_log TO %I', app);
+    -- Rule and template documents keep every version: a change is a new row.
+    EXECUTE format('GRANT SELECT, INSERT ON tg_rule_documents TO %I', app);
     -- Upserted in place: snapshots, the read model, custom roles, API keys (revocation), an audit chain's head
     -- (locked FOR UPDATE while a batch appends), lookup keys and customer keys (re-wrapped, erased).
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_snapshots, tg_tickets, tg_roles, tg_api_keys, tg_audit_heads, '

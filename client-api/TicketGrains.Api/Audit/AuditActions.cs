@@ -28,9 +28,18 @@ public static class AuditActions
     public const string ApiKeyRevoke = "api-key-revoke";
     public const string KeyRotation = "key-rotation";
 
+    /// <summary>A new version of a routing, event or time rule (PUT /api/v1/rules/{id}).</summary>
+    public const string RuleChange = "rule-change";
+
+    /// <summary>A new version of a scenario template.</summary>
+    public const string TemplateChange = "template-change";
+
+    /// <summary>A scenario template applied: its routing and triggers replaced the previous template's.</summary>
+    public const string TemplateApply = "template-apply";
+
     /// <summary>A credential was presented and refused (expired, forged, wrong audience, unknown API key ...).</summary>
     public const string SignInFailed = "sign-in-failed";
 
     public static IReadOnlyList<string> All { get; } =
-        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SignInFailed];
+        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, RuleChange, TemplateChange, TemplateApply, SignInFailed];
 }

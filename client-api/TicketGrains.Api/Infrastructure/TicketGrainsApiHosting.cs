@@ -6,7 +6,9 @@ using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
 using TicketGrains.Api.Pipeline;
 using TicketGrains.Api.Reports;
+using TicketGrains.Api.Rules;
 using TicketGrains.Api.Security;
+using TicketGrains.Api.Templates;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Grains.Hosting;
 using TicketGrains.Grains.Pipeline;
@@ -49,6 +51,8 @@ public static class TicketGrainsApiHosting
         app.MapAuditApi();
         app.MapReportsApi();
         app.MapPipelineApi();
+        app.MapRulesApi();
+        app.MapTemplatesApi();
         return app;
     }
 }

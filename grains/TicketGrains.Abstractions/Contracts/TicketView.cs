@@ -27,4 +27,10 @@ public sealed record class TicketView
     /// message or status change of theirs): at this time it goes back to its queue.
     /// </summary>
     [Id(17)] public DateTimeOffset? AcceptBy { get; init; }
+
+    /// <summary>Skills an agent needs for the ticket, set by its routing.</summary>
+    [Id(18)] public IReadOnlyList<string> Skills { get; init; } = [];
+
+    /// <summary>Tags set by routing and rules.</summary>
+    [Id(19)] public IReadOnlyList<string> Tags { get; init; } = [];
 }

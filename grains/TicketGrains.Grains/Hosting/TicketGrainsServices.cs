@@ -7,6 +7,7 @@ using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.Tickets;
 
@@ -50,6 +51,8 @@ public static class TicketGrainsServices
         services.TryAddSingleton<GroupCommitWriter>();
         services.TryAddSingleton<IEventLog, PostgresEventLog>();
         services.AddEventSubscriber<LiveFeedSubscriber>();
+        services.TryAddSingleton<IRuleStore, PostgresRuleStore>();
+        services.AddEventSubscriber<TriggerSubscriber>();
         return services;
     }
 
@@ -59,6 +62,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<InMemoryEventLog>();
         services.TryAddSingleton<IEventLog>(sp => sp.GetRequiredService<InMemoryEventLog>());
         services.TryAddSingleton<ITicketReadModel, InMemoryTicketReadModel>();
+        services.TryAddSingleton<IRuleStore, InMemoryRuleStore>();
         return services;
     }
 }

@@ -9,19 +9,25 @@ namespace TicketGrains.Grains.Tickets;
 /// <summary>Decides which event a command produces on a given state, or refuses it.</summary>
 public static class TicketDecisions
 {
-    public static TicketCreated Create(Guid ticketId, CreateTicket command, SlaOptions sla, DateTimeOffset now) => new(
-        ticketId,
-        command.CustomerId,
-        command.Channel,
-        command.Subject,
-        command.Body,
-        command.Category,
-        command.Priority,
-        QueueSelector.Select(command.Category, command.CustomerTier),
-        command.Fields,
-        command.RequestHash,
-        now + sla.FirstResponseTarget(command.Priority),
-        now);
+    /// <summary>The new ticket, in the queue and at the priority its routing decided (the request's priority unless a rule set one).</summary>
+    public static TicketCreated Create(Guid ticketId, CreateTicket command, RoutingDecision routing, SlaOptions sla, DateTimeOffset now)
+    {
+        var routed = TicketRouted.From(routing, command.Priority, now);
+        return new(
+            ticketId,
+            command.CustomerId,
+            command.Channel,
+            command.Subject,
+            command.Body,
+            command.Category,
+            routed.Priority,
+            routed.Queue,
+            command.Fields,
+            command.RequestHash,
+            now + sla.FirstResponseTarget(routed.Priority),
+            now,
+            routed);
+    }
 
     public static MessageAdded AddMessage(TicketState state, string author, string body, bool isInternal, DateTimeOffset now, string? actor = null)
     {

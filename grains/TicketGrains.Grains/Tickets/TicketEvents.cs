@@ -1,10 +1,12 @@
 using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Routing;
 
 namespace TicketGrains.Grains.Tickets;
 
 // The ticket's events. Each command produces exactly one event, so one event is one optimistic
 // append and a conflicting append never leaves half a command behind.
 
+/// <summary>A new ticket; <paramref name="Routed"/> is its routing decision (absent in events written before rules existed).</summary>
 public sealed record TicketCreated(
     Guid TicketId,
     Guid CustomerId,
@@ -17,7 +19,8 @@ public sealed record TicketCreated(
     IReadOnlyDictionary<string, string> Fields,
     string RequestHash,
     DateTimeOffset? SlaDueAt,
-    DateTimeOffset At) : IDomainEvent;
+    DateTimeOffset At,
+    TicketRouted? Routed = null) : IDomainEvent;
 
 /// <summary>A reply or note; <paramref name="Actor"/> is the credential that added it (absent in events written before it was kept).</summary>
 public sealed record MessageAdded(string Author, string Body, bool Internal, DateTimeOffset At, string? Actor = null) : IDomainEvent;

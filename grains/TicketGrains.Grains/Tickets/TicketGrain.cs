@@ -10,6 +10,7 @@ using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Sla;
 
 namespace TicketGrains.Grains.Tickets;
@@ -74,7 +75,8 @@ public sealed class TicketGrain(
         {
             try
             {
-                await AppendAsync(TicketDecisions.Create(_id, command, sla.Value, time.GetUtcNow()));
+                var routing = await GrainFactory.GetGrain<ITenantRulesGrain>(Tenant).RouteAsync(command);
+                await AppendAsync(TicketDecisions.Create(_id, command, routing, sla.Value, time.GetUtcNow()));
                 metrics.Created(command.Channel, command.Priority);
                 ReleaseIfNothingToWatch();
                 return new CreatedTicket(State.ToView(Tenant), Repeated: false);
@@ -170,6 +172,51 @@ public sealed class TicketGrain(
         }
     }
 
+    public async Task<IReadOnlyList<string>> RunTriggersAsync(TriggerRun run)
+    {
+        await EnsureLoadedAsync();
+        if (!State.Exists || run.Position <= State.TriggersRanUpTo)
+        {
+            return [];
+        }
+
+        var outcome = TriggerEngine.Run(State, run.Kind, run.Attributes, RuleRun.Parse(run.Rules), time.GetUtcNow());
+        await AppendRuleOutcomeAsync(outcome, run.Position, run.Kind);
+        return outcome.Fired;
+    }
+
+    public async Task<bool> RunTimeRuleAsync(RuleVersion rule, DateTimeOffset since)
+    {
+        await EnsureLoadedAsync();
+        var parsed = RuleRun.Parse([rule]);
+        if (!State.Exists || parsed[0].Rule.Status != State.Status || State.StatusSince != since || State.TimeRulesFired.GetValueOrDefault(rule.Id) == since)
+        {
+            return false;
+        }
+
+        var outcome = TriggerEngine.Run(State, RuleKinds.Time, TimeRuleAttributes, parsed, time.GetUtcNow(), maxPasses: 1);
+        await AppendRuleOutcomeAsync(outcome, 0, RuleKinds.Time);
+        return outcome.Fired.Count > 0;
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> TimeRuleAttributes = new Dictionary<string, string>();
+
+    /// <summary>The record of the run first, then each change: a redelivered event finds the record and runs nothing again.</summary>
+    private async Task AppendRuleOutcomeAsync(TriggerOutcome outcome, long position, string kind)
+    {
+        if (outcome.Fired.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await AppendAsync(new TriggersFired(position, kind, [.. outcome.Fired], outcome.Passes, outcome.LoopGuardHit, [.. outcome.Webhooks], now));
+        foreach (var e in outcome.Events)
+        {
+            await AppendAsync(e);
+        }
+    }
+
     public async Task CheckSlaAsync()
     {
         await EnsureLoadedAsync();
@@ -222,7 +269,15 @@ public sealed class TicketGrain(
             await slaWatch.EnsureStartedAsync(Tenant);
         }
 
+        var queueBefore = State.Queue;
         await _stream.AppendAsync(e, (s, stored) => TicketReadModelRow.From(s, RowSubject(s, stored)));
+        if (State.Queue != queueBefore && _wasWaiting)
+        {
+            // Re-routed while waiting: it leaves the old queue and joins the new one.
+            GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, queueBefore)).RemoveAsync(_id).Ignore();
+            _wasWaiting = false;
+        }
+
         SyncSideEffects(force: e is TicketCreated);
         await SnapshotIfDueAsync();
     }

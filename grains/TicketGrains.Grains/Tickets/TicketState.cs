@@ -2,6 +2,7 @@ using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Routing;
+using TicketGrains.Grains.Rules;
 
 namespace TicketGrains.Grains.Tickets;
 
@@ -19,7 +20,20 @@ public sealed class TicketState
     public string Subject { get; set; } = "";
     public string Category { get; set; } = TicketCatalog.DefaultCategory;
     public string Priority { get; set; } = TicketCatalog.DefaultPriority;
-    public string Queue { get; set; } = QueueSelector.General;
+    public string Queue { get; set; } = BuiltInRouting.General;
+
+    /// <summary>Skills an agent needs for the ticket, as its last routing decision set them.</summary>
+    public List<string> Skills { get; set; } = [];
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>When the ticket entered its current status (time rules count from here).</summary>
+    public DateTimeOffset StatusSince { get; set; }
+
+    /// <summary>The log position of the last event whose rules ran on this ticket, so a redelivered one runs nothing.</summary>
+    public long TriggersRanUpTo { get; set; }
+
+    /// <summary>Time rules fired on this ticket: rule id → the StatusSince of the stay it fired for (once per stay).</summary>
+    public Dictionary<string, DateTimeOffset> TimeRulesFired { get; set; } = new(StringComparer.Ordinal);
     public string? Assignee { get; set; }
     public string RequestHash { get; set; } = "";
     public Dictionary<string, string> Fields { get; set; } = new(StringComparer.Ordinal);
@@ -63,23 +77,31 @@ public sealed class TicketState
                 CreatedAt = c.At;
                 SlaDueAt = c.SlaDueAt;
                 Status = TicketStatus.New;
+                StatusSince = c.At;
+                if (c.Routed is { } routed)
+                {
+                    Route(routed);
+                }
+
                 break;
             case MessageAdded m:
                 Messages.Add(new TicketMessageView(m.Author, m.Body, m.Internal, m.At));
-                FirstResponseGiven |= !m.Internal && m.Author != "customer";
+                // A rule's automatic reply is not the first response the customer waits for.
+                FirstResponseGiven |= !m.Internal && m.Author != "customer" && m.Actor?.StartsWith("trigger:", StringComparison.Ordinal) != true;
                 EndClaimIfActedOnBy(m.Actor);
                 break;
             case StatusChanged s:
                 Status = s.To;
+                StatusSince = s.At;
                 EndClaimIfActedOnBy(s.Actor);
                 break;
             case AssigneeChanged a:
                 // An explicit assignment decides who holds the ticket; a pending claim does not outlive it.
-                AssignTo(a.To);
+                AssignTo(a.To, a.At);
                 EndClaim();
                 break;
             case TicketClaimed c:
-                AssignTo(c.Agent);
+                AssignTo(c.Agent, c.At);
                 (ClaimPendingBy, ClaimAcceptBy) = (c.Agent, c.AcceptBy);
                 break;
             case ClaimAccepted:
@@ -92,6 +114,33 @@ public sealed class TicketState
             case global::TicketGrains.Grains.Tickets.SlaBreached:
                 SlaBreached = true;
                 break;
+            case TicketRouted r:
+                Route(r);
+                break;
+            case PriorityChanged p:
+                Priority = p.To;
+                break;
+            case TagsChanged t:
+                Tags = [.. Tags.Except(t.Removed).Union(t.Added)];
+                break;
+            case FieldsChanged f:
+                foreach (var (name, value) in f.Set)
+                {
+                    Fields[name] = value;
+                }
+
+                break;
+            case TriggersFired t:
+                TriggersRanUpTo = Math.Max(TriggersRanUpTo, t.Position);
+                if (t.Kind == RuleKinds.Time)
+                {
+                    foreach (var rule in t.Rules)
+                    {
+                        TimeRulesFired[rule] = StatusSince;
+                    }
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"A ticket cannot apply {e.GetType().Name}.");
         }
@@ -100,13 +149,20 @@ public sealed class TicketState
         UpdatedAt = e.At;
     }
 
+    private void Route(TicketRouted routed)
+    {
+        (Queue, Priority, Skills) = (routed.Queue, routed.Priority, [.. routed.Skills]);
+        Tags = [.. Tags.Union(routed.Tags)];
+    }
+
     /// <summary>Assigns the ticket; the first assignment of a new ticket opens it.</summary>
-    private void AssignTo(string? agent)
+    private void AssignTo(string? agent, DateTimeOffset at)
     {
         Assignee = agent;
         if (agent is not null && Status == TicketStatus.New)
         {
             Status = TicketStatus.Open;
+            StatusSince = at;
         }
     }
 
@@ -141,5 +197,7 @@ public sealed class TicketState
         AcceptBy = ClaimAcceptBy,
         Fields = Fields.ToDictionary(StringComparer.Ordinal),
         Messages = [.. Messages],
+        Skills = [.. Skills],
+        Tags = [.. Tags],
     };
 }

@@ -1,6 +1,7 @@
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.Tickets;
 
@@ -24,10 +25,14 @@ internal static class TicketStates
         RequestHash = "hash-1",
     };
 
+    /// <summary>The TicketCreated a grain decides for <paramref name="command"/> with the built-in routing.</summary>
+    public static TicketCreated Decide(Guid id, CreateTicket command, DateTimeOffset at) =>
+        TicketDecisions.Create(id, command, RoutingEngine.Route(BuiltInRouting.Rules, RoutingInput.From(command, at)), new SlaOptions(), at);
+
     public static TicketState Created(string priority = "normal")
     {
         var state = new TicketState();
-        state.Apply(TicketDecisions.Create(Guid.NewGuid(), Command(priority: priority), new SlaOptions(), T0));
+        state.Apply(Decide(Guid.NewGuid(), Command(priority: priority), T0));
         return state;
     }
 
