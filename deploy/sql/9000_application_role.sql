@@ -49,6 +49,8 @@ BEGIN
         'tg_lookup_keys, tg_customer_keys TO %I', app);
     -- The committed-event pipeline's checkpoints: one row per subscriber, created once and moved forward in place.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_subscriptions TO %I', app);
+    -- Time rules' due rows are replaced when a ticket changes status and deleted once run.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_time_rule_due TO %I', app);
     -- A tenant key rotation deletes the versions it replaced.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_tenant_keys TO %I', app);
 

@@ -52,6 +52,8 @@ public static class TicketGrainsServices
         services.TryAddSingleton<IEventLog, PostgresEventLog>();
         services.AddEventSubscriber<LiveFeedSubscriber>();
         services.TryAddSingleton<IRuleStore, PostgresRuleStore>();
+        services.TryAddSingleton<TimeRuleDueStore>();
+        services.TryAddSingleton<TimeRuleScheduler>();
         services.AddEventSubscriber<TriggerSubscriber>();
         return services;
     }

@@ -12,7 +12,7 @@ namespace TicketGrains.Grains.Rules;
 /// listening to it (an in-memory answer, empty for most kinds of most tenants), and only tickets with rules to run are
 /// called; a ticket's events run in log order, different tickets in parallel. A ticket runs each position once.
 /// </summary>
-public sealed class TriggerSubscriber(IServiceProvider services) : IEventSubscriber
+public sealed class TriggerSubscriber(IServiceProvider services, TimeRuleScheduler timeRules) : IEventSubscriber
 {
     // Resolved lazily: the cluster client depends on services that are built after this one.
     private readonly Lazy<IGrainFactory> _grains = new(services.GetRequiredService<IGrainFactory>);
@@ -22,6 +22,12 @@ public sealed class TriggerSubscriber(IServiceProvider services) : IEventSubscri
     public SubscriberStart StartFrom => SubscriberStart.Now;
 
     public async Task HandleAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken)
+    {
+        await RunEventRulesAsync(events);
+        await timeRules.ScheduleAsync(_grains.Value, events);
+    }
+
+    private async Task RunEventRulesAsync(IReadOnlyList<CommittedEvent> events)
     {
         var rulesByTenantKind = new Dictionary<(string Tenant, string Kind), IReadOnlyList<RuleVersion>>();
         var runs = new List<(string Tenant, Guid Ticket, TriggerRun Run)>();

@@ -189,7 +189,10 @@ public sealed class TicketGrain(
     {
         await EnsureLoadedAsync();
         var parsed = RuleRun.Parse([rule]);
-        if (!State.Exists || parsed[0].Rule.Status != State.Status || State.StatusSince != since || State.TimeRulesFired.GetValueOrDefault(rule.Id) == since)
+        // PostgreSQL keeps microseconds, the state ticks: the stay is compared at the coarser of the two.
+        since = Microseconds(since);
+        if (!State.Exists || parsed[0].Rule.Status != State.Status || Microseconds(State.StatusSince) != since
+            || Microseconds(State.TimeRulesFired.GetValueOrDefault(rule.Id)) == since)
         {
             return false;
         }
@@ -198,6 +201,8 @@ public sealed class TicketGrain(
         await AppendRuleOutcomeAsync(outcome, 0, RuleKinds.Time);
         return outcome.Fired.Count > 0;
     }
+
+    private static DateTimeOffset Microseconds(DateTimeOffset at) => at.AddTicks(-(at.Ticks % 10));
 
     private static readonly IReadOnlyDictionary<string, string> TimeRuleAttributes = new Dictionary<string, string>();
 
