@@ -16,7 +16,7 @@ public static class BuiltInRules
     private static readonly RuleDocument Shipped = new()
     {
         Type = RuleKinds.Event,
-        Order = 1000,
+        Order = 2000,
         Description = "An order shipped: reply with the tracking number and wait for the customer.",
         On = [RuleKinds.OrderEvent],
         Conditions = new RuleConditions { All = [new RuleCondition { Field = "event.type", Op = "is", Value = "shipped" }] },
