@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.OpenApi;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
+using TicketGrains.Grains.Rules;
+using TicketGrains.Grains.Templates;
 
 namespace TicketGrains.Api.Docs;
 
@@ -32,6 +34,20 @@ public static class RequestExamples
         ["SetAgentQueues"] = new SetQueuesRequest(["vip", "logistics"]),
         ["PutRole"] = new RolesApi.PutRoleRequest([Permissions.TicketsRead, Permissions.TicketsWrite, Permissions.ReportsExport]),
         ["CreateApiKey"] = new ApiKeysApi.CreateRequest("erp-sync", [Permissions.TicketsRead, Permissions.TicketsWrite]),
+        ["PutRule"] = new RuleDocument
+        {
+            Type = RuleKinds.Event,
+            Description = "A refund rejected on the order: tell the customer and raise the ticket.",
+            On = [RuleKinds.OrderEvent],
+            Conditions = new RuleConditions { All = [new RuleCondition { Field = "event.type", Op = "is", Value = "refund_rejected" }] },
+            Actions =
+            [
+                new RuleAction { Type = "reply", Body = "您的订单 {{event.orderNo}} 退款未通过，客服将尽快联系您。" },
+                new RuleAction { Type = "setPriority", Value = "high" },
+                new RuleAction { Type = "addTags", Values = ["refund-rejected"] },
+            ],
+        },
+        ["PutTemplate"] = TemplateValidator.Parse(BuiltInTemplates.Documents.Single(t => t.Id == "618").Document, [])!,
         ["IssueDevToken"] = new DevTokensApi.Request("default", "alice", ["agent"], null, 60),
     };
 

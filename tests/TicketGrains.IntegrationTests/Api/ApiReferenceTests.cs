@@ -57,6 +57,8 @@ public sealed partial class ApiReferenceTests(ApiClusterFixture cluster, ITestOu
         (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/agents/{agentId}/queues", "/api/v1/agents/alice/queues")).Expect(HttpStatusCode.OK);
         (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/roles/{name}", "/api/v1/roles/exporter")).Expect(HttpStatusCode.OK);
         (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/api-keys", "/api/v1/api-keys")).Expect(HttpStatusCode.Created);
+        (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/rules/{id}", "/api/v1/rules/refund-rejected")).Expect(HttpStatusCode.OK);
+        (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/templates/{name}", "/api/v1/templates/my-618")).Expect(HttpStatusCode.OK);
     });
 
     /// <summary>Sends the operation's example body, as "try it" pre-fills it.</summary>
