@@ -30,6 +30,9 @@ public static class TriggerEventKinds
 
     public static string? KindOf(CommittedEvent e) => KindByType.GetValueOrDefault(e.EventType);
 
+    /// <summary>Whether events of this stored type start rules (or, TicketCreated and StatusChanged, move time rules).</summary>
+    public static bool IsRuleEvent(string eventType) => KindByType.ContainsKey(eventType);
+
     /// <summary>False for events a rule made.</summary>
     public static bool StartsRules(CommittedEvent e) => !e.Data.Contains("\"trigger:", StringComparison.Ordinal) || !MadeByRule(e.Data);
 

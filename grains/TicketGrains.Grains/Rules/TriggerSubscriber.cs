@@ -10,9 +10,9 @@ namespace TicketGrains.Grains.Rules;
 /// <summary>
 /// Runs event rules from the committed-event pipeline. Per page it asks each tenant once per event kind for the rules
 /// listening to it (an in-memory answer, empty for most kinds of most tenants), and only tickets with rules to run are
-/// called; a ticket's events run in log order, different tickets in parallel. A ticket runs each position once.
+/// called; a ticket's events run in log order (the pipeline reads the data of only the event types rules react to), different tickets in parallel. A ticket runs each position once.
 /// </summary>
-public sealed class TriggerSubscriber(IServiceProvider services, TimeRuleScheduler timeRules) : IEventSubscriber
+public sealed class TriggerSubscriber(IServiceProvider services, TimeRuleScheduler timeRules) : ISelectiveEventSubscriber
 {
     // Resolved lazily: the cluster client depends on services that are built after this one.
     private readonly Lazy<IGrainFactory> _grains = new(services.GetRequiredService<IGrainFactory>);
@@ -20,6 +20,10 @@ public sealed class TriggerSubscriber(IServiceProvider services, TimeRuleSchedul
     public string Name => "triggers";
 
     public SubscriberStart StartFrom => SubscriberStart.Now;
+
+    /// <summary>Only ticket events that can start rules or move a time rule are read with their data.</summary>
+    public ValueTask<Func<EventHeader, bool>> SelectAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Func<EventHeader, bool>>(h => TriggerEventKinds.IsRuleEvent(h.EventType) && h.StreamId.StartsWith(StreamIds.TicketPrefix, StringComparison.Ordinal));
 
     public async Task HandleAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken)
     {
