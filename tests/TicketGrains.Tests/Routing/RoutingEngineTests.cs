@@ -29,7 +29,8 @@ public sealed class RoutingEngineTests
         var regular = RoutingEngine.Route(rules, Input(category: "refund"));
 
         Assert.Equal(("gold-refunds", "category 'refund', tier 'gold'", "gold-desk", "high"), (gold.RuleId, gold.Reason, gold.Queue, gold.Priority));
-        Assert.Equal((["s-gold-refunds"], ["t-gold-refunds"]), (gold.Skills, gold.Tags));
+        Assert.Equal(["s-gold-refunds"], gold.Skills);
+        Assert.Equal(["t-gold-refunds"], gold.Tags);
         Assert.Equal(("refunds", "refund-desk", null), (regular.RuleId, regular.Queue, regular.Priority));
     }
 
