@@ -1,3 +1,4 @@
+using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Tickets;
 using TicketGrains.Tests.Domain;
@@ -72,5 +73,31 @@ public sealed class TriggerEngineTests
         }
 
         Assert.Equal(("We got Where is my parcel?", false, state.SlaDueAt), (state.Messages[^1].Body, state.FirstResponseGiven, state.PendingSlaDue));
+    }
+
+    [Fact]
+    public void Route_fields_and_tag_actions_change_the_ticket_and_record_the_route()
+    {
+        var state = TicketStates.Created();
+        var rules = new List<(string, RuleDocument)>
+        {
+            Rule("escalate", """
+                {"type":"event","on":["sla.breached"],"actions":[{"type":"route","queue":"escalations","values":["senior"]},
+                 {"type":"setFields","fields":{"escalated":"yes","orderId":"A-1001"}},{"type":"addTags","values":["breached"]},{"type":"removeTags","values":["breached"]}]}
+                """),
+        };
+
+        var outcome = TriggerEngine.Run(state, "sla.breached", NoAttributes, rules, Now);
+        foreach (var e in outcome.Events)
+        {
+            state.Apply(e);
+        }
+
+        var routed = Assert.IsType<TicketRouted>(outcome.Events[0]);
+        Assert.Equal(("escalate", "escalations"), (routed.RuleId, routed.Queue));
+        Assert.Equal(("escalations", "yes", 1), (state.Queue, state.Fields["escalated"], Assert.IsType<FieldsChanged>(outcome.Events[1]).Set.Count));
+        Assert.Equal(["senior"], state.Skills);
+        Assert.Empty(state.Tags);
+        Assert.Equal(4, outcome.Events.Count);
     }
 }
