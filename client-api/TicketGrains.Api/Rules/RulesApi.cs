@@ -47,7 +47,7 @@ public static class RulesApi
         }
 
         var document = await DocumentBody.ReadAsync(context.Request);
-        var problems = new List<RuleProblem>();
+        var problems = DocumentBody.CheckText(document);
         RuleValidator.Parse(document, problems);
         DocumentBody.ThrowIfAny(problems);
         return TypedResults.Ok(RuleView.From(await Rules(cluster, context).PutRuleAsync(id, document, Actor.Of(context))));

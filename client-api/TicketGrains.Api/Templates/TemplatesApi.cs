@@ -48,7 +48,7 @@ public static class TemplatesApi
         }
 
         var document = await DocumentBody.ReadAsync(context.Request);
-        var problems = new List<RuleProblem>();
+        var problems = DocumentBody.CheckText(document);
         TemplateValidator.Parse(document, problems);
         DocumentBody.ThrowIfAny(problems);
         return TypedResults.Ok(TemplateView.From(await Rules(cluster, context).PutTemplateAsync(name, document, Actor.Of(context))));

@@ -72,7 +72,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
     });
 
     /// <summary>What tenant A owns, and the strings that must never reach tenant B.</summary>
-    private sealed record Seed(string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId)
+    private sealed record Seed(string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId, string Rule, string Template)
     {
         public IEnumerable<string> Markers(bool includeIds) =>
             includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), ExternalId, KeyId] : [Secret, Tenant];
@@ -87,7 +87,9 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         (await a.PutAsync("/api/v1/agents/a-agent/queues", new { queues = new[] { "refund" } })).Expect(HttpStatusCode.OK);
         (await a.PutAsync("/api/v1/roles/a-role", new { permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.OK);
         var key = (await a.PostAsync("/api/v1/api-keys", new { name = Secret, permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.Created);
-        return new Seed(a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!);
+        (await a.PutAsync("/api/v1/rules/a-rule", new { type = "routing", description = Secret, then = new { queue = "a-queue" } })).Expect(HttpStatusCode.OK);
+        (await a.PutAsync("/api/v1/templates/a-template", new { description = Secret })).Expect(HttpStatusCode.OK);
+        return new Seed(a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!, "a-rule", "a-template");
     }
 
     private static async Task<string> SnapshotAsync(ApiClient a, Seed seed)
@@ -96,6 +98,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         [
             TicketRequests.Ticket(seed.Ticket), $"{TicketRequests.Ticket(seed.Ticket)}/events", $"/api/v1/customers/{seed.Customer}",
             $"/api/v1/agents/{seed.Agent}", $"/api/v1/roles/{seed.Role}", "/api/v1/api-keys", TicketRequests.Tickets,
+            $"/api/v1/rules/{seed.Rule}", $"/api/v1/templates/{seed.Template}",
         ];
         var parts = new List<string>();
         foreach (var path in paths)
@@ -123,14 +126,16 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
             {
                 (_, "agentId") => seed.Agent,
                 (_, "ticketId") => seed.Ticket.ToString(),
+                (_, "name") when template.StartsWith("/api/v1/templates/", StringComparison.Ordinal) => seed.Template,
                 (_, "name") => seed.Role,
+                (_, "id") when template.StartsWith("/api/v1/rules/", StringComparison.Ordinal) => seed.Rule,
                 ("GetCustomer" or "ErasePersonalData", "id") => seed.Customer.ToString(),
                 ("RevokeApiKey", "id") => seed.KeyId,
                 (_, "id") when template.StartsWith(TicketRequests.Tickets, StringComparison.Ordinal) => seed.Ticket.ToString(),
                 _ => throw new InvalidOperationException($"The walker does not know parameter '{parameter}' of {operation} ({template}); teach it."),
             };
-            // Agents and roles are named per tenant: B's "a-agent" is B's own, so only A's data must not show.
-            targetsA |= parameter is "id" or "ticketId";
+            // Agents, roles, rules and templates are named per tenant: B's "a-agent" is B's own, so only A's data must not show.
+            targetsA |= parameter is "ticketId" || (parameter is "id" && !template.StartsWith("/api/v1/rules/", StringComparison.Ordinal));
             url = url.Replace("{" + parameter + "}", value, StringComparison.Ordinal);
         }
 
@@ -155,6 +160,8 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "SetAgentQueues" => new { queues = new[] { "complaint" } },
         "PutRole" => new { permissions = new[] { "admin" } },
         "CreateApiKey" => new { name = "b-key", permissions = new[] { "tickets:read" } },
+        "PutRule" => new { type = "routing", then = new { queue = "b-queue" } },
+        "PutTemplate" => new { description = "B's own template" },
         _ => throw new InvalidOperationException($"The walker has no request body for {operation}; teach it."),
     };
 

@@ -11,12 +11,15 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
         var ticket = (await tenant.PostAsync(TicketRequests.Tickets, TicketRequests.Create("seeded for the hostile walk"))).Expect(HttpStatusCode.Created).Json;
         (await tenant.PutAsync("/api/v1/agents/hostile-agent/queues", new { queues = new[] { "refund" } })).Expect(HttpStatusCode.OK);
         (await tenant.PutAsync("/api/v1/roles/hostile-role", new { permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.OK);
+        (await tenant.PutAsync("/api/v1/rules/hostile-rule", RuleDocument)).Expect(HttpStatusCode.OK);
         var key = (await tenant.PostAsync("/api/v1/api-keys", new { name = "seeded", permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.Created);
         // Read back rather than taken from the create: the version the commands below must name is the current one.
         var current = (await tenant.GetAsync(TicketRequests.Ticket(ticket.GetProperty("id").GetGuid()))).Expect(HttpStatusCode.OK).Json;
         return new HostileSeed(current.GetProperty("id").GetGuid(), current.GetProperty("version").GetInt32(), current.GetProperty("customerId").GetGuid(),
             "hostile-agent", "hostile-role", key.String("id")!);
     }
+
+    private static readonly object RuleDocument = new { type = "routing", when = new { categories = new[] { "refund" } }, then = new { queue = "refund-desk" } };
 
     /// <summary>The seeded value for a path parameter of a route.</summary>
     public string ValueOf(string template, string parameter) => (parameter, template) switch
@@ -27,6 +30,8 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
         ("id", _) when template.StartsWith(TicketRequests.Tickets + "/", StringComparison.Ordinal) => Ticket.ToString(),
         ("id", _) when template.StartsWith("/api/v1/customers/", StringComparison.Ordinal) => Customer.ToString(),
         ("id", _) when template.StartsWith("/api/v1/api-keys/", StringComparison.Ordinal) => KeyId,
+        ("id", _) when template.StartsWith("/api/v1/rules/", StringComparison.Ordinal) => "hostile-rule",
+        ("name", _) when template.StartsWith("/api/v1/templates/", StringComparison.Ordinal) => "everyday",
         _ => throw new InvalidOperationException($"The hostile walk does not know parameter '{parameter}' of {template}; teach HostileSeed."),
     };
 }

@@ -41,6 +41,13 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
         ["CreateApiKey"] = new(
             Json("""{"name":"hostile-key","permissions":["tickets:read"]}"""),
             Required: ["name", "permissions"], Constrained: ["permissions.0"], FreeText: ["name"], NumericQuery: [], SmallBody: true),
+        ["PutRule"] = new(Json("""
+            {"type":"routing","description":"hostile rule","when":{"categories":["refund"],"businessHours":{"timeZone":"Asia/Shanghai"}},
+             "then":{"queue":"refund-desk"},"conditions":{}}
+            """),
+            Required: ["type"], Constrained: ["type", "then.queue"], FreeText: ["description"], NumericQuery: [], SmallBody: true),
+        ["PutTemplate"] = new(Json("""{"description":"hostile template","routing":{"r1":{"type":"routing","then":{"queue":"q1"}}},"triggers":{}}"""),
+            Required: [], Constrained: ["routing.r1.then.queue"], FreeText: ["description"], NumericQuery: [], SmallBody: true),
         ["ListTickets"] = new([], [], [], [], NumericQuery: ["limit"]),
         ["PullNextTicket"] = new([], [], [], [], NumericQuery: ["waitSeconds"]),
         ["ListAuditEntries"] = new([], [], [], [], NumericQuery: ["limit", "cursor"]),
