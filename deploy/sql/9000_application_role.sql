@@ -51,6 +51,10 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_subscriptions TO %I', app);
     -- Time rules' due rows are replaced when a ticket changes status and deleted once run.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_time_rule_due TO %I', app);
+    -- Order events: the order-number index and the received events are only added to.
+    EXECUTE format('GRANT SELECT, INSERT ON tg_order_tickets, tg_order_events TO %I', app);
+    -- Webhooks: subscriptions are deleted by their tenant and disabled in place; deliveries are updated per attempt.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_webhooks, tg_webhook_deliveries TO %I', app);
     -- A tenant key rotation deletes the versions it replaced.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_tenant_keys TO %I', app);
 

@@ -10,6 +10,11 @@ public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["webhook-latency", .. var rest])
+        {
+            return await WebhookLatencyBench.RunAsync(rest);
+        }
+
         BenchOptions options;
         try
         {

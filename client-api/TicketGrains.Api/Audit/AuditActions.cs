@@ -36,10 +36,16 @@ public static class AuditActions
 
     /// <summary>A scenario template applied: its routing and triggers replaced the previous template's.</summary>
     public const string TemplateApply = "template-apply";
+    /// <summary>An order-system event received (and applied to the tickets carrying its order number).</summary>
+    public const string OrderEvent = "order-event";
+    public const string WebhookCreate = "webhook-create";
+    public const string WebhookDelete = "webhook-delete";
 
     /// <summary>A credential was presented and refused (expired, forged, wrong audience, unknown API key ...).</summary>
     public const string SignInFailed = "sign-in-failed";
 
     public static IReadOnlyList<string> All { get; } =
-        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, RuleChange, TemplateChange, TemplateApply, SignInFailed];
+        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, OrderEvent, WebhookCreate, WebhookDelete,
+        RuleChange, TemplateChange, TemplateApply,
+        SignInFailed];
 }

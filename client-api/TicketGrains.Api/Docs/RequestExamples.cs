@@ -2,8 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.OrderEvents;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
+using TicketGrains.Api.Webhooks;
 using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Templates;
 
@@ -48,6 +50,9 @@ public static class RequestExamples
             ],
         },
         ["PutTemplate"] = TemplateValidator.Parse(BuiltInTemplates.Documents.Single(t => t.Id == "618").Document, [])!,
+        ["ReceiveOrderEvent"] = new OrderEventRequest("oms-20261111-42-shipped", "shipped", "20261111-42", "SF1234567890", "顺丰速运",
+            new DateTimeOffset(2026, 11, 11, 9, 30, 0, TimeSpan.FromHours(8)), null),
+        ["CreateWebhook"] = new CreateWebhookRequest("https://erp.example.com/hooks/ticketgrains", ["ticket.created", "order_event.received"]),
         ["IssueDevToken"] = new DevTokensApi.Request("default", "alice", ["agent"], null, 60),
     };
 

@@ -4,14 +4,17 @@ using TicketGrains.Api.Audit;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
+using TicketGrains.Api.OrderEvents;
 using TicketGrains.Api.Pipeline;
 using TicketGrains.Api.Reports;
 using TicketGrains.Api.Rules;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Templates;
 using TicketGrains.Api.Tickets;
+using TicketGrains.Api.Webhooks;
 using TicketGrains.Grains.Hosting;
 using TicketGrains.Grains.Pipeline;
+using TicketGrains.Grains.Webhooks;
 
 namespace TicketGrains.Api.Infrastructure;
 
@@ -31,6 +34,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddLiveFeed();
         builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
+        builder.Services.AddWebhookStores();
         return builder;
     }
 
@@ -53,6 +57,8 @@ public static class TicketGrainsApiHosting
         app.MapPipelineApi();
         app.MapRulesApi();
         app.MapTemplatesApi();
+        app.MapOrderEventsApi();
+        app.MapWebhooksApi();
         return app;
     }
 }

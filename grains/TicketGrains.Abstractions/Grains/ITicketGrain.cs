@@ -73,6 +73,9 @@ public interface ITicketGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RunTimeRule")]
     Task<bool> RunTimeRuleAsync(RuleVersion rule, DateTimeOffset since);
+    /// <summary>Records an order-system event on the ticket (OrderEventApplied); a repeat of an event id already applied adds nothing.</summary>
+    [Alias("ApplyOrderEvent")]
+    Task<TicketView> ApplyOrderEventAsync(OrderEventNotice notice);
 
     /// <summary>Drops the in-memory copy of the ticket after its customer's personal data was erased.</summary>
     [Alias("ForgetPersonalData")]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TicketGrains.Grains.Customers;
+using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Tickets;
@@ -16,7 +17,9 @@ public static class EventSerializer
     private static readonly Dictionary<string, Type> TypesByName = new[]
     {
         typeof(TicketCreated), typeof(MessageAdded), typeof(StatusChanged), typeof(AssigneeChanged),
-        typeof(SlaBreached), typeof(TicketClaimed), typeof(TicketRouted), typeof(PriorityChanged), typeof(TagsChanged), typeof(FieldsChanged), typeof(TriggersFired), typeof(ClaimAccepted), typeof(ClaimReturned), typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
+        typeof(SlaBreached), typeof(TicketClaimed), typeof(ClaimAccepted), typeof(ClaimReturned), typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
+        typeof(OrderEventApplied),
+        typeof(TicketRouted), typeof(PriorityChanged), typeof(TagsChanged), typeof(FieldsChanged), typeof(TriggersFired),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

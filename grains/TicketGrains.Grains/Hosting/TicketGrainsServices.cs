@@ -5,6 +5,7 @@ using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
+using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.ReadModel;
 using TicketGrains.Grains.Rules;
@@ -41,6 +42,8 @@ public static class TicketGrainsServices
             new SubjectOpeningReadModel(sp.GetRequiredService<PostgresTicketReadModel>(), sp.GetRequiredService<IPersonalDataProtection>()));
         services.TryAddSingleton<SchemaHealth>();
         services.TryAddSingleton<TicketChangeLog>();
+        services.TryAddSingleton<IOrderTicketIndex, PostgresOrderTicketIndex>();
+        services.TryAddSingleton<OrderEventInbox>();
         return services;
     }
 
@@ -66,6 +69,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<IEventLog>(sp => sp.GetRequiredService<InMemoryEventLog>());
         services.TryAddSingleton<ITicketReadModel, InMemoryTicketReadModel>();
         services.TryAddSingleton<IRuleStore, InMemoryRuleStore>();
+        services.TryAddSingleton<IOrderTicketIndex, InMemoryOrderTicketIndex>();
         return services;
     }
 }

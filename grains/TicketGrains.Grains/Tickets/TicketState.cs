@@ -1,6 +1,7 @@
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Rules;
 
@@ -49,6 +50,9 @@ public sealed class TicketState
 
     /// <summary>When an unacknowledged claim goes back to the queue.</summary>
     public DateTimeOffset? ClaimAcceptBy { get; set; }
+
+    /// <summary>The order-system event ids applied to the ticket, so a retried event is applied once.</summary>
+    public List<string> OrderEventIds { get; set; } = [];
 
     public bool Exists => Version > 0;
 
@@ -110,6 +114,9 @@ public sealed class TicketState
             case ClaimReturned:
                 Assignee = null;
                 EndClaim();
+                break;
+            case OrderEventApplied o:
+                OrderEventIds.Add(o.EventId);
                 break;
             case global::TicketGrains.Grains.Tickets.SlaBreached:
                 SlaBreached = true;

@@ -57,4 +57,31 @@ public sealed class TriggerTests(ApiClusterFixture cluster, ITestOutputHelper ou
         Assert.InRange(fired - due, TimeSpan.Zero, TimeSpan.FromSeconds(1));
         Assert.Equal("Anything else we can do?", RuleRequests.Data(events[3]).GetProperty("body").GetString());
     });
+
+    [Fact]
+    public Task The_built_in_shipped_trigger_replies_with_the_tracking_number_and_moves_the_ticket_to_pending() => cluster.RunAsync(output, async () =>
+    {
+        var api = cluster.FreshTenant();
+        var orderNo = "SO-" + Guid.NewGuid().ToString("N")[..10];
+        var ticket = (await api.PostAsync(TicketRequests.Tickets, new
+        {
+            channel = "web",
+            customer = new { externalId = TicketRequests.NewCustomer() },
+            subject = "什么时候发货？",
+            body = "When does my order ship?",
+            category = "logistics",
+            fields = new Dictionary<string, string> { ["orderNo"] = orderNo },
+        })).Expect(HttpStatusCode.Created).Id;
+
+        (await api.PostAsync("/api/v1/order-events", new { eventId = "ev-" + orderNo, type = "shipped", orderNo, trackingNo = "SF1234567890", carrier = "顺丰速运" }))
+            .Expect(HttpStatusCode.OK);
+        await Poll.UntilAsync("the shipped reply", Deadline, async () =>
+            (await api.GetAsync(TicketRequests.Ticket(ticket))).Json.GetProperty("status").GetString() == "pending");
+
+        var events = await RuleRequests.EventsAsync(api, ticket);
+        Assert.Equal(["TicketCreated", "OrderEventApplied", "TriggersFired", "MessageAdded", "StatusChanged"], events.Select(e => e.GetProperty("type").GetString()));
+        var reply = RuleRequests.Data(events[3]);
+        Assert.Contains($"{orderNo} 已发货，顺丰速运 运单号 SF1234567890", reply.GetProperty("body").GetString());
+        Assert.Equal((false, "trigger:builtin-shipped"), (reply.GetProperty("internal").GetBoolean(), reply.GetProperty("actor").GetString()));
+    });
 }
