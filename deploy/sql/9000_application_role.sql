@@ -41,6 +41,8 @@ BEGIN
 
     -- Append-only: the event log and the audit log are only ever added to.
     EXECUTE format('GRANT SELECT, INSERT ON tg_events, tg_audit_log TO %I', app);
+    -- Rule and template documents keep every version: a change is a new row.
+    EXECUTE format('GRANT SELECT, INSERT ON tg_rule_documents TO %I', app);
     -- Upserted in place: snapshots, the read model, custom roles, API keys (revocation), an audit chain's head
     -- (locked FOR UPDATE while a batch appends), lookup keys and customer keys (re-wrapped, erased).
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_snapshots, tg_tickets, tg_roles, tg_api_keys, tg_audit_heads, '
@@ -49,6 +51,8 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_subscriptions TO %I', app);
     -- SLA policies and calendars: each PUT adds a version; history is never rewritten.
     EXECUTE format('GRANT SELECT, INSERT ON tg_sla_documents TO %I', app);
+    -- Time rules' due rows are replaced when a ticket changes status and deleted once run.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_time_rule_due TO %I', app);
     -- Order events: the order-number index and the received events are only added to.
     EXECUTE format('GRANT SELECT, INSERT ON tg_order_tickets, tg_order_events TO %I', app);
     -- Webhooks: subscriptions are deleted by their tenant and disabled in place; deliveries are updated per attempt.

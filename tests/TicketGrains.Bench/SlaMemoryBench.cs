@@ -1,5 +1,6 @@
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.Tickets;
 
@@ -21,7 +22,9 @@ public static class SlaMemoryBench
         var at = new DateTimeOffset(2026, 9, 29, 2, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < count; i++)
         {
-            var created = TicketDecisions.Create(Guid.NewGuid(), Command(i), Plan, at.AddSeconds(i));
+            var command = Command(i);
+            var routed = TicketRouted.From(RoutingEngine.Route(BuiltInRouting.Rules, RoutingInput.From(command, at)), command.Priority, at);
+            var created = TicketDecisions.Create(Guid.NewGuid(), command, routed, Plan, at.AddSeconds(i));
             var stored = EventSerializer.Deserialize(nameof(TicketCreated), EventSerializer.Serialize(created));
             states[i] = new TicketState();
             states[i].Apply(stored);

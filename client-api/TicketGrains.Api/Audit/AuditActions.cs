@@ -30,6 +30,16 @@ public static class AuditActions
 
     /// <summary>An SLA policy or business calendar was created or replaced.</summary>
     public const string SlaChange = "sla-change";
+
+    /// <summary>A new version of a routing, event or time rule (PUT /api/v1/rules/{id}).</summary>
+    public const string RuleChange = "rule-change";
+
+    /// <summary>A new version of a scenario template.</summary>
+    public const string TemplateChange = "template-change";
+
+    /// <summary>A scenario template applied: its routing and triggers replaced the previous template's.</summary>
+    public const string TemplateApply = "template-apply";
+
     /// <summary>An order-system event received (and applied to the tickets carrying its order number).</summary>
     public const string OrderEvent = "order-event";
     public const string WebhookCreate = "webhook-create";
@@ -40,5 +50,5 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
         [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, OrderEvent,
-        WebhookCreate, WebhookDelete, SignInFailed];
+        WebhookCreate, WebhookDelete, RuleChange, TemplateChange, TemplateApply, SignInFailed];
 }

@@ -6,6 +6,8 @@ using TicketGrains.Api.OrderEvents;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Api.Webhooks;
+using TicketGrains.Grains.Rules;
+using TicketGrains.Grains.Templates;
 
 namespace TicketGrains.Api.Docs;
 
@@ -36,6 +38,20 @@ public static class RequestExamples
         ["CreateApiKey"] = new ApiKeysApi.CreateRequest("erp-sync", [Permissions.TicketsRead, Permissions.TicketsWrite]),
         ["PutCalendar"] = SlaExamples.Calendar,
         ["PutSlaPolicy"] = SlaExamples.Policy,
+        ["PutRule"] = new RuleDocument
+        {
+            Type = RuleKinds.Event,
+            Description = "A refund rejected on the order: tell the customer and raise the ticket.",
+            On = [RuleKinds.OrderEvent],
+            Conditions = new RuleConditions { All = [new RuleCondition { Field = "event.type", Op = "is", Value = "refund_rejected" }] },
+            Actions =
+            [
+                new RuleAction { Type = "reply", Body = "您的订单 {{event.orderNo}} 退款未通过，客服将尽快联系您。" },
+                new RuleAction { Type = "setPriority", Value = "high" },
+                new RuleAction { Type = "addTags", Values = ["refund-rejected"] },
+            ],
+        },
+        ["PutTemplate"] = TemplateValidator.Parse(BuiltInTemplates.Documents.Single(t => t.Id == "618").Document, [])!,
         ["ReceiveOrderEvent"] = new OrderEventRequest("oms-20261111-42-shipped", "shipped", "20261111-42", "SF1234567890", "顺丰速运",
             new DateTimeOffset(2026, 11, 11, 9, 30, 0, TimeSpan.FromHours(8)), null),
         ["CreateWebhook"] = new CreateWebhookRequest("https://erp.example.com/hooks/ticketgrains", ["ticket.created", "order_event.received"]),

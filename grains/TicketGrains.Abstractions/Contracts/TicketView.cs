@@ -30,4 +30,10 @@ public sealed record class TicketView
 
     /// <summary>Every SLA clock the ticket has (running, paused or breached); a fulfilled or ended clock is gone.</summary>
     [Id(18)] public IReadOnlyList<SlaClockView> SlaClocks { get; init; } = [];
+
+    /// <summary>Skills an agent needs for the ticket, set by its routing.</summary>
+    [Id(19)] public IReadOnlyList<string> Skills { get; init; } = [];
+
+    /// <summary>Tags set by routing and rules.</summary>
+    [Id(20)] public IReadOnlyList<string> Tags { get; init; } = [];
 }

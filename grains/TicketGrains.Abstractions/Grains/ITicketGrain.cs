@@ -60,6 +60,19 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("CheckSla")]
     Task CheckSlaAsync();
 
+    /// <summary>
+    /// Runs the event rules of <paramref name="run"/> on the ticket and appends what they decide; nothing when the
+    /// ticket already ran rules for that log position. Returns the ids of the rules that fired.
+    /// </summary>
+    [Alias("RunTriggers")]
+    Task<IReadOnlyList<string>> RunTriggersAsync(TriggerRun run);
+
+    /// <summary>
+    /// Fires a time rule that fell due if the ticket is still in the status it entered at <paramref name="since"/> and the
+    /// rule has not fired for that stay; returns whether it fired.
+    /// </summary>
+    [Alias("RunTimeRule")]
+    Task<bool> RunTimeRuleAsync(RuleVersion rule, DateTimeOffset since);
     /// <summary>Records an order-system event on the ticket (OrderEventApplied); a repeat of an event id already applied adds nothing.</summary>
     [Alias("ApplyOrderEvent")]
     Task<TicketView> ApplyOrderEventAsync(OrderEventNotice notice);

@@ -22,7 +22,7 @@ public sealed class AgentGrain(
 
     private string AgentId => GrainKeys.Split(this.GetPrimaryKeyString()).LocalId;
 
-    private IReadOnlyList<string> Queues => settings.State.Queues.Count > 0 ? settings.State.Queues : QueueSelector.AllQueues;
+    private IReadOnlyList<string> Queues => settings.State.Queues.Count > 0 ? settings.State.Queues : BuiltInRouting.AllQueues;
 
     public async Task<AgentProfile> SetQueuesAsync(IReadOnlyList<string> queues)
     {

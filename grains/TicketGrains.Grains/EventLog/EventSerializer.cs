@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.OrderEvents;
+using TicketGrains.Grains.Routing;
+using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.EventLog;
@@ -18,6 +20,7 @@ public static class EventSerializer
         typeof(TicketCreated), typeof(MessageAdded), typeof(StatusChanged), typeof(AssigneeChanged),
         typeof(SlaBreached), typeof(SlaWarned), typeof(TicketClaimed), typeof(ClaimAccepted), typeof(ClaimReturned), typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
         typeof(OrderEventApplied),
+        typeof(TicketRouted), typeof(PriorityChanged), typeof(TagsChanged), typeof(FieldsChanged), typeof(TriggersFired),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

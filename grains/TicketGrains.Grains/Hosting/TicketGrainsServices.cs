@@ -8,6 +8,7 @@ using TicketGrains.Grains.Live;
 using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.Tickets;
 
@@ -55,6 +56,10 @@ public static class TicketGrainsServices
         services.TryAddSingleton<IEventLog, PostgresEventLog>();
         services.TryAddSingleton<ISlaDocumentStore, PostgresSlaDocumentStore>();
         services.AddEventSubscriber<LiveFeedSubscriber>();
+        services.TryAddSingleton<IRuleStore, PostgresRuleStore>();
+        services.TryAddSingleton<TimeRuleDueStore>();
+        services.TryAddSingleton<TimeRuleScheduler>();
+        services.AddEventSubscriber<TriggerSubscriber>();
         return services;
     }
 
@@ -65,6 +70,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<IEventLog>(sp => sp.GetRequiredService<InMemoryEventLog>());
         services.TryAddSingleton<ITicketReadModel, InMemoryTicketReadModel>();
         services.TryAddSingleton<ISlaDocumentStore, InMemorySlaDocumentStore>();
+        services.TryAddSingleton<IRuleStore, InMemoryRuleStore>();
         services.TryAddSingleton<IOrderTicketIndex, InMemoryOrderTicketIndex>();
         return services;
     }

@@ -10,23 +10,26 @@ namespace TicketGrains.Grains.Tickets;
 public static class TicketDecisions
 {
     /// <summary>
-    /// The new ticket under <paramref name="plan"/>. The configured default plan is not stored: the first-reply due time
-    /// alone describes it (<see cref="DefaultSlaPlan.FromLegacy"/>), as in events written before policies existed.
+    /// The new ticket, in the queue and at the priority its routing decided (the request's priority unless a rule set one),
+    /// under <paramref name="plan"/>, which was chosen for the routed priority. The configured default plan is not stored:
+    /// the first-reply due time alone describes it (<see cref="DefaultSlaPlan.FromLegacy"/>), as in events written before
+    /// policies existed.
     /// </summary>
-    public static TicketCreated Create(Guid ticketId, CreateTicket command, SlaPlan plan, DateTimeOffset now) => new(
+    public static TicketCreated Create(Guid ticketId, CreateTicket command, TicketRouted routed, SlaPlan plan, DateTimeOffset now) => new(
         ticketId,
         command.CustomerId,
         command.Channel,
         command.Subject,
         command.Body,
         command.Category,
-        command.Priority,
-        QueueSelector.Select(command.Category, command.CustomerTier),
+        routed.Priority,
+        routed.Queue,
         command.Fields,
         command.RequestHash,
         FirstReplyDue(plan, now),
         now,
-        plan.Policy == DefaultSlaPlan.Name ? null : plan);
+        plan.Policy == DefaultSlaPlan.Name ? null : plan,
+        routed);
 
     private static DateTimeOffset? FirstReplyDue(SlaPlan plan, DateTimeOffset now)
     {

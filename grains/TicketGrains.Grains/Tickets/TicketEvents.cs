@@ -1,12 +1,16 @@
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Routing;
 
 namespace TicketGrains.Grains.Tickets;
 
 // The ticket's events. Each command produces exactly one event, so one event is one optimistic
 // append and a conflicting append never leaves half a command behind.
 
-/// <summary>A new ticket; <paramref name="Sla"/> is the plan its SLA clocks run under (absent in events written before plans existed).</summary>
+/// <summary>
+/// A new ticket; <paramref name="Sla"/> is the plan its SLA clocks run under (absent in events written before plans existed),
+/// <paramref name="Routed"/> its routing decision (absent in events written before rules existed).
+/// </summary>
 public sealed record TicketCreated(
     Guid TicketId,
     Guid CustomerId,
@@ -20,7 +24,8 @@ public sealed record TicketCreated(
     string RequestHash,
     DateTimeOffset? SlaDueAt,
     DateTimeOffset At,
-    SlaPlan? Sla = null) : IDomainEvent;
+    SlaPlan? Sla = null,
+    TicketRouted? Routed = null) : IDomainEvent;
 
 /// <summary>A reply or note; <paramref name="Actor"/> is the credential that added it (absent in events written before it was kept).</summary>
 public sealed record MessageAdded(string Author, string Body, bool Internal, DateTimeOffset At, string? Actor = null) : IDomainEvent;

@@ -11,6 +11,8 @@ using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Routing;
+using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Sla;
 
 namespace TicketGrains.Grains.Tickets;
@@ -83,9 +85,13 @@ public sealed class TicketGrain(
 
             try
             {
+                // The SLA policy is chosen for the routed priority: a rule that raises it gets the tighter targets.
+                var now = time.GetUtcNow();
+                var routing = await GrainFactory.GetGrain<ITenantRulesGrain>(Tenant).RouteAsync(command);
+                var routed = TicketRouted.From(routing, command.Priority, now);
                 var plan = await GrainFactory.GetGrain<ISlaPolicyGrain>(Tenant).PlanForAsync(
-                    new SlaTicketFacts(command.Category, command.CustomerTier, command.Channel, command.Priority));
-                await AppendAsync(TicketDecisions.Create(_id, command, plan, time.GetUtcNow()));
+                    new SlaTicketFacts(command.Category, command.CustomerTier, command.Channel, routed.Priority));
+                await AppendAsync(TicketDecisions.Create(_id, command, routed, plan, now));
                 metrics.Created(command.Channel, command.Priority);
                 ReleaseIfNothingToWatch();
                 return new CreatedTicket(State.ToView(Tenant), Repeated: false);
@@ -184,6 +190,56 @@ public sealed class TicketGrain(
         }
     }
 
+    public async Task<IReadOnlyList<string>> RunTriggersAsync(TriggerRun run)
+    {
+        await EnsureLoadedAsync();
+        if (!State.Exists || run.Position <= State.TriggersRanUpTo)
+        {
+            return [];
+        }
+
+        var outcome = TriggerEngine.Run(State, run.Kind, run.Attributes, RuleRun.Parse(run.Rules), time.GetUtcNow());
+        await AppendRuleOutcomeAsync(outcome, run.Position, run.Kind);
+        return outcome.Fired;
+    }
+
+    public async Task<bool> RunTimeRuleAsync(RuleVersion rule, DateTimeOffset since)
+    {
+        await EnsureLoadedAsync();
+        var parsed = RuleRun.Parse([rule]);
+        // PostgreSQL keeps microseconds, the state ticks: the stay is compared at the coarser of the two.
+        since = Microseconds(since);
+        if (!State.Exists || parsed[0].Rule.Status != State.Status || Microseconds(State.StatusSince) != since
+            || Microseconds(State.TimeRulesFired.GetValueOrDefault(rule.Id)) == since)
+        {
+            return false;
+        }
+
+        var outcome = TriggerEngine.Run(State, RuleKinds.Time, TimeRuleAttributes, parsed, time.GetUtcNow(), maxPasses: 1);
+        await AppendRuleOutcomeAsync(outcome, 0, RuleKinds.Time);
+        return outcome.Fired.Count > 0;
+    }
+
+    private static DateTimeOffset Microseconds(DateTimeOffset at) => at.AddTicks(-(at.Ticks % 10));
+
+    private static readonly IReadOnlyDictionary<string, string> TimeRuleAttributes = new Dictionary<string, string>();
+
+    /// <summary>The record of the run first, then each change: a redelivered event finds the record and runs nothing again.</summary>
+    private async Task AppendRuleOutcomeAsync(TriggerOutcome outcome, long position, string kind)
+    {
+        if (outcome.Fired.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        await AppendAsync(new TriggersFired(position, kind, [.. outcome.Fired], outcome.Passes, outcome.LoopGuardHit, [.. outcome.Webhooks], now));
+        foreach (var e in outcome.Events)
+        {
+            await AppendAsync(e);
+        }
+    }
+
     public async Task CheckSlaAsync()
     {
         await EnsureLoadedAsync();
@@ -244,7 +300,15 @@ public sealed class TicketGrain(
             await slaWatch.EnsureStartedAsync(Tenant);
         }
 
+        var queueBefore = State.Queue;
         await _stream.AppendAsync(e, (s, stored) => TicketReadModelRow.From(s, RowSubject(s, stored)));
+        if (State.Queue != queueBefore && _wasWaiting)
+        {
+            // Re-routed while waiting: it leaves the old queue and joins the new one.
+            GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, queueBefore)).RemoveAsync(_id).Ignore();
+            _wasWaiting = false;
+        }
+
         SyncSideEffects(force: e is TicketCreated);
         await SnapshotIfDueAsync();
     }

@@ -4,6 +4,7 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
+using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Sla;
 
 namespace TicketGrains.Grains.Tickets;
@@ -22,7 +23,20 @@ public sealed class TicketState : IJsonOnDeserialized
     public string Subject { get; set; } = "";
     public string Category { get; set; } = TicketCatalog.DefaultCategory;
     public string Priority { get; set; } = TicketCatalog.DefaultPriority;
-    public string Queue { get; set; } = QueueSelector.General;
+    public string Queue { get; set; } = BuiltInRouting.General;
+
+    /// <summary>Skills an agent needs for the ticket, as its last routing decision set them.</summary>
+    public List<string> Skills { get; set; } = [];
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>When the ticket entered its current status (time rules count from here).</summary>
+    public DateTimeOffset StatusSince { get; set; }
+
+    /// <summary>The log position of the last event whose rules ran on this ticket, so a redelivered one runs nothing.</summary>
+    public long TriggersRanUpTo { get; set; }
+
+    /// <summary>Time rules fired on this ticket: rule id → the StatusSince of the stay it fired for (once per stay).</summary>
+    public Dictionary<string, DateTimeOffset> TimeRulesFired { get; set; } = new(StringComparer.Ordinal);
     public string? Assignee { get; set; }
     public string RequestHash { get; set; } = "";
     public Dictionary<string, string> Fields { get; set; } = new(StringComparer.Ordinal);
@@ -77,6 +91,12 @@ public sealed class TicketState : IJsonOnDeserialized
                     Sla.Start(plan, c.At);
                 }
 
+                StatusSince = c.At;
+                if (c.Routed is { } routed)
+                {
+                    Route(routed);
+                }
+
                 break;
             case MessageAdded m:
                 Messages.Add(new TicketMessageView(m.Author, m.Body, m.Internal, m.At));
@@ -86,15 +106,16 @@ public sealed class TicketState : IJsonOnDeserialized
             case StatusChanged s:
                 Status = s.To;
                 Sla.StatusChanged(s.To, s.At);
+                StatusSince = s.At;
                 EndClaimIfActedOnBy(s.Actor);
                 break;
             case AssigneeChanged a:
                 // An explicit assignment decides who holds the ticket; a pending claim does not outlive it.
-                AssignTo(a.To);
+                AssignTo(a.To, a.At);
                 EndClaim();
                 break;
             case TicketClaimed c:
-                AssignTo(c.Agent);
+                AssignTo(c.Agent, c.At);
                 (ClaimPendingBy, ClaimAcceptBy) = (c.Agent, c.AcceptBy);
                 break;
             case ClaimAccepted:
@@ -116,6 +137,33 @@ public sealed class TicketState : IJsonOnDeserialized
             case SlaWarned w:
                 Sla.Warned(w.Metric, w.At);
                 break;
+            case TicketRouted r:
+                Route(r);
+                break;
+            case PriorityChanged p:
+                Priority = p.To;
+                break;
+            case TagsChanged t:
+                Tags = [.. Tags.Except(t.Removed).Union(t.Added)];
+                break;
+            case FieldsChanged f:
+                foreach (var (name, value) in f.Set)
+                {
+                    Fields[name] = value;
+                }
+
+                break;
+            case TriggersFired t:
+                TriggersRanUpTo = Math.Max(TriggersRanUpTo, t.Position);
+                if (t.Kind == RuleKinds.Time)
+                {
+                    foreach (var rule in t.Rules)
+                    {
+                        TimeRulesFired[rule] = StatusSince;
+                    }
+                }
+
+                break;
             default:
                 throw new InvalidOperationException($"A ticket cannot apply {e.GetType().Name}.");
         }
@@ -126,7 +174,8 @@ public sealed class TicketState : IJsonOnDeserialized
 
     private void ApplyToClocks(MessageAdded m)
     {
-        if (m.Internal)
+        // A rule's automatic reply is not the response the customer waits for: it neither stops nor restarts a clock.
+        if (m.Internal || m.Actor?.StartsWith("trigger:", StringComparison.Ordinal) == true)
         {
             return;
         }
@@ -150,13 +199,20 @@ public sealed class TicketState : IJsonOnDeserialized
         }
     }
 
+    private void Route(TicketRouted routed)
+    {
+        (Queue, Priority, Skills) = (routed.Queue, routed.Priority, [.. routed.Skills]);
+        Tags = [.. Tags.Union(routed.Tags)];
+    }
+
     /// <summary>Assigns the ticket; the first assignment of a new ticket opens it.</summary>
-    private void AssignTo(string? agent)
+    private void AssignTo(string? agent, DateTimeOffset at)
     {
         Assignee = agent;
         if (agent is not null && Status == TicketStatus.New)
         {
             Status = TicketStatus.Open;
+            StatusSince = at;
         }
     }
 
@@ -192,5 +248,7 @@ public sealed class TicketState : IJsonOnDeserialized
         SlaClocks = Sla.Views(),
         Fields = Fields.ToDictionary(StringComparer.Ordinal),
         Messages = [.. Messages],
+        Skills = [.. Skills],
+        Tags = [.. Tags],
     };
 }

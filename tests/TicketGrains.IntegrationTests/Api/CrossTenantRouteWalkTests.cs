@@ -72,7 +72,8 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
     });
 
     /// <summary>What tenant A owns, and the strings that must never reach tenant B.</summary>
-    private sealed record Seed(string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId, Guid Webhook, string Sla)
+    private sealed record Seed(
+        string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId, Guid Webhook, string Sla, string Rule, string Template)
     {
         public IEnumerable<string> Markers(bool includeIds) =>
             includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), ExternalId, KeyId, Webhook.ToString()] : [Secret, Tenant];
@@ -93,9 +94,12 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         {
             calendar = "a-sla", targets = new[] { new { metric = "first_reply", seconds = 60 } }, escalation = new { notify = Secret },
         })).Expect(HttpStatusCode.OK);
+        (await a.PutAsync("/api/v1/rules/a-rule", new { type = "routing", description = Secret, then = new { queue = "a-queue" } })).Expect(HttpStatusCode.OK);
+        (await a.PutAsync("/api/v1/templates/a-template", new { description = Secret })).Expect(HttpStatusCode.OK);
         var webhook = (await a.PostAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/a-hook", events = new[] { "ticket.created" } }))
             .Expect(HttpStatusCode.Created).Json.GetProperty("id").GetGuid();
-        return new Seed(a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!, webhook, "a-sla");
+        return new Seed(
+            a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!, webhook, "a-sla", "a-rule", "a-template");
     }
 
     private static async Task<string> SnapshotAsync(ApiClient a, Seed seed)
@@ -104,7 +108,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         [
             TicketRequests.Ticket(seed.Ticket), $"{TicketRequests.Ticket(seed.Ticket)}/events", $"/api/v1/customers/{seed.Customer}",
             $"/api/v1/agents/{seed.Agent}", $"/api/v1/roles/{seed.Role}", "/api/v1/api-keys", TicketRequests.Tickets,
-            $"/api/v1/sla-policies/{seed.Sla}", $"/api/v1/calendars/{seed.Sla}", "/api/v1/webhooks",
+            $"/api/v1/sla-policies/{seed.Sla}", $"/api/v1/calendars/{seed.Sla}", $"/api/v1/rules/{seed.Rule}", $"/api/v1/templates/{seed.Template}", "/api/v1/webhooks",
         ];
         var parts = new List<string>();
         foreach (var path in paths)
@@ -133,15 +137,17 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
                 (_, "agentId") => seed.Agent,
                 (_, "ticketId") => seed.Ticket.ToString(),
                 ("GetSlaPolicy" or "PutSlaPolicy" or "GetCalendar" or "PutCalendar", "name") => seed.Sla,
+                (_, "name") when template.StartsWith("/api/v1/templates/", StringComparison.Ordinal) => seed.Template,
                 (_, "name") => seed.Role,
+                (_, "id") when template.StartsWith("/api/v1/rules/", StringComparison.Ordinal) => seed.Rule,
                 ("GetCustomer" or "ErasePersonalData", "id") => seed.Customer.ToString(),
                 ("RevokeApiKey", "id") => seed.KeyId,
         (_, "id") when template.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) => seed.Webhook.ToString(),
                 (_, "id") when template.StartsWith(TicketRequests.Tickets, StringComparison.Ordinal) => seed.Ticket.ToString(),
                 _ => throw new InvalidOperationException($"The walker does not know parameter '{parameter}' of {operation} ({template}); teach it."),
             };
-            // Agents and roles are named per tenant: B's "a-agent" is B's own, so only A's data must not show.
-            targetsA |= parameter is "id" or "ticketId";
+            // Agents, roles, rules and templates are named per tenant: B's "a-agent" is B's own, so only A's data must not show.
+            targetsA |= parameter is "ticketId" || (parameter is "id" && !template.StartsWith("/api/v1/rules/", StringComparison.Ordinal));
             url = url.Replace("{" + parameter + "}", value, StringComparison.Ordinal);
         }
 
@@ -168,6 +174,8 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "CreateApiKey" => new { name = "b-key", permissions = new[] { "tickets:read" } },
         "PutSlaPolicy" => new { targets = new[] { new { metric = "first_reply", seconds = 30 } } },
         "PutCalendar" => new { timeZone = "Europe/Berlin", weeklyHours = new[] { new { day = "friday", start = "10:00", end = "11:00" } } },
+        "PutRule" => new { type = "routing", then = new { queue = "b-queue" } },
+        "PutTemplate" => new { description = "B's own template" },
         "CreateWebhook" => new { url = "https://93.184.215.14/b-hook", events = new[] { "ticket.created" } },
         // The same order number as A's ticket: B's event must reach only B's tickets.
         "ReceiveOrderEvent" => new { eventId = "b-event", type = "shipped", orderNo = "20261111-42" },

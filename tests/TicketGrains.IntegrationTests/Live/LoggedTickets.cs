@@ -15,7 +15,7 @@ internal static class LoggedTickets
     /// <summary>Creates a ticket in its own transaction and returns its log key.</summary>
     public static async Task<LogKey> CreateAsync(NpgsqlConnection connection, Guid ticketId, NpgsqlTransaction? transaction = null)
     {
-        var created = new TicketCreated(ticketId, Guid.NewGuid(), "web", "sealed", "sealed", "general", "normal", QueueSelector.General,
+        var created = new TicketCreated(ticketId, Guid.NewGuid(), "web", "sealed", "sealed", "general", "normal", BuiltInRouting.General,
             new Dictionary<string, string>(), "", null, DateTimeOffset.UtcNow);
         await using var command = new NpgsqlCommand(
             "INSERT INTO tg_events (tenant_id, stream_id, version, event_type, data) VALUES ($1, $2, 1, $3, $4::jsonb) RETURNING tx_id, position",
@@ -32,5 +32,5 @@ internal static class LoggedTickets
     /// <summary>A live batch as the subscriber publishes it for those tickets' creations.</summary>
     public static TicketChangeBatch Batch(LogKey previous, params (LogKey Key, Guid Ticket)[] changes) =>
         new(previous, changes.Select(c => new LoggedTicketChange(c.Key,
-            new TicketChange(c.Ticket, 1, nameof(TicketCreated), TicketStatus.New, QueueSelector.General, null, DateTimeOffset.UtcNow))).ToList());
+            new TicketChange(c.Ticket, 1, nameof(TicketCreated), TicketStatus.New, BuiltInRouting.General, null, DateTimeOffset.UtcNow))).ToList());
 }

@@ -1,6 +1,7 @@
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.Tickets;
 
@@ -24,10 +25,20 @@ internal static class TicketStates
         RequestHash = "hash-1",
     };
 
+    /// <summary>
+    /// The TicketCreated a grain decides for <paramref name="command"/> with the built-in routing, under <paramref name="plan"/>
+    /// or, without one, the default plan for the routed priority.
+    /// </summary>
+    public static TicketCreated Decide(Guid id, CreateTicket command, DateTimeOffset at, SlaPlan? plan = null)
+    {
+        var routed = TicketRouted.From(RoutingEngine.Route(BuiltInRouting.Rules, RoutingInput.From(command, at)), command.Priority, at);
+        return TicketDecisions.Create(id, command, routed, plan ?? DefaultSlaPlan.For(new SlaOptions(), routed.Priority), at);
+    }
+
     public static TicketState Created(string priority = "normal")
     {
         var state = new TicketState();
-        state.Apply(TicketDecisions.Create(Guid.NewGuid(), Command(priority: priority), DefaultSlaPlan.For(new SlaOptions(), priority), T0));
+        state.Apply(Decide(Guid.NewGuid(), Command(priority: priority), T0));
         return state;
     }
 

@@ -2,7 +2,6 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
 using TicketGrains.Grains.Pipeline;
-using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.Tickets;
 using TicketGrains.Tests.Domain;
 using Xunit;
@@ -50,7 +49,7 @@ public sealed class TicketChangeFoldTests
         Assert.Equal(new TicketChange(TicketId, 3, "StatusChanged", "pending", "after-sales", "ann", Later), change);
     }
 
-    private static TicketCreated Created() => TicketDecisions.Create(TicketId, TicketStates.Command(category: "refund"), DefaultSlaPlan.For(new SlaOptions(), "normal"), TicketStates.T0);
+    private static TicketCreated Created() => TicketStates.Decide(TicketId, TicketStates.Command(category: "refund"), TicketStates.T0);
 
     private static CommittedEvent Committed(int version, IDomainEvent e) =>
         new(39UL + (ulong)version, version, "shop", StreamIds.Ticket(TicketId), version, EventSerializer.TypeName(e), EventSerializer.Serialize(e), e.At);

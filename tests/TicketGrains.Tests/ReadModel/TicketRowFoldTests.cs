@@ -2,7 +2,6 @@ using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.ReadModel;
-using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.Tickets;
 using TicketGrains.Tests.Domain;
 using Xunit;
@@ -16,7 +15,7 @@ public sealed class TicketRowFoldTests
     [Fact]
     public void After_every_event_the_fold_of_the_stored_log_is_the_row_the_grain_writes()
     {
-        var created = TicketDecisions.Create(Guid.NewGuid(), TicketStates.Command(priority: "high"), DefaultSlaPlan.For(new SlaOptions(), "high"), T0);
+        var created = TicketStates.Decide(Guid.NewGuid(), TicketStates.Command(priority: "high"), T0);
         IDomainEvent[] history =
         [
             created,
@@ -49,7 +48,7 @@ public sealed class TicketRowFoldTests
     [Fact]
     public void The_deadline_column_holds_a_running_deadline_only()
     {
-        var fold = Folded(TicketDecisions.Create(Guid.NewGuid(), TicketStates.Command(), DefaultSlaPlan.For(new SlaOptions(), "normal"), T0));
+        var fold = Folded(TicketStates.Decide(Guid.NewGuid(), TicketStates.Command(), T0));
         Assert.Equal(T0.AddHours(24), fold.Row.SlaDueAt);
 
         Apply(fold, new MessageAdded("ann", "internal note", true, T0.AddMinutes(1)));
@@ -70,7 +69,7 @@ public sealed class TicketRowFoldTests
     [Fact]
     public void A_public_reply_of_an_agent_ends_the_deadline_and_a_customer_message_does_not()
     {
-        var fold = Folded(TicketDecisions.Create(Guid.NewGuid(), TicketStates.Command(), DefaultSlaPlan.For(new SlaOptions(), "normal"), T0));
+        var fold = Folded(TicketStates.Decide(Guid.NewGuid(), TicketStates.Command(), T0));
 
         Apply(fold, new MessageAdded("customer", "Hello?", false, T0.AddMinutes(1)));
         Assert.NotNull(fold.Row.SlaDueAt);
@@ -82,7 +81,7 @@ public sealed class TicketRowFoldTests
     [Fact]
     public void A_version_out_of_sequence_is_refused()
     {
-        var fold = Folded(TicketDecisions.Create(Guid.NewGuid(), TicketStates.Command(), DefaultSlaPlan.For(new SlaOptions(), "normal"), T0));
+        var fold = Folded(TicketStates.Decide(Guid.NewGuid(), TicketStates.Command(), T0));
         var message = new MessageAdded("ann", "x", false, T0);
 
         Assert.Throws<InvalidOperationException>(() => fold.Apply(2, 3, nameof(MessageAdded), EventSerializer.Serialize(message)));
@@ -93,7 +92,7 @@ public sealed class TicketRowFoldTests
     [Fact]
     public void A_position_that_does_not_grow_with_the_version_is_refused()
     {
-        var fold = Folded(TicketDecisions.Create(Guid.NewGuid(), TicketStates.Command(), DefaultSlaPlan.For(new SlaOptions(), "normal"), T0));
+        var fold = Folded(TicketStates.Decide(Guid.NewGuid(), TicketStates.Command(), T0));
 
         Assert.Throws<InvalidOperationException>(() => fold.Apply(1, 2, nameof(MessageAdded), EventSerializer.Serialize(new MessageAdded("ann", "x", false, T0))));
     }
@@ -101,7 +100,7 @@ public sealed class TicketRowFoldTests
     [Fact]
     public void A_stream_must_start_with_its_creation_and_hold_only_ticket_events()
     {
-        var created = TicketDecisions.Create(Guid.NewGuid(), TicketStates.Command(), DefaultSlaPlan.For(new SlaOptions(), "normal"), T0);
+        var created = TicketStates.Decide(Guid.NewGuid(), TicketStates.Command(), T0);
 
         Assert.Throws<InvalidOperationException>(() => new TicketRowFold().Apply(1, 1, nameof(MessageAdded), EventSerializer.Serialize(new MessageAdded("a", "b", false, T0))));
         Assert.Throws<InvalidOperationException>(() => Folded(created).Apply(2, 2, nameof(TicketCreated), EventSerializer.Serialize(created)));

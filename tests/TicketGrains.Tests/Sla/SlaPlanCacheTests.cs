@@ -15,7 +15,7 @@ public sealed class SlaPlanCacheTests
             // Each from its own copy, as two tickets reloaded from their logs.
             var plan = SlaPlans.AllMetrics(TimeSpan.FromHours(2)) with { Calendar = SlaPlans.Calendar with { Holidays = ["2026-10-01"] } };
             var state = new TicketState();
-            state.Apply(TicketDecisions.Create(Guid.NewGuid(), TicketStates.Command(), plan, SlaPlans.Local(9, 29, 9)));
+            state.Apply(TicketStates.Decide(Guid.NewGuid(), TicketStates.Command(), SlaPlans.Local(9, 29, 9), plan));
             return state;
         }).ToArray();
 

@@ -15,7 +15,7 @@ internal sealed class SlaTicket
     public SlaTicket(SlaPlan plan, DateTimeOffset createdAt, string priority = "normal")
     {
         _time = new FakeTimeProvider(createdAt);
-        State.Apply(TicketDecisions.Create(Guid.NewGuid(), TicketStates.Command(priority: priority), plan, _time.GetUtcNow()));
+        State.Apply(TicketStates.Decide(Guid.NewGuid(), TicketStates.Command(priority: priority), _time.GetUtcNow(), plan));
     }
 
     public TicketState State { get; } = new();

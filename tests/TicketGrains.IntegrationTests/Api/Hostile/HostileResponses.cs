@@ -92,13 +92,14 @@ public static class HostileResponses
     }
 
     /// <summary>
-    /// Whether an error key names the field, itself, a part of it or its parent ("queues[0]" names "queues.0", and so does
-    /// the JSON pointer "/queues/0" that configuration documents use).
+    /// Whether an error key names the field, itself, a part of it or its parent ("queues[0]" names "queues.0"; a JSON
+    /// pointer, as rule documents' errors are keyed, "/then/queue" names "then.queue").
     /// </summary>
     private static bool Names(string key, string field)
     {
-        static string Normal(string s) => (s.StartsWith('/') ? s[1..].Replace('/', '.') : s)
-            .Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).ToLowerInvariant();
+        static string Normal(string s) => s.StartsWith('/')
+            ? string.Join('.', s[1..].Split('/').Select(p => p.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal))).ToLowerInvariant()
+            : s.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).ToLowerInvariant();
         var (k, f) = (Normal(key), Normal(field));
         return k == f || f.StartsWith(k + ".", StringComparison.Ordinal) || k.StartsWith(f + ".", StringComparison.Ordinal);
     }

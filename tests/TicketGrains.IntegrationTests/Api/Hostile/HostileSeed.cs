@@ -11,6 +11,7 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
         var ticket = (await tenant.PostAsync(TicketRequests.Tickets, TicketRequests.Create("seeded for the hostile walk"))).Expect(HttpStatusCode.Created).Json;
         (await tenant.PutAsync("/api/v1/agents/hostile-agent/queues", new { queues = new[] { "refund" } })).Expect(HttpStatusCode.OK);
         (await tenant.PutAsync("/api/v1/roles/hostile-role", new { permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.OK);
+        (await tenant.PutAsync("/api/v1/rules/hostile-rule", RuleDocument)).Expect(HttpStatusCode.OK);
         var key = (await tenant.PostAsync("/api/v1/api-keys", new { name = "seeded", permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.Created);
         (await tenant.PutAsync($"/api/v1/calendars/{Sla}", new { timeZone = "Asia/Shanghai", weeklyHours = new[] { new { day = "monday", start = "09:00", end = "18:00" } } }))
             .Expect(HttpStatusCode.OK);
@@ -26,6 +27,8 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
     /// <summary>The name of the seeded SLA policy and calendar.</summary>
     public const string Sla = "hostile-sla";
 
+    private static readonly object RuleDocument = new { type = "routing", when = new { categories = new[] { "refund" } }, then = new { queue = "refund-desk" } };
+
     /// <summary>The seeded value for a path parameter of a route.</summary>
     public string ValueOf(string template, string parameter) => (parameter, template) switch
     {
@@ -36,6 +39,8 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
         ("id", _) when template.StartsWith(TicketRequests.Tickets + "/", StringComparison.Ordinal) => Ticket.ToString(),
         ("id", _) when template.StartsWith("/api/v1/customers/", StringComparison.Ordinal) => Customer.ToString(),
         ("id", _) when template.StartsWith("/api/v1/api-keys/", StringComparison.Ordinal) => KeyId,
+        ("id", _) when template.StartsWith("/api/v1/rules/", StringComparison.Ordinal) => "hostile-rule",
+        ("name", _) when template.StartsWith("/api/v1/templates/", StringComparison.Ordinal) => "everyday",
         ("id", _) when template.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) => Webhook.ToString(),
         _ => throw new InvalidOperationException($"The hostile walk does not know parameter '{parameter}' of {template}; teach HostileSeed."),
     };

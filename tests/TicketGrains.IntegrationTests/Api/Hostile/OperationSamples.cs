@@ -52,6 +52,13 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
             Json("""{"timeZone":"Asia/Shanghai","weeklyHours":[{"day":"monday","start":"09:00","end":"18:00"}],"holidays":["2026-10-01"]}"""),
             Required: ["timeZone", "weeklyHours"], Constrained: ["timeZone", "weeklyHours.0.day", "weeklyHours.0.start", "weeklyHours.0.end", "holidays.0"],
             FreeText: [], NumericQuery: [], SmallBody: true),
+        ["PutRule"] = new(Json("""
+            {"type":"routing","description":"hostile rule","when":{"categories":["refund"],"businessHours":{"timeZone":"Asia/Shanghai"}},
+             "then":{"queue":"refund-desk"},"conditions":{}}
+            """),
+            Required: ["type"], Constrained: ["type", "then.queue"], FreeText: ["description"], NumericQuery: [], SmallBody: true),
+        ["PutTemplate"] = new(Json("""{"description":"hostile template","routing":{"r1":{"type":"routing","then":{"queue":"q1"}}},"triggers":{}}"""),
+            Required: [], Constrained: ["routing.r1.then.queue"], FreeText: ["description"], NumericQuery: [], SmallBody: true),
         ["ListTickets"] = new([], [], [], [], NumericQuery: ["limit"]),
         ["PullNextTicket"] = new([], [], [], [], NumericQuery: ["waitSeconds"]),
         ["ListAuditEntries"] = new([], [], [], [], NumericQuery: ["limit", "cursor"]),

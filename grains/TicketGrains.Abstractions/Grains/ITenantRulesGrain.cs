@@ -1,0 +1,58 @@
+using Orleans.Concurrency;
+using TicketGrains.Abstractions.Contracts;
+
+namespace TicketGrains.Abstractions.Grains;
+
+/// <summary>
+/// One per tenant, keyed by tenant id: the tenant's routing rules, triggers, time rules and templates, held in memory
+/// and written through to PostgreSQL. Being one activation cluster-wide, a change is seen by the next routing decision
+/// everywhere.
+/// </summary>
+[Alias("TicketGrains.ITenantRulesGrain")]
+public interface ITenantRulesGrain : IGrainWithStringKey
+{
+    /// <summary>Routes a new ticket: the tenant's routing rules in order, then the built-in ones; first match wins.</summary>
+    [ReadOnly]
+    [Alias("Route")]
+    Task<RoutingDecision> RouteAsync(CreateTicket ticket);
+
+    /// <summary>The current version of every rule (built-in ones included), by order then id.</summary>
+    [ReadOnly]
+    [Alias("ListRules")]
+    Task<IReadOnlyList<RuleVersion>> ListRulesAsync();
+
+    /// <summary>Every stored version of one rule, oldest first; empty when it does not exist.</summary>
+    [ReadOnly]
+    [Alias("RuleHistory")]
+    Task<IReadOnlyList<RuleVersion>> RuleHistoryAsync(string id);
+
+    /// <summary>Stores a new version of a rule (already validated); it applies from the next decision.</summary>
+    [Alias("PutRule")]
+    Task<RuleVersion> PutRuleAsync(string id, string document, string actor);
+
+    /// <summary>The enabled event rules listening to <paramref name="kind"/>; empty (and cheap) for most.</summary>
+    [ReadOnly]
+    [Alias("TriggersFor")]
+    Task<IReadOnlyList<RuleVersion>> TriggersForAsync(string kind);
+
+    /// <summary>The tenant's templates (built-in ones and its own), current versions.</summary>
+    [ReadOnly]
+    [Alias("ListTemplates")]
+    Task<IReadOnlyList<RuleVersion>> ListTemplatesAsync();
+
+    /// <summary>Stores a new version of a template (already validated).</summary>
+    [Alias("PutTemplate")]
+    Task<RuleVersion> PutTemplateAsync(string name, string document, string actor);
+
+    /// <summary>
+    /// Applies a template: its routing rules and triggers replace those of the template applied before; returns the
+    /// ids of the rules written.
+    /// </summary>
+    [Alias("ApplyTemplate")]
+    Task<IReadOnlyList<string>> ApplyTemplateAsync(string name, string actor);
+
+    /// <summary>The enabled time rules (id, status, seconds), for the tenant's time-rule clock.</summary>
+    [ReadOnly]
+    [Alias("TimeRules")]
+    Task<IReadOnlyList<RuleVersion>> TimeRulesAsync();
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using TicketGrains.Grains.Rules;
+
+namespace TicketGrains.Grains.Templates;
+
+/// <summary>
+/// A scenario template as written to PUT /api/v1/templates/{name}: routing rules and triggers (event and time rules) by
+/// id, and the queues, SLA policies and calendars by name in the documents their own routes take.
+/// </summary>
+public sealed class TemplateDocument
+{
+    public string? Description { get; init; }
+    public Dictionary<string, RuleDocument>? Routing { get; init; }
+    public Dictionary<string, RuleDocument>? Triggers { get; init; }
+    public Dictionary<string, JsonElement>? Queues { get; init; }
+    public Dictionary<string, JsonElement>? SlaPolicies { get; init; }
+    public Dictionary<string, JsonElement>? Calendars { get; init; }
+}
