@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TicketGrains.Grains.Customers;
+using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.EventLog;
@@ -14,7 +15,7 @@ public static class EventSerializer
     private static readonly Dictionary<string, Type> TypesByName = new[]
     {
         typeof(TicketCreated), typeof(MessageAdded), typeof(StatusChanged), typeof(AssigneeChanged),
-        typeof(SlaBreached), typeof(TicketClaimed), typeof(ClaimAccepted), typeof(ClaimReturned), typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
+        typeof(SlaBreached), typeof(TicketClaimed), typeof(ClaimAccepted), typeof(ClaimReturned), typeof(TicketRequeued), typeof(TicketOverflowed), typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

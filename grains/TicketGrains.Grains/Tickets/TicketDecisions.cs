@@ -21,7 +21,8 @@ public static class TicketDecisions
         command.Fields,
         command.RequestHash,
         now + sla.FirstResponseTarget(command.Priority),
-        now);
+        now,
+        command.CustomerTier);
 
     public static MessageAdded AddMessage(TicketState state, string author, string body, bool isInternal, DateTimeOffset now, string? actor = null)
     {

@@ -17,7 +17,8 @@ public sealed record TicketCreated(
     IReadOnlyDictionary<string, string> Fields,
     string RequestHash,
     DateTimeOffset? SlaDueAt,
-    DateTimeOffset At) : IDomainEvent;
+    DateTimeOffset At,
+    string? Tier = null) : IDomainEvent;
 
 /// <summary>A reply or note; <paramref name="Actor"/> is the credential that added it (absent in events written before it was kept).</summary>
 public sealed record MessageAdded(string Author, string Body, bool Internal, DateTimeOffset At, string? Actor = null) : IDomainEvent;
@@ -32,8 +33,9 @@ public sealed record SlaBreached(DateTimeOffset DueAt, DateTimeOffset At) : IDom
 /// <summary>
 /// An agent pulled the ticket: it is assigned to them (a new ticket opens), but until they acknowledge it by
 /// <paramref name="AcceptBy"/> it goes back to its queue, so a hand-out whose reply never reached the agent is not lost.
+/// <paramref name="Offered"/>: a push queue offered it, so an offer that lapses or is declined skips this agent from then on.
 /// </summary>
-public sealed record TicketClaimed(string Agent, DateTimeOffset AcceptBy, DateTimeOffset At) : IDomainEvent;
+public sealed record TicketClaimed(string Agent, DateTimeOffset AcceptBy, DateTimeOffset At, bool Offered = false) : IDomainEvent;
 
 /// <summary>The pulling agent acknowledged its claim; <paramref name="How"/> is "accept" or "read" (<see cref="ClaimDecisions"/>).</summary>
 public sealed record ClaimAccepted(string Agent, string How, DateTimeOffset At) : IDomainEvent;

@@ -35,6 +35,8 @@ public sealed class TicketGrain(
     private int _snapshotVersion;
     private bool _wasWaiting;
     private bool _wasActive;
+    private string? _heldBy;
+    private string _waitedIn = "";
     private DeadlineTimer _slaTimer = null!;
     private DeadlineTimer _claimTimer = null!;
 
@@ -131,10 +133,26 @@ public sealed class TicketGrain(
     public Task<TicketView> AssignAsync(string? agentId, string actor, int? expectedVersion) =>
         DecideAsync(expectedVersion, s => TicketDecisions.Assign(s, agentId, actor, time.GetUtcNow()));
 
-    public async Task<TicketView?> ClaimAsync(string agentId)
+    public Task<TicketView?> ClaimAsync(string agentId) =>
+        HandOutAsync(() => ClaimDecisions.Claim(State, agentId, agents.Value.ClaimAckTimeout, time.GetUtcNow()));
+
+    public Task<TicketView?> OfferAsync(string agentId, TimeSpan acceptWithin) =>
+        HandOutAsync(() => AssignmentDecisions.Offer(State, agentId, acceptWithin, time.GetUtcNow()));
+
+    public Task<TicketView> DeclineOfferAsync(string agentId) =>
+        DecideAsync(null, s => AssignmentDecisions.Decline(s, agentId, time.GetUtcNow()));
+
+    public Task RequeueUnstartedAsync(string agentId) =>
+        DecideAsync(null, s => AssignmentDecisions.RequeueUnstarted(s, agentId, time.GetUtcNow()));
+
+    public Task OverflowAsync(string from, string to) =>
+        DecideAsync(null, s => AssignmentDecisions.Overflow(s, from, to, time.GetUtcNow()));
+
+    /// <summary>Records a claim or offer if the ticket still waits; its optimistic append makes the hand-out exactly-once.</summary>
+    private async Task<TicketView?> HandOutAsync(Func<TicketClaimed?> decide)
     {
         await EnsureLoadedAsync();
-        if (ClaimDecisions.Claim(State, agentId, agents.Value.ClaimAckTimeout, time.GetUtcNow()) is not { } claim)
+        if (decide() is not { } claim)
         {
             return null;
         }
@@ -253,16 +271,22 @@ public sealed class TicketGrain(
     {
         var waits = State.WaitsInQueue;
         var queue = GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, State.Queue));
-        if (waits && (force || !_wasWaiting))
+        if (waits && (force || !_wasWaiting || _waitedIn != State.Queue))
         {
-            queue.EnqueueAsync(new QueuedTicket(_id, TicketCatalog.PriorityRank(State.Priority), State.CreatedAt)).Ignore();
+            if (_wasWaiting && _waitedIn != State.Queue)
+            {
+                GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, _waitedIn)).RemoveAsync(_id).Ignore();
+            }
+
+            queue.EnqueueAsync(QueuedTickets.Of(State)).Ignore();
         }
         else if (!waits && _wasWaiting)
         {
             queue.RemoveAsync(_id).Ignore();
         }
 
-        _wasWaiting = waits;
+        (_wasWaiting, _waitedIn) = (waits, State.Queue);
+        SyncCapacityHolder();
         var active = TicketStatus.IsActive(State.Status);
         if (force || active != _wasActive)
         {
@@ -273,6 +297,28 @@ public sealed class TicketGrain(
         _wasActive = active;
         ArmSlaTimer();
         _claimTimer.Arm(State.ClaimAcceptBy);
+    }
+
+    /// <summary>Tells the agents whose capacity the ticket starts or stops using; they also re-read it from the read model.</summary>
+    private void SyncCapacityHolder()
+    {
+        var holder = State.CapacityHolder;
+        if (holder == _heldBy)
+        {
+            return;
+        }
+
+        if (_heldBy is not null)
+        {
+            GrainFactory.Reference<IAgentGrain>(GrainKeys.For(Tenant, _heldBy)).ReleaseAsync(_id).Ignore();
+        }
+
+        if (holder is not null)
+        {
+            GrainFactory.Reference<IAgentGrain>(GrainKeys.For(Tenant, holder)).HoldAsync(_id, ChannelKinds.Of(State.Channel)).Ignore();
+        }
+
+        _heldBy = holder;
     }
 
     private void ArmSlaTimer()
@@ -320,8 +366,9 @@ public sealed class TicketGrain(
         _sealedSubject = null;
         await _stream.LoadAsync(OpenSnapshotAsync);
         _snapshotVersion = _stream.SnapshotVersion;
-        _wasWaiting = State.WaitsInQueue;
+        (_wasWaiting, _waitedIn) = (State.WaitsInQueue, State.Queue);
         _wasActive = TicketStatus.IsActive(State.Status);
+        _heldBy = State.CapacityHolder;
         ArmSlaTimer();
         _claimTimer.Arm(State.ClaimAcceptBy);
     }

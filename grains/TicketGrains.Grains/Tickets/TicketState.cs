@@ -1,5 +1,6 @@
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Routing;
 
@@ -36,6 +37,21 @@ public sealed class TicketState
     /// <summary>When an unacknowledged claim goes back to the queue.</summary>
     public DateTimeOffset? ClaimAcceptBy { get; set; }
 
+    /// <summary>The pending claim is a push queue's offer: if it lapses or is declined, its agent is skipped from then on.</summary>
+    public bool ClaimIsOffer { get; set; }
+
+    /// <summary>The customer's tier when the ticket was opened (absent in tickets created before it was kept).</summary>
+    public string? Tier { get; set; }
+
+    /// <summary>Skills the routing decision asked for.</summary>
+    public List<string> Skills { get; set; } = [];
+
+    /// <summary>Agents who declined an offer of this ticket or let one lapse: never offered it again.</summary>
+    public List<string> SkippedAgents { get; set; } = [];
+
+    /// <summary>The assignee has worked on the ticket (a message or status change of theirs) since it was handed to them.</summary>
+    public bool StartedByAssignee { get; set; }
+
     public bool Exists => Version > 0;
 
     /// <summary>The SLA deadline still running, if any: a first response is awaited on an active ticket.</summary>
@@ -44,6 +60,9 @@ public sealed class TicketState
 
     /// <summary>Whether the ticket should sit in its queue waiting for an agent.</summary>
     public bool WaitsInQueue => Exists && Assignee is null && TicketStatus.IsWaiting(Status);
+
+    /// <summary>The agent whose capacity the ticket uses: its assignee while it is new or open.</summary>
+    public string? CapacityHolder => Exists && TicketStatus.IsWaiting(Status) ? Assignee : null;
 
     public void Apply(IDomainEvent e)
     {
@@ -62,16 +81,17 @@ public sealed class TicketState
                 Messages.Add(new TicketMessageView("customer", c.Body, false, c.At));
                 CreatedAt = c.At;
                 SlaDueAt = c.SlaDueAt;
+                Tier = c.Tier;
                 Status = TicketStatus.New;
                 break;
             case MessageAdded m:
                 Messages.Add(new TicketMessageView(m.Author, m.Body, m.Internal, m.At));
                 FirstResponseGiven |= !m.Internal && m.Author != "customer";
-                EndClaimIfActedOnBy(m.Actor);
+                NoteWorkBy(m.Actor);
                 break;
             case StatusChanged s:
                 Status = s.To;
-                EndClaimIfActedOnBy(s.Actor);
+                NoteWorkBy(s.Actor);
                 break;
             case AssigneeChanged a:
                 // An explicit assignment decides who holds the ticket; a pending claim does not outlive it.
@@ -80,14 +100,26 @@ public sealed class TicketState
                 break;
             case TicketClaimed c:
                 AssignTo(c.Agent);
-                (ClaimPendingBy, ClaimAcceptBy) = (c.Agent, c.AcceptBy);
+                (ClaimPendingBy, ClaimAcceptBy, ClaimIsOffer) = (c.Agent, c.AcceptBy, c.Offered);
                 break;
             case ClaimAccepted:
                 EndClaim();
                 break;
-            case ClaimReturned:
-                Assignee = null;
+            case ClaimReturned r:
+                if (ClaimIsOffer && r.Reason != ClaimDecisions.Abandoned && !SkippedAgents.Contains(r.Agent))
+                {
+                    SkippedAgents.Add(r.Agent);
+                }
+
+                AssignTo(null);
                 EndClaim();
+                break;
+            case TicketRequeued:
+                AssignTo(null);
+                EndClaim();
+                break;
+            case TicketOverflowed o:
+                Queue = o.To;
                 break;
             case global::TicketGrains.Grains.Tickets.SlaBreached:
                 SlaBreached = true;
@@ -100,9 +132,10 @@ public sealed class TicketState
         UpdatedAt = e.At;
     }
 
-    /// <summary>Assigns the ticket; the first assignment of a new ticket opens it.</summary>
+    /// <summary>Assigns the ticket; the first assignment of a new ticket opens it. A new holder has not started on it yet.</summary>
     private void AssignTo(string? agent)
     {
+        StartedByAssignee &= agent == Assignee;
         Assignee = agent;
         if (agent is not null && Status == TicketStatus.New)
         {
@@ -110,16 +143,25 @@ public sealed class TicketState
         }
     }
 
-    /// <summary>A message or status change by the agent holding an unacknowledged claim shows they have the ticket.</summary>
-    private void EndClaimIfActedOnBy(string? actor)
+    /// <summary>
+    /// A message or status change by the assignee shows they have started on the ticket; by the agent holding an
+    /// unacknowledged claim, that they have it.
+    /// </summary>
+    private void NoteWorkBy(string? actor)
     {
-        if (actor is not null && actor == ClaimPendingBy)
+        if (actor is null)
+        {
+            return;
+        }
+
+        StartedByAssignee |= actor == Assignee;
+        if (actor == ClaimPendingBy)
         {
             EndClaim();
         }
     }
 
-    private void EndClaim() => (ClaimPendingBy, ClaimAcceptBy) = (null, null);
+    private void EndClaim() => (ClaimPendingBy, ClaimAcceptBy, ClaimIsOffer) = (null, null, false);
 
     public TicketView ToView(string tenantId) => new()
     {
