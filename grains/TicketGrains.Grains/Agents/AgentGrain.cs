@@ -53,6 +53,7 @@ public sealed class AgentGrain(
         settings.State.Skills = definition.Skills.ToDictionary(StringComparer.Ordinal);
         settings.State.Capacity = definition.Capacity.ToDictionary(StringComparer.Ordinal);
         settings.State.Queues = definition.Queues.Distinct(StringComparer.Ordinal).ToList();
+        settings.State.PresenceChangedAt = _presence.LastActivity;
         await settings.WriteStateAsync();
         foreach (var left in before.Except(Queues))
         {
