@@ -10,6 +10,11 @@ public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["pull", .. var pullArgs])
+        {
+            return await PullBench.RunAsync(pullArgs);
+        }
+
         BenchOptions options;
         try
         {
