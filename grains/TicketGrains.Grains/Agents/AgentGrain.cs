@@ -104,7 +104,8 @@ public sealed class AgentGrain(
             return null;
         }
 
-        var claimed = await PullAsync(wait, cancellationToken);
+        var queues = Queues.Select(Queue).ToList();
+        var claimed = await new QueuePull(queues, Taker(), ClaimAsync, time).RunAsync(wait, cancellationToken);
         if (claimed is not null && cancellationToken.IsCancellationRequested)
         {
             // The caller left while the claim was being made: put the ticket back now rather than at the claim's deadline.
@@ -113,103 +114,6 @@ public sealed class AgentGrain(
         }
 
         return claimed;
-    }
-
-    private async Task<TicketView?> PullAsync(TimeSpan wait, CancellationToken cancellationToken)
-    {
-        var deadline = time.GetUtcNow() + wait;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            foreach (var name in Queues)
-            {
-                if (await TakeFromAsync(Queue(name)) is { } ready)
-                {
-                    return ready;
-                }
-            }
-
-            var remaining = deadline - time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
-            {
-                return null;
-            }
-
-            if (await WaitOnAllAsync(remaining, cancellationToken) is { } arrived)
-            {
-                return arrived;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Takes from one queue until a ticket is claimed or the queue has nothing for us.</summary>
-    private async Task<TicketView?> TakeFromAsync(IAgentQueueGrain queue)
-    {
-        while (await queue.TakeAsync(Taker(), TimeSpan.Zero) is { } queued)
-        {
-            if (await ClaimAsync(queued) is { } claimed)
-            {
-                return claimed;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// Long-polls every queue at once; the first ticket wins and any later arrival goes back. However this ends (a
-    /// claim, the caller leaving, a claim that failed), the takes still pending are cancelled and what they took is
-    /// given back, so no ticket stays taken by a pull that is over.
-    /// </summary>
-    private async Task<TicketView?> WaitOnAllAsync(TimeSpan wait, CancellationToken cancellationToken)
-    {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pending = Queues.Select(name => (Queue: Queue(name), Task: Queue(name).TakeAsync(Taker(), wait, stop.Token))).ToList();
-        try
-        {
-            while (pending.Count > 0)
-            {
-                var done = await Task.WhenAny(pending.Select(p => p.Task));
-                var entry = pending.First(p => p.Task == done);
-                pending.Remove(entry);
-                if ((done.IsCanceled ? null : await done) is not { } queued)
-                {
-                    continue;
-                }
-
-                if (await ClaimAsync(queued) is { } claimed)
-                {
-                    return claimed;
-                }
-            }
-
-            return null;
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await GiveBackAsync(pending);
-        }
-    }
-
-    private static async Task GiveBackAsync(IEnumerable<(IAgentQueueGrain Queue, Task<QueuedTicket?> Task)> takes)
-    {
-        foreach (var (queue, take) in takes)
-        {
-            try
-            {
-                if (await take is { } queued)
-                {
-                    await queue.EnqueueAsync(queued);
-                }
-            }
-            catch (Exception)
-            {
-                // Cancelled before anything was taken, or the queue is unreachable: a take it did hand out comes back after
-                // its lease, and the failure that ended the pull is the one the caller must see.
-            }
-        }
     }
 
     private async Task<TicketView?> ClaimAsync(QueuedTicket queued)
@@ -251,7 +155,8 @@ public sealed class AgentGrain(
     {
         _presence.Touch(time.GetUtcNow());
         var declined = await Ticket(ticketId).DeclineOfferAsync(AgentId);
-        ReleaseAsync(ticketId).Ignore();
+        _load.Release(ticketId);
+        Report();
         return declined;
     }
 

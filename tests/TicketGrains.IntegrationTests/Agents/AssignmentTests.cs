@@ -154,4 +154,24 @@ public sealed class AssignmentTests(AssignmentFixture cluster, ITestOutputHelper
         Assert.Equal(unstarted, (await api.PostAsync("/api/v1/agents/bob/next")).Expect(HttpStatusCode.OK).Id);
         (await ann.PostAsync("/api/v1/agents/ann/next")).Expect(HttpStatusCode.Conflict);
     });
+
+    [Fact]
+    public Task A_bad_queue_or_agent_definition_is_400_naming_the_clause_and_changes_nothing() => cluster.RunAsync(output, async () =>
+    {
+        var api = cluster.FreshTenant();
+
+        var badOrder = (await api.PutAsync("/api/v1/queues/general", new { order = new[] { "priority", "mood" } })).Expect(HttpStatusCode.BadRequest);
+        var badStrategy = (await api.PutAsync("/api/v1/queues/general", new { strategy = "lottery" })).Expect(HttpStatusCode.BadRequest);
+        var badSkill = (await api.PutAsync("/api/v1/queues/general", new { requiredSkills = new { refund = 0 } })).Expect(HttpStatusCode.BadRequest);
+        var badKind = (await api.PutAsync("/api/v1/agents/ann", new { capacity = new { fax = 1 } })).Expect(HttpStatusCode.BadRequest);
+        var badPresence = (await api.PutAsync("/api/v1/agents/ann/presence", new { presence = "asleep" })).Expect(HttpStatusCode.BadRequest);
+
+        Assert.Equal(["/order/1"], badOrder.ErrorFields);
+        Assert.Equal(["/strategy"], badStrategy.ErrorFields);
+        Assert.Equal(["/requiredSkills/refund"], badSkill.ErrorFields);
+        Assert.Equal(["/capacity/fax"], badKind.ErrorFields);
+        Assert.Equal(["presence"], badPresence.ErrorFields);
+        var stored = (await api.GetAsync("/api/v1/queues/general")).Expect(HttpStatusCode.OK);
+        Assert.Equal(("pull", "priority,wait"), (stored.String("strategy"), string.Join(",", stored.Json.GetProperty("order").EnumerateArray().Select(o => o.GetString()))));
+    });
 }
