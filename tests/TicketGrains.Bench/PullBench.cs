@@ -40,23 +40,28 @@ public static class PullBench
         var results = await Task.WhenAll(workers);
         var handed = new LatencyHistogram();
         var empty = new LatencyHistogram();
-        foreach (var (h, e) in results)
+        var accepted = new LatencyHistogram();
+        foreach (var (h, e, a) in results)
         {
             handed.Add(h);
             empty.Add(e);
+            accepted.Add(a);
         }
 
         Console.WriteLine($"pulls that handed a ticket: {handed.Count} ({handed.Count / (double)options.Seconds:0.0}/s) " +
             $"p50 {handed.PercentileMs(0.5):0.00} ms, p90 {handed.PercentileMs(0.9):0.00} ms, p99 {handed.PercentileMs(0.99):0.00} ms, max {handed.PercentileMs(1):0.00} ms");
         Console.WriteLine($"pulls that found none: {empty.Count} p50 {empty.PercentileMs(0.5):0.00} ms, p99 {empty.PercentileMs(0.99):0.00} ms");
+        Console.WriteLine($"accepts (for comparison: the ticket is active, one append): p50 {accepted.PercentileMs(0.5):0.00} ms, " +
+            $"p90 {accepted.PercentileMs(0.9):0.00} ms, p99 {accepted.PercentileMs(0.99):0.00} ms");
         return handed.Count > 0 ? 0 : 1;
     }
 
-    private static async Task<(LatencyHistogram Handed, LatencyHistogram Empty)> AgentAsync(
+    private static async Task<(LatencyHistogram Handed, LatencyHistogram Empty, LatencyHistogram Accepted)> AgentAsync(
         HttpClient http, string agent, int thinkMs, long measureFrom, long stopAt)
     {
         var handed = new LatencyHistogram();
         var empty = new LatencyHistogram();
+        var accepted = new LatencyHistogram();
         var random = new Random(agent.GetHashCode());
         await Task.Delay(random.Next(thinkMs * 2));
         while (Stopwatch.GetTimestamp() < stopAt)
@@ -73,7 +78,13 @@ public static class PullBench
                 }
 
                 var ticket = (await pulled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+                var acceptStart = Stopwatch.GetTimestamp();
                 (await http.PostAsync($"/api/v1/agents/{agent}/tickets/{ticket}/accept", null)).EnsureSuccessStatusCode();
+                if (measured)
+                {
+                    accepted.RecordSince(acceptStart);
+                }
+
                 (await http.PostAsJsonAsync($"/api/v1/tickets/{ticket}/status", new { status = "solved" })).EnsureSuccessStatusCode();
             }
             else if (pulled.StatusCode == HttpStatusCode.NoContent)
@@ -91,6 +102,6 @@ public static class PullBench
             await Task.Delay(random.Next(thinkMs * 2));
         }
 
-        return (handed, empty);
+        return (handed, empty, accepted);
     }
 }

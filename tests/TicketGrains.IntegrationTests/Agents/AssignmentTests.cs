@@ -51,6 +51,29 @@ public sealed class AssignmentTests(AssignmentFixture cluster, ITestOutputHelper
     });
 
     [Fact]
+    public Task Capacity_holds_when_pushed_offers_and_concurrent_pulls_meet() => cluster.RunAsync(output, async () =>
+    {
+        var api = cluster.FreshTenant();
+        await DefineQueueAsync(api, "general", new { strategy = "push", offerTimeoutSeconds = 600 });
+        await DefineAgentAsync(api, "ann", new { capacity = new { chat = 3 }, queues = new[] { "general", "complaints" } });
+        for (var i = 0; i < 8; i++)
+        {
+            await CreateAsync(api, $"Pulled {i}", category: "complaint");
+        }
+
+        // Offers from the push queue race the pulls; nothing is released, so what ann holds at the end is the most she ever held.
+        var pushed = Enumerable.Range(0, 8).Select(i => CreateAsync(api, $"Pushed {i}")).ToList();
+        var pulls = Enumerable.Range(0, 50).Select(_ => api.PostAsync("/api/v1/agents/ann/next")).ToList();
+        await Task.WhenAll(pushed);
+        await Task.WhenAll(pulls);
+        await Poll.UntilAsync("ann to be full", Deadline, async () => (await HeldByAsync(api, "ann")).Count >= 3);
+
+        Assert.Equal(3, (await HeldByAsync(api, "ann")).Count);
+        Assert.Equal(3, (await api.GetAsync("/api/v1/agents/ann")).Expect(HttpStatusCode.OK).Json.GetProperty("load").GetProperty("chat").GetInt32());
+        Assert.All(pulls, p => Assert.Contains(p.Result.Status, new[] { HttpStatusCode.OK, HttpStatusCode.NoContent }));
+    });
+
+    [Fact]
     public Task Round_robin_is_fair_to_within_one_ticket() => cluster.RunAsync(output, async () =>
     {
         var api = cluster.FreshTenant();
