@@ -179,6 +179,25 @@ public sealed class AssignmentTests(AssignmentFixture cluster, ITestOutputHelper
     });
 
     [Fact]
+    public Task A_ticket_waiting_past_the_overflow_time_moves_to_the_overflow_queue() => cluster.RunAsync(output, async () =>
+    {
+        const int overflowAfterSeconds = 3;
+        var api = cluster.FreshTenant();
+        await DefineQueueAsync(api, "general", new { overflowQueue = "backup", overflowAfterSeconds });
+        await DefineAgentAsync(api, "bob", new { queues = new[] { "backup" } });
+        var ticket = await CreateAsync(api, "Nobody in general picks this up");
+        var createdAt = (await api.GetAsync(TicketRequests.Ticket(ticket))).Expect(HttpStatusCode.OK).Json.GetProperty("createdAt").GetDateTimeOffset();
+
+        ApiResponse? pulled = null;
+        await Poll.UntilAsync("the ticket to reach the backup queue", Deadline, async () =>
+            (pulled = await api.PostAsync("/api/v1/agents/bob/next")).Status == HttpStatusCode.OK);
+
+        Assert.Equal((ticket, "backup", "bob"), (pulled!.Id, pulled.String("queue"), pulled.String("assignee")));
+        Assert.Equal(["TicketCreated", "TicketOverflowed", "TicketClaimed"], await EventTypesAsync(api, ticket));
+        Assert.True(DateTimeOffset.UtcNow >= createdAt.AddSeconds(overflowAfterSeconds));
+    });
+
+    [Fact]
     public Task A_bad_queue_or_agent_definition_is_400_naming_the_clause_and_changes_nothing() => cluster.RunAsync(output, async () =>
     {
         var api = cluster.FreshTenant();
