@@ -11,7 +11,10 @@ public static class PullBenchSetup
     public static readonly string[] Queues = ["vip", "complaints", "after-sales", "logistics", "presale"];
     private static readonly string[] Categories = ["complaint", "return", "logistics", "presale"];
 
-    public static string Tenant(int n) => $"bench-pull-{n}";
+    /// <summary>Each run has tenants of its own, so tickets left waiting by an earlier run in the same database are not in its queues.</summary>
+    private static readonly string Run = Guid.NewGuid().ToString("N")[..8];
+
+    public static string Tenant(int n) => $"bench-pull-{Run}-{n}";
 
     public static string Agent(int n) => $"agent-{n:D3}";
 
@@ -49,7 +52,7 @@ public static class PullBenchSetup
             var body = new
             {
                 channel = n % 3 == 0 ? "email" : "web",
-                customer = new { externalId = $"pull-bench-{n}", name = "Bench", tier = n % 5 == 0 ? "vip" : "regular" },
+                customer = new { externalId = $"pull-bench-{Run}-{n}", name = "Bench", tier = n % 5 == 0 ? "vip" : "regular" },
                 subject = "Where is my parcel?",
                 body = "Order 20261111-42 has not moved.",
                 category = Categories[n % Categories.Length],
