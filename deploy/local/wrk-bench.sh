@@ -6,6 +6,7 @@
 # durable insert rate (pgbench, same connections, same database) as the limit to compare with.
 #
 # usage: deploy/local/wrk-bench.sh [seconds (default 20)] [connections (default 64)]
+# Then the in-repo bench client (tests/TicketGrains.Bench) against the same product, so the two clients compare.
 # Prints one markdown block (also kept in .data/wrk-bench/last.md): creates/s, latency percentiles, status
 # counts, raw inserts/s, the ratio, and the silo's and PostgreSQL's CPU per created ticket.
 set -euo pipefail
@@ -15,7 +16,9 @@ require_dotnet
 
 seconds="${1:-20}"
 connections="${2:-64}"
-warmup_seconds=10
+# Under load the runtime keeps compiling hot code at higher tiers for about a minute (dotnet-counters: JIT time falls
+# to ~0 after ~60 s): a shorter warm-up measures the compiler, not the product. WRK_WARMUP overrides it.
+warmup_seconds="${WRK_WARMUP:-60}"
 customers=5000
 url="http://127.0.0.1:5181"
 out_dir="$repo/.data/wrk-bench"
@@ -106,6 +109,10 @@ silo_after="$(cpu_ticks "$silo_pid")"
 pg_after="$(cpu_ticks "${pg_before_pids[@]}")"
 
 value() { sed -nE "s/.* $1=([0-9.]+).*/\1/p" <<<" $wrk_line"; }
+# The in-repo bench's client against the same warm product, same connections: what is left between the two is the client.
+say "the in-repo bench client on the same product: $connections connections, $seconds s"
+bench_rate="$(dotnet tests/TicketGrains.Bench/bin/Release/net10.0/TicketGrains.Bench.dll --url "$url" --concurrency "$connections" \
+    --seconds "$seconds" --warmup 5 --customers "$customers" | sed -nE 's/^best HTTP create: +([0-9]+)\/s.*/\1/p')"
 created="$(value created)"
 creates_per_s="$(value creates_per_s)"
 ratio="$(awk -v a="$creates_per_s" -v b="$raw_tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
@@ -124,6 +131,7 @@ pg_us="$(awk -v t=$((pg_after - pg_before)) -v hz="$ticks_per_second" -v n="$cre
     echo "| 409 / 429 / 503 / other / socket errors | $(value conflicts) / $(value throttled) / $(value unavailable) / $(value other) / $(value socket_errors) |"
     echo "| raw single-row durable inserts/s (pgbench, same clients) | $raw_tps |"
     echo "| HTTP creates / raw inserts | $ratio |"
+    echo "| in-repo bench client, same product and connections, right after: creates/s | ${bench_rate:-none} |"
     echo "| silo CPU per created ticket (µs) | $silo_us |"
     echo "| PostgreSQL CPU per created ticket (µs) | $pg_us |"
 } | tee "$out_dir/last.md"

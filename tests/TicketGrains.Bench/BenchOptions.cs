@@ -7,7 +7,7 @@ public sealed class BenchOptions
 {
     public const string Usage = """
         usage: TicketGrains.Bench --url http://127.0.0.1:5081 --token <bearer token> --pg "<npgsql connection string>"
-               [--seconds 10] [--warmup 20] [--concurrency 8,32,64,128,256] [--customers 2000] [--markdown FILE]
+               [--seconds 10] [--warmup 60] [--concurrency 8,32,64,128,256] [--customers 2000] [--markdown FILE]
                [--raw-connections 8,32,64] [--batch-sizes 100,500] [--server-pid PID] [--command-line TEXT]
                [--clear-url http://127.0.0.1:5082 --clear-server-pid PID]
           exit code 0 when every phase ran (whatever the verdicts), 1 when a phase could not run, 2 on bad arguments
@@ -26,8 +26,11 @@ public sealed class BenchOptions
     public string? Token { get; private set; } = Environment.GetEnvironmentVariable("TICKETGRAINS_TOKEN");
     public int Seconds { get; private set; } = 10;
 
-    /// <summary>Seconds of load before measuring: JIT tiering and thread-pool growth take a freshly started silo a while.</summary>
-    public int WarmUpSeconds { get; private set; } = 20;
+    /// <summary>
+    /// Seconds of load before measuring. A fresh silo under load compiles its hot code at higher tiers for about a minute (dotnet-counters: JIT time near
+    /// zero only after ~60 s); measuring sooner measures the compiler.
+    /// </summary>
+    public int WarmUpSeconds { get; private set; } = 60;
     public IReadOnlyList<int> Concurrency { get; private set; } = [8, 32, 64, 128, 256];
     public int Customers { get; private set; } = 2000;
     public string? MarkdownPath { get; private set; }

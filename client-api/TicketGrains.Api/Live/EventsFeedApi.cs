@@ -21,6 +21,8 @@ public static class EventsFeedApi
     {
         services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section)
             .Validate(o => o.IsValid(), $"{LiveFeedOptions.Section} settings out of range").ValidateOnStart();
+        services.AddSingleton<AudienceReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AudienceReporter>());
         return services;
     }
 
@@ -34,7 +36,7 @@ public static class EventsFeedApi
     }
 
     private static async Task StreamAsync(HttpContext context, IClusterClient cluster, TicketChangeLog log, ApiKeyStore keys,
-        IOptions<LiveFeedOptions> settings, TimeProvider time, ILogger<FeedSession> logger)
+        AudienceReporter audience, IOptions<LiveFeedOptions> settings, TimeProvider time, ILogger<FeedSession> logger)
     {
         var tenant = Tenant.Of(context);
         var abort = context.RequestAborted;
@@ -59,6 +61,8 @@ public static class EventsFeedApi
 
         try
         {
+            // Counted before the log is read: the feed publishes the tenant's changes from the first page read after this.
+            await using var listener = await GrainRetry.Idempotent(() => audience.JoinAsync(tenant, abort), abort);
             var head = await log.HeadAsync(tenant, abort);
             if (resumeAfter > head)
             {

@@ -21,6 +21,7 @@ public static class TicketGrainsServices
         services.AddValidatedOptions<SlaOptions>("Sla");
         services.AddValidatedOptions<EventLogOptions>("EventLog");
         services.AddValidatedOptions<AgentOptions>(AgentOptions.Section);
+        services.AddValidatedOptions<LiveFeedAudienceOptions>(LiveFeedAudienceOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<TicketMetrics>();

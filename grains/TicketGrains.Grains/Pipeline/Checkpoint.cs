@@ -12,6 +12,9 @@ public readonly record struct Checkpoint(ulong TransactionId, long Position) : I
     /// <summary>The checkpoint a subscriber reaches by handling <paramref name="committed"/>.</summary>
     public static Checkpoint After(CommittedEvent committed) => new(committed.TransactionId, committed.Position);
 
+    /// <summary>The checkpoint a subscriber reaches by passing <paramref name="header"/>'s event, handled or not wanted.</summary>
+    public static Checkpoint After(EventHeader header) => new(header.TransactionId, header.Position);
+
     public int CompareTo(Checkpoint other)
     {
         var byTransaction = TransactionId.CompareTo(other.TransactionId);

@@ -8,4 +8,10 @@ public interface ICommittedEventSource
     /// transactions older than every one still running, so nothing can later commit behind the last event returned.
     /// </summary>
     Task<IReadOnlyList<CommittedEvent>> ReadAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The same page as <see cref="ReadAfterAsync"/> would return, without the events' data.</summary>
+    Task<IReadOnlyList<EventHeader>> ReadHeadersAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The given events with their data, in the order given.</summary>
+    Task<IReadOnlyList<CommittedEvent>> ReadDataAsync(IReadOnlyList<EventHeader> headers, CancellationToken cancellationToken);
 }

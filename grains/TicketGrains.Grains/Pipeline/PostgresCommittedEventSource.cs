@@ -10,35 +10,87 @@ namespace TicketGrains.Grains.Pipeline;
 /// </summary>
 public sealed class PostgresCommittedEventSource(NpgsqlDataSource dataSource) : ICommittedEventSource
 {
-    private const string Sql = """
-        SELECT tx_id, position, tenant_id, stream_id, version, event_type, data::text, recorded_at
-        FROM tg_events
+    private const string Header = "tx_id, position, tenant_id, stream_id, version, event_type, recorded_at";
+
+    private const string PageCondition = """
         WHERE (tx_id, position) > (@tx, @position) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
         ORDER BY tx_id, position
         LIMIT @limit
         """;
 
+    private const string PageSql = $"SELECT {Header}, data::text FROM tg_events {PageCondition}";
+
+    private const string HeaderPageSql = $"SELECT {Header} FROM tg_events {PageCondition}";
+
+    // jsonb's text output is the costly part of a read, so it is asked for only here, for the chosen positions.
+    private const string DataSql = "SELECT position, data::text FROM tg_events WHERE position = ANY(@positions)";
+
     public async Task<IReadOnlyList<CommittedEvent>> ReadAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(Sql);
-        command.Parameters.Add(new NpgsqlParameter<ulong>("tx", NpgsqlDbType.Xid8) { TypedValue = after.TransactionId });
-        command.Parameters.Add(new NpgsqlParameter<long>("position", after.Position));
-        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        await using var command = PageCommand(PageSql, after, limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<CommittedEvent>(Math.Min(limit, 1024));
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(new CommittedEvent(
-                reader.GetFieldValue<ulong>(0),
-                reader.GetInt64(1),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetInt32(4),
-                reader.GetString(5),
-                reader.GetString(6),
-                reader.GetFieldValue<DateTimeOffset>(7)));
+            events.Add(HeaderOf(reader).With(reader.GetString(7)));
         }
 
         return events;
     }
+
+    public async Task<IReadOnlyList<EventHeader>> ReadHeadersAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = PageCommand(HeaderPageSql, after, limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var headers = new List<EventHeader>(Math.Min(limit, 1024));
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            headers.Add(HeaderOf(reader));
+        }
+
+        return headers;
+    }
+
+    public async Task<IReadOnlyList<CommittedEvent>> ReadDataAsync(IReadOnlyList<EventHeader> headers, CancellationToken cancellationToken)
+    {
+        if (headers.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = dataSource.CreateCommand(DataSql);
+        command.Parameters.Add(new NpgsqlParameter<long[]>("positions", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
+        {
+            TypedValue = [.. headers.Select(h => h.Position)],
+        });
+        var data = new Dictionary<long, string>(headers.Count);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                data[reader.GetInt64(0)] = reader.GetString(1);
+            }
+        }
+
+        // Events are never deleted, so a committed header's row is always there.
+        return [.. headers.Select(h => h.With(data[h.Position]))];
+    }
+
+    private NpgsqlCommand PageCommand(string sql, Checkpoint after, int limit)
+    {
+        var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<ulong>("tx", NpgsqlDbType.Xid8) { TypedValue = after.TransactionId });
+        command.Parameters.Add(new NpgsqlParameter<long>("position", after.Position));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        return command;
+    }
+
+    private static EventHeader HeaderOf(NpgsqlDataReader reader) => new(
+        reader.GetFieldValue<ulong>(0),
+        reader.GetInt64(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetInt32(4),
+        reader.GetString(5),
+        reader.GetFieldValue<DateTimeOffset>(6));
 }

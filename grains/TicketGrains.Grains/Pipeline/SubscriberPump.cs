@@ -27,22 +27,18 @@ public sealed class SubscriberPump(
         try
         {
             var from = _checkpoint ??= await store.OpenAsync(subscriber.Name, subscriber.StartFrom, cancellationToken);
-            var page = await source.ReadAfterAsync(from, options.PageSize, cancellationToken);
-            if (page.Count > 0)
+            var (count, reached) = subscriber is ISelectiveEventSubscriber selective
+                ? await HandleSelectedAsync(selective, from, cancellationToken)
+                : await HandleAllAsync(from, cancellationToken);
+            if (count > 0 || _failures > 0)
             {
-                await subscriber.HandleAsync(page, cancellationToken);
-                var reached = Pipeline.Checkpoint.After(page[^1]);
+                // Also after a recovery with nothing new to hand over: that clears the stored failure count.
                 await store.SaveAsync(subscriber.Name, reached, cancellationToken);
                 _checkpoint = reached;
             }
-            else if (_failures > 0)
-            {
-                // Recovered with nothing new to hand over: clear the stored failure count all the same.
-                await store.SaveAsync(subscriber.Name, from, cancellationToken);
-            }
 
             _failures = 0;
-            return _schedule.AfterPage(page.Count);
+            return _schedule.AfterPage(count);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -53,6 +49,40 @@ public sealed class SubscriberPump(
             await RecordFailureAsync(e, cancellationToken);
             return delay;
         }
+    }
+
+    /// <summary>Reads a page and hands it over whole; returns its size and the checkpoint after it.</summary>
+    private async Task<(int Count, Checkpoint Reached)> HandleAllAsync(Checkpoint from, CancellationToken cancellationToken)
+    {
+        var page = await source.ReadAfterAsync(from, options.PageSize, cancellationToken);
+        if (page.Count > 0)
+        {
+            await subscriber.HandleAsync(page, cancellationToken);
+        }
+
+        return (page.Count, page.Count > 0 ? Pipeline.Checkpoint.After(page[^1]) : from);
+    }
+
+    /// <summary>
+    /// Reads a page's headers, then the data of the events the subscriber wants, and hands those over (nothing when it
+    /// wants none); returns the page's size and the checkpoint after the whole page.
+    /// </summary>
+    private async Task<(int Count, Checkpoint Reached)> HandleSelectedAsync(ISelectiveEventSubscriber selective, Checkpoint from, CancellationToken cancellationToken)
+    {
+        var headers = await source.ReadHeadersAfterAsync(from, options.PageSize, cancellationToken);
+        if (headers.Count == 0)
+        {
+            return (0, from);
+        }
+
+        var wanted = await selective.SelectAsync(cancellationToken);
+        var chosen = headers.Where(wanted).ToList();
+        if (chosen.Count > 0)
+        {
+            await subscriber.HandleAsync(await source.ReadDataAsync(chosen, cancellationToken), cancellationToken);
+        }
+
+        return (headers.Count, Pipeline.Checkpoint.After(headers[^1]));
     }
 
     private async Task RecordFailureAsync(Exception failure, CancellationToken cancellationToken)

@@ -26,8 +26,14 @@ public class ApiClusterFixture : IAsyncLifetime
     /// <summary>Runs a test; if it fails, the silo's last output lines are written to the test's output.</summary>
     public Task RunAsync(ITestOutputHelper output, Func<Task> test) => _processes.DiagnoseAsync(output, test);
 
-    /// <summary>Settings of the silo ("--Key=value"), for a fixture that needs other than the defaults.</summary>
-    protected virtual string[] Settings => [];
+    /// <summary>
+    /// Settings of the silo ("--Key=value"), for a fixture that needs other than the defaults. A one-second audience
+    /// lease makes the live feed publish only for tenants with a listener from the second second on, as it does in
+    /// production after the first thirty, so the feed tests run against that path and not the "everyone" start.
+    /// </summary>
+    protected virtual string[] Settings => [ShortAudienceLease];
+
+    protected const string ShortAudienceLease = "--LiveFeedAudience:Lease=00:00:01";
 
     public async Task InitializeAsync()
     {

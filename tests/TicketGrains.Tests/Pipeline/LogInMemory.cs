@@ -11,9 +11,12 @@ internal sealed class LogInMemory : ICommittedEventSource
 
     public List<Checkpoint> ReadsAfter { get; } = [];
 
-    public CommittedEvent Append(ulong transaction, long position, string stream = "ticket-1", int version = 1)
+    /// <summary>The positions whose data was asked for by <see cref="ReadDataAsync"/>, one array per call.</summary>
+    public List<long[]> DataReads { get; } = [];
+
+    public CommittedEvent Append(ulong transaction, long position, string stream = "ticket-1", int version = 1, string tenant = "shop-1")
     {
-        var committed = new CommittedEvent(transaction, position, "shop-1", stream, version, "TicketCreated", "{}", DateTimeOffset.UnixEpoch);
+        var committed = new CommittedEvent(transaction, position, tenant, stream, version, "TicketCreated", $"{{\"position\":{position}}}", DateTimeOffset.UnixEpoch);
         _events.Add(committed);
         return committed;
     }
@@ -29,5 +32,15 @@ internal sealed class LogInMemory : ICommittedEventSource
 
         IReadOnlyList<CommittedEvent> page = [.. _events.Where(e => Checkpoint.After(e) > after).OrderBy(Checkpoint.After).Take(limit)];
         return Task.FromResult(page);
+    }
+
+    public async Task<IReadOnlyList<EventHeader>> ReadHeadersAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken) =>
+        [.. (await ReadAfterAsync(after, limit, cancellationToken)).Select(e => new EventHeader(e.TransactionId, e.Position, e.TenantId, e.StreamId, e.Version, e.EventType, e.RecordedAt))];
+
+    public Task<IReadOnlyList<CommittedEvent>> ReadDataAsync(IReadOnlyList<EventHeader> headers, CancellationToken cancellationToken)
+    {
+        DataReads.Add([.. headers.Select(h => h.Position)]);
+        IReadOnlyList<CommittedEvent> events = [.. headers.Select(h => _events.Single(e => e.Position == h.Position))];
+        return Task.FromResult(events);
     }
 }

@@ -97,5 +97,47 @@ public sealed class SubscriberPumpTests
         Assert.Equal([Checkpoint.Beginning], _store.Saves);
     }
 
-    private SubscriberPump Pump(RecordingSubscriber subscriber) => new(subscriber, _log, _store, Options, NullLogger.Instance);
+    [Fact]
+    public async Task A_selective_subscriber_gets_only_the_events_it_wants_with_their_data_and_passes_the_rest()
+    {
+        _log.Append(5, 1, tenant: "shop-a");
+        _log.Append(5, 2, tenant: "shop-b");
+        _log.Append(6, 3, tenant: "shop-b");
+        _log.Append(7, 4, tenant: "shop-a");
+        _log.Append(8, 5, tenant: "shop-c");
+        var subscriber = new SelectingSubscriber { Audience = { "shop-a" } };
+        var pump = Pump(subscriber);
+
+        await pump.PumpOnceAsync(default);
+        await pump.PumpOnceAsync(default);
+        subscriber.Audience.Add("shop-c");
+        var last = await pump.PumpOnceAsync(default);
+
+        Assert.Equal([["shop-a:{\"position\":1}"], ["shop-a:{\"position\":4}"], ["shop-c:{\"position\":5}"]], subscriber.Pages);
+        Assert.Equal([[1], [4], [5]], _log.DataReads);
+        Assert.Equal([new Checkpoint(5, 2), new Checkpoint(7, 4), new Checkpoint(8, 5)], _store.Saves);
+        Assert.Equal(Poll, last);
+    }
+
+    [Fact]
+    public async Task A_page_a_selective_subscriber_wants_nothing_of_reads_no_data_and_still_moves_the_checkpoint()
+    {
+        _log.Append(5, 1, tenant: "shop-b");
+        _log.Append(5, 2, tenant: "shop-b");
+        var subscriber = new SelectingSubscriber();
+        var pump = Pump(subscriber);
+
+        var delay = await pump.PumpOnceAsync(default);
+        var idle = await pump.PumpOnceAsync(default);
+
+        Assert.Empty(subscriber.Pages);
+        Assert.Empty(_log.DataReads);
+        Assert.Equal([new Checkpoint(5, 2)], _store.Saves);
+        Assert.Equal(TimeSpan.Zero, delay);
+        Assert.Equal(Poll, idle);
+        // Asked once, for the page it had: the empty read after it needed no choice.
+        Assert.Equal(1, subscriber.Selections);
+    }
+
+    private SubscriberPump Pump(IEventSubscriber subscriber) => new(subscriber, _log, _store, Options, NullLogger.Instance);
 }

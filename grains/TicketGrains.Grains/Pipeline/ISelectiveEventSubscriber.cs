@@ -1,0 +1,17 @@
+namespace TicketGrains.Grains.Pipeline;
+
+/// <summary>
+/// A subscriber that needs only some events, e.g. those of tenants somebody listens to or has a webhook for. Reading,
+/// converting and shipping an event's data is most of what following the log costs the database, so for these the
+/// pipeline reads a page's headers first, asks <see cref="SelectAsync"/> which it wants, and reads the data of those
+/// alone. The checkpoint still moves past the whole page: an event not wanted when its page was read is never offered
+/// again.
+/// </summary>
+public interface ISelectiveEventSubscriber : IEventSubscriber
+{
+    /// <summary>
+    /// Which events of the page just read are wanted. Called after the page's headers were read, so a choice that
+    /// depends on outside state (who is listening now) is taken after every event of the page had committed.
+    /// </summary>
+    ValueTask<Func<EventHeader, bool>> SelectAsync(CancellationToken cancellationToken);
+}
