@@ -91,10 +91,14 @@ public static class HostileResponses
         return null;
     }
 
-    /// <summary>Whether an error key names the field, itself, a part of it or its parent ("queues[0]" names "queues.0").</summary>
+    /// <summary>
+    /// Whether an error key names the field, itself, a part of it or its parent ("queues[0]" and the JSON pointer
+    /// "/queues/0" name "queues.0").
+    /// </summary>
     private static bool Names(string key, string field)
     {
-        static string Normal(string s) => s.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).ToLowerInvariant();
+        static string Normal(string s) => s.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal)
+            .Replace("/", ".", StringComparison.Ordinal).TrimStart('.').ToLowerInvariant();
         var (k, f) = (Normal(key), Normal(field));
         return k == f || f.StartsWith(k + ".", StringComparison.Ordinal) || k.StartsWith(f + ".", StringComparison.Ordinal);
     }
