@@ -35,6 +35,7 @@ public sealed class AgentQueueGrain(
     private string _tenant = "";
     private string _name = "";
     private DateTimeOffset _lastSync;
+    private Task _lastWrite = Task.CompletedTask;
 
     private QueueDefinition Definition => settings.State.Definition ?? QueueDefinition.Default;
 
@@ -76,7 +77,7 @@ public sealed class AgentQueueGrain(
     {
         QueueDefinitionRules.Check(_name, definition);
         settings.State.Definition = definition with { Name = _name };
-        await settings.WriteStateAsync();
+        await WriteAsync();
         _queue.Reorder(QueueOrder.For(Definition.Order));
         await _pusher.PushAsync(Definition);
         return Definition;
@@ -88,7 +89,7 @@ public sealed class AgentQueueGrain(
     {
         if (serves ? settings.State.Members.Add(agentId) : settings.State.Members.Remove(agentId))
         {
-            await settings.WriteStateAsync();
+            await WriteAsync();
         }
 
         if (!serves)
@@ -148,6 +149,18 @@ public sealed class AgentQueueGrain(
 
             return result;
         }
+    }
+
+    /// <summary>
+    /// Writes the settings after any write still under way: the grain is reentrant, and two writes in flight at once
+    /// would carry the same ETag, so the second would fail. Each writes the state as it is when its turn comes.
+    /// </summary>
+    private Task WriteAsync() => _lastWrite = WriteAfterAsync(_lastWrite);
+
+    private async Task WriteAfterAsync(Task previous)
+    {
+        await previous.ContinueWith(_ => { }, TaskScheduler.Current);
+        await settings.WriteStateAsync();
     }
 
     private bool Fits(QueuedTicket ticket, Taker taker) => QueueMatch.Fits(ticket, taker, Definition, time.GetUtcNow());
