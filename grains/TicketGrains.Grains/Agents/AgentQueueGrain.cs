@@ -37,11 +37,12 @@ public sealed class AgentQueueGrain(
     private DateTimeOffset _lastSync;
     private Task _lastWrite = Task.CompletedTask;
 
-    private QueueDefinition Definition => settings.State.Definition ?? QueueDefinition.Default;
+    private QueueDefinition Definition { get; set; } = QueueDefinition.Default;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenant, _name) = GrainKeys.Split(this.GetPrimaryKeyString());
+        Definition = settings.State.Definition();
         _queue = new TicketQueue(QueueOrder.For(Definition.Order));
         _pusher = new QueuePusher(_queue, _taken, time, id => GrainFactory.Reference<IAgentGrain>(GrainKeys.For(_tenant, id)));
         // Takers waiting on an empty queue call nothing, so lapsed takes, overflow and widening must also happen on their own.
@@ -76,7 +77,8 @@ public sealed class AgentQueueGrain(
     public async Task<QueueDefinition> DefineAsync(QueueDefinition definition)
     {
         QueueDefinitionRules.Check(_name, definition);
-        settings.State.Definition = definition with { Name = _name };
+        Definition = definition with { Name = _name };
+        settings.State.Define(Definition);
         await WriteAsync();
         _queue.Reorder(QueueOrder.For(Definition.Order));
         await _pusher.PushAsync(Definition);
