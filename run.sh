@@ -76,5 +76,7 @@ done
 
 migrate_as_owner "$silo_dll"
 
+# Local use: webhooks may point at receivers on this machine or its network (refused by default, see ADR 0008).
+export Webhooks__AllowPrivateNetworks="${Webhooks__AllowPrivateNetworks:-true}"
 # The silo gets only the application role's connection string, never the owner's.
 exec env -u ConnectionStrings__TicketGrainsOwner dotnet "$silo_dll" --urls "$url${https_url:+;$https_url}" "$@"

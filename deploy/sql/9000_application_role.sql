@@ -47,6 +47,10 @@ BEGIN
         'tg_lookup_keys, tg_customer_keys TO %I', app);
     -- The committed-event pipeline's checkpoints: one row per subscriber, created once and moved forward in place.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_subscriptions TO %I', app);
+    -- Order events: the order-number index and the received events are only added to.
+    EXECUTE format('GRANT SELECT, INSERT ON tg_order_tickets, tg_order_events TO %I', app);
+    -- Webhooks: subscriptions are deleted by their tenant and disabled in place; deliveries are updated per attempt.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_webhooks, tg_webhook_deliveries TO %I', app);
     -- A tenant key rotation deletes the versions it replaced.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_tenant_keys TO %I', app);
 

@@ -15,6 +15,11 @@ public static class BenchProgram
             return await PullBench.RunAsync(pullArgs);
         }
 
+        if (args is ["webhook-latency", .. var rest])
+        {
+            return await WebhookLatencyBench.RunAsync(rest);
+        }
+
         BenchOptions options;
         try
         {

@@ -28,9 +28,15 @@ public static class AuditActions
     public const string ApiKeyRevoke = "api-key-revoke";
     public const string KeyRotation = "key-rotation";
 
+    /// <summary>An order-system event received (and applied to the tickets carrying its order number).</summary>
+    public const string OrderEvent = "order-event";
+    public const string WebhookCreate = "webhook-create";
+    public const string WebhookDelete = "webhook-delete";
+
     /// <summary>A credential was presented and refused (expired, forged, wrong audience, unknown API key ...).</summary>
     public const string SignInFailed = "sign-in-failed";
 
     public static IReadOnlyList<string> All { get; } =
-        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SignInFailed];
+        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, OrderEvent, WebhookCreate, WebhookDelete,
+        SignInFailed];
 }

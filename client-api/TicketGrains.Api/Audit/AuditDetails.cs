@@ -18,6 +18,8 @@ public static class AuditDetails
             RolesApi.RoleView r => "permissions=" + string.Join(',', r.Permissions),
             ApiKeysApi.CreatedKey k => "permissions=" + string.Join(',', k.Permissions),
             TicketExport e => $"rows={e.Rows.Count}",
+            OrderEvents.OrderEventsApi.OrderEventResult o => $"type={o.Type}; tickets={o.TicketIds.Count}",
+            Webhooks.CreatedWebhook w => $"url={w.Url}; events={string.Join(',', w.Events)}",
             _ => "",
         };
         return Noting(detail, unmasked);

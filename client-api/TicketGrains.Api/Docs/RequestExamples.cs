@@ -3,8 +3,10 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.OrderEvents;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
+using TicketGrains.Api.Webhooks;
 
 namespace TicketGrains.Api.Docs;
 
@@ -40,6 +42,9 @@ public static class RequestExamples
             new Dictionary<string, int> { ["refund"] = 3 }, ["priority", "tier", "slaDue", "wait"], "general", 600, "push", "most-spare-capacity", 30, 120),
         ["PutRole"] = new RolesApi.PutRoleRequest([Permissions.TicketsRead, Permissions.TicketsWrite, Permissions.ReportsExport]),
         ["CreateApiKey"] = new ApiKeysApi.CreateRequest("erp-sync", [Permissions.TicketsRead, Permissions.TicketsWrite]),
+        ["ReceiveOrderEvent"] = new OrderEventRequest("oms-20261111-42-shipped", "shipped", "20261111-42", "SF1234567890", "顺丰速运",
+            new DateTimeOffset(2026, 11, 11, 9, 30, 0, TimeSpan.FromHours(8)), null),
+        ["CreateWebhook"] = new CreateWebhookRequest("https://erp.example.com/hooks/ticketgrains", ["ticket.created", "order_event.received"]),
         ["IssueDevToken"] = new DevTokensApi.Request("default", "alice", ["agent"], null, 60),
     };
 

@@ -4,12 +4,15 @@ using TicketGrains.Api.Audit;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
+using TicketGrains.Api.OrderEvents;
 using TicketGrains.Api.Pipeline;
 using TicketGrains.Api.Reports;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
+using TicketGrains.Api.Webhooks;
 using TicketGrains.Grains.Hosting;
 using TicketGrains.Grains.Pipeline;
+using TicketGrains.Grains.Webhooks;
 
 namespace TicketGrains.Api.Infrastructure;
 
@@ -29,6 +32,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddLiveFeed();
         builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
+        builder.Services.AddWebhookStores();
         return builder;
     }
 
@@ -50,6 +54,8 @@ public static class TicketGrainsApiHosting
         app.MapAuditApi();
         app.MapReportsApi();
         app.MapPipelineApi();
+        app.MapOrderEventsApi();
+        app.MapWebhooksApi();
         return app;
     }
 }

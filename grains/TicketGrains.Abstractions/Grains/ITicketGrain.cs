@@ -76,6 +76,10 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("CheckSla")]
     Task CheckSlaAsync();
 
+    /// <summary>Records an order-system event on the ticket (OrderEventApplied); a repeat of an event id already applied adds nothing.</summary>
+    [Alias("ApplyOrderEvent")]
+    Task<TicketView> ApplyOrderEventAsync(OrderEventNotice notice);
+
     /// <summary>Drops the in-memory copy of the ticket after its customer's personal data was erased.</summary>
     [Alias("ForgetPersonalData")]
     Task ForgetPersonalDataAsync();

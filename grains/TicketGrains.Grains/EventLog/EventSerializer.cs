@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.Agents;
+using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.EventLog;
@@ -16,6 +17,7 @@ public static class EventSerializer
     {
         typeof(TicketCreated), typeof(MessageAdded), typeof(StatusChanged), typeof(AssigneeChanged),
         typeof(SlaBreached), typeof(TicketClaimed), typeof(ClaimAccepted), typeof(ClaimReturned), typeof(TicketRequeued), typeof(TicketOverflowed), typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
+        typeof(OrderEventApplied),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

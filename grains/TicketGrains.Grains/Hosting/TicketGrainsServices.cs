@@ -5,6 +5,7 @@ using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
+using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.ReadModel;
 using TicketGrains.Grains.Sla;
@@ -40,6 +41,8 @@ public static class TicketGrainsServices
             new SubjectOpeningReadModel(sp.GetRequiredService<PostgresTicketReadModel>(), sp.GetRequiredService<IPersonalDataProtection>()));
         services.TryAddSingleton<SchemaHealth>();
         services.TryAddSingleton<TicketChangeLog>();
+        services.TryAddSingleton<IOrderTicketIndex, PostgresOrderTicketIndex>();
+        services.TryAddSingleton<OrderEventInbox>();
         return services;
     }
 
@@ -60,6 +63,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<InMemoryEventLog>();
         services.TryAddSingleton<IEventLog>(sp => sp.GetRequiredService<InMemoryEventLog>());
         services.TryAddSingleton<ITicketReadModel, InMemoryTicketReadModel>();
+        services.TryAddSingleton<IOrderTicketIndex, InMemoryOrderTicketIndex>();
         return services;
     }
 }

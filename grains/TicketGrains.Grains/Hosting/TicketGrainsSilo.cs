@@ -6,6 +6,7 @@ using Orleans.Dashboard;
 using Orleans.Storage;
 using TicketGrains.Abstractions;
 using TicketGrains.Grains.Pipeline;
+using TicketGrains.Grains.Webhooks;
 using TicketGrains.Grains.Sla;
 
 namespace TicketGrains.Grains.Hosting;
@@ -31,7 +32,7 @@ public static class TicketGrainsSilo
         silo.Services.AddClusterIdentity().AddSiloEndpoints();
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<SlaOptions>>((o, sla) =>
             o.MinimumReminderPeriod = sla.Value.SweepPeriod < o.MinimumReminderPeriod ? sla.Value.SweepPeriod : o.MinimumReminderPeriod);
-        silo.Services.AddTicketGrainsDomain().AddTicketGrainsPostgres(connectionString).AddTicketGrainsPipeline(configuration);
+        silo.Services.AddTicketGrainsDomain().AddTicketGrainsPostgres(connectionString).AddTicketGrainsPipeline(configuration).AddWebhookDelivery();
         return silo;
     }
 

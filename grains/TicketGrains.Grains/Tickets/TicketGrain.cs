@@ -9,6 +9,7 @@ using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.ReadModel;
 using TicketGrains.Grains.Sla;
 
@@ -22,6 +23,7 @@ public sealed class TicketGrain(
     IOptions<AgentOptions> agents,
     TimeProvider time,
     SlaWatchRegistry slaWatch,
+    IOrderTicketIndex orders,
     IPersonalDataProtection protection,
     TicketMetrics metrics,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
@@ -74,6 +76,12 @@ public sealed class TicketGrain(
 
         if (!State.Exists)
         {
+            if (command.Fields.TryGetValue(OrderEventTypes.OrderNoField, out var orderNo))
+            {
+                // Indexed before the ticket exists, so no ticket with an order number is missing from the index.
+                await orders.AddAsync(Tenant, orderNo, _id);
+            }
+
             try
             {
                 await AppendAsync(TicketDecisions.Create(_id, command, sla.Value, time.GetUtcNow()));
@@ -132,6 +140,9 @@ public sealed class TicketGrain(
 
     public Task<TicketView> AssignAsync(string? agentId, string actor, int? expectedVersion) =>
         DecideAsync(expectedVersion, s => TicketDecisions.Assign(s, agentId, actor, time.GetUtcNow()));
+
+    public Task<TicketView> ApplyOrderEventAsync(OrderEventNotice notice) =>
+        DecideAsync(null, s => OrderEventDecisions.Apply(s, notice, time.GetUtcNow()));
 
     public Task<TicketView?> ClaimAsync(string agentId) =>
         HandOutAsync(() => ClaimDecisions.Claim(State, agentId, agents.Value.ClaimAckTimeout, time.GetUtcNow()));

@@ -2,6 +2,7 @@ using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
 
 namespace TicketGrains.Grains.Tickets;
@@ -51,6 +52,9 @@ public sealed class TicketState
 
     /// <summary>The assignee has worked on the ticket (a message or status change of theirs) since it was handed to them.</summary>
     public bool StartedByAssignee { get; set; }
+
+    /// <summary>The order-system event ids applied to the ticket, so a retried event is applied once.</summary>
+    public List<string> OrderEventIds { get; set; } = [];
 
     public bool Exists => Version > 0;
 
@@ -120,6 +124,9 @@ public sealed class TicketState
                 break;
             case TicketOverflowed o:
                 Queue = o.To;
+                break;
+            case OrderEventApplied o:
+                OrderEventIds.Add(o.EventId);
                 break;
             case global::TicketGrains.Grains.Tickets.SlaBreached:
                 SlaBreached = true;

@@ -60,6 +60,8 @@ public sealed partial class ApiReferenceTests(ApiClusterFixture cluster, ITestOu
         (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/queues/{name}", "/api/v1/queues/after-sales")).Expect(HttpStatusCode.OK);
         (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/roles/{name}", "/api/v1/roles/exporter")).Expect(HttpStatusCode.OK);
         (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/api-keys", "/api/v1/api-keys")).Expect(HttpStatusCode.Created);
+        var orderEvent = (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/order-events", "/api/v1/order-events")).Expect(HttpStatusCode.OK);
+        Assert.Equal([created.Id], orderEvent.Json.GetProperty("ticketIds").EnumerateArray().Select(t => t.GetGuid()));
     });
 
     /// <summary>Sends the operation's example body, as "try it" pre-fills it.</summary>

@@ -72,10 +72,10 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
     });
 
     /// <summary>What tenant A owns, and the strings that must never reach tenant B.</summary>
-    private sealed record Seed(string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId)
+    private sealed record Seed(string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId, Guid Webhook)
     {
         public IEnumerable<string> Markers(bool includeIds) =>
-            includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), ExternalId, KeyId] : [Secret, Tenant];
+            includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), ExternalId, KeyId, Webhook.ToString()] : [Secret, Tenant];
     }
 
     private static async Task<Seed> SeedAsync(ApiClient a)
@@ -87,7 +87,9 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         (await a.PutAsync("/api/v1/agents/a-agent/queues", new { queues = new[] { "refund" } })).Expect(HttpStatusCode.OK);
         (await a.PutAsync("/api/v1/roles/a-role", new { permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.OK);
         var key = (await a.PostAsync("/api/v1/api-keys", new { name = Secret, permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.Created);
-        return new Seed(a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!);
+        var webhook = (await a.PostAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/a-hook", events = new[] { "ticket.created" } }))
+            .Expect(HttpStatusCode.Created).Json.GetProperty("id").GetGuid();
+        return new Seed(a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!, webhook);
     }
 
     private static async Task<string> SnapshotAsync(ApiClient a, Seed seed)
@@ -95,7 +97,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         string[] paths =
         [
             TicketRequests.Ticket(seed.Ticket), $"{TicketRequests.Ticket(seed.Ticket)}/events", $"/api/v1/customers/{seed.Customer}",
-            $"/api/v1/agents/{seed.Agent}", $"/api/v1/roles/{seed.Role}", "/api/v1/api-keys", TicketRequests.Tickets,
+            $"/api/v1/agents/{seed.Agent}", $"/api/v1/roles/{seed.Role}", "/api/v1/api-keys", TicketRequests.Tickets, "/api/v1/webhooks",
         ];
         var parts = new List<string>();
         foreach (var path in paths)
@@ -126,6 +128,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
                 (_, "name") => seed.Role,
                 ("GetCustomer" or "ErasePersonalData", "id") => seed.Customer.ToString(),
                 ("RevokeApiKey", "id") => seed.KeyId,
+        (_, "id") when template.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) => seed.Webhook.ToString(),
                 (_, "id") when template.StartsWith(TicketRequests.Tickets, StringComparison.Ordinal) => seed.Ticket.ToString(),
                 _ => throw new InvalidOperationException($"The walker does not know parameter '{parameter}' of {operation} ({template}); teach it."),
             };
@@ -158,6 +161,9 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "PutQueue" => new { strategy = "push" },
         "PutRole" => new { permissions = new[] { "admin" } },
         "CreateApiKey" => new { name = "b-key", permissions = new[] { "tickets:read" } },
+        "CreateWebhook" => new { url = "https://93.184.215.14/b-hook", events = new[] { "ticket.created" } },
+        // The same order number as A's ticket: B's event must reach only B's tickets.
+        "ReceiveOrderEvent" => new { eventId = "b-event", type = "shipped", orderNo = "20261111-42" },
         _ => throw new InvalidOperationException($"The walker has no request body for {operation}; teach it."),
     };
 

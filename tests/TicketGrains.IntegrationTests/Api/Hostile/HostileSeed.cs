@@ -4,7 +4,7 @@ using TicketGrains.IntegrationTests.Infrastructure;
 namespace TicketGrains.IntegrationTests.Api.Hostile;
 
 /// <summary>What a tenant owns before the hostile walk, so every path parameter names something real unless attacked.</summary>
-public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, string Agent, string Role, string KeyId)
+public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, string Agent, string Role, string KeyId, Guid Webhook)
 {
     public static async Task<HostileSeed> PlantAsync(ApiClient tenant)
     {
@@ -12,10 +12,12 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
         (await tenant.PutAsync("/api/v1/agents/hostile-agent/queues", new { queues = new[] { "refund" } })).Expect(HttpStatusCode.OK);
         (await tenant.PutAsync("/api/v1/roles/hostile-role", new { permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.OK);
         var key = (await tenant.PostAsync("/api/v1/api-keys", new { name = "seeded", permissions = new[] { "tickets:read" } })).Expect(HttpStatusCode.Created);
+        var webhook = (await tenant.PostAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/hook", events = new[] { "sla.breached" } }))
+            .Expect(HttpStatusCode.Created).Json.GetProperty("id").GetGuid();
         // Read back rather than taken from the create: the version the commands below must name is the current one.
         var current = (await tenant.GetAsync(TicketRequests.Ticket(ticket.GetProperty("id").GetGuid()))).Expect(HttpStatusCode.OK).Json;
         return new HostileSeed(current.GetProperty("id").GetGuid(), current.GetProperty("version").GetInt32(), current.GetProperty("customerId").GetGuid(),
-            "hostile-agent", "hostile-role", key.String("id")!);
+            "hostile-agent", "hostile-role", key.String("id")!, webhook);
     }
 
     /// <summary>The seeded value for a path parameter of a route.</summary>
@@ -28,6 +30,7 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
         ("id", _) when template.StartsWith(TicketRequests.Tickets + "/", StringComparison.Ordinal) => Ticket.ToString(),
         ("id", _) when template.StartsWith("/api/v1/customers/", StringComparison.Ordinal) => Customer.ToString(),
         ("id", _) when template.StartsWith("/api/v1/api-keys/", StringComparison.Ordinal) => KeyId,
+        ("id", _) when template.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) => Webhook.ToString(),
         _ => throw new InvalidOperationException($"The hostile walk does not know parameter '{parameter}' of {template}; teach HostileSeed."),
     };
 }

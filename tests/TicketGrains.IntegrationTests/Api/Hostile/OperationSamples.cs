@@ -57,6 +57,17 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
         ["ListAuditEntries"] = new([], [], [], [], NumericQuery: ["limit", "cursor"]),
         ["ExportTicketsCsv"] = new([], [], [], [], NumericQuery: []),
         ["FindCustomer"] = new([], [], [], [], NumericQuery: [], FreeTextQuery: ["externalId"]),
+        // No seeded ticket carries this order number, so an accepted event changes nothing the walk compares.
+        ["ReceiveOrderEvent"] = new(
+            Json("""
+                {"eventId":"hostile-event","type":"shipped","orderNo":"hostile-order","trackingNo":"SF1234567890","carrier":"SF Express",
+                 "occurredAt":"2026-11-11T08:00:00Z","data":{"warehouse":"HZ-2"}}
+                """),
+            Required: ["eventId", "type", "orderNo"], Constrained: ["type"], FreeText: ["eventId", "orderNo", "trackingNo", "carrier"], NumericQuery: []),
+        ["CreateWebhook"] = new(
+            Json("""{"url":"https://93.184.215.14/hook","events":["ticket.created"]}"""),
+            Required: ["url", "events"], Constrained: ["url", "events.0"], FreeText: [], NumericQuery: [], SmallBody: true),
+        ["ListWebhookDeliveries"] = new([], [], [], [], NumericQuery: ["limit", "cursor"]),
     };
 
     private static JsonObject Json(string text) => JsonNode.Parse(text)!.AsObject();

@@ -1,0 +1,30 @@
+namespace TicketGrains.Abstractions.Catalog;
+
+/// <summary>The event types a webhook subscribes to (public API), and the ticket events each one stands for.</summary>
+public static class WebhookEventTypes
+{
+    public const string TicketCreated = "ticket.created";
+    public const string TicketUpdated = "ticket.updated";
+    public const string MessageCreated = "message.created";
+    public const string OrderEventReceived = "order_event.received";
+    public const string SlaWarning = "sla.warning";
+    public const string SlaBreached = "sla.breached";
+
+    public static readonly IReadOnlyList<string> All =
+        [TicketCreated, TicketUpdated, MessageCreated, OrderEventReceived, SlaWarning, SlaBreached];
+
+    /// <summary>
+    /// The webhook type of a stored ticket event's type name. Known by name
+    /// alone, so the pipeline never decodes an event to find out whether anyone wants it. Every other ticket event
+    /// (status, assignee, claims, routing, fields, tags, priority) is a <see cref="TicketUpdated"/>.
+    /// </summary>
+    public static string ForTicketEvent(string eventType) => eventType switch
+    {
+        "TicketCreated" => TicketCreated,
+        "MessageAdded" => MessageCreated,
+        "OrderEventApplied" => OrderEventReceived,
+        "SlaWarned" => SlaWarning,
+        "SlaBreached" => SlaBreached,
+        _ => TicketUpdated,
+    };
+}

@@ -1,0 +1,34 @@
+using Npgsql;
+using TicketGrains.Grains.EventLog;
+
+namespace TicketGrains.Grains.OrderEvents;
+
+/// <summary>The order-number index in tg_order_tickets.</summary>
+public sealed class PostgresOrderTicketIndex(NpgsqlDataSource database) : IOrderTicketIndex
+{
+    public Task AddAsync(string tenant, string orderNo, Guid ticketId) => StorageErrors.Guard(async () =>
+    {
+        await using var command = database.CreateCommand(
+            "INSERT INTO tg_order_tickets (tenant_id, order_no, ticket_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING");
+        command.Parameters.AddWithValue(tenant);
+        command.Parameters.AddWithValue(orderNo);
+        command.Parameters.AddWithValue(ticketId);
+        return await command.ExecuteNonQueryAsync();
+    });
+
+    public Task<IReadOnlyList<Guid>> FindAsync(string tenant, string orderNo, CancellationToken cancellationToken) => StorageErrors.Guard(async () =>
+    {
+        await using var command = database.CreateCommand(
+            "SELECT ticket_id FROM tg_order_tickets WHERE tenant_id = $1 AND order_no = $2 ORDER BY created_at, ticket_id");
+        command.Parameters.AddWithValue(tenant);
+        command.Parameters.AddWithValue(orderNo);
+        var tickets = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tickets.Add(reader.GetGuid(0));
+        }
+
+        return (IReadOnlyList<Guid>)tickets;
+    });
+}
