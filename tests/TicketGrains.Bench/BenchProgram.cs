@@ -15,6 +15,11 @@ public static class BenchProgram
             return await SlaBench.RunAsync(slaArgs);
         }
 
+        if (args is ["pull", .. var pullArgs])
+        {
+            return await PullBench.RunAsync(pullArgs);
+        }
+
         if (args is ["webhook-latency", .. var rest])
         {
             return await WebhookLatencyBench.RunAsync(rest);

@@ -12,7 +12,7 @@ using TicketGrains.Api.Tickets;
 
 namespace TicketGrains.Api.Agents;
 
-/// <summary>/api/v1/agents: the agent's queues and pulling the next ticket.</summary>
+/// <summary>/api/v1/agents: the agent's definition and presence, pulling the next ticket, and answering pushed offers.</summary>
 public static class AgentsApi
 {
     /// <summary>Longest long-poll an agent may ask for.</summary>
@@ -29,8 +29,24 @@ public static class AgentsApi
             .WithSummary("The agent acknowledges a ticket its pull handed it, so it stays theirs (409 once it went back to its queue).")
             .ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).MasksPersonalData()
             .Audited(AuditActions.Accept, AuditEndpoints.RouteTarget("ticket", "ticketId"));
-        group.MapGet("/{agentId}", GetAsync).WithName("GetAgent").WithSummary("The queues the agent pulls from.")
+        group.MapGet("/{agentId}", GetAsync).WithName("GetAgent")
+            .WithSummary("The agent: queues it pulls from, skills, capacity per channel kind, presence and load.")
             .RequirePermission(Permissions.TicketsRead);
+        group.MapPut("/{agentId}", PutAsync).WithName("PutAgent")
+            .WithSummary("Set the agent's skills with levels, capacity per channel kind (email, chat, voice) and the queues it serves.")
+            .Accepts<PutAgentRequest>("application/json").ProducesValidationProblem()
+            .RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).WithSmallBody();
+        group.MapPut("/{agentId}/presence", PresenceAsync).WithName("SetAgentPresence")
+            .WithSummary("Set presence online, away or offline; going offline puts the tickets the agent has not started back in their queues.")
+            .Accepts<PresenceRequest>("application/json").ProducesValidationProblem()
+            .RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).WithSmallBody();
+        group.MapPost("/{agentId}/offers/{ticketId:guid}/accept", AcceptOfferAsync).WithName("AcceptOffer")
+            .WithSummary("The agent keeps a ticket a push queue offered it (409 once the offer lapsed or went to someone else).")
+            .ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).MasksPersonalData()
+            .Audited(AuditActions.Accept, AuditEndpoints.RouteTarget("ticket", "ticketId"));
+        group.MapPost("/{agentId}/offers/{ticketId:guid}/decline", DeclineOfferAsync).WithName("DeclineOffer")
+            .WithSummary("The agent turns an offer down: the ticket goes back to the head of its queue and is never offered to this agent again.")
+            .ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).MasksPersonalData();
         group.MapPut("/{agentId}/queues", SetQueuesAsync).WithName("SetAgentQueues").WithSummary("Set the queues the agent pulls from, in order.")
             .Accepts<SetQueuesRequest>("application/json").ProducesValidationProblem()
             .RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).WithSmallBody();
@@ -100,6 +116,32 @@ public static class AgentsApi
 
         return TypedResults.Ok(await GrainRetry.Idempotent(() => agent.SetQueuesAsync(request.Queues), context.RequestAborted));
     }
+
+    private static async Task<Ok<AgentProfile>> PutAsync(string agentId, HttpContext context, IClusterClient cluster)
+    {
+        var agent = Agent(cluster, context, agentId);
+        var request = await JsonBody.ReadAsync<PutAgentRequest>(context.Request);
+        var definition = new AgentDefinition(request.Skills ?? [], request.Capacity ?? [], request.Queues ?? []);
+        return TypedResults.Ok(await GrainRetry.Idempotent(() => agent.DefineAsync(definition), context.RequestAborted));
+    }
+
+    private static async Task<Ok<AgentProfile>> PresenceAsync(string agentId, HttpContext context, IClusterClient cluster)
+    {
+        var agent = Agent(cluster, context, agentId);
+        var request = await JsonBody.ReadAsync<PresenceRequest>(context.Request);
+        if (request.Presence is null || !AgentPresence.All.Contains(request.Presence))
+        {
+            throw new InvalidFieldException("presence", "Presence is 'online', 'away' or 'offline'.");
+        }
+
+        return TypedResults.Ok(await GrainRetry.Idempotent(() => agent.SetPresenceAsync(request.Presence), context.RequestAborted));
+    }
+
+    private static async Task<Ok<TicketView>> AcceptOfferAsync(string agentId, Guid ticketId, HttpContext context, IClusterClient cluster) =>
+        TypedResults.Ok(await GrainRetry.Idempotent(() => Agent(cluster, context, agentId).AcceptOfferAsync(ticketId), context.RequestAborted));
+
+    private static async Task<Ok<TicketView>> DeclineOfferAsync(string agentId, Guid ticketId, HttpContext context, IClusterClient cluster) =>
+        TypedResults.Ok(await GrainRetry.Once(() => Agent(cluster, context, agentId).DeclineOfferAsync(ticketId), context.RequestAborted));
 
     private static IAgentGrain Agent(IClusterClient cluster, HttpContext context, string agentId) =>
         cluster.Reference<IAgentGrain>(GrainKeys.For(Tenant.Of(context), ValidAgentId(agentId)));

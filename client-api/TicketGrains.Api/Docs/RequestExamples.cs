@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
+using TicketGrains.Api.Agents;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.OrderEvents;
 using TicketGrains.Api.Security;
@@ -34,6 +35,13 @@ public static class RequestExamples
         ["ChangeTicketStatus"] = new ChangeStatusRequest("pending", ExpectedVersion: null),
         ["AssignTicket"] = new AssignRequest("alice", ExpectedVersion: null),
         ["SetAgentQueues"] = new SetQueuesRequest(["vip", "logistics"]),
+        ["PutAgent"] = new PutAgentRequest(
+            new Dictionary<string, int> { ["refund"] = 3, ["logistics"] = 2 },
+            new Dictionary<string, int> { ["email"] = 10, ["chat"] = 3, ["voice"] = 1 },
+            ["vip", "after-sales"]),
+        ["SetAgentPresence"] = new PresenceRequest("online"),
+        ["PutQueue"] = new PutQueueRequest(
+            new Dictionary<string, int> { ["refund"] = 3 }, ["priority", "tier", "slaDue", "wait"], "general", 600, "push", "most-spare-capacity", 30, 120),
         ["PutRole"] = new RolesApi.PutRoleRequest([Permissions.TicketsRead, Permissions.TicketsWrite, Permissions.ReportsExport]),
         ["CreateApiKey"] = new ApiKeysApi.CreateRequest("erp-sync", [Permissions.TicketsRead, Permissions.TicketsWrite]),
         ["PutCalendar"] = SlaExamples.Calendar,

@@ -50,6 +50,7 @@ public static class TicketGrainsApiHosting
         app.MapDocsPage();
         app.MapTicketsApi();
         app.MapAgentsApi();
+        app.MapQueuesApi();
         app.MapCustomersApi();
         app.MapEncryptionApi();
         app.MapEventsFeedApi();

@@ -13,8 +13,8 @@ namespace TicketGrains.Api.Templates;
 /// <summary>/api/v1/templates: versioned scenario bundles (everyday, 618, double11, the tenant's own), exported, imported, applied.</summary>
 public static class TemplatesApi
 {
-    /// <summary>Parts of a template whose stores belong to queue and SLA features; applying leaves them as they are.</summary>
-    private static readonly string[] NotAppliedParts = ["queues", "slaPolicies", "calendars"];
+    /// <summary>Parts of a template kept with it but not applied: the tenant's SLA policies and calendars stay as they are.</summary>
+    private static readonly string[] NotAppliedParts = ["slaPolicies", "calendars"];
 
     public static RouteGroupBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {

@@ -3,7 +3,7 @@ using TicketGrains.Abstractions.Contracts;
 
 namespace TicketGrains.Abstractions.Grains;
 
-/// <summary>Tickets waiting for one skill group, keyed "tenant/queueName".</summary>
+/// <summary>Tickets waiting for one skill group, keyed "tenant/queueName", with the queue's definition.</summary>
 [Alias("TicketGrains.IAgentQueueGrain")]
 public interface IAgentQueueGrain : IGrainWithStringKey
 {
@@ -21,11 +21,28 @@ public interface IAgentQueueGrain : IGrainWithStringKey
     [OneWay]
     Task RemoveAsync(Guid ticketId);
 
-    /// <summary>Takes the head ticket for one agent, waiting up to the given time when empty; null on timeout.</summary>
+    /// <summary>Takes the first ticket in order the taker may have, waiting up to the given time when there is none; null on timeout.</summary>
     [Alias("Take")]
-    Task<QueuedTicket?> TakeAsync(string agentId, TimeSpan wait, CancellationToken cancellationToken = default);
+    Task<QueuedTicket?> TakeAsync(Taker taker, TimeSpan wait, CancellationToken cancellationToken = default);
 
     /// <summary>Number of waiting tickets.</summary>
     [Alias("Count")]
     Task<int> CountAsync();
+
+    /// <summary>Replaces the queue's definition (order, skills, overflow, strategy); it applies to the tickets already waiting.</summary>
+    [Alias("Define")]
+    Task<QueueDefinition> DefineAsync(QueueDefinition definition);
+
+    /// <summary>The queue's definition; the default one when it was never defined.</summary>
+    [Alias("GetDefinition")]
+    Task<QueueDefinition> GetDefinitionAsync();
+
+    /// <summary>The agent serves (or stopped serving) this queue; a push queue offers tickets to those who serve it.</summary>
+    [Alias("SetMember")]
+    Task SetMemberAsync(string agentId, bool serves);
+
+    /// <summary>An agent serving this queue reports its presence, skills and room (push queues keep it to choose whom to offer).</summary>
+    [Alias("ReportAgent")]
+    [OneWay]
+    Task ReportAgentAsync(AgentStatus status);
 }

@@ -53,6 +53,22 @@ public interface ITicketGrain : IGrainWithStringKey
     Task ReturnClaimAsync(string agentId);
 
     /// <summary>Returns an unacknowledged claim whose deadline passed; otherwise arms the ticket's timer for it.</summary>
+    /// <summary>Offers the ticket to an agent (a push queue): like a claim, held only once accepted within the time given. Null when it no longer waits or the agent was skipped before.</summary>
+    [Alias("Offer")]
+    Task<TicketView?> OfferAsync(string agentId, TimeSpan acceptWithin);
+
+    /// <summary>The agent turns the offer down: the ticket waits again and is never offered to them again. A conflict when no offer to them is pending.</summary>
+    [Alias("DeclineOffer")]
+    Task<TicketView> DeclineOfferAsync(string agentId);
+
+    /// <summary>The agent went offline: the ticket goes back to its queue unless the agent has started on it (a message or status change of theirs).</summary>
+    [Alias("RequeueUnstarted")]
+    Task RequeueUnstartedAsync(string agentId);
+
+    /// <summary>The ticket waited too long in <paramref name="from"/>: it moves to <paramref name="to"/> if it still waits in <paramref name="from"/>.</summary>
+    [Alias("Overflow")]
+    Task OverflowAsync(string from, string to);
+
     [Alias("CheckClaim")]
     Task CheckClaimAsync();
 

@@ -3,20 +3,30 @@ using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
+using Microsoft.Extensions.Options;
+using TicketGrains.Grains.ReadModel;
 using TicketGrains.Grains.Routing;
 
 namespace TicketGrains.Grains.Agents;
 
 /// <summary>
-/// One agent. Pulling takes the head of the first non-empty queue and claims that ticket; the
-/// ticket's own optimistic append decides, so a ticket never goes to two agents. A claim holds only
-/// once the agent acknowledges it (see <see cref="TicketGrains.Grains.Tickets.ClaimDecisions"/>).
+/// One agent. Pulling takes the first ticket the agent fits (skills, room for its channel kind) from the first queue
+/// that has one and claims it; a push queue's offer is claimed the same way. The ticket's own optimistic append
+/// decides, so a ticket never goes to two agents; a claim holds only once the agent acknowledges it (see
+/// <see cref="TicketGrains.Grains.Tickets.ClaimDecisions"/>). Pulls and offers run one at a time in this grain, so the
+/// room checked is the room taken: capacity is never exceeded by concurrent hand-outs.
 /// </summary>
 public sealed class AgentGrain(
     [PersistentState("agent", "Default")] IPersistentState<AgentSettings> settings,
+    ITicketReadModel readModel,
+    IOptions<AgentOptions> options,
     TimeProvider time) : Grain, IAgentGrain
 {
-    public const int MaxQueues = 20;
+    public const int MaxQueues = AgentDefinitionRules.MaxQueues;
+
+    private readonly AgentLoad _load = new();
+    private PresenceClock _presence = null!;
+    private DateTimeOffset? _lastAssignedAt;
 
     private string Tenant => GrainKeys.Split(this.GetPrimaryKeyString()).TenantId;
 
@@ -24,28 +34,78 @@ public sealed class AgentGrain(
 
     private IReadOnlyList<string> Queues => settings.State.Queues.Count > 0 ? settings.State.Queues : BuiltInRouting.AllQueues;
 
-    public async Task<AgentProfile> SetQueuesAsync(IReadOnlyList<string> queues)
+    private Dictionary<string, int> Capacity => settings.State.Capacity;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (queues.Count > MaxQueues)
-        {
-            throw new InvalidFieldException("queues", $"An agent serves at most {MaxQueues} queues.");
-        }
-
-        if (queues.FirstOrDefault(q => !AgentIds.IsValid(q)) is { } bad)
-        {
-            throw new InvalidFieldException("queues", $"'{bad}' is not a valid queue name.");
-        }
-
-        settings.State.Queues = queues.Distinct(StringComparer.Ordinal).ToList();
-        await settings.WriteStateAsync();
-        return new AgentProfile(AgentId, Queues);
+        var since = settings.RecordExists ? settings.State.PresenceChangedAt : time.GetUtcNow();
+        _presence = new PresenceClock(settings.State.Presence, since, options.Value.IdleTimeout);
+        await ReloadLoadAsync();
     }
 
-    public Task<AgentProfile> GetProfileAsync() => Task.FromResult(new AgentProfile(AgentId, Queues));
+    public Task<AgentProfile> SetQueuesAsync(IReadOnlyList<string> queues) =>
+        DefineAsync(new AgentDefinition(settings.State.Skills, settings.State.Capacity, queues));
+
+    public async Task<AgentProfile> DefineAsync(AgentDefinition definition)
+    {
+        AgentDefinitionRules.Check(definition);
+        var before = Queues;
+        settings.State.Skills = definition.Skills.ToDictionary(StringComparer.Ordinal);
+        settings.State.Capacity = definition.Capacity.ToDictionary(StringComparer.Ordinal);
+        settings.State.Queues = definition.Queues.Distinct(StringComparer.Ordinal).ToList();
+        settings.State.PresenceChangedAt = _presence.LastActivity;
+        await settings.WriteStateAsync();
+        foreach (var left in before.Except(Queues))
+        {
+            await Queue(left).SetMemberAsync(AgentId, serves: false);
+        }
+
+        foreach (var name in Queues)
+        {
+            await Queue(name).SetMemberAsync(AgentId, serves: true);
+        }
+
+        Report();
+        return Profile();
+    }
+
+    public async Task<AgentProfile> SetPresenceAsync(string presence)
+    {
+        if (!AgentPresence.All.Contains(presence))
+        {
+            throw new InvalidFieldException("presence", "Presence is 'online', 'away' or 'offline'.");
+        }
+
+        _presence.Change(presence, time.GetUtcNow());
+        (settings.State.Presence, settings.State.PresenceChangedAt) = (presence, _presence.LastActivity);
+        await settings.WriteStateAsync();
+        if (presence == AgentPresence.Offline)
+        {
+            foreach (var ticket in _load.Held.ToList())
+            {
+                await Ticket(ticket).RequeueUnstartedAsync(AgentId);
+            }
+
+            await ReloadLoadAsync();
+        }
+
+        Report();
+        return Profile();
+    }
+
+    public Task<AgentProfile> GetProfileAsync() => Task.FromResult(Profile());
 
     public async Task<TicketView?> NextAsync(TimeSpan wait, CancellationToken cancellationToken = default)
     {
-        var claimed = await PullAsync(wait, cancellationToken);
+        RequireOnline();
+        _presence.Touch(time.GetUtcNow());
+        if (await RoomAsync() is { Count: 0 })
+        {
+            return null;
+        }
+
+        var queues = Queues.Select(Queue).ToList();
+        var claimed = await new QueuePull(queues, Taker(), ClaimAsync, time).RunAsync(wait, cancellationToken);
         if (claimed is not null && cancellationToken.IsCancellationRequested)
         {
             // The caller left while the claim was being made: put the ticket back now rather than at the claim's deadline.
@@ -56,104 +116,133 @@ public sealed class AgentGrain(
         return claimed;
     }
 
-    private async Task<TicketView?> PullAsync(TimeSpan wait, CancellationToken cancellationToken)
+    private async Task<TicketView?> ClaimAsync(QueuedTicket queued)
     {
-        var deadline = time.GetUtcNow() + wait;
-        while (!cancellationToken.IsCancellationRequested)
+        var claimed = await Ticket(queued.TicketId).ClaimAsync(AgentId);
+        if (claimed is not null)
         {
-            foreach (var name in Queues)
-            {
-                if (await TakeFromAsync(Queue(name)) is { } ready)
-                {
-                    return ready;
-                }
-            }
-
-            var remaining = deadline - time.GetUtcNow();
-            if (remaining <= TimeSpan.Zero)
-            {
-                return null;
-            }
-
-            if (await WaitOnAllAsync(remaining, cancellationToken) is { } arrived)
-            {
-                return arrived;
-            }
+            Handed(claimed.Id, claimed.Channel);
         }
 
-        return null;
+        return claimed;
     }
 
-    /// <summary>Takes from one queue until a ticket is claimed or the queue has nothing for us.</summary>
-    private async Task<TicketView?> TakeFromAsync(IAgentQueueGrain queue)
+    public async Task<OfferOutcome> OfferAsync(QueuedTicket ticket, TimeSpan acceptWithin)
     {
-        while (await queue.TakeAsync(AgentId, TimeSpan.Zero) is { } queued)
+        var room = await RoomAsync();
+        if (_presence.At(time.GetUtcNow()) != AgentPresence.Online || room is not null && !room.Contains(ChannelKinds.Of(ticket.Channel)))
         {
-            if (await ClaimAsync(queued) is { } claimed)
-            {
-                return claimed;
-            }
+            Report();
+            return OfferOutcome.Unavailable;
         }
 
-        return null;
+        if (await Ticket(ticket.TicketId).OfferAsync(AgentId, acceptWithin) is not { } offered)
+        {
+            return OfferOutcome.Refused;
+        }
+
+        Handed(offered.Id, offered.Channel);
+        return OfferOutcome.Offered;
+    }
+
+    public Task<TicketView> AcceptOfferAsync(Guid ticketId)
+    {
+        _presence.Touch(time.GetUtcNow());
+        return Ticket(ticketId).AcceptClaimAsync(AgentId);
+    }
+
+    public async Task<TicketView> DeclineOfferAsync(Guid ticketId)
+    {
+        _presence.Touch(time.GetUtcNow());
+        var declined = await Ticket(ticketId).DeclineOfferAsync(AgentId);
+        _load.Release(ticketId);
+        Report();
+        return declined;
+    }
+
+    public Task HoldAsync(Guid ticketId, string channelKind)
+    {
+        _load.Hold(ticketId, channelKind);
+        return Task.CompletedTask;
+    }
+
+    public Task ReleaseAsync(Guid ticketId)
+    {
+        if (_load.Held.Contains(ticketId))
+        {
+            _load.Release(ticketId);
+            Report();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ReportToAsync(string queue)
+    {
+        Queue(queue).ReportAgentAsync(Status()).Ignore();
+        return Task.CompletedTask;
+    }
+
+    private void Handed(Guid ticketId, string channel)
+    {
+        _load.Hold(ticketId, ChannelKinds.Of(channel));
+        _lastAssignedAt = time.GetUtcNow();
+        Report();
     }
 
     /// <summary>
-    /// Long-polls every queue at once; the first ticket wins and any later arrival goes back. However this ends (a
-    /// claim, the caller leaving, a claim that failed), the takes still pending are cancelled and what they took is
-    /// given back, so no ticket stays taken by a pull that is over.
+    /// The channel kinds the agent has room for (null: no limit). The load kept in memory can only overstate what the
+    /// agent holds (a release that never arrived), so before it refuses, it is re-read from the read model.
     /// </summary>
-    private async Task<TicketView?> WaitOnAllAsync(TimeSpan wait, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<string>?> RoomAsync()
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pending = Queues.Select(name => (Queue: Queue(name), Task: Queue(name).TakeAsync(AgentId, wait, stop.Token))).ToList();
-        try
+        if (_load.Full(Capacity))
         {
-            while (pending.Count > 0)
-            {
-                var done = await Task.WhenAny(pending.Select(p => p.Task));
-                var entry = pending.First(p => p.Task == done);
-                pending.Remove(entry);
-                if ((done.IsCanceled ? null : await done) is not { } queued)
-                {
-                    continue;
-                }
-
-                if (await ClaimAsync(queued) is { } claimed)
-                {
-                    return claimed;
-                }
-            }
-
-            return null;
+            await ReloadLoadAsync();
         }
-        finally
+
+        return _load.RoomFor(Capacity);
+    }
+
+    private async Task ReloadLoadAsync() =>
+        _load.Replace((await readModel.HeldByAgentAsync(Tenant, AgentId)).Select(h => (h.TicketId, ChannelKinds.Of(h.Channel))));
+
+    /// <summary>A pull is activity, so an agent away only by the idle timeout may pull; one set away or offline may not.</summary>
+    private void RequireOnline()
+    {
+        if (_presence.Set != AgentPresence.Online)
         {
-            await stop.CancelAsync();
-            await GiveBackAsync(pending);
+            throw new ConflictException($"Agent '{AgentId}' is {_presence.Set}: set its presence to online to pull tickets.");
         }
     }
 
-    private static async Task GiveBackAsync(IEnumerable<(IAgentQueueGrain Queue, Task<QueuedTicket?> Task)> takes)
+    /// <summary>Tells every queue the agent serves its status, so push queues choose among agents as they are now.</summary>
+    private void Report()
     {
-        foreach (var (queue, take) in takes)
+        if (!settings.RecordExists)
         {
-            try
-            {
-                if (await take is { } queued)
-                {
-                    await queue.EnqueueAsync(queued);
-                }
-            }
-            catch (Exception)
-            {
-                // Cancelled before anything was taken, or the queue is unreachable: a take it did hand out comes back after
-                // its lease, and the failure that ended the pull is the one the caller must see.
-            }
+            return;
+        }
+
+        var status = Status();
+        foreach (var name in Queues)
+        {
+            Queue(name).ReportAgentAsync(status).Ignore();
         }
     }
 
-    private Task<TicketView?> ClaimAsync(QueuedTicket queued) => Ticket(queued.TicketId).ClaimAsync(AgentId);
+    private AgentStatus Status() => new(
+        AgentId, _presence.Set, _presence.AwayAt, settings.State.Skills, Capacity.Count > 0, _load.Room(Capacity), _lastAssignedAt);
+
+    private Taker Taker() => new(AgentId, settings.State.Skills, _load.RoomFor(Capacity));
+
+    private AgentProfile Profile() => new(AgentId, Queues)
+    {
+        Skills = settings.State.Skills,
+        Capacity = Capacity,
+        Presence = _presence.At(time.GetUtcNow()),
+        Load = _load.ByKind(),
+    };
 
     private ITicketGrain Ticket(Guid id) => GrainFactory.Reference<ITicketGrain>(GrainKeys.For(Tenant, id));
 

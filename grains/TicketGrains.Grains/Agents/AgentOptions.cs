@@ -2,7 +2,7 @@ using TicketGrains.Grains.Hosting;
 
 namespace TicketGrains.Grains.Agents;
 
-/// <summary>Hand-out of tickets to pulling agents (section "Agents").</summary>
+/// <summary>Hand-out of tickets to agents (section "Agents").</summary>
 public sealed class AgentOptions : IValidatableOptions
 {
     public const string Section = "Agents";
@@ -16,8 +16,16 @@ public sealed class AgentOptions : IValidatableOptions
     /// </summary>
     public TimeSpan ClaimAckTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long an online agent may do nothing (pull, accept, decline, change presence) before it counts as away.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     public IEnumerable<string> Problems(string section)
     {
+        if (IdleTimeout < ShortestAckTimeout || IdleTimeout > TimeSpan.FromDays(1))
+        {
+            yield return $"{section}:IdleTimeout must be from {ShortestAckTimeout:c} to 1.00:00:00, not {IdleTimeout}.";
+        }
+
         if (ClaimAckTimeout < ShortestAckTimeout || ClaimAckTimeout > LongestAckTimeout)
         {
             yield return $"{section}:ClaimAckTimeout must be from {ShortestAckTimeout:c} to {LongestAckTimeout:c}, not {ClaimAckTimeout}.";

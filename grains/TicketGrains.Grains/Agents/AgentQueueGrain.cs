@@ -7,14 +7,18 @@ using TicketGrains.Grains.ReadModel;
 namespace TicketGrains.Grains.Agents;
 
 /// <summary>
-/// Tickets waiting for one queue. Reentrant so that enqueues reach it while agents long-poll; all
-/// state changes happen on the grain's own turn, and each ticket is handed to exactly one taker.
-/// The in-memory queue is rebuilt from the read model on activation and re-synced when it runs dry,
-/// so an enqueue lost with a dead silo is picked up again. A taken ticket whose claim is never
-/// confirmed comes back after <see cref="TakenLease"/>.
+/// Tickets waiting for one queue, in the queue's order. Reentrant so that enqueues reach it while agents long-poll; all
+/// state changes happen on the grain's own turn, and each ticket is handed to exactly one taker. The in-memory queue is
+/// rebuilt from the read model on activation and re-synced when it runs dry, so an enqueue lost with a dead silo is
+/// picked up again. A taken ticket whose claim is never confirmed comes back after <see cref="TakenLease"/>. Once a
+/// second it returns lapsed takes, moves tickets past their overflow time, serves waiting takers a ticket that widened
+/// to them, and (a push queue) offers tickets to its agents (<see cref="QueuePusher"/>).
 /// </summary>
 [Reentrant]
-public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider time) : Grain, IAgentQueueGrain
+public sealed class AgentQueueGrain(
+    [PersistentState("queue", "Default")] IPersistentState<QueueSettings> settings,
+    ITicketReadModel readModel,
+    TimeProvider time) : Grain, IAgentQueueGrain
 {
     private const int RebuildLimit = 10_000;
     private static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(2);
@@ -22,32 +26,43 @@ public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider tim
     /// <summary>Longer than a claim can take (the grain call timeout is 10 s), so only a failed or lost claim outlives it.</summary>
     internal static readonly TimeSpan TakenLease = TimeSpan.FromSeconds(30);
 
-    private static readonly TimeSpan LeaseCheck = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
 
-    private readonly TicketQueue _queue = new();
-    private readonly LinkedList<TaskCompletionSource<QueuedTicket?>> _waiters = new();
+    private readonly LinkedList<(Taker Taker, TaskCompletionSource<QueuedTicket?> Result)> _waiters = new();
     private readonly TakenTickets _taken = new(TakenLease);
+    private TicketQueue _queue = new();
+    private QueuePusher _pusher = null!;
     private string _tenant = "";
     private string _name = "";
     private DateTimeOffset _lastSync;
+    private Task _lastWrite = Task.CompletedTask;
+
+    private QueueDefinition Definition { get; set; } = QueueDefinition.Default;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_tenant, _name) = GrainKeys.Split(this.GetPrimaryKeyString());
-        // Takers waiting on an empty queue call nothing, so a lapsed take must also come back on its own.
-        this.RegisterGrainTimer(() => { ReturnLapsedTakes(); return Task.CompletedTask; }, LeaseCheck, LeaseCheck);
+        Definition = settings.State.Definition();
+        _queue = new TicketQueue(QueueOrder.For(Definition.Order));
+        _pusher = new QueuePusher(_queue, _taken, time, id => GrainFactory.Reference<IAgentGrain>(GrainKeys.For(_tenant, id)));
+        // Takers waiting on an empty queue call nothing, so lapsed takes, overflow and widening must also happen on their own.
+        this.RegisterGrainTimer(OnTickAsync, Tick, Tick);
         await ResyncAsync();
+        if (Definition.Strategy == QueueDefinition.Push)
+        {
+            foreach (var agent in settings.State.Members)
+            {
+                GrainFactory.Reference<IAgentGrain>(GrainKeys.For(_tenant, agent)).ReportToAsync(_name).Ignore();
+            }
+        }
     }
 
     public Task EnqueueAsync(QueuedTicket ticket)
     {
         _taken.Settle(ticket.TicketId);
-        if (!_queue.Contains(ticket.TicketId))
-        {
-            Offer(ticket);
-        }
-
-        return Task.CompletedTask;
+        _queue.Remove(ticket.TicketId);
+        Offer(ticket);
+        return _pusher.PushAsync(Definition);
     }
 
     public Task RemoveAsync(Guid ticketId)
@@ -59,7 +74,43 @@ public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider tim
 
     public Task<int> CountAsync() => Task.FromResult(_queue.Count);
 
-    public async Task<QueuedTicket?> TakeAsync(string agentId, TimeSpan wait, CancellationToken cancellationToken = default)
+    public async Task<QueueDefinition> DefineAsync(QueueDefinition definition)
+    {
+        QueueDefinitionRules.Check(_name, definition);
+        Definition = definition with { Name = _name };
+        settings.State.Define(Definition);
+        await WriteAsync();
+        _queue.Reorder(QueueOrder.For(Definition.Order));
+        await _pusher.PushAsync(Definition);
+        return Definition;
+    }
+
+    public Task<QueueDefinition> GetDefinitionAsync() => Task.FromResult(Definition with { Name = _name });
+
+    public async Task SetMemberAsync(string agentId, bool serves)
+    {
+        if (serves ? settings.State.Members.Add(agentId) : settings.State.Members.Remove(agentId))
+        {
+            await WriteAsync();
+        }
+
+        if (!serves)
+        {
+            _pusher.Forget(agentId);
+        }
+    }
+
+    public Task ReportAgentAsync(AgentStatus status)
+    {
+        if (settings.State.Members.Contains(status.AgentId))
+        {
+            _pusher.Update(status);
+        }
+
+        return _pusher.PushAsync(Definition);
+    }
+
+    public async Task<QueuedTicket?> TakeAsync(Taker taker, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         ReturnLapsedTakes();
         if (_queue.Count == 0 && time.GetUtcNow() - _lastSync > ResyncInterval)
@@ -67,10 +118,10 @@ public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider tim
             await ResyncAsync();
         }
 
-        if (_queue.TakeHead() is { } head)
+        if (_queue.TakeFirst(t => Fits(t, taker)) is { } first)
         {
-            _taken.Take(head, time.GetUtcNow());
-            return head;
+            _taken.Take(first, time.GetUtcNow());
+            return first;
         }
 
         if (wait <= TimeSpan.Zero)
@@ -79,7 +130,7 @@ public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider tim
         }
 
         var waiter = new TaskCompletionSource<QueuedTicket?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var node = _waiters.AddLast(waiter);
+        var node = _waiters.AddLast((taker, waiter));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(wait);
         await using (timeout.Token.Register(() => waiter.TrySetResult(null)))
@@ -102,20 +153,73 @@ public sealed class AgentQueueGrain(ITicketReadModel readModel, TimeProvider tim
         }
     }
 
-    /// <summary>Hands the ticket to the longest-waiting taker, or queues it at its place (priority, then arrival).</summary>
+    /// <summary>
+    /// Writes the settings after any write still under way: the grain is reentrant, and two writes in flight at once
+    /// would carry the same ETag, so the second would fail. Each writes the state as it is when its turn comes.
+    /// </summary>
+    private Task WriteAsync() => _lastWrite = WriteAfterAsync(_lastWrite);
+
+    private async Task WriteAfterAsync(Task previous)
+    {
+        await previous.ContinueWith(_ => { }, TaskScheduler.Current);
+        await settings.WriteStateAsync();
+    }
+
+    private bool Fits(QueuedTicket ticket, Taker taker) => QueueMatch.Fits(ticket, taker, Definition, time.GetUtcNow());
+
+    /// <summary>Hands the ticket to the longest-waiting taker it fits, or queues it at its place.</summary>
     private void Offer(QueuedTicket ticket)
     {
-        while (_waiters.First is { } waiter)
+        for (var node = _waiters.First; node is not null; node = node.Next)
         {
-            _waiters.RemoveFirst();
-            if (waiter.Value.TrySetResult(ticket))
+            if (Fits(ticket, node.Value.Taker) && node.Value.Result.TrySetResult(ticket))
             {
+                _waiters.Remove(node);
                 _taken.Take(ticket, time.GetUtcNow());
                 return;
             }
         }
 
         _queue.Add(ticket);
+    }
+
+    private async Task OnTickAsync()
+    {
+        ReturnLapsedTakes();
+        ServeWaiters();
+        await OverflowAsync();
+        await _pusher.PushAsync(Definition);
+    }
+
+    /// <summary>Waiting takers get a ticket that came to fit them while they waited (its skills widened).</summary>
+    private void ServeWaiters()
+    {
+        for (var node = _waiters.First; node is not null && _queue.Count > 0; node = node.Next)
+        {
+            var (taker, result) = node.Value;
+            if (!result.Task.IsCompleted && _queue.TakeFirst(t => Fits(t, taker)) is { } ticket)
+            {
+                result.TrySetResult(ticket);
+                _taken.Take(ticket, time.GetUtcNow());
+            }
+        }
+    }
+
+    /// <summary>Moves tickets that waited past the overflow time; each ticket's log decides whether it still waited here.</summary>
+    private async Task OverflowAsync()
+    {
+        if (Definition is not { OverflowQueue: { } target, OverflowAfterSeconds: { } seconds })
+        {
+            return;
+        }
+
+        var due = time.GetUtcNow() - TimeSpan.FromSeconds(seconds);
+        foreach (var ticket in _queue.InOrder.Where(t => t.EnqueuedAt <= due).ToList())
+        {
+            _queue.Remove(ticket.TicketId);
+            _taken.Take(ticket, time.GetUtcNow());
+            await GrainFactory.Reference<ITicketGrain>(GrainKeys.For(_tenant, ticket.TicketId)).OverflowAsync(_name, target);
+        }
     }
 
     private void ReturnLapsedTakes()

@@ -2,29 +2,26 @@ using TicketGrains.Abstractions.Contracts;
 
 namespace TicketGrains.Grains.Agents;
 
-/// <summary>
-/// Waiting tickets ordered by priority (highest first), then by arrival. A ticket is held at most once.
-/// </summary>
-public sealed class TicketQueue
+/// <summary>Waiting tickets in their queue's order (<see cref="QueueOrder"/>). A ticket is held at most once.</summary>
+public sealed class TicketQueue(IComparer<QueuedTicket> order)
 {
-    private static readonly Comparer<QueuedTicket> Order = Comparer<QueuedTicket>.Create((a, b) =>
-    {
-        var byRank = b.PriorityRank.CompareTo(a.PriorityRank);
-        if (byRank != 0)
-        {
-            return byRank;
-        }
-
-        var byTime = a.EnqueuedAt.CompareTo(b.EnqueuedAt);
-        return byTime != 0 ? byTime : a.TicketId.CompareTo(b.TicketId);
-    });
-
-    private readonly SortedSet<QueuedTicket> _ordered = new(Order);
+    private SortedSet<QueuedTicket> _ordered = new(order);
     private readonly Dictionary<Guid, QueuedTicket> _byId = [];
+
+    /// <summary>Priority first, then arrival: the order of a queue nobody defined.</summary>
+    public TicketQueue() : this(QueueOrder.For(QueueDefinition.Default.Order))
+    {
+    }
 
     public int Count => _byId.Count;
 
+    /// <summary>The waiting tickets, head first.</summary>
+    public IEnumerable<QueuedTicket> InOrder => _ordered;
+
     public bool Contains(Guid ticketId) => _byId.ContainsKey(ticketId);
+
+    /// <summary>Puts every waiting ticket in the new order.</summary>
+    public void Reorder(IComparer<QueuedTicket> newOrder) => _ordered = new SortedSet<QueuedTicket>(_byId.Values, newOrder);
 
     public bool Add(QueuedTicket ticket)
     {
@@ -48,14 +45,17 @@ public sealed class TicketQueue
         return true;
     }
 
-    public QueuedTicket? TakeHead()
+    public QueuedTicket? TakeHead() => TakeFirst(_ => true);
+
+    /// <summary>Removes and returns the first ticket in order that <paramref name="fits"/>; null when none does.</summary>
+    public QueuedTicket? TakeFirst(Func<QueuedTicket, bool> fits)
     {
-        if (_ordered.Min is not { } head)
+        if (_ordered.FirstOrDefault(fits) is not { } first)
         {
             return null;
         }
 
-        Remove(head.TicketId);
-        return head;
+        Remove(first.TicketId);
+        return first;
     }
 }

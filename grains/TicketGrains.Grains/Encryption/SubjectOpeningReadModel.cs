@@ -40,6 +40,8 @@ public sealed class SubjectOpeningReadModel(ITicketReadModel inner, IPersonalDat
 
     public Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId) => inner.OpenTicketsOfCustomerAsync(tenantId, customerId);
 
+    public Task<IReadOnlyList<HeldTicket>> HeldByAgentAsync(string tenantId, string agentId) => inner.HeldByAgentAsync(tenantId, agentId);
+
     public Task<IReadOnlyList<SlaDue>> SlaDueAsync(string tenantId, DateTimeOffset until, SlaDue? after, int limit) =>
         inner.SlaDueAsync(tenantId, until, after, limit);
 

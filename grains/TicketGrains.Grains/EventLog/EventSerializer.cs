@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Customers;
-using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Rules;
+using TicketGrains.Grains.Sla;
 using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.EventLog;
@@ -18,7 +19,8 @@ public static class EventSerializer
     private static readonly Dictionary<string, Type> TypesByName = new[]
     {
         typeof(TicketCreated), typeof(MessageAdded), typeof(StatusChanged), typeof(AssigneeChanged),
-        typeof(SlaBreached), typeof(SlaWarned), typeof(TicketClaimed), typeof(ClaimAccepted), typeof(ClaimReturned), typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
+        typeof(SlaBreached), typeof(SlaWarned), typeof(TicketClaimed), typeof(ClaimAccepted), typeof(ClaimReturned), typeof(TicketRequeued), typeof(TicketOverflowed),
+        typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
         typeof(OrderEventApplied),
         typeof(TicketRouted), typeof(PriorityChanged), typeof(TagsChanged), typeof(FieldsChanged), typeof(TriggersFired),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);

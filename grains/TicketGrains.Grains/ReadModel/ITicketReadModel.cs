@@ -13,6 +13,9 @@ public interface ITicketReadModel
 
     Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId);
 
+    /// <summary>New or open tickets assigned to the agent with their channels: what uses its capacity.</summary>
+    Task<IReadOnlyList<HeldTicket>> HeldByAgentAsync(string tenantId, string agentId);
+
     /// <summary>
     /// Tickets whose running SLA deadline is at or before <paramref name="until"/>, in (deadline, id) order, starting
     /// after <paramref name="after"/> (from the start when null).

@@ -35,7 +35,13 @@ public sealed class InMemoryTicketReadModel(InMemoryEventLog log) : ITicketReadM
             .Where(s => s.Row.Queue == queue && s.Row.Assignee is null && TicketStatus.IsWaiting(s.Row.Status))
             .OrderByDescending(s => TicketCatalog.PriorityRank(s.Row.Priority)).ThenBy(s => s.Row.CreatedAt).ThenBy(s => s.Row.TicketId)
             .Take(limit)
-            .Select(s => new QueuedTicket(s.Row.TicketId, TicketCatalog.PriorityRank(s.Row.Priority), s.Row.CreatedAt))
+            .Select(s => new QueuedTicket(s.Row.TicketId, TicketCatalog.PriorityRank(s.Row.Priority), s.Row.CreatedAt) { Channel = s.Row.Channel, SlaDueAt = s.Row.SlaDueAt })
+            .ToList());
+
+    public Task<IReadOnlyList<HeldTicket>> HeldByAgentAsync(string tenantId, string agentId) =>
+        Task.FromResult<IReadOnlyList<HeldTicket>>(Of(tenantId)
+            .Where(s => s.Row.Assignee == agentId && TicketStatus.IsWaiting(s.Row.Status))
+            .Select(s => new HeldTicket(s.Row.TicketId, s.Row.Channel))
             .ToList());
 
     public Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId) =>

@@ -61,7 +61,7 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
     public Task<IReadOnlyList<QueuedTicket>> WaitingInQueueAsync(string tenantId, string queue, int limit) => StorageErrors.Guard(async () =>
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT ticket_id, priority, created_at FROM tg_tickets WHERE tenant_id = $1 AND queue = $2 " +
+            "SELECT ticket_id, priority, created_at, channel, sla_due_at FROM tg_tickets WHERE tenant_id = $1 AND queue = $2 " +
             $"AND status IN ('new', 'open') AND assignee IS NULL ORDER BY {PriorityRankSql} DESC, created_at, ticket_id LIMIT $3");
         command.Parameters.AddWithValue(tenantId);
         command.Parameters.AddWithValue(queue);
@@ -70,10 +70,30 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
         var waiting = new List<QueuedTicket>();
         while (await reader.ReadAsync())
         {
-            waiting.Add(new QueuedTicket(reader.GetGuid(0), TicketCatalog.PriorityRank(reader.GetString(1)), reader.GetFieldValue<DateTimeOffset>(2)));
+            waiting.Add(new QueuedTicket(reader.GetGuid(0), TicketCatalog.PriorityRank(reader.GetString(1)), reader.GetFieldValue<DateTimeOffset>(2))
+            {
+                Channel = reader.GetString(3),
+                SlaDueAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+            });
         }
 
         return (IReadOnlyList<QueuedTicket>)waiting;
+    });
+
+    public Task<IReadOnlyList<HeldTicket>> HeldByAgentAsync(string tenantId, string agentId) => StorageErrors.Guard(async () =>
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT ticket_id, channel FROM tg_tickets WHERE tenant_id = $1 AND assignee = $2 AND status IN ('new', 'open')");
+        command.Parameters.AddWithValue(tenantId);
+        command.Parameters.AddWithValue(agentId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var held = new List<HeldTicket>();
+        while (await reader.ReadAsync())
+        {
+            held.Add(new HeldTicket(reader.GetGuid(0), reader.GetString(1)));
+        }
+
+        return (IReadOnlyList<HeldTicket>)held;
     });
 
     public Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId) => StorageErrors.Guard(() => ReadIdsAsync(

@@ -1,3 +1,4 @@
+using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
@@ -58,6 +59,8 @@ public sealed class TenantRulesGrain(IRuleStore store, TimeProvider time) : Grai
     {
         var version = (await ListTemplatesAsync()).FirstOrDefault(t => t.Id == name) ?? throw new NotFoundException($"No template '{name}'.");
         var template = TemplateValidator.Parse(version.Document, []) ?? throw new InvalidFieldException("name", $"The stored template '{name}' is not valid.");
+        // Queues first: from the first decision under the template's routing, its queues order and match as it says.
+        await Task.WhenAll((template.Queues ?? []).Select(q => GrainFactory.GetGrain<IAgentQueueGrain>(GrainKeys.For(Tenant, q.Key)).DefineAsync(q.Value)));
         var current = _set.Rules.Where(r => r.Version.Version > 0).Select(r => (r.Version.Id, r.Rule, r.Version.Document));
         var written = await WriteAsync(TemplateApplication.Plan(name, template, current), actor);
         return [.. written.Where(d => d.Kind == DocumentKinds.Rule).Select(d => d.Version.Id)];

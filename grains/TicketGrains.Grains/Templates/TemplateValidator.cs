@@ -1,3 +1,6 @@
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Errors;
+using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Rules;
 
 namespace TicketGrains.Grains.Templates;
@@ -16,15 +19,34 @@ public static class TemplateValidator
 
         CheckRules(template.Routing, [RuleKinds.Routing], "/routing", problems);
         CheckRules(template.Triggers, [RuleKinds.Event, RuleKinds.Time], "/triggers", problems);
-        foreach (var (part, names) in new[] { ("queues", template.Queues), ("slaPolicies", template.SlaPolicies), ("calendars", template.Calendars) })
+        CheckQueues(template.Queues, problems);
+        (string Part, IEnumerable<string>? Names)[] named =
+            [("queues", template.Queues?.Keys), ("slaPolicies", template.SlaPolicies?.Keys), ("calendars", template.Calendars?.Keys)];
+        foreach (var (part, names) in named)
         {
-            foreach (var name in (names ?? []).Keys.Where(n => !RuleClauses.IsName(n)))
+            foreach (var name in (names ?? []).Where(n => !RuleClauses.IsName(n)))
             {
                 problems.Add(new RuleProblem(JsonPointer.Append("/" + part, name), "A name is 1-64 letters, digits, '-' or '_'."));
             }
         }
 
         return problems.Count == start ? template : null;
+    }
+
+    /// <summary>Each queue as its own route checks it, so an apply never meets a definition the queue refuses.</summary>
+    private static void CheckQueues(Dictionary<string, QueueDefinition>? queues, List<RuleProblem> problems)
+    {
+        foreach (var (name, queue) in queues ?? [])
+        {
+            try
+            {
+                QueueDefinitionRules.Check(name, queue);
+            }
+            catch (InvalidFieldException e)
+            {
+                problems.Add(new RuleProblem(JsonPointer.Append("/queues", name) + e.Field, e.Message));
+            }
+        }
     }
 
     private static void CheckRules(Dictionary<string, RuleDocument>? rules, string[] types, string at, List<RuleProblem> problems)

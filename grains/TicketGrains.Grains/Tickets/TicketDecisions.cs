@@ -29,7 +29,8 @@ public static class TicketDecisions
         FirstReplyDue(plan, now),
         now,
         plan.Policy == DefaultSlaPlan.Name ? null : plan,
-        routed);
+        routed,
+        command.CustomerTier);
 
     private static DateTimeOffset? FirstReplyDue(SlaPlan plan, DateTimeOffset now)
     {

@@ -9,7 +9,8 @@ namespace TicketGrains.Grains.Tickets;
 
 /// <summary>
 /// A new ticket; <paramref name="Sla"/> is the plan its SLA clocks run under (absent in events written before plans existed),
-/// <paramref name="Routed"/> its routing decision (absent in events written before rules existed).
+/// <paramref name="Routed"/> its routing decision (absent in events written before rules existed), <paramref name="Tier"/> the
+/// customer's tier (absent in events written before it was kept).
 /// </summary>
 public sealed record TicketCreated(
     Guid TicketId,
@@ -25,7 +26,8 @@ public sealed record TicketCreated(
     DateTimeOffset? SlaDueAt,
     DateTimeOffset At,
     SlaPlan? Sla = null,
-    TicketRouted? Routed = null) : IDomainEvent;
+    TicketRouted? Routed = null,
+    string? Tier = null) : IDomainEvent;
 
 /// <summary>A reply or note; <paramref name="Actor"/> is the credential that added it (absent in events written before it was kept).</summary>
 public sealed record MessageAdded(string Author, string Body, bool Internal, DateTimeOffset At, string? Actor = null) : IDomainEvent;
@@ -52,8 +54,9 @@ public sealed record SlaBreached(
 /// <summary>
 /// An agent pulled the ticket: it is assigned to them (a new ticket opens), but until they acknowledge it by
 /// <paramref name="AcceptBy"/> it goes back to its queue, so a hand-out whose reply never reached the agent is not lost.
+/// <paramref name="Offered"/>: a push queue offered it, so an offer that lapses or is declined skips this agent from then on.
 /// </summary>
-public sealed record TicketClaimed(string Agent, DateTimeOffset AcceptBy, DateTimeOffset At) : IDomainEvent;
+public sealed record TicketClaimed(string Agent, DateTimeOffset AcceptBy, DateTimeOffset At, bool Offered = false) : IDomainEvent;
 
 /// <summary>The pulling agent acknowledged its claim; <paramref name="How"/> is "accept" or "read" (<see cref="ClaimDecisions"/>).</summary>
 public sealed record ClaimAccepted(string Agent, string How, DateTimeOffset At) : IDomainEvent;

@@ -38,8 +38,12 @@ public sealed class TicketGrain(
     private Guid _id;
     private int _snapshotVersion;
     private bool _wasWaiting;
-    private string _waitingIn = "";
     private bool _wasActive;
+    private string? _heldBy;
+    private string _waitedIn = "";
+
+    /// <summary>The priority and skills the queue last got the ticket with: a re-route or priority change re-enqueues it.</summary>
+    private string _waitedAs = "";
     private DeadlineTimer _slaTimer = null!;
     private DeadlineTimer _claimTimer = null!;
 
@@ -151,10 +155,26 @@ public sealed class TicketGrain(
     public Task<TicketView> ApplyOrderEventAsync(OrderEventNotice notice) =>
         DecideAsync(null, s => OrderEventDecisions.Apply(s, notice, time.GetUtcNow()));
 
-    public async Task<TicketView?> ClaimAsync(string agentId)
+    public Task<TicketView?> ClaimAsync(string agentId) =>
+        HandOutAsync(() => ClaimDecisions.Claim(State, agentId, agents.Value.ClaimAckTimeout, time.GetUtcNow()));
+
+    public Task<TicketView?> OfferAsync(string agentId, TimeSpan acceptWithin) =>
+        HandOutAsync(() => AssignmentDecisions.Offer(State, agentId, acceptWithin, time.GetUtcNow()));
+
+    public Task<TicketView> DeclineOfferAsync(string agentId) =>
+        DecideAsync(null, s => AssignmentDecisions.Decline(s, agentId, time.GetUtcNow()));
+
+    public Task RequeueUnstartedAsync(string agentId) =>
+        DecideAsync(null, s => AssignmentDecisions.RequeueUnstarted(s, agentId, time.GetUtcNow()));
+
+    public Task OverflowAsync(string from, string to) =>
+        DecideAsync(null, s => AssignmentDecisions.Overflow(s, from, to, time.GetUtcNow()));
+
+    /// <summary>Records a claim or offer if the ticket still waits; its optimistic append makes the hand-out exactly-once.</summary>
+    private async Task<TicketView?> HandOutAsync(Func<TicketClaimed?> decide)
     {
         await EnsureLoadedAsync();
-        if (ClaimDecisions.Claim(State, agentId, agents.Value.ClaimAckTimeout, time.GetUtcNow()) is not { } claim)
+        if (decide() is not { } claim)
         {
             return null;
         }
@@ -339,23 +359,24 @@ public sealed class TicketGrain(
     {
         var waits = State.WaitsInQueue;
         var queue = GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, State.Queue));
-        if (_wasWaiting && _waitingIn != State.Queue)
+        var waitsAs = WaitKey();
+        if (waits && (force || !_wasWaiting || _waitedIn != State.Queue || _waitedAs != waitsAs))
         {
-            // Re-routed (an SLA escalation): it leaves the queue it waited in and joins its new one below.
-            GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, _waitingIn)).RemoveAsync(_id).Ignore();
-            _wasWaiting = false;
-        }
+            if (_wasWaiting && _waitedIn != State.Queue)
+            {
+                // Re-routed (a rule, an SLA escalation, an overflow): it leaves the queue it waited in.
+                GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, _waitedIn)).RemoveAsync(_id).Ignore();
+            }
 
-        if (waits && (force || !_wasWaiting))
-        {
-            queue.EnqueueAsync(new QueuedTicket(_id, TicketCatalog.PriorityRank(State.Priority), State.CreatedAt)).Ignore();
+            queue.EnqueueAsync(QueuedTickets.Of(State)).Ignore();
         }
         else if (!waits && _wasWaiting)
         {
             queue.RemoveAsync(_id).Ignore();
         }
 
-        (_wasWaiting, _waitingIn) = (waits, State.Queue);
+        (_wasWaiting, _waitedIn, _waitedAs) = (waits, State.Queue, waitsAs);
+        SyncCapacityHolder();
         var active = TicketStatus.IsActive(State.Status);
         if (force || active != _wasActive)
         {
@@ -366,6 +387,30 @@ public sealed class TicketGrain(
         _wasActive = active;
         ArmSlaTimer();
         _claimTimer.Arm(State.ClaimAcceptBy);
+    }
+
+    private string WaitKey() => $"{State.Priority}|{string.Join(',', State.Skills)}";
+
+    /// <summary>Tells the agents whose capacity the ticket starts or stops using; they also re-read it from the read model.</summary>
+    private void SyncCapacityHolder()
+    {
+        var holder = State.CapacityHolder;
+        if (holder == _heldBy)
+        {
+            return;
+        }
+
+        if (_heldBy is not null)
+        {
+            GrainFactory.Reference<IAgentGrain>(GrainKeys.For(Tenant, _heldBy)).ReleaseAsync(_id).Ignore();
+        }
+
+        if (holder is not null)
+        {
+            GrainFactory.Reference<IAgentGrain>(GrainKeys.For(Tenant, holder)).HoldAsync(_id, ChannelKinds.Of(State.Channel)).Ignore();
+        }
+
+        _heldBy = holder;
     }
 
     private void ArmSlaTimer()
@@ -413,8 +458,9 @@ public sealed class TicketGrain(
         _sealedSubject = null;
         await _stream.LoadAsync(OpenSnapshotAsync);
         _snapshotVersion = _stream.SnapshotVersion;
-        (_wasWaiting, _waitingIn) = (State.WaitsInQueue, State.Queue);
+        (_wasWaiting, _waitedIn, _waitedAs) = (State.WaitsInQueue, State.Queue, WaitKey());
         _wasActive = TicketStatus.IsActive(State.Status);
+        _heldBy = State.CapacityHolder;
         ArmSlaTimer();
         _claimTimer.Arm(State.ClaimAcceptBy);
     }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
@@ -57,6 +58,18 @@ public sealed class TicketState : IJsonOnDeserialized
     /// <summary>When an unacknowledged claim goes back to the queue.</summary>
     public DateTimeOffset? ClaimAcceptBy { get; set; }
 
+    /// <summary>The pending claim is a push queue's offer: if it lapses or is declined, its agent is skipped from then on.</summary>
+    public bool ClaimIsOffer { get; set; }
+
+    /// <summary>The customer's tier when the ticket was opened (absent in tickets created before it was kept).</summary>
+    public string? Tier { get; set; }
+
+    /// <summary>Agents who declined an offer of this ticket or let one lapse: never offered it again.</summary>
+    public List<string> SkippedAgents { get; set; } = [];
+
+    /// <summary>The assignee has worked on the ticket (a message or status change of theirs) since it was handed to them.</summary>
+    public bool StartedByAssignee { get; set; }
+
     /// <summary>The order-system event ids applied to the ticket, so a retried event is applied once.</summary>
     public List<string> OrderEventIds { get; set; } = [];
 
@@ -67,6 +80,9 @@ public sealed class TicketState : IJsonOnDeserialized
 
     /// <summary>Whether the ticket should sit in its queue waiting for an agent.</summary>
     public bool WaitsInQueue => Exists && Assignee is null && TicketStatus.IsWaiting(Status);
+
+    /// <summary>The agent whose capacity the ticket uses: its assignee while it is new or open.</summary>
+    public string? CapacityHolder => Exists && TicketStatus.IsWaiting(Status) ? Assignee : null;
 
     public void Apply(IDomainEvent e)
     {
@@ -85,6 +101,7 @@ public sealed class TicketState : IJsonOnDeserialized
                 Messages.Add(new TicketMessageView("customer", c.Body, false, c.At));
                 CreatedAt = c.At;
                 SlaDueAt = c.SlaDueAt;
+                Tier = c.Tier;
                 Status = TicketStatus.New;
                 if ((c.Sla ?? DefaultSlaPlan.FromLegacy(c)) is { } plan)
                 {
@@ -101,13 +118,13 @@ public sealed class TicketState : IJsonOnDeserialized
             case MessageAdded m:
                 Messages.Add(new TicketMessageView(m.Author, m.Body, m.Internal, m.At));
                 ApplyToClocks(m);
-                EndClaimIfActedOnBy(m.Actor);
+                NoteWorkBy(m.Actor);
                 break;
             case StatusChanged s:
                 Status = s.To;
                 Sla.StatusChanged(s.To, s.At);
                 StatusSince = s.At;
-                EndClaimIfActedOnBy(s.Actor);
+                NoteWorkBy(s.Actor);
                 break;
             case AssigneeChanged a:
                 // An explicit assignment decides who holds the ticket; a pending claim does not outlive it.
@@ -116,14 +133,26 @@ public sealed class TicketState : IJsonOnDeserialized
                 break;
             case TicketClaimed c:
                 AssignTo(c.Agent, c.At);
-                (ClaimPendingBy, ClaimAcceptBy) = (c.Agent, c.AcceptBy);
+                (ClaimPendingBy, ClaimAcceptBy, ClaimIsOffer) = (c.Agent, c.AcceptBy, c.Offered);
                 break;
             case ClaimAccepted:
                 EndClaim();
                 break;
-            case ClaimReturned:
-                Assignee = null;
+            case ClaimReturned r:
+                if (ClaimIsOffer && r.Reason != ClaimDecisions.Abandoned && !SkippedAgents.Contains(r.Agent))
+                {
+                    SkippedAgents.Add(r.Agent);
+                }
+
+                AssignTo(null, r.At);
                 EndClaim();
+                break;
+            case TicketRequeued q:
+                AssignTo(null, q.At);
+                EndClaim();
+                break;
+            case TicketOverflowed o:
+                Queue = o.To;
                 break;
             case OrderEventApplied o:
                 OrderEventIds.Add(o.EventId);
@@ -205,9 +234,10 @@ public sealed class TicketState : IJsonOnDeserialized
         Tags = [.. Tags.Union(routed.Tags)];
     }
 
-    /// <summary>Assigns the ticket; the first assignment of a new ticket opens it.</summary>
+    /// <summary>Assigns the ticket; the first assignment of a new ticket opens it. A new holder has not started on it yet.</summary>
     private void AssignTo(string? agent, DateTimeOffset at)
     {
+        StartedByAssignee &= agent == Assignee;
         Assignee = agent;
         if (agent is not null && Status == TicketStatus.New)
         {
@@ -216,16 +246,25 @@ public sealed class TicketState : IJsonOnDeserialized
         }
     }
 
-    /// <summary>A message or status change by the agent holding an unacknowledged claim shows they have the ticket.</summary>
-    private void EndClaimIfActedOnBy(string? actor)
+    /// <summary>
+    /// A message or status change by the assignee shows they have started on the ticket; by the agent holding an
+    /// unacknowledged claim, that they have it.
+    /// </summary>
+    private void NoteWorkBy(string? actor)
     {
-        if (actor is not null && actor == ClaimPendingBy)
+        if (actor is null)
+        {
+            return;
+        }
+
+        StartedByAssignee |= actor == Assignee;
+        if (actor == ClaimPendingBy)
         {
             EndClaim();
         }
     }
 
-    private void EndClaim() => (ClaimPendingBy, ClaimAcceptBy) = (null, null);
+    private void EndClaim() => (ClaimPendingBy, ClaimAcceptBy, ClaimIsOffer) = (null, null, false);
 
     public TicketView ToView(string tenantId) => new()
     {

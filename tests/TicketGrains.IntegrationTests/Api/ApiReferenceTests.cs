@@ -55,6 +55,9 @@ public sealed partial class ApiReferenceTests(ApiClusterFixture cluster, ITestOu
         (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/tickets/{id}/status", ticket + "/status")).Expect(HttpStatusCode.OK);
         (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/tickets/{id}/assignee", ticket + "/assignee")).Expect(HttpStatusCode.OK);
         (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/agents/{agentId}/queues", "/api/v1/agents/alice/queues")).Expect(HttpStatusCode.OK);
+        (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/agents/{agentId}", "/api/v1/agents/alice")).Expect(HttpStatusCode.OK);
+        (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/agents/{agentId}/presence", "/api/v1/agents/alice/presence")).Expect(HttpStatusCode.OK);
+        (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/queues/{name}", "/api/v1/queues/after-sales")).Expect(HttpStatusCode.OK);
         (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/roles/{name}", "/api/v1/roles/exporter")).Expect(HttpStatusCode.OK);
         (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/api-keys", "/api/v1/api-keys")).Expect(HttpStatusCode.Created);
         (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/calendars/{name}", "/api/v1/calendars/shanghai-office")).Expect(HttpStatusCode.OK);

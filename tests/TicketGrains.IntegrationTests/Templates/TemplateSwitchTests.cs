@@ -79,19 +79,23 @@ public sealed class TemplateSwitchTests(ApiClusterFixture cluster, ITestOutputHe
     }
 
     [Fact]
-    public Task A_template_exports_imports_under_a_new_name_and_its_apply_is_audited() => cluster.RunAsync(output, async () =>
+    public Task A_template_exports_imports_under_a_new_name_and_its_apply_defines_its_queues_and_is_audited() => cluster.RunAsync(output, async () =>
     {
         var api = cluster.FreshTenant();
         var exported = (await api.GetAsync($"{Templates}/618")).Expect(HttpStatusCode.OK).Json.GetProperty("template");
 
         (await api.PutAsync($"{Templates}/my-618", exported)).Expect(HttpStatusCode.OK);
         var applied = (await api.PostAsync($"{Templates}/my-618/apply")).Expect(HttpStatusCode.OK).Json;
+        var surge = (await api.GetAsync("/api/v1/queues/logistics-surge")).Expect(HttpStatusCode.OK).Json;
         var names = (await api.GetAsync(Templates)).Expect(HttpStatusCode.OK).Json.EnumerateArray().Select(t => t.GetProperty("name").GetString());
         var refused = (await api.PutAsync($"{Templates}/broken", RuleRequests.Json("""{"triggers":{"x":{"type":"time","status":"pending","afterSeconds":-1,"actions":[{"type":"notify","to":"lead"}]}}}""")))
             .Expect(HttpStatusCode.BadRequest);
         var audit = (await api.GetAsync("/api/v1/audit?action=template-apply")).Expect(HttpStatusCode.OK).Json.GetProperty("items").EnumerateArray().ToList();
 
         Assert.Equal(["logistics-delay-reply", "logistics-surge", "presale-surge", "vip-fast-lane"], applied.GetProperty("rules").EnumerateArray().Select(r => r.GetString()).Order());
+        Assert.Equal(["slaPolicies", "calendars"], applied.GetProperty("notApplied").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(1, surge.GetProperty("requiredSkills").GetProperty("logistics").GetInt32());
+        Assert.Equal(("general", 600), (surge.GetProperty("overflowQueue").GetString(), surge.GetProperty("overflowAfterSeconds").GetInt32()));
         Assert.Equal(["618", "double11", "everyday", "my-618"], names);
         Assert.Equal(["/triggers/x/actions/0/body", "/triggers/x/afterSeconds"], refused.ErrorFields);
         Assert.Equal("template:my-618", Assert.Single(audit).GetProperty("target").GetString());

@@ -92,7 +92,7 @@ public sealed class ClaimHandOutTests(ClusterFixture fixture)
         var (first, second) = await TwoTicketsAsync(tenant);
         var queue = fixture.Client.Queue(tenant, "general");
         // An agent took the head and died before claiming it; the second ticket keeps the queue from running dry.
-        Assert.Equal(first.Id, (await queue.TakeAsync("ann", TimeSpan.Zero))!.TicketId);
+        Assert.Equal(first.Id, (await queue.TakeAsync(Taker.Plain("ann"), TimeSpan.Zero))!.TicketId);
         fixture.Time.Advance(PastTheDeadline);
 
         var next = await fixture.Client.Agent(tenant, "bob").NextAsync(TimeSpan.Zero);

@@ -95,6 +95,8 @@ public sealed class SubjectOpeningReadModelTests
 
         public Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<HeldTicket>> HeldByAgentAsync(string tenantId, string agentId) => throw new NotSupportedException();
+
         public Task<IReadOnlyList<SlaDue>> SlaDueAsync(string tenantId, DateTimeOffset until, SlaDue? after, int limit) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Guid>> ClaimsDueAsync(string tenantId, DateTimeOffset until, Guid after, int limit) => throw new NotSupportedException();

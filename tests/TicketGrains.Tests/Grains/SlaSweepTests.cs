@@ -122,6 +122,8 @@ public sealed class SlaSweepTests
 
         public Task<IReadOnlyList<Guid>> OpenTicketsOfCustomerAsync(string tenantId, Guid customerId) => throw new NotSupportedException();
 
+        public Task<IReadOnlyList<HeldTicket>> HeldByAgentAsync(string tenantId, string agentId) => throw new NotSupportedException();
+
         public Task<IReadOnlyList<Guid>> ClaimsDueAsync(string tenantId, DateTimeOffset until, Guid after, int limit)
         {
             Pages++;

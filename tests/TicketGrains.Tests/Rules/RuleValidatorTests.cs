@@ -61,6 +61,20 @@ public sealed class RuleValidatorTests
     }
 
     [Fact]
+    public void A_template_queue_is_checked_as_the_queue_route_checks_it()
+    {
+        var problems = new List<RuleProblem>();
+        TemplateValidator.Parse("""{"queues":{"typo":{"skills":["x"]}}}""", problems);
+
+        Assert.Equal(["/queues/typo/skills"], problems.Select(p => p.Pointer));
+
+        problems.Clear();
+        TemplateValidator.Parse("""{"queues":{"surge":{"requiredSkills":{"logistics":1},"strategy":"shout"},"spill":{"overflowQueue":"general"}}}""", problems);
+
+        Assert.Equal(["/queues/surge/strategy", "/queues/spill/overflowAfterSeconds"], problems.Select(p => p.Pointer));
+    }
+
+    [Fact]
     public void Every_built_in_rule_and_template_is_valid()
     {
         var problems = new List<RuleProblem>();

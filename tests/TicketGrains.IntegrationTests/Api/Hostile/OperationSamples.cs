@@ -36,6 +36,17 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
             Required: [], Constrained: ["agentId"], FreeText: [], NumericQuery: [], SmallBody: true),
         ["SetAgentQueues"] = new(Json("""{"queues":["complaint"]}"""), Required: ["queues"], Constrained: ["queues.0"], FreeText: [], NumericQuery: [],
             SmallBody: true),
+        ["PutAgent"] = new(
+            Json("""{"skills":{"refund":3},"capacity":{"email":10,"chat":3,"voice":1},"queues":["complaint"]}"""),
+            Required: [], Constrained: ["queues.0"], FreeText: [], NumericQuery: [], SmallBody: true),
+        ["SetAgentPresence"] = new(Json("""{"presence":"online"}"""), Required: ["presence"], Constrained: ["presence"], FreeText: [], NumericQuery: [],
+            SmallBody: true),
+        ["PutQueue"] = new(
+            Json("""
+                {"requiredSkills":{"refund":3},"order":["priority","tier","slaDue","wait"],"overflowQueue":"general","overflowAfterSeconds":600,
+                 "strategy":"push","pushStrategy":"round-robin","offerTimeoutSeconds":30,"widenAfterSeconds":120}
+                """),
+            Required: [], Constrained: ["order.0", "overflowQueue", "strategy", "pushStrategy"], FreeText: [], NumericQuery: [], SmallBody: true),
         ["PutRole"] = new(Json("""{"permissions":["tickets:write"]}"""), Required: ["permissions"], Constrained: ["permissions.0"], FreeText: [], NumericQuery: [],
             SmallBody: true),
         ["CreateApiKey"] = new(

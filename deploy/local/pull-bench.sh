@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The agent pull bench: local PostgreSQL, Release build, one silo with the co-hosted API on its own database and
+# ports in the background, then `TicketGrains.Bench pull` against it (500 agents over 4 tenants, 5 queues each, so
+# 20 queues), and the silo is stopped again whatever happens.
+#
+# usage: deploy/local/pull-bench.sh [pull bench options]
+#   e.g. deploy/local/pull-bench.sh --seconds 30 --think-ms 2000
+# PULL_BENCH_PORT (default 5481) is the silo's HTTP port; its Orleans ports are 11481 and 30481.
+# The silo's output goes to .data/pull-bench/silo.log.
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
+cd "$repo"
+
+port="${PULL_BENCH_PORT:-5481}"
+url="http://127.0.0.1:$port"
+log_dir="$repo/.data/pull-bench"
+silo_dll="silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll"
+bench_dll="tests/TicketGrains.Bench/bin/Release/net10.0/TicketGrains.Bench.dll"
+silo_pid=""
+
+stop_silo() {
+    if [[ -n "$silo_pid" ]] && kill -0 "$silo_pid" 2>/dev/null; then
+        say "stopping the silo (pid $silo_pid)"
+        kill -TERM "$silo_pid" 2>/dev/null || true
+        for _ in $(seq 1 40); do
+            kill -0 "$silo_pid" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -KILL "$silo_pid" 2>/dev/null || true
+        wait "$silo_pid" 2>/dev/null || true
+    fi
+}
+trap stop_silo EXIT
+trap 'exit 130' INT TERM
+
+healthy() { [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url/readyz" || true)" == "200" ]]; }
+if healthy; then
+    die "something already answers on $url; stop it first so the bench measures a silo it started itself"
+fi
+
+require_dotnet
+deploy/local/postgres.sh start
+conn="$(deploy/local/postgres.sh url tg_pull_bench | tail -n 1)"
+app_conn="$(deploy/local/postgres.sh app-url tg_pull_bench | tail -n 1)"
+[[ -n "$conn" && -n "$app_conn" ]] || die "deploy/local/postgres.sh printed no connection string for tg_pull_bench"
+master_key_file="$(deploy/local/master-key.sh)"
+
+say "building (Release)"
+dotnet build silo/TicketGrains.Silo -c Release -nologo -v quiet
+dotnet build tests/TicketGrains.Bench -c Release -nologo -v quiet
+
+mkdir -p "$log_dir"
+say "migrating tg_pull_bench (as the owner role)"
+ConnectionStrings__TicketGrainsOwner="$conn" ConnectionStrings__TicketGrains="$app_conn" \
+    dotnet "$silo_dll" migrate >"$log_dir/migrate.log" 2>&1 || { tail -n 20 "$log_dir/migrate.log" >&2; exit 1; }
+say "starting the silo on $url (log: .data/pull-bench/silo.log)"
+dotnet "$silo_dll" --urls "$url" "--ConnectionStrings:TicketGrains=$app_conn" \
+    --Orleans:SiloPort=11481 --Orleans:GatewayPort=30481 "--Orleans:ClusterId=pull-bench-$$" \
+    --Auth:DevIssuer=true "--Auth:DevKeyFile=$repo/.data/dev-signing-key" "--Encryption:MasterKeyFile=$master_key_file" \
+    >"$log_dir/silo.log" 2>&1 &
+silo_pid=$!
+deadline=$((SECONDS + 120))
+until healthy; do
+    kill -0 "$silo_pid" 2>/dev/null || { tail -n 40 "$log_dir/silo.log" >&2; die "the silo exited before it became healthy"; }
+    ((SECONDS < deadline)) || { tail -n 40 "$log_dir/silo.log" >&2; die "no 200 from $url/readyz within 120 s"; }
+    sleep 0.5
+done
+
+say "silo healthy (pid $silo_pid); running the pull bench"
+dotnet "$bench_dll" pull --url "$url" "$@"
