@@ -13,9 +13,6 @@ namespace TicketGrains.Api.Templates;
 /// <summary>/api/v1/templates: versioned scenario bundles (everyday, 618, double11, the tenant's own), exported, imported, applied.</summary>
 public static class TemplatesApi
 {
-    /// <summary>Parts of a template kept with it but not applied: the tenant's SLA policies and calendars stay as they are.</summary>
-    private static readonly string[] NotAppliedParts = ["slaPolicies", "calendars"];
-
     public static RouteGroupBuilder MapTemplatesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/templates").WithTags("Templates").RequirePermission(Permissions.RulesManage);
@@ -55,7 +52,7 @@ public static class TemplatesApi
     }
 
     private static async Task<Ok<AppliedTemplate>> ApplyAsync(string name, HttpContext context, IClusterClient cluster) =>
-        TypedResults.Ok(new AppliedTemplate(name, await Rules(cluster, context).ApplyTemplateAsync(name, Actor.Of(context)), NotAppliedParts));
+        TypedResults.Ok(new AppliedTemplate(name, await Rules(cluster, context).ApplyTemplateAsync(name, Actor.Of(context))));
 
     private static ITenantRulesGrain Rules(IClusterClient cluster, HttpContext context) => cluster.GetGrain<ITenantRulesGrain>(Tenant.Of(context));
 }

@@ -45,8 +45,8 @@ public interface ITenantRulesGrain : IGrainWithStringKey
     Task<RuleVersion> PutTemplateAsync(string name, string document, string actor);
 
     /// <summary>
-    /// Applies a template: its queues are defined, its routing rules and triggers replace those of the template applied
-    /// before; returns the ids of the rules written.
+    /// Applies a template: its calendars, SLA policies and queues are written, its routing rules and triggers replace
+    /// those of the template applied before; returns the ids of the rules written.
     /// </summary>
     [Alias("ApplyTemplate")]
     Task<IReadOnlyList<string>> ApplyTemplateAsync(string name, string actor);

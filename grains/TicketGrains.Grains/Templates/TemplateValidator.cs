@@ -2,6 +2,7 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Rules;
+using TicketGrains.Grains.Sla;
 
 namespace TicketGrains.Grains.Templates;
 
@@ -20,15 +21,8 @@ public static class TemplateValidator
         CheckRules(template.Routing, [RuleKinds.Routing], "/routing", problems);
         CheckRules(template.Triggers, [RuleKinds.Event, RuleKinds.Time], "/triggers", problems);
         CheckQueues(template.Queues, problems);
-        (string Part, IEnumerable<string>? Names)[] named =
-            [("queues", template.Queues?.Keys), ("slaPolicies", template.SlaPolicies?.Keys), ("calendars", template.Calendars?.Keys)];
-        foreach (var (part, names) in named)
-        {
-            foreach (var name in (names ?? []).Where(n => !RuleClauses.IsName(n)))
-            {
-                problems.Add(new RuleProblem(JsonPointer.Append("/" + part, name), "A name is 1-64 letters, digits, '-' or '_'."));
-            }
-        }
+        CheckSla(template.SlaPolicies, "/slaPolicies", SlaDocumentRules.Check, problems);
+        CheckSla(template.Calendars, "/calendars", SlaDocumentRules.Check, problems);
 
         return problems.Count == start ? template : null;
     }
@@ -38,6 +32,12 @@ public static class TemplateValidator
     {
         foreach (var (name, queue) in queues ?? [])
         {
+            if (!RuleClauses.IsName(name))
+            {
+                problems.Add(new RuleProblem(JsonPointer.Append("/queues", name), "A name is 1-64 letters, digits, '-' or '_'."));
+                continue;
+            }
+
             try
             {
                 QueueDefinitionRules.Check(name, queue);
@@ -46,6 +46,23 @@ public static class TemplateValidator
             {
                 problems.Add(new RuleProblem(JsonPointer.Append("/queues", name) + e.Field, e.Message));
             }
+        }
+    }
+
+    /// <summary>Each SLA policy or calendar as its own route checks it.</summary>
+    private static void CheckSla<T>(
+        Dictionary<string, T>? documents, string at, Func<T, List<(string Pointer, string Message)>> check, List<RuleProblem> problems)
+    {
+        foreach (var (name, document) in documents ?? [])
+        {
+            var here = JsonPointer.Append(at, name);
+            if (!SlaDocumentRules.IsValidName(name))
+            {
+                problems.Add(new RuleProblem(here, "A name is 1-64 lowercase letters, digits, '-' or '_'."));
+                continue;
+            }
+
+            problems.AddRange(check(document).Select(p => new RuleProblem(here + p.Pointer, p.Message)));
         }
     }
 

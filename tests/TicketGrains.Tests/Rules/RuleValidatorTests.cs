@@ -75,6 +75,18 @@ public sealed class RuleValidatorTests
     }
 
     [Fact]
+    public void A_template_sla_policy_and_calendar_are_checked_as_their_routes_check_them()
+    {
+        var problems = new List<RuleProblem>();
+        TemplateValidator.Parse("""
+            {"slaPolicies":{"peak":{"targets":[{"metric":"first_reply","seconds":0}]},"Peak":{}},
+             "calendars":{"office":{"timeZone":"Asia/Shanghai","weeklyHours":[{"day":"someday","start":"09:00","end":"18:00"}]}}}
+            """, problems);
+
+        Assert.Equal(["/slaPolicies/peak/targets/0/seconds", "/slaPolicies/Peak", "/calendars/office/weeklyHours/0/day"], problems.Select(p => p.Pointer));
+    }
+
+    [Fact]
     public void Every_built_in_rule_and_template_is_valid()
     {
         var problems = new List<RuleProblem>();
