@@ -56,3 +56,18 @@ migrate_as_owner() { # silo_dll [log file]: the migrate step, with the owner's c
         dotnet "$1" migrate || die "the migrate step failed"
     fi
 }
+
+# Stops a process this script started: TERM (a silo then leaves its cluster), KILL after 20 s. Does nothing for "".
+stop_process() { # pid
+    local pid="$1"
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+        say "stopping pid $pid"
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 40); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -KILL "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    fi
+}

@@ -19,15 +19,7 @@ silo_dll="silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll"
 bench_dll="tests/TicketGrains.Bench/bin/Release/net10.0/TicketGrains.Bench.dll"
 silo_pid=""
 
-stop_silo() {
-    if [[ -n "$silo_pid" ]] && kill -0 "$silo_pid" 2>/dev/null; then
-        say "stopping the silo (pid $silo_pid)"
-        kill -TERM "$silo_pid" 2>/dev/null || true
-        for _ in $(seq 1 40); do kill -0 "$silo_pid" 2>/dev/null || break; sleep 0.5; done
-        kill -KILL "$silo_pid" 2>/dev/null || true
-        wait "$silo_pid" 2>/dev/null || true
-    fi
-}
+stop_silo() { stop_process "$silo_pid"; }
 trap stop_silo EXIT
 trap 'exit 130' INT TERM
 
