@@ -12,8 +12,9 @@ public sealed class IdleTimeoutTests(IdleAgentFixture cluster, ITestOutputHelper
     {
         var api = cluster.FreshTenant();
         await DefineQueueAsync(api, "general", new { strategy = "push" });
-        await DefineAgentAsync(api, "ann", new { queues = new[] { "general" } });
+        // Taken before the agent exists: its idle clock starts inside the PUT, so a later start made the check flaky.
         var since = DateTimeOffset.UtcNow;
+        await DefineAgentAsync(api, "ann", new { queues = new[] { "general" } });
 
         await Poll.UntilAsync("ann to turn away", TimeSpan.FromSeconds(30), async () =>
             (await api.GetAsync("/api/v1/agents/ann")).Expect(HttpStatusCode.OK).String("presence") == "away");
