@@ -1,8 +1,8 @@
 -- Order-system events (POST /api/v1/order-events, docs/decisions/0008-webhook-delivery.md).
 
--- Which tickets carry an order number (their `orderNo` field). A ticket grain writes its row before it appends the
--- TicketCreated that carries the number, so no ticket lacks its row; a row whose create then failed points at a
--- ticket that does not exist and is skipped when an event arrives.
+-- Which tickets carry an order number (their `orderNo` field). The event log's batch statement writes a ticket's row
+-- together with the TicketCreated that carries the number: both exist or neither does. (Rows written by earlier
+-- versions, before the append, may point at a ticket whose create failed; an order event skips those.)
 CREATE TABLE IF NOT EXISTS tg_order_tickets (
     tenant_id  text        NOT NULL,
     order_no   text        NOT NULL,

@@ -5,6 +5,8 @@ namespace TicketGrains.Grains.EventLog;
 /// <summary>
 /// One event to append at an exact stream version. <paramref name="Row"/> is the ticket's read-model
 /// row after the event, written in the same statement so readers never see the event without it.
+/// <paramref name="OrderNo"/> files the ticket under an order number (tg_order_tickets) in that same statement: a
+/// separate transaction per create cost a round trip and a commit of its own and halved creation throughput.
 /// </summary>
 public sealed record AppendRequest(
     string TenantId,
@@ -12,4 +14,5 @@ public sealed record AppendRequest(
     int Version,
     string EventType,
     string Json,
-    TicketRow? Row);
+    TicketRow? Row,
+    string? OrderNo = null);

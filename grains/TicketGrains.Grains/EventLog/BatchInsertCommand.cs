@@ -5,7 +5,8 @@ namespace TicketGrains.Grains.EventLog;
 
 /// <summary>
 /// Builds the one statement that commits a whole batch: the events (skipping versions that already
-/// exist, which are reported as conflicts) and, for the events that went in, their read-model rows.
+/// exist, which are reported as conflicts) and, for the events that went in, their read-model rows and
+/// order-number index entries.
 /// A row's subject is written once, with the ticket's creation: it is the subject as sealed in TicketCreated,
 /// so the row is exactly what a rebuild from the log produces (ReadModel/ReadModelRebuild).
 /// </summary>
@@ -38,6 +39,13 @@ internal static class BatchInsertCommand
                 priority = EXCLUDED.priority, queue = EXCLUDED.queue, assignee = EXCLUDED.assignee,
                 updated_at = EXCLUDED.updated_at, sla_due_at = EXCLUDED.sla_due_at, claim_due_at = EXCLUDED.claim_due_at
             WHERE tg_tickets.version < EXCLUDED.version
+        ), filed AS (
+            INSERT INTO tg_order_tickets (tenant_id, order_no, ticket_id)
+            SELECT o.tenant_id, o.order_no, o.ticket_id
+            FROM unnest(@o_tenant, @o_stream, @o_version, @o_order, @o_ticket)
+                AS o(tenant_id, stream_id, version, order_no, ticket_id)
+            JOIN inserted i ON i.tenant_id = o.tenant_id AND i.stream_id = o.stream_id AND i.version = o.version
+            ON CONFLICT DO NOTHING
         )
         SELECT tenant_id, stream_id, version FROM inserted
         """;
@@ -51,6 +59,7 @@ internal static class BatchInsertCommand
         var type = new string[n];
         var data = new string[n];
         var rows = new List<AppendRequest>(n);
+        var filed = new List<AppendRequest>();
         for (var i = 0; i < n; i++)
         {
             var r = batch[i].Request;
@@ -58,6 +67,10 @@ internal static class BatchInsertCommand
             if (r.Row is not null)
             {
                 rows.Add(r);
+                if (r.OrderNo is not null)
+                {
+                    filed.Add(r);
+                }
             }
         }
 
@@ -69,6 +82,11 @@ internal static class BatchInsertCommand
         p.Add(new NpgsqlParameter<string[]>("type", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = type });
         p.Add(new NpgsqlParameter<string[]>("data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { TypedValue = data });
         AddRowParameters(p, rows);
+        Add(p, "o_tenant", NpgsqlDbType.Text, filed, r => r.TenantId);
+        Add(p, "o_stream", NpgsqlDbType.Text, filed, r => r.StreamId);
+        Add(p, "o_version", NpgsqlDbType.Integer, filed, r => r.Version);
+        Add(p, "o_order", NpgsqlDbType.Text, filed, r => r.OrderNo!);
+        Add(p, "o_ticket", NpgsqlDbType.Uuid, filed, r => r.Row!.TicketId);
         return command;
     }
 

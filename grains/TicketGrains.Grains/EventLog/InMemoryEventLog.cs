@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TicketGrains.Abstractions.Errors;
+using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.ReadModel;
 
 namespace TicketGrains.Grains.EventLog;
@@ -8,7 +9,7 @@ namespace TicketGrains.Grains.EventLog;
 /// The event log in memory, for fast grain tests only (the product and integration tests use
 /// PostgreSQL). It keeps the same contract: a repeated version is a conflict.
 /// </summary>
-public sealed class InMemoryEventLog : IEventLog
+public sealed class InMemoryEventLog(InMemoryOrderTicketIndex orders) : IEventLog
 {
     private readonly ConcurrentDictionary<(string, string), List<StoredEvent>> _streams = new();
     private readonly ConcurrentDictionary<(string, string), (int, string)> _snapshots = new();
@@ -33,6 +34,10 @@ public sealed class InMemoryEventLog : IEventLog
         if (request.Row is { } row)
         {
             Rows[(request.TenantId, row.TicketId)] = new TicketSummary(request.Version, row);
+            if (request.OrderNo is { } orderNo)
+            {
+                orders.Add(request.TenantId, orderNo, row.TicketId);
+            }
         }
 
         return Task.CompletedTask;

@@ -71,7 +71,8 @@ public static class TicketGrainsServices
         services.TryAddSingleton<ITicketReadModel, InMemoryTicketReadModel>();
         services.TryAddSingleton<ISlaDocumentStore, InMemorySlaDocumentStore>();
         services.TryAddSingleton<IRuleStore, InMemoryRuleStore>();
-        services.TryAddSingleton<IOrderTicketIndex, InMemoryOrderTicketIndex>();
+        services.TryAddSingleton<InMemoryOrderTicketIndex>();
+        services.TryAddSingleton<IOrderTicketIndex>(sp => sp.GetRequiredService<InMemoryOrderTicketIndex>());
         return services;
     }
 }

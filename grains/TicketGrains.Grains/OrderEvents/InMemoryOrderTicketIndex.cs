@@ -2,12 +2,12 @@ using System.Collections.Concurrent;
 
 namespace TicketGrains.Grains.OrderEvents;
 
-/// <summary>The order-number index in memory, for grain tests on the in-memory event log.</summary>
+/// <summary>The order-number index in memory, for grain tests on the in-memory event log (which adds the entries).</summary>
 public sealed class InMemoryOrderTicketIndex : IOrderTicketIndex
 {
     private readonly ConcurrentDictionary<(string Tenant, string OrderNo), List<Guid>> _tickets = new();
 
-    public Task AddAsync(string tenant, string orderNo, Guid ticketId)
+    public void Add(string tenant, string orderNo, Guid ticketId)
     {
         var tickets = _tickets.GetOrAdd((tenant, orderNo), _ => []);
         lock (tickets)
@@ -17,8 +17,6 @@ public sealed class InMemoryOrderTicketIndex : IOrderTicketIndex
                 tickets.Add(ticketId);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     public Task<IReadOnlyList<Guid>> FindAsync(string tenant, string orderNo, CancellationToken cancellationToken)

@@ -3,35 +3,9 @@ using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.Grains.OrderEvents;
 
-/// <summary>The order-number index in tg_order_tickets.</summary>
+/// <summary>The order-number index in tg_order_tickets (written by the event log's batch statement).</summary>
 public sealed class PostgresOrderTicketIndex(NpgsqlDataSource database) : IOrderTicketIndex
 {
-    /// <summary>
-    /// Adds the entry without waiting for it to be flushed to disk (<c>synchronous_commit = off</c> for this transaction
-    /// alone). It is written before the ticket's creation is appended, and PostgreSQL flushes its write-ahead log in
-    /// order: once that later append has committed durably, so has this entry. Waiting for a flush of its own cost
-    /// every create with an order number a second durable commit, in a row, which halved creation throughput.
-    /// </summary>
-    public Task AddAsync(string tenant, string orderNo, Guid ticketId) => StorageErrors.Guard(async () =>
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var batch = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("SET LOCAL synchronous_commit = off"),
-                new NpgsqlBatchCommand("INSERT INTO tg_order_tickets (tenant_id, order_no, ticket_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                {
-                    Parameters = { new() { Value = tenant }, new() { Value = orderNo }, new() { Value = ticketId } },
-                },
-            },
-        };
-        var added = await batch.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-        return added;
-    });
-
     public Task<IReadOnlyList<Guid>> FindAsync(string tenant, string orderNo, CancellationToken cancellationToken) => StorageErrors.Guard(async () =>
     {
         await using var command = database.CreateCommand(

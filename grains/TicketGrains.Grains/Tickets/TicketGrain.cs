@@ -25,7 +25,6 @@ public sealed class TicketGrain(
     IOptions<AgentOptions> agents,
     TimeProvider time,
     SlaWatchRegistry slaWatch,
-    IOrderTicketIndex orders,
     IPersonalDataProtection protection,
     TicketMetrics metrics,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
@@ -81,12 +80,6 @@ public sealed class TicketGrain(
 
         if (!State.Exists)
         {
-            if (command.Fields.TryGetValue(OrderEventTypes.OrderNoField, out var orderNo))
-            {
-                // Indexed before the ticket exists, so no ticket with an order number is missing from the index.
-                await orders.AddAsync(Tenant, orderNo, _id);
-            }
-
             try
             {
                 // The SLA policy is chosen for the routed priority: a rule that raises it gets the tighter targets.
@@ -321,7 +314,9 @@ public sealed class TicketGrain(
         }
 
         var queueBefore = State.Queue;
-        await _stream.AppendAsync(e, (s, stored) => TicketReadModelRow.From(s, RowSubject(s, stored)));
+        // A ticket is filed under its order number by the statement that stores its creation.
+        var orderNo = e is TicketCreated created ? created.Fields.GetValueOrDefault(OrderEventTypes.OrderNoField) : null;
+        await _stream.AppendAsync(e, (s, stored) => TicketReadModelRow.From(s, RowSubject(s, stored)), orderNo);
         if (State.Queue != queueBefore && _wasWaiting)
         {
             // Re-routed while waiting: it leaves the old queue and joins the new one.

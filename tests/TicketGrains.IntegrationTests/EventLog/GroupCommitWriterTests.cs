@@ -80,6 +80,28 @@ public sealed class GroupCommitWriterTests : MigratedDatabaseTest
     }
 
     [Fact]
+    public async Task An_order_number_is_filed_by_the_statement_that_stores_the_creation_and_only_for_the_append_that_went_in()
+    {
+        await using var writer = await WriterUnderTest.StartAsync(Database);
+        var (hold, first) = await writer.HoldAStatementAsync();
+        await using var held = hold;
+        var ticket = Guid.NewGuid();
+        var won = writer.Writer.AppendAsync(Appends.Ticket("winner", ticket) with { OrderNo = "SO-WON" });
+        var lost = writer.Writer.AppendAsync(Appends.Ticket("loser", ticket) with { OrderNo = "SO-LOST" });
+        var other = Appends.Ticket("other") with { OrderNo = "SO-WON" };
+        var alsoFiled = writer.Writer.AppendAsync(other);
+
+        await hold.ReleaseAsync();
+
+        await Task.WhenAll(first, won, alsoFiled);
+        await Assert.ThrowsAsync<ConflictException>(() => lost);
+        Assert.Equal([1, 2], await writer.StatementsAsync());
+        var filed = await Database.ColumnAsync<string>(
+            "SELECT order_no || ' ' || ticket_id FROM tg_order_tickets WHERE tenant_id = $1 ORDER BY order_no, ticket_id", Appends.Tenant);
+        Assert.Equal(new[] { $"SO-WON {ticket}", $"SO-WON {other.Row!.TicketId}" }.Order(StringComparer.Ordinal), filed);
+    }
+
+    [Fact]
     public async Task A_failed_statement_fails_every_append_in_it_and_the_writer_goes_on()
     {
         await using var writer = await WriterUnderTest.StartAsync(Database);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
+using TicketGrains.Grains.OrderEvents;
 using Xunit;
 
 namespace TicketGrains.Tests.Cluster;
@@ -15,7 +16,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 3, 3, 9, 0, 0, TimeSpan.Zero));
 
-    public InMemoryEventLog EventLog { get; } = new();
+    public ClusterFixture() => EventLog = new InMemoryEventLog(OrderIndex);
+
+    /// <summary>Shared like the log that writes it: an order event on either silo finds tickets created on the other.</summary>
+    public InMemoryOrderTicketIndex OrderIndex { get; } = new();
+
+    public InMemoryEventLog EventLog { get; }
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -32,6 +38,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             host.Configuration["Encryption:Enabled"] = "false";
             host.Services.AddSingleton<TimeProvider>(Time);
             host.Services.AddSingleton(EventLog);
+            host.Services.AddSingleton(OrderIndex);
             host.Services.AddTicketGrainsDomain();
             host.Services.AddTicketGrainsInMemory();
         });
