@@ -35,6 +35,11 @@ public interface ITenantRulesGrain : IGrainWithStringKey
     [Alias("TriggersFor")]
     Task<IReadOnlyList<RuleVersion>> TriggersForAsync(string kind);
 
+    /// <summary>Which ticket events the tenant's enabled triggers and time rules react to.</summary>
+    [ReadOnly]
+    [Alias("Interest")]
+    Task<RuleInterest> InterestAsync();
+
     /// <summary>The tenant's templates (built-in ones and its own), current versions.</summary>
     [ReadOnly]
     [Alias("ListTemplates")]

@@ -24,7 +24,7 @@ public sealed class LiveFeedSubscriber(IServiceProvider services, TicketChangeLo
 
     public SubscriberStart StartFrom => SubscriberStart.Now;
 
-    public async ValueTask<Func<EventHeader, bool>> SelectAsync(CancellationToken cancellationToken)
+    public async ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken)
     {
         var audience = await _client.Value.GetGrain<ILiveFeedAudienceGrain>(ILiveFeedAudienceGrain.Key).GetAsync();
         return header => audience.Includes(header.TenantId) && StreamIds.TryTicketId(header.StreamId, out _);

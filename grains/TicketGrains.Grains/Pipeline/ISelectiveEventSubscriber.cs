@@ -10,8 +10,9 @@ namespace TicketGrains.Grains.Pipeline;
 public interface ISelectiveEventSubscriber : IEventSubscriber
 {
     /// <summary>
-    /// Which events of the page just read are wanted. Called after the page's headers were read, so a choice that
-    /// depends on outside state (who is listening now) is taken after every event of the page had committed.
+    /// Which events of <paramref name="page"/>, just read, are wanted. Called after the page's headers were read, so a
+    /// choice that depends on outside state (who is listening now) is taken after every event of the page had
+    /// committed; the page itself says whose state to ask about (the tenants in it).
     /// </summary>
-    ValueTask<Func<EventHeader, bool>> SelectAsync(CancellationToken cancellationToken);
+    ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken);
 }

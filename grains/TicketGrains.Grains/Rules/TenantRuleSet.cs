@@ -27,7 +27,11 @@ public sealed class TenantRuleSet
             .Where(r => r.Rule is { Type: RuleKinds.Event, Enabled: true } && (r.Rule.On!.Contains(k) || r.Rule.On.Contains(RuleKinds.TicketUpdated)))
             .Select(r => r.Version).ToList());
         TimeRules = Rules.Where(r => r.Rule is { Type: RuleKinds.Time, Enabled: true }).ToList();
+        Interest = new RuleInterest([.. RuleKinds.Events.Where(k => _triggersByKind[k].Count > 0)], TimeRules.Count > 0);
     }
+
+    /// <summary>Which ticket events these rules react to.</summary>
+    public RuleInterest Interest { get; }
 
     /// <summary>Every current rule (built-in included), in evaluation order.</summary>
     public IReadOnlyList<(RuleVersion Version, RuleDocument Rule)> Rules { get; }

@@ -38,6 +38,8 @@ public sealed class TenantRulesGrain(IRuleStore store, TimeProvider time) : Grai
 
     public Task<IReadOnlyList<RuleVersion>> TriggersForAsync(string kind) => Task.FromResult(_set.TriggersFor(kind));
 
+    public Task<RuleInterest> InterestAsync() => Task.FromResult(_set.Interest);
+
     public Task<IReadOnlyList<RuleVersion>> TimeRulesAsync() =>
         Task.FromResult<IReadOnlyList<RuleVersion>>(_set.TimeRules.Select(r => r.Version).ToList());
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.Pipeline;
 
 namespace TicketGrains.Grains.Rules;
@@ -28,10 +29,20 @@ public static class TriggerEventKinds
     /// <summary>Attributes an order or SLA event offers as event.&lt;name&gt;.</summary>
     private static readonly string[] Carried = ["type", "orderNo", "trackingNo", "carrier", "eventId", "metric", "dueAt", "internal", "author"];
 
-    public static string? KindOf(CommittedEvent e) => KindByType.GetValueOrDefault(e.EventType);
+    public static string? KindOf(CommittedEvent e) => KindOfType(e.EventType);
+
+    /// <summary>The rule event kind of a stored ticket event type; null for types that start no rules.</summary>
+    public static string? KindOfType(string eventType) => KindByType.GetValueOrDefault(eventType);
 
     /// <summary>Whether events of this stored type start rules (or, TicketCreated and StatusChanged, move time rules).</summary>
     public static bool IsRuleEvent(string eventType) => KindByType.ContainsKey(eventType);
+
+    /// <summary>Whether events of this stored type put the ticket in a status, which time rules count from.</summary>
+    public static bool MovesTimeRules(string eventType) => eventType is "TicketCreated" or "StatusChanged";
+
+    /// <summary>Whether a ticket event matters to rules that react as <paramref name="interest"/> says.</summary>
+    public static bool Concerns(RuleInterest interest, string eventType) =>
+        (KindOfType(eventType) is { } kind && interest.EventKinds.Contains(kind)) || (interest.TimeRules && MovesTimeRules(eventType));
 
     /// <summary>False for events a rule made.</summary>
     public static bool StartsRules(CommittedEvent e) => !e.Data.Contains("\"trigger:", StringComparison.Ordinal) || !MadeByRule(e.Data);

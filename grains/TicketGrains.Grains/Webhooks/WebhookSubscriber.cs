@@ -23,7 +23,7 @@ public sealed class WebhookSubscriber(IServiceProvider services, WebhookStore we
 
     public SubscriberStart StartFrom => SubscriberStart.Now;
 
-    public async ValueTask<Func<EventHeader, bool>> SelectAsync(CancellationToken cancellationToken)
+    public async ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken)
     {
         var subscribed = await webhooks.SubscribedTypesAsync(cancellationToken);
         return header => subscribed.TryGetValue(header.TenantId, out var types)

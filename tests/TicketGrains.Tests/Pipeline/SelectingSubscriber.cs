@@ -15,7 +15,7 @@ internal sealed class SelectingSubscriber : ISelectiveEventSubscriber
 
     public List<string[]> Pages { get; } = [];
 
-    public ValueTask<Func<EventHeader, bool>> SelectAsync(CancellationToken cancellationToken)
+    public ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken)
     {
         Selections++;
         var audience = Audience.ToHashSet(StringComparer.Ordinal);
