@@ -1,0 +1,29 @@
+using TicketGrains.Api.Channels.Inbound;
+
+namespace TicketGrains.Api.Channels.Outbound;
+
+/// <summary>
+/// Sends an agent's public reply back through one platform (its send API at the channel's configured base address, or
+/// SMTP). The outbound side records each attempt's outcome and retries failures; a sender only reports.
+/// </summary>
+public interface IChannelSender
+{
+    /// <summary>The channel type it sends for.</summary>
+    string Type { get; }
+
+    Task<SendOutcome> SendAsync(ChannelInfo channel, OutboundMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A reply to send: to <see cref="RecipientId"/> (the customer's id on that platform), answering
+/// <see cref="InReplyTo"/> (the platform message id of the customer's last message, for e-mail threading).
+/// </summary>
+public sealed record OutboundMessage(Guid MessageId, Guid TicketId, string RecipientId, string Text, string? Subject, string? InReplyTo);
+
+/// <summary>Sent, or failed with the platform's reason; <see cref="Retryable"/> false for failures a retry cannot fix.</summary>
+public sealed record SendOutcome(bool Sent, string? PlatformMessageId, string? FailureReason, bool Retryable)
+{
+    public static SendOutcome Delivered(string? platformMessageId) => new(true, platformMessageId, null, false);
+
+    public static SendOutcome Failed(string reason, bool retryable) => new(false, null, reason, retryable);
+}
