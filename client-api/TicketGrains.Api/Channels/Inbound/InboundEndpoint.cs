@@ -11,13 +11,23 @@ namespace TicketGrains.Api.Channels.Inbound;
 /// </summary>
 public static class InboundEndpoint
 {
-    public static RouteHandlerBuilder MapInboundEndpoint(this IEndpointRouteBuilder app) =>
-        app.MapMethods("/api/v1/channels/{id:guid}/inbound", [HttpMethods.Get, HttpMethods.Post], HandleAsync)
-            .AllowAnonymous().DisableAntiforgery().WithTags("Channels").WithName("ChannelInbound")
-            .WithSummary("A platform's push or address check for a channel, authenticated by the platform's signature.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/plain").ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+    public const string Path = "/api/v1/channels/{id:guid}/inbound";
+
+    /// <summary>Two operations on one address: a platform's address check (GET) and its pushes (POST).</summary>
+    public static IEndpointRouteBuilder MapInboundEndpoint(this IEndpointRouteBuilder app)
+    {
+        Describe(app.MapGet(Path, HandleAsync).WithName("CheckChannelInbound")
+            .WithSummary("A platform's address check (WeChat echostr, Weibo) for a channel, authenticated by the platform's signature."));
+        Describe(app.MapPost(Path, HandleAsync).WithName("ReceiveChannelInbound")
+            .WithSummary("A platform's push (raw body, up to 1 MiB) for a channel, authenticated by the platform's signature; stored before the answer."));
+        return app;
+    }
+
+    private static void Describe(RouteHandlerBuilder route) => route
+        .AllowAnonymous().DisableAntiforgery().WithTags("Channels")
+        .Produces(StatusCodes.Status200OK, contentType: "text/plain").ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     private static async Task<IResult> HandleAsync(
         Guid id, HttpContext context, IChannelDirectory directory, ChannelAdapters adapters, IInboundAcceptor acceptor, InboundPulls pulls, TimeProvider time)
