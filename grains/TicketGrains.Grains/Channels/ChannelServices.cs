@@ -11,7 +11,7 @@ public static class ChannelServices
     {
         services.TryAddSingleton<ChannelStore>();
         services.TryAddSingleton<ChannelSettingsSeal>();
-        services.TryAddSingleton<PullCursorStore>();
+        services.TryAddSingleton<IPullCursorStore, PullCursorStore>();
         return services;
     }
 
