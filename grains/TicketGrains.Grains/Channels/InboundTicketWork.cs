@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TicketGrains.Abstractions;
@@ -24,6 +25,11 @@ public sealed class InboundTicketWork(
     // Resolved lazily: the grain factory depends on services that are built after this one.
     private readonly Lazy<IGrainFactory> _grains = new(services.GetRequiredService<IGrainFactory>);
 
+    /// <summary>A changed threading rule applies to the messages decided this long after the change at the latest.</summary>
+    public static readonly TimeSpan RuleFreshness = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<(string Tenant, Guid Channel), (ThreadingRule Rule, DateTimeOffset At)> _rules = new();
+
     public static InboundMessageReceived Parse(CommittedEvent e) => (InboundMessageReceived)EventSerializer.Deserialize(e.EventType, e.Data);
 
     public async Task HandleAsync(CommittedEvent e, InboundMessageReceived received)
@@ -42,8 +48,7 @@ public sealed class InboundTicketWork(
         }
 
         var content = InboundContent.FromJson(json);
-        var stored = await channels.FindAsync(tenant, received.ChannelId, CancellationToken.None);
-        var rule = ThreadingRuleReader.Stored(stored?.ThreadingJson);
+        var rule = await RuleOfAsync(tenant, received.ChannelId);
         var orderNo = rule.OrderNumberIn($"{content.Subject}\n{content.Text}");
         var threadHash = InboundStreams.ThreadKeyHash(received.ChannelId, content.EffectiveThreadKey);
         var decision = await DecisionAsync(e, received, rule, threadHash, orderNo);
@@ -111,6 +116,21 @@ public sealed class InboundTicketWork(
         {
             return await RecordedAsync(e) ?? throw new InvalidOperationException($"Version 2 of {e.StreamId} conflicted but cannot be read.");
         }
+    }
+
+    /// <summary>The channel's threading rule, read at most every <see cref="RuleFreshness"/> (the default for a deleted channel).</summary>
+    private async Task<ThreadingRule> RuleOfAsync(string tenant, Guid channelId)
+    {
+        var now = time.GetUtcNow();
+        if (_rules.TryGetValue((tenant, channelId), out var cached) && now - cached.At < RuleFreshness)
+        {
+            return cached.Rule;
+        }
+
+        var stored = await channels.FindAsync(tenant, channelId, CancellationToken.None);
+        var rule = ThreadingRuleReader.Stored(stored?.ThreadingJson);
+        _rules[(tenant, channelId)] = (rule, now);
+        return rule;
     }
 
     private async Task<InboundMessageThreaded?> RecordedAsync(CommittedEvent e) =>
