@@ -18,6 +18,7 @@ public static class ChannelServices
     public static IServiceCollection AddInboundTicketWork(this IServiceCollection services)
     {
         services.AddChannelStores();
+        services.TryAddSingleton<IThreadingRules, StoredThreadingRules>();
         services.TryAddSingleton<InboundTicketWork>();
         services.AddEventSubscriber<InboundMessageSubscriber>();
         return services;

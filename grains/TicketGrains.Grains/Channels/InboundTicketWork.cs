@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TicketGrains.Abstractions;
@@ -19,16 +18,11 @@ namespace TicketGrains.Grains.Channels;
 /// message's stream, and a ticket adds an inbound message it already holds nothing.
 /// </summary>
 public sealed class InboundTicketWork(
-    IServiceProvider services, IEventLog log, IPersonalDataProtection protection, ITicketReadModel readModel, ChannelStore channels,
+    IServiceProvider services, IEventLog log, IPersonalDataProtection protection, ITicketReadModel readModel, IThreadingRules rules,
     TimeProvider time, ILogger<InboundTicketWork> logger)
 {
     // Resolved lazily: the grain factory depends on services that are built after this one.
     private readonly Lazy<IGrainFactory> _grains = new(services.GetRequiredService<IGrainFactory>);
-
-    /// <summary>A changed threading rule applies to the messages decided this long after the change at the latest.</summary>
-    public static readonly TimeSpan RuleFreshness = TimeSpan.FromSeconds(5);
-
-    private readonly ConcurrentDictionary<(string Tenant, Guid Channel), (ThreadingRule Rule, DateTimeOffset At)> _rules = new();
 
     public static InboundMessageReceived Parse(CommittedEvent e) => (InboundMessageReceived)EventSerializer.Deserialize(e.EventType, e.Data);
 
@@ -48,7 +42,7 @@ public sealed class InboundTicketWork(
         }
 
         var content = InboundContent.FromJson(json);
-        var rule = await RuleOfAsync(tenant, received.ChannelId);
+        var rule = await rules.ForChannelAsync(tenant, received.ChannelId);
         var orderNo = rule.OrderNumberIn($"{content.Subject}\n{content.Text}");
         var threadHash = InboundStreams.ThreadKeyHash(received.ChannelId, content.EffectiveThreadKey);
         var decision = await DecisionAsync(e, received, rule, threadHash, orderNo);
@@ -116,21 +110,6 @@ public sealed class InboundTicketWork(
         {
             return await RecordedAsync(e) ?? throw new InvalidOperationException($"Version 2 of {e.StreamId} conflicted but cannot be read.");
         }
-    }
-
-    /// <summary>The channel's threading rule, read at most every <see cref="RuleFreshness"/> (the default for a deleted channel).</summary>
-    private async Task<ThreadingRule> RuleOfAsync(string tenant, Guid channelId)
-    {
-        var now = time.GetUtcNow();
-        if (_rules.TryGetValue((tenant, channelId), out var cached) && now - cached.At < RuleFreshness)
-        {
-            return cached.Rule;
-        }
-
-        var stored = await channels.FindAsync(tenant, channelId, CancellationToken.None);
-        var rule = ThreadingRuleReader.Stored(stored?.ThreadingJson);
-        _rules[(tenant, channelId)] = (rule, now);
-        return rule;
     }
 
     private async Task<InboundMessageThreaded?> RecordedAsync(CommittedEvent e) =>
