@@ -7,6 +7,8 @@
 #   use_local_postgres   ConnectionStrings__TicketGrains (application role) and __TicketGrainsOwner (owner role): as
 #                        configured, else the local cluster's two roles under .data/
 #   migrate_as_owner     the migrate step (TicketGrains.Silo.dll migrate) as the owner role
+#   start_bench_silo     a latency bench's silo: own database, Release build, migrated, started, ready (sets silo_pid)
+#   bench_admin_token    a development token of a tenant's admin, exported as TICKETGRAINS_TOKEN
 # shellcheck shell=bash
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -70,4 +72,45 @@ stop_process() { # pid
         kill -KILL "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     fi
+}
+
+# A latency bench's silo with the co-hosted API, on a database of its own: builds the silo and the bench (Release),
+# migrates as the owner role, starts the silo in the background (silo_pid, for stop_process) and waits until $url is
+# ready. The silo's output goes to .data/bench/<name>-silo.log.
+start_bench_silo() { # url database name silo_port gateway_port [silo options...]
+    local url="$1" database="$2" name="$3" silo_port="$4" gateway_port="$5"
+    shift 5
+    local log_dir="$repo/.data/bench" silo_dll="$repo/silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll"
+    local ready="curl -s -o /dev/null -w %{http_code} --max-time 5 $url/readyz"
+    [[ "$($ready || true)" == "200" ]] && die "something already answers on $url; stop it first (or set TICKETGRAINS_BENCH_URL)"
+    "$repo/deploy/local/postgres.sh" start
+    local owner_conn app_conn
+    owner_conn="$("$repo/deploy/local/postgres.sh" url "$database" | tail -n 1)"
+    app_conn="$("$repo/deploy/local/postgres.sh" app-url "$database" | tail -n 1)"
+    use_local_secrets
+    say "building (Release)"
+    dotnet build "$repo/silo/TicketGrains.Silo" -c Release -nologo -v quiet
+    dotnet build "$repo/tests/TicketGrains.Bench" -c Release -nologo -v quiet
+    mkdir -p "$log_dir"
+    ConnectionStrings__TicketGrainsOwner="$owner_conn" ConnectionStrings__TicketGrains="$app_conn" \
+        migrate_as_owner "$silo_dll" "$log_dir/$name-migrate.log"
+    say "starting the silo on $url (log: .data/bench/$name-silo.log)"
+    dotnet "$silo_dll" --urls "$url" "--ConnectionStrings:TicketGrains=$app_conn" \
+        "--Orleans:SiloPort=$silo_port" "--Orleans:GatewayPort=$gateway_port" "--Orleans:ClusterId=bench-$name" \
+        "$@" >"$log_dir/$name-silo.log" 2>&1 &
+    silo_pid=$!
+    local deadline=$((SECONDS + 120))
+    until [[ "$($ready || true)" == "200" ]]; do
+        kill -0 "$silo_pid" 2>/dev/null || { tail -n 40 "$log_dir/$name-silo.log" >&2; die "the silo exited before it became ready"; }
+        ((SECONDS < deadline)) || { tail -n 40 "$log_dir/$name-silo.log" >&2; die "no 200 from $url/readyz within 120 s"; }
+        sleep 0.5
+    done
+}
+
+# In the environment, not on the command line: a token is a credential.
+bench_admin_token() { # url tenant
+    TICKETGRAINS_TOKEN="$(curl -s --max-time 10 -X POST "$1/api/v1/dev/tokens" -H 'Content-Type: application/json' \
+        -d "{\"tenant\":\"$2\",\"subject\":\"bench\",\"roles\":[\"admin\"],\"lifetimeMinutes\":120}" | sed -nE 's/.*"token":"([^"]+)".*/\1/p')"
+    [[ -n "$TICKETGRAINS_TOKEN" ]] || die "the development token issuer gave no token"
+    export TICKETGRAINS_TOKEN
 }

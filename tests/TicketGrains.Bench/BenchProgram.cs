@@ -20,6 +20,11 @@ public static class BenchProgram
             return await PullBench.RunAsync(pullArgs);
         }
 
+        if (args is ["inbound-latency", .. var inboundArgs])
+        {
+            return await InboundLatencyBench.RunAsync(inboundArgs);
+        }
+
         if (args is ["webhook-latency", .. var rest])
         {
             return await WebhookLatencyBench.RunAsync(rest);

@@ -89,7 +89,7 @@ public static class WebhookLatencyBench
         return delivered.Count == count ? 0 : 1;
     }
 
-    private static void Print(string what, List<double> milliseconds)
+    internal static void Print(string what, List<double> milliseconds)
     {
         var sorted = milliseconds.Order().ToList();
         double At(double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];

@@ -1,4 +1,5 @@
 using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Grains.Channels;
@@ -13,11 +14,37 @@ public sealed class InboundAcceptor(IClusterClient cluster) : IInboundAcceptor
 {
     public async Task<AcceptedMessages> AcceptAsync(ChannelInfo channel, IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
     {
+        foreach (var m in messages)
+        {
+            Check(m);
+        }
+
         var inbox = cluster.GetGrain<IInboundInboxGrain>(channel.Tenant);
         var stored = await Task.WhenAll(messages.Select(m => GrainRetry.Idempotent(() => inbox.StoreAsync(Envelope(channel, m)), cancellationToken)));
         var fresh = stored.Count(s => s);
         return new AcceptedMessages(fresh, stored.Length - fresh);
     }
+
+    /// <summary>What every adapter must give; a message without it is refused (400) before anything is stored.</summary>
+    private static void Check(InboundMessage m)
+    {
+        if (m.PlatformMessageId is not { Length: > 0 and <= MaxId } || string.IsNullOrWhiteSpace(m.PlatformMessageId))
+        {
+            throw new InvalidFieldException("body", $"The message has no platform message id of 1 to {MaxId} characters to de-duplicate it by.");
+        }
+
+        if (m.SenderId is not { Length: > 0 and <= MaxId } || string.IsNullOrWhiteSpace(m.SenderId))
+        {
+            throw new InvalidFieldException("body", $"The message has no sender id of 1 to {MaxId} characters.");
+        }
+
+        if (!InboundKinds.All.Contains(m.Kind))
+        {
+            throw new InvalidFieldException("body", $"The message kind '{m.Kind}' is not one of: {string.Join(", ", InboundKinds.All)}.");
+        }
+    }
+
+    private const int MaxId = 512;
 
     public static InboundEnvelope Envelope(ChannelInfo channel, InboundMessage m) => new()
     {

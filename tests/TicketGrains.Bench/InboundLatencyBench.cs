@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using TicketGrains.Grains.Channels;
+
+namespace TicketGrains.Bench;
+
+/// <summary>
+/// Channel request in → ticket event on /api/v1/events: creates an app channel, follows the tenant's live feed, then
+/// posts signed app messages at a fixed rate (open loop), each from a new customer so each opens a ticket whose id is
+/// derived from the message, and times each from just before its POST to the moment the feed shows that ticket.
+/// Run by deploy/local/inbound-bench.sh.
+/// </summary>
+public static class InboundLatencyBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = args.Chunk(2).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : "", StringComparer.Ordinal);
+        var baseUrl = new Uri(options.GetValueOrDefault("--url", "http://127.0.0.1:5201"));
+        var count = int.Parse(options.GetValueOrDefault("--messages", "10000"), CultureInfo.InvariantCulture);
+        var rate = double.Parse(options.GetValueOrDefault("--rate", "1000"), CultureInfo.InvariantCulture);
+        var token = Environment.GetEnvironmentVariable("TICKETGRAINS_TOKEN") ?? throw new InvalidOperationException("TICKETGRAINS_TOKEN is not set.");
+        var tenant = Environment.GetEnvironmentVariable("TICKETGRAINS_TENANT") ?? throw new InvalidOperationException("TICKETGRAINS_TENANT is not set.");
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var created = await http.PostAsJsonAsync("/api/v1/channels", new { type = "app", name = "bench", settings = new { secret } });
+        created.EnsureSuccessStatusCode();
+        var channel = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var ids = Enumerable.Range(0, count).Select(i => $"bench-{run}-{i}").ToList();
+        var tickets = ids.Select((id, i) => (Ticket: InboundStreams.TicketIdOf(tenant, InboundStreams.For(channel, id)), Index: i))
+            .ToDictionary(t => t.Ticket, t => t.Index);
+        var seenAt = new long[count];
+        var allSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = new CancellationTokenSource();
+        var following = FollowAsync(http, tickets, seenAt, allSeen, stop.Token);
+        // The feed publishes for tenants with a listener once the audience lease has seen this one.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        Console.WriteLine($"posting {count} signed app messages at {rate}/s to channel {channel}");
+        var sentAt = new long[count];
+        var answered = new List<double>();
+        var start = Stopwatch.GetTimestamp();
+        var posts = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / rate) - Stopwatch.GetElapsedTime(start);
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due);
+            }
+
+            var index = i;
+            posts.Add(Task.Run(async () =>
+            {
+                var body = $$"""{"messageId":"{{ids[index]}}","userId":"u-{{ids[index]}}","kind":"text","text":"订单 20261111-{{index % 1000}} 还没到","sentAt":"{{DateTimeOffset.UtcNow:O}}"}""";
+                var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/channels/{channel}/inbound")
+                {
+                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                };
+                request.Headers.Add("X-TicketGrains-Timestamp", timestamp);
+                request.Headers.Add("X-TicketGrains-Signature",
+                    Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"))));
+                sentAt[index] = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                response.EnsureSuccessStatusCode();
+                lock (answered)
+                {
+                    answered.Add(Stopwatch.GetElapsedTime(sentAt[index]).TotalMilliseconds);
+                }
+            }));
+        }
+
+        await Task.WhenAll(posts);
+        var postedIn = Stopwatch.GetElapsedTime(start);
+        await Task.WhenAny(allSeen.Task, Task.Delay(TimeSpan.FromSeconds(60)));
+        await stop.CancelAsync();
+        await following;
+
+        var latencies = Enumerable.Range(0, count).Where(i => Volatile.Read(ref seenAt[i]) != 0)
+            .Select(i => Stopwatch.GetElapsedTime(sentAt[i], seenAt[i]).TotalMilliseconds).ToList();
+        Console.WriteLine(FormattableString.Invariant($"posted in {postedIn.TotalSeconds:0.0} s ({count / postedIn.TotalSeconds:0} messages/s offered)"));
+        WebhookLatencyBench.Print("POST /api/v1/channels/{id}/inbound answered", answered);
+        WebhookLatencyBench.Print("channel request in -> ticket event on /api/v1/events", latencies);
+        Console.WriteLine($"seen {latencies.Count} of {count}");
+        return latencies.Count == count ? 0 : 1;
+    }
+
+    /// <summary>Reads the live feed and notes when each expected ticket first shows.</summary>
+    private static async Task FollowAsync(HttpClient http, Dictionary<Guid, int> tickets, long[] seenAt, TaskCompletionSource allSeen, CancellationToken cancellationToken)
+    {
+        var seen = 0;
+        try
+        {
+            using var response = await http.GetAsync("/api/v1/events", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                if (!line.StartsWith("data: ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var at = Stopwatch.GetTimestamp();
+                using var change = JsonDocument.Parse(line.AsMemory(6));
+                if (tickets.TryGetValue(change.RootElement.GetProperty("ticketId").GetGuid(), out var index)
+                    && Interlocked.CompareExchange(ref seenAt[index], at, 0) == 0 && ++seen == tickets.Count)
+                {
+                    allSeen.TrySetResult();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The run is over.
+        }
+    }
+}
