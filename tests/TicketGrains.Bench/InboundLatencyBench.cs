@@ -46,6 +46,7 @@ public static class InboundLatencyBench
         Console.WriteLine($"posting {count} signed app messages at {rate}/s to channel {channel}");
         var sentAt = new long[count];
         var answered = new List<double>();
+        var refused = new SortedDictionary<int, int>();
         var start = Stopwatch.GetTimestamp();
         var posts = new List<Task>(count);
         for (var i = 0; i < count; i++)
@@ -70,10 +71,16 @@ public static class InboundLatencyBench
                     Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"))));
                 sentAt[index] = Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(request);
-                response.EnsureSuccessStatusCode();
                 lock (answered)
                 {
-                    answered.Add(Stopwatch.GetElapsedTime(sentAt[index]).TotalMilliseconds);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        answered.Add(Stopwatch.GetElapsedTime(sentAt[index]).TotalMilliseconds);
+                    }
+                    else
+                    {
+                        refused[(int)response.StatusCode] = refused.GetValueOrDefault((int)response.StatusCode) + 1;
+                    }
                 }
             }));
         }
@@ -89,7 +96,7 @@ public static class InboundLatencyBench
         Console.WriteLine(FormattableString.Invariant($"posted in {postedIn.TotalSeconds:0.0} s ({count / postedIn.TotalSeconds:0} messages/s offered)"));
         WebhookLatencyBench.Print("POST /api/v1/channels/{id}/inbound answered", answered);
         WebhookLatencyBench.Print("channel request in -> ticket event on /api/v1/events", latencies);
-        Console.WriteLine($"seen {latencies.Count} of {count}");
+        Console.WriteLine($"seen {latencies.Count} of {count}; not accepted: {(refused.Count == 0 ? "none" : string.Join(", ", refused.Select(r => $"{r.Value} x {r.Key}")))}");
         return latencies.Count == count ? 0 : 1;
     }
 
