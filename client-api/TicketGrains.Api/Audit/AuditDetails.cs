@@ -20,6 +20,7 @@ public static class AuditDetails
             TicketExport e => $"rows={e.Rows.Count}",
             OrderEvents.OrderEventsApi.OrderEventResult o => $"type={o.Type}; tickets={o.TicketIds.Count}",
             Webhooks.CreatedWebhook w => $"url={w.Url}; events={string.Join(',', w.Events)}",
+            Channels.ChannelView c => $"type={c.Type}; settings={string.Join(',', c.SettingNames)}",
             _ => "",
         };
         return Noting(detail, unmasked);

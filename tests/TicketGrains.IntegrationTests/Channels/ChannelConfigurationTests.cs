@@ -36,6 +36,11 @@ public sealed class ChannelConfigurationTests(ApiClusterFixture cluster, ITestOu
         Assert.Equal(("phone", "Hotline"), (replaced.String("type"), replaced.String("name")));
         Assert.Equal(["region", "secret"], replaced.Json.GetProperty("settingNames").EnumerateArray().Select(n => n.GetString()));
 
+        var audited = (await api.GetAsync($"/api/v1/audit?action=channel-change&target=channel:{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(["type=app; settings=secret", "type=phone; settings=region,secret"],
+            audited.Json.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("detail").GetString()));
+        Assert.DoesNotContain(Secret, audited.Text, StringComparison.Ordinal);
+
         (await api.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/channels/{id}"))).Expect(HttpStatusCode.NoContent);
         (await api.GetAsync($"/api/v1/channels/{id}")).Expect(HttpStatusCode.NotFound);
         (await cluster.Client(null, "").PostRawAsync($"/api/v1/channels/{id}/inbound", "{}")).Expect(HttpStatusCode.NotFound);

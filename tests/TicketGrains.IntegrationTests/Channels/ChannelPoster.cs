@@ -26,14 +26,17 @@ public sealed class ChannelPoster(HttpClient http, ApiClient admin)
         return PostRawAsync(channel, Encoding.UTF8.GetBytes(body), timestamp, AppRequests.Signature(secret, timestamp, body));
     }
 
-    /// <summary>Posts the bytes as given; <paramref name="chunked"/> sends them without a Content-Length.</summary>
-    public Task<ApiResponse> PostRawAsync(Guid channel, byte[] body, string timestamp, string signature, bool chunked = false)
+    /// <summary>
+    /// Posts the bytes as given. A body of a megabyte or more asks to continue first (Expect: 100-continue), as a
+    /// careful client does: one refused before it is read is then never sent, and the answer cannot race the upload.
+    /// </summary>
+    public Task<ApiResponse> PostRawAsync(Guid channel, byte[] body, string timestamp, string signature)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/channels/{channel}/inbound") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.Add(TimestampHeader, timestamp);
         request.Headers.Add(SignatureHeader, signature);
-        request.Headers.TransferEncodingChunked = chunked;
+        request.Headers.ExpectContinue = body.Length >= 1024 * 1024;
         return new ApiClient(http, null, "").SendAsync(request);
     }
 
