@@ -83,14 +83,11 @@ public sealed class InboundTicketWork(
         await Ticket(tenant, InboundStreams.TicketIdOf(tenant, streamId)).CreateAsync(command);
     }
 
-    /// <summary>The decision recorded for the message, else decided now and recorded (a racing handler's record wins).</summary>
+    /// <summary>The decision recorded for the message: decided now unless one was recorded before (a redelivery, a racing handler).</summary>
     private async Task<InboundMessageThreaded> DecisionAsync(CommittedEvent e, InboundMessageReceived received, ThreadingRule rule, string threadHash, string? orderNo)
     {
-        if (await RecordedAsync(e) is { } recorded)
-        {
-            return recorded;
-        }
-
+        // Decided, then recorded at version 2 without reading first: almost every message is handled once, and a
+        // redelivered one finds its first decision there through the conflict.
         var facts = new List<TicketThreadFacts>();
         foreach (var ticketId in await readModel.OpenTicketsOfCustomerAsync(e.TenantId, received.CustomerId))
         {
