@@ -1,4 +1,5 @@
 using TicketGrains.Api.Channels.Outbound;
+using TicketGrains.Grains.Webhooks;
 
 namespace TicketGrains.Api.Channels.WeChat;
 
@@ -21,6 +22,10 @@ public static class SendFailures
         catch (WeChatApiException e)
         {
             return SendOutcome.Failed($"errcode {e.ErrorCode}: {e.ErrorMessage}", RetryableCodes.Contains(e.ErrorCode));
+        }
+        catch (HttpRequestException e) when (e.InnerException is RefusedAddressException refused)
+        {
+            return SendOutcome.Failed(refused.Message, retryable: false);
         }
         catch (HttpRequestException e)
         {

@@ -66,4 +66,16 @@ public sealed class WeChatSenderTests() : PlatformTest(AppId, AppSecret)
 
         Assert.Equal((false, true), (outcome.Sent, outcome.Retryable));
     }
+
+    [Fact]
+    public async Task A_platform_address_on_a_private_network_is_refused_unless_allowed()
+    {
+        using var guarded = new WeChatServices(allowPrivateNetworks: false);
+
+        var outcome = await guarded.Sender("wechat").SendAsync(Channel, Reply, CancellationToken.None);
+
+        Assert.Equal((false, false), (outcome.Sent, outcome.Retryable));
+        Assert.Contains("not a public address", outcome.FailureReason, StringComparison.Ordinal);
+        Assert.Empty(Platform.Received);
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TicketGrains.Api.Channels.Inbound;
 using TicketGrains.Api.Channels.Outbound;
@@ -8,7 +9,16 @@ namespace TicketGrains.IntegrationTests.Channels.WeChat;
 /// <summary>The channel services as the API registers them (AddWeChatChannels), resolved by type like the core does.</summary>
 public sealed class WeChatServices : IDisposable
 {
-    private readonly ServiceProvider _provider = new ServiceCollection().AddLogging().AddWeChatChannels().BuildServiceProvider();
+    private readonly ServiceProvider _provider;
+
+    /// <summary>Services whose platform calls may reach the fake platform on 127.0.0.1 only when <paramref name="allowPrivateNetworks"/>.</summary>
+    public WeChatServices(bool allowPrivateNetworks = true)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["WeChatApi:AllowPrivateNetworks"] = allowPrivateNetworks ? "true" : "false" })
+            .Build();
+        _provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddWeChatChannels().BuildServiceProvider();
+    }
 
     public IChannelSender Sender(string type) => _provider.GetServices<IChannelSender>().Single(s => s.Type == type);
 
