@@ -18,12 +18,11 @@ public sealed class WeChatCrypto
 
     public WeChatCrypto(string encodingAesKey)
     {
-        if (encodingAesKey.Length != 43)
+        // A wrong key is the channel's configuration, not the request's: it surfaces as a server error naming the setting.
+        if (encodingAesKey.Length != 43 || !Convert.TryFromBase64String(encodingAesKey + "=", _key = new byte[32], out var length) || length != 32)
         {
-            throw new ArgumentException("An EncodingAESKey has 43 characters.", nameof(encodingAesKey));
+            throw new ArgumentException("The encodingAesKey setting is not an EncodingAESKey (43 characters of Base64).", nameof(encodingAesKey));
         }
-
-        _key = Convert.FromBase64String(encodingAesKey + "=");
     }
 
     private ReadOnlySpan<byte> Iv => _key.AsSpan(0, 16);

@@ -59,9 +59,11 @@ public sealed class WeChatCryptoTests
         Assert.ThrowsAny<CryptographicException>(() => _crypto.Decrypt(cipher));
     }
 
-    [Fact]
-    public void An_encoding_aes_key_of_the_wrong_length_is_refused()
+    [Theory]
+    [InlineData("short")]
+    [InlineData("A2ImmoKfrB6+TehoJcr/T4MWPfKJt9ZhNpoTjCvsI!Y")]
+    public void An_encoding_aes_key_that_is_not_43_characters_of_base64_is_refused(string key)
     {
-        Assert.Throws<ArgumentException>(() => new WeChatCrypto("short"));
+        Assert.Throws<ArgumentException>(() => new WeChatCrypto(key));
     }
 }
