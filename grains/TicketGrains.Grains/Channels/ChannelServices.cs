@@ -11,13 +11,14 @@ public static class ChannelServices
     {
         services.TryAddSingleton<ChannelStore>();
         services.TryAddSingleton<ChannelSettingsSeal>();
-        services.TryAddSingleton<PullCursorStore>();
+        services.TryAddSingleton<IPullCursorStore, PullCursorStore>();
         return services;
     }
 
     public static IServiceCollection AddInboundTicketWork(this IServiceCollection services)
     {
         services.AddChannelStores();
+        services.TryAddSingleton<IThreadingRules, StoredThreadingRules>();
         services.TryAddSingleton<InboundTicketWork>();
         services.AddEventSubscriber<InboundMessageSubscriber>();
         return services;

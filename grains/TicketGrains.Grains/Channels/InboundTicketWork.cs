@@ -18,7 +18,7 @@ namespace TicketGrains.Grains.Channels;
 /// message's stream, and a ticket adds an inbound message it already holds nothing.
 /// </summary>
 public sealed class InboundTicketWork(
-    IServiceProvider services, IEventLog log, IPersonalDataProtection protection, ITicketReadModel readModel, ChannelStore channels,
+    IServiceProvider services, IEventLog log, IPersonalDataProtection protection, ITicketReadModel readModel, IThreadingRules rules,
     TimeProvider time, ILogger<InboundTicketWork> logger)
 {
     // Resolved lazily: the grain factory depends on services that are built after this one.
@@ -42,8 +42,7 @@ public sealed class InboundTicketWork(
         }
 
         var content = InboundContent.FromJson(json);
-        var stored = await channels.FindAsync(tenant, received.ChannelId, CancellationToken.None);
-        var rule = ThreadingRuleReader.Stored(stored?.ThreadingJson);
+        var rule = await rules.ForChannelAsync(tenant, received.ChannelId);
         var orderNo = rule.OrderNumberIn($"{content.Subject}\n{content.Text}");
         var threadHash = InboundStreams.ThreadKeyHash(received.ChannelId, content.EffectiveThreadKey);
         var decision = await DecisionAsync(e, received, rule, threadHash, orderNo);

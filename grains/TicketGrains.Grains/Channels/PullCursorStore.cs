@@ -7,7 +7,7 @@ namespace TicketGrains.Grains.Channels;
 /// Where a pull-type channel (WeCom sync_msg) has read up to, per account, in tg_channel_cursors. Moved only after the
 /// page before it is stored, so a crash repeats a page (its messages are repeats) and never skips one.
 /// </summary>
-public sealed class PullCursorStore(NpgsqlDataSource database)
+public sealed class PullCursorStore(NpgsqlDataSource database) : IPullCursorStore
 {
     public Task<string?> ReadAsync(string tenant, Guid channelId, string account, CancellationToken cancellationToken) => StorageErrors.Guard(async () =>
     {

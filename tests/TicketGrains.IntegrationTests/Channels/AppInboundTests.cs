@@ -41,6 +41,30 @@ public sealed class AppInboundTests(ApiClusterFixture cluster, ITestOutputHelper
         Assert.Contains("same conversation", joined.GetProperty("reason").GetString());
         var customer = (await poster.Admin.GetAsync($"/api/v1/customers?channel=app&externalId={user}")).Expect(HttpStatusCode.OK);
         Assert.Equal([id], customer.Json.GetProperty("openTickets").EnumerateArray().Select(t => t.GetGuid()));
+        var stored = await cluster.Database.ColumnAsync<string>("SELECT data::text FROM tg_events WHERE stream_id LIKE $1", $"inbound/{channel:D}/%");
+        Assert.Equal(4, stored.Count);
+        Assert.All(stored, data => Assert.DoesNotContain("还没发货", data, StringComparison.Ordinal));
+    });
+
+    [Fact]
+    public Task The_same_order_number_joins_across_conversations_and_a_new_order_opens_a_ticket() => cluster.RunAsync(output, async () =>
+    {
+        var (poster, channel) = await ChannelPoster.CreateAsync(cluster.Http, cluster.FreshTenant(), threading: new { windowHours = 24, joinOn = new[] { "order" } });
+        var user = "u-" + Guid.NewGuid().ToString("N")[..8];
+        (await poster.PostAsync(channel, AppRequests.Text("o-1", user, "订单 20261111-77 少了一件", DateTimeOffset.UtcNow, "conv-a"))).Expect(HttpStatusCode.OK);
+        var first = (await TicketOfAsync(poster.Admin, user)).GetProperty("id").GetGuid();
+
+        (await poster.PostAsync(channel, AppRequests.Text("o-2", user, "还是 20261111-77 的问题", DateTimeOffset.UtcNow, "conv-b"))).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, (await MessagesAsync(poster.Admin, first, count: 2)).Count);
+        (await poster.PostAsync(channel, AppRequests.Text("o-3", user, "另一个订单 20261111-78", DateTimeOffset.UtcNow, "conv-a"))).Expect(HttpStatusCode.OK);
+
+        var customer = (await poster.Admin.GetAsync($"/api/v1/customers?channel=app&externalId={user}")).Expect(HttpStatusCode.OK).Id;
+        await Poll.UntilAsync("a second ticket for the second order", Deadline, async () =>
+            (await poster.Admin.GetAsync($"{TicketRequests.Tickets}?customerId={customer}")).Json.GetProperty("items").GetArrayLength() == 2);
+        var events = (await poster.Admin.GetAsync(TicketRequests.Ticket(first) + "/events")).Expect(HttpStatusCode.OK).Json.EnumerateArray();
+        var joined = Data(events.Single(e => e.GetProperty("type").GetString() == "MessageAdded")).GetProperty("inbound");
+        Assert.Equal(("order", "20261111-77"), (joined.GetProperty("rule").GetString(), joined.GetProperty("orderNo").GetString()));
+        Assert.Equal(2, (await poster.Admin.GetAsync(TicketRequests.Ticket(first))).Json.GetProperty("messages").GetArrayLength());
     });
 
     [Fact]
@@ -78,12 +102,14 @@ public sealed class AppInboundTests(ApiClusterFixture cluster, ITestOutputHelper
         var huge = new byte[1024 * 1024 + 1];
         var timestamp = AppRequests.Timestamp(DateTimeOffset.UtcNow);
         var oversized = (await poster.PostRawAsync(channel, huge, timestamp, "00")).Expect(HttpStatusCode.RequestEntityTooLarge);
+        var oversizedChunked = (await poster.PostRawAsync(channel, huge, timestamp, "00", chunked: true)).Expect(HttpStatusCode.RequestEntityTooLarge);
 
         Assert.Equal([ChannelPoster.SignatureHeader], forged.ErrorFields);
         Assert.Equal([ChannelPoster.TimestampHeader], stale.ErrorFields);
         Assert.Equal(["sentAt"], malformed.ErrorFields);
         Assert.Equal(["body"], oversized.ErrorFields);
-        Assert.All(new[] { forged, stale, malformed, oversized }, p => Assert.Equal("application/problem+json", p.MediaType));
+        Assert.Equal(["body"], oversizedChunked.ErrorFields);
+        Assert.All(new[] { forged, stale, malformed, oversized, oversizedChunked }, p => Assert.Equal("application/problem+json", p.MediaType));
         Assert.Equal(0, await ChannelPoster.StoredAsync(cluster.Database, channel));
     });
 

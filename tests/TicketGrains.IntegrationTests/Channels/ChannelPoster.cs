@@ -26,12 +26,14 @@ public sealed class ChannelPoster(HttpClient http, ApiClient admin)
         return PostRawAsync(channel, Encoding.UTF8.GetBytes(body), timestamp, AppRequests.Signature(secret, timestamp, body));
     }
 
-    public Task<ApiResponse> PostRawAsync(Guid channel, byte[] body, string timestamp, string signature)
+    /// <summary>Posts the bytes as given; <paramref name="chunked"/> sends them without a Content-Length.</summary>
+    public Task<ApiResponse> PostRawAsync(Guid channel, byte[] body, string timestamp, string signature, bool chunked = false)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/channels/{channel}/inbound") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.Add(TimestampHeader, timestamp);
         request.Headers.Add(SignatureHeader, signature);
+        request.Headers.TransferEncodingChunked = chunked;
         return new ApiClient(http, null, "").SendAsync(request);
     }
 

@@ -8,7 +8,7 @@ namespace TicketGrains.Api.Channels.Inbound;
 /// channel's durable cursor, each page stored before the cursor moves past it. One pull per channel and account at a
 /// time in this process; two front ends pulling at once store the same messages twice, which are repeats.
 /// </summary>
-public sealed class InboundPulls(ChannelAdapters adapters, IInboundAcceptor acceptor, PullCursorStore cursors, TimeProvider time, ILogger<InboundPulls> logger)
+public sealed class InboundPulls(ChannelAdapters adapters, IInboundAcceptor acceptor, IPullCursorStore cursors, TimeProvider time, ILogger<InboundPulls> logger)
 {
     private readonly ConcurrentDictionary<(Guid Channel, string Account), SemaphoreSlim> _gates = new();
 

@@ -8,7 +8,7 @@ namespace TicketGrains.Api.Channels.Inbound;
 /// with no signal token: messages whose signal was lost, or whose pull a crash cut short, are stored all the same.
 /// </summary>
 public sealed class PullCatchUp(
-    ChannelAdapters adapters, IChannelDirectory directory, PullCursorStore cursors, InboundPulls pulls, IOptions<ChannelOptions> options,
+    ChannelAdapters adapters, IChannelDirectory directory, IPullCursorStore cursors, InboundPulls pulls, IOptions<ChannelOptions> options,
     TimeProvider time, ILogger<PullCatchUp> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

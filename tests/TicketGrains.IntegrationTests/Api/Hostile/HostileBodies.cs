@@ -100,7 +100,8 @@ public static class HostileBodies
     /// <summary>For each property of the schema (nested objects too), values of every JSON type it does not accept.</summary>
     private static IEnumerable<(string Field, JsonNode? Wrong)> WrongTypes(JsonObject schema, Func<string, JsonObject> resolve, string prefix)
     {
-        foreach (var (name, property) in schema["properties"]!.AsObject())
+        // A free-form object (a channel's settings) has no properties of its own to mistype.
+        foreach (var (name, property) in schema["properties"]?.AsObject() ?? [])
         {
             var field = prefix + name;
             var (types, nested) = TypesOf(property!.AsObject(), resolve);

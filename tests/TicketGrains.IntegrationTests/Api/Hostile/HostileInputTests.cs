@@ -157,11 +157,11 @@ public sealed class HostileInputTests(ApiClusterFixture cluster, ITestOutputHelp
         return violations;
     }
 
-    /// <summary>Everything the target tenant owns, as text: event log, read model, roles, keys, and the seeded agent's queues.</summary>
+    /// <summary>Everything the target tenant owns, as text: event log, read model, roles, keys, channels, and the seeded agent's queues.</summary>
     private async Task<string> SnapshotAsync(ApiClient tenant, HostileSeed seed)
     {
         var parts = new List<string>();
-        foreach (var table in new[] { "tg_events", "tg_snapshots", "tg_tickets", "tg_roles", "tg_api_keys" })
+        foreach (var table in new[] { "tg_events", "tg_snapshots", "tg_tickets", "tg_roles", "tg_api_keys", "tg_channels" })
         {
             var rows = await cluster.Database.ColumnAsync<string>($"SELECT row_to_json(t)::text FROM {table} t WHERE tenant_id = $1 ORDER BY 1", tenant.Tenant!);
             parts.Add($"{table}: {rows.Count} rows\n{string.Join('\n', rows)}");

@@ -4,7 +4,7 @@ using TicketGrains.IntegrationTests.Infrastructure;
 namespace TicketGrains.IntegrationTests.Api.Hostile;
 
 /// <summary>What a tenant owns before the hostile walk, so every path parameter names something real unless attacked.</summary>
-public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, string Agent, string Role, string KeyId, Guid Webhook)
+public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, string Agent, string Role, string KeyId, Guid Webhook, Guid Channel)
 {
     public static async Task<HostileSeed> PlantAsync(ApiClient tenant)
     {
@@ -18,10 +18,12 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
         (await tenant.PutAsync($"/api/v1/sla-policies/{Sla}", new { targets = new[] { new { metric = "first_reply", seconds = 600 } } })).Expect(HttpStatusCode.OK);
         var webhook = (await tenant.PostAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/hook", events = new[] { "sla.breached" } }))
             .Expect(HttpStatusCode.Created).Json.GetProperty("id").GetGuid();
+        var channel = (await tenant.PostAsync("/api/v1/channels", new { type = "app", name = "seeded", settings = new { secret = "seeded-secret" } }))
+            .Expect(HttpStatusCode.Created).Id;
         // Read back rather than taken from the create: the version the commands below must name is the current one.
         var current = (await tenant.GetAsync(TicketRequests.Ticket(ticket.GetProperty("id").GetGuid()))).Expect(HttpStatusCode.OK).Json;
         return new HostileSeed(current.GetProperty("id").GetGuid(), current.GetProperty("version").GetInt32(), current.GetProperty("customerId").GetGuid(),
-            "hostile-agent", "hostile-role", key.String("id")!, webhook);
+            "hostile-agent", "hostile-role", key.String("id")!, webhook, channel);
     }
 
     /// <summary>The name of the seeded SLA policy and calendar.</summary>
@@ -43,6 +45,7 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
         ("id", _) when template.StartsWith("/api/v1/rules/", StringComparison.Ordinal) => "hostile-rule",
         ("name", _) when template.StartsWith("/api/v1/templates/", StringComparison.Ordinal) => "everyday",
         ("id", _) when template.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) => Webhook.ToString(),
+        ("id", _) when template.StartsWith("/api/v1/channels/", StringComparison.Ordinal) => Channel.ToString(),
         _ => throw new InvalidOperationException($"The hostile walk does not know parameter '{parameter}' of {template}; teach HostileSeed."),
     };
 }

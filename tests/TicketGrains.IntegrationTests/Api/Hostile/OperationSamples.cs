@@ -86,7 +86,13 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
             Json("""{"url":"https://93.184.215.14/hook","events":["ticket.created"]}"""),
             Required: ["url", "events"], Constrained: ["url", "events.0"], FreeText: [], NumericQuery: [], SmallBody: true),
         ["ListWebhookDeliveries"] = new([], [], [], [], NumericQuery: ["limit", "cursor"]),
+        ["CreateChannel"] = ChannelSample,
+        ["ReplaceChannel"] = ChannelSample,
     };
+
+    private static OperationSample ChannelSample => new(
+        Json("""{"type":"app","name":"hostile channel","settings":{"secret":"s3cret-value","threading":{"windowHours":24,"joinOn":["thread"]}}}"""),
+        Required: ["type", "name", "settings"], Constrained: ["type"], FreeText: ["name"], NumericQuery: []);
 
     private static JsonObject Json(string text) => JsonNode.Parse(text)!.AsObject();
 }
