@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Channels;
+using TicketGrains.Api.Channels.WeChat;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
@@ -38,6 +39,7 @@ public static class TicketGrainsApiHosting
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
         builder.Services.AddWebhookStores();
         builder.Services.AddChannels();
+        builder.Services.AddWeChatChannels();
         return builder;
     }
 

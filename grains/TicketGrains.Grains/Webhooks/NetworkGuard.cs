@@ -35,6 +35,32 @@ public sealed class NetworkGuard(bool allowPrivateNetworks, Func<string, Cancell
         return addresses;
     }
 
+    /// <summary>
+    /// An HTTP handler that connects only to addresses this guard accepts, checked at connect time, and follows no
+    /// redirect (a redirect could lead anywhere). Webhooks and the channels' platform APIs use it.
+    /// </summary>
+    public SocketsHttpHandler Handler() => new()
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var addresses = await ResolveAsync(context.DnsEndPoint.Host, cancellationToken);
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
+
     /// <summary>Whether the address is public unicast: not loopback, private, shared, link-local, multicast or reserved.</summary>
     public static bool IsPublic(IPAddress address)
     {

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Options;
 
@@ -17,28 +16,7 @@ public sealed class WebhookSender : IDisposable
     {
         _time = time;
         var guard = new NetworkGuard(options.Value.AllowPrivateNetworks);
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseCookies = false,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var addresses = await guard.ResolveAsync(context.DnsEndPoint.Host, cancellationToken);
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        _http = new HttpClient(handler) { Timeout = options.Value.Timeout };
+        _http = new HttpClient(guard.Handler()) { Timeout = options.Value.Timeout };
     }
 
     public async Task<DeliveryOutcome> SendAsync(string url, byte[] key, string messageId, string payload, CancellationToken cancellationToken)

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using TicketGrains.Api.Channels.Inbound;
+using TicketGrains.Api.Channels.Outbound;
+using TicketGrains.Api.Channels.WeCom;
+using TicketGrains.Grains.Hosting;
+using TicketGrains.Grains.Webhooks;
+
+namespace TicketGrains.Api.Channels.WeChat;
+
+/// <summary>Registers the wechat and wecom adapters, the WeCom puller and both senders, for the inbound endpoint and outbound side to find by type.</summary>
+public static class WeChatChannelsHosting
+{
+    public static IServiceCollection AddWeChatChannels(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<WeChatApiOptions>(WeChatApiOptions.Section);
+        services.AddHttpClient(WeChatApi.HttpClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<WeChatApiOptions>>().Value.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                new NetworkGuard(provider.GetRequiredService<IOptions<WeChatApiOptions>>().Value.AllowPrivateNetworks).Handler());
+        services.TryAddSingleton<AccessTokenCache>();
+        services.TryAddSingleton<WeChatApi>();
+        services.AddSingleton<IChannelAdapter, WeChatAdapter>();
+        services.AddSingleton<IChannelAdapter, WeComAdapter>();
+        services.AddSingleton<IMessagePuller, WeComPuller>();
+        services.AddSingleton<IChannelSender, WeChatSender>();
+        services.AddSingleton<IChannelSender, WeComSender>();
+        return services;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using TicketGrains.Api.Channels.Inbound;
+
+namespace TicketGrains.Api.Channels.WeChat;
+
+/// <summary>Normalises one WeChat push (its XML fields, decrypted if it came in safe mode) to an inbound message.</summary>
+public static class WeChatMessageReader
+{
+    public static InboundMessage Read(XmlFields xml)
+    {
+        var type = xml.Required("MsgType");
+        var sender = xml.Required("FromUserName");
+        var createTime = xml.RequiredInteger("CreateTime");
+        if (createTime is < 0 or > 253402300799)
+        {
+            throw InboundRefusal.Malformed("CreateTime", "<CreateTime> is not a time in seconds since 1970.");
+        }
+
+        var message = new InboundMessage
+        {
+            // Events carry no MsgId: a retry repeats sender, time and event, so together they identify it.
+            PlatformMessageId = type == "event"
+                ? $"{sender}:{createTime.ToString(CultureInfo.InvariantCulture)}:{xml.Required("Event")}"
+                : xml.Required("MsgId"),
+            SenderId = sender,
+            SentAt = DateTimeOffset.FromUnixTimeSeconds(createTime),
+            Kind = InboundKinds.Text,
+        };
+        return type switch
+        {
+            "text" => message with { Text = xml.Required("Content") },
+            "image" => message with { Kind = InboundKinds.Image, MediaId = xml.Required("MediaId"), MediaUrl = xml.Required("PicUrl") },
+            "voice" => message with
+            {
+                Kind = InboundKinds.Voice,
+                MediaId = xml.Required("MediaId"),
+                MediaFormat = xml.Required("Format"),
+                Text = xml.Optional("Recognition"),
+            },
+            "video" or "shortvideo" => message with { Kind = InboundKinds.Video, MediaId = xml.Required("MediaId"), MediaFormat = type },
+            "location" => message with
+            {
+                Kind = InboundKinds.Location,
+                Location = new InboundLocation(xml.RequiredNumber("Location_X"), xml.RequiredNumber("Location_Y"),
+                    xml.OptionalNumber("Scale"), xml.Optional("Label")),
+            },
+            "link" => message with
+            {
+                Kind = InboundKinds.Link,
+                Link = new InboundLink(xml.Required("Url"), xml.Optional("Title"), xml.Optional("Description")),
+            },
+            "event" => Event(message, xml),
+            _ => throw InboundRefusal.Malformed("MsgType", $"MsgType {type} is not one this channel reads."),
+        };
+    }
+
+    private static InboundMessage Event(InboundMessage message, XmlFields xml)
+    {
+        var name = xml.Required("Event");
+        return message with
+        {
+            Kind = InboundKinds.Event,
+            EventName = name,
+            EventKey = xml.Optional("EventKey"),
+            // The LOCATION event reports where the user is (when they allowed it); its coordinates are named unlike a location message's.
+            Location = name == "LOCATION"
+                ? new InboundLocation(xml.RequiredNumber("Latitude"), xml.RequiredNumber("Longitude"), xml.OptionalNumber("Precision"), null)
+                : null,
+        };
+    }
+}

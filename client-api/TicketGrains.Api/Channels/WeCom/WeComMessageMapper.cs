@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TicketGrains.Api.Channels.Inbound;
+
+namespace TicketGrains.Api.Channels.WeCom;
+
+/// <summary>
+/// Normalises one item of sync_msg's msg_list. Only what customers did is kept: messages with origin 3 (sent by the
+/// WeChat customer) and events about a customer (origin 4, external_userid inside <c>event</c>). Messages the
+/// servicers sent from the WeCom client (origin 5), events without a customer and types not read (business card,
+/// mini program, menu …) give null.
+/// </summary>
+public static class WeComMessageMapper
+{
+    private const int FromCustomer = 3;
+
+    public static InboundMessage? Map(JsonObject item)
+    {
+        var id = Text(item, "msgid");
+        var type = Text(item, "msgtype");
+        var sentAt = item["send_time"]?.GetValueKind() == JsonValueKind.Number ? item["send_time"]!.GetValue<long>() : (long?)null;
+        if (id is null || type is null || sentAt is not (>= 0 and <= 253402300799))
+        {
+            return null;
+        }
+
+        if (type == "event")
+        {
+            return Event(id, DateTimeOffset.FromUnixTimeSeconds(sentAt.Value), item["event"] as JsonObject);
+        }
+
+        var sender = Text(item, "external_userid");
+        var origin = item["origin"]?.GetValueKind() == JsonValueKind.Number ? item["origin"]!.GetValue<int>() : 0;
+        if (sender is null || origin != FromCustomer || item[type] is not JsonObject body)
+        {
+            return null;
+        }
+
+        var message = new InboundMessage { PlatformMessageId = id, SenderId = sender, SentAt = DateTimeOffset.FromUnixTimeSeconds(sentAt.Value), Kind = InboundKinds.Text };
+        return type switch
+        {
+            "text" => message with { Text = Text(body, "content") },
+            "image" => message with { Kind = InboundKinds.Image, MediaId = Text(body, "media_id") },
+            "voice" => message with { Kind = InboundKinds.Voice, MediaId = Text(body, "media_id") },
+            "video" => message with { Kind = InboundKinds.Video, MediaId = Text(body, "media_id") },
+            "file" => message with { Kind = InboundKinds.File, MediaId = Text(body, "media_id") },
+            "location" when Number(body, "latitude") is { } latitude && Number(body, "longitude") is { } longitude => message with
+            {
+                Kind = InboundKinds.Location,
+                Location = new InboundLocation(latitude, longitude, null, Text(body, "name") ?? Text(body, "address")),
+                Text = Text(body, "address"),
+            },
+            "link" when Text(body, "url") is { } url => message with
+            {
+                Kind = InboundKinds.Link,
+                Link = new InboundLink(url, Text(body, "title"), Text(body, "desc")),
+            },
+            _ => null,
+        };
+    }
+
+    private static InboundMessage? Event(string id, DateTimeOffset sentAt, JsonObject? body)
+    {
+        if (body is null || Text(body, "external_userid") is not { } sender)
+        {
+            return null;
+        }
+
+        return new InboundMessage
+        {
+            PlatformMessageId = id,
+            SenderId = sender,
+            SentAt = sentAt,
+            Kind = InboundKinds.Event,
+            EventName = Text(body, "event_type"),
+            EventKey = Text(body, "scene_param") ?? Text(body, "scene"),
+        };
+    }
+
+    private static string? Text(JsonObject json, string name) =>
+        json[name]?.GetValueKind() == JsonValueKind.String && json[name]!.GetValue<string>() is { Length: > 0 } value ? value : null;
+
+    private static double? Number(JsonObject json, string name) =>
+        json[name]?.GetValueKind() == JsonValueKind.Number ? json[name]!.GetValue<double>() : null;
+}
