@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TicketGrains.Api.Channels.Douyin;
@@ -11,9 +12,13 @@ public sealed class ChannelSenders : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public ChannelSenders()
+    /// <param name="allowPrivateNetworks">On for the tests that play the platform on loopback, as ./run.sh does.</param>
+    public ChannelSenders(bool allowPrivateNetworks = true)
     {
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection([KeyValuePair.Create<string, string?>("ChannelSenders:AllowPrivateNetworks", allowPrivateNetworks ? "true" : "false")])
+            .Build());
         services.AddSingleton<TimeProvider>(Time);
         services.AddDouyinWeiboChannels();
         _services = services.BuildServiceProvider();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Channels.Inbound;
 using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.Api.Channels.Weibo;
+using TicketGrains.Grains.Hosting;
 
 namespace TicketGrains.Api.Channels.Douyin;
 
@@ -12,6 +13,7 @@ public static class DouyinWeiboChannels
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DouyinTokenCache>();
+        services.AddValidatedOptions<ChannelSenderOptions>(ChannelSenderOptions.Section);
         PlatformHttp.Configure(services, DouyinSender.HttpClientName);
         PlatformHttp.Configure(services, WeiboSender.HttpClientName);
         services.AddSingleton<IChannelAdapter, DouyinAdapter>();

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Options;
+using TicketGrains.Grains.Webhooks;
 using TicketGrains.Api.Channels.Outbound;
 
 namespace TicketGrains.Api.Channels.Douyin;
@@ -9,10 +11,18 @@ internal static class PlatformHttp
     /// <summary>Platform calls are cut here: the outbound side retries, so a hanging platform must not hold a sender.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>An HTTP client for one platform: no redirects (a send API never redirects; following one could leak the token).</summary>
+    /// <summary>
+    /// An HTTP client for one platform: connections only to addresses the network guard accepts (checked per
+    /// connection), no redirects (a send API never redirects; following one could carry the token elsewhere).
+    /// </summary>
     public static void Configure(IServiceCollection services, string name) =>
         services.AddHttpClient(name, client => client.Timeout = Timeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectCallback = new NetworkGuard(provider.GetRequiredService<IOptions<ChannelSenderOptions>>().Value.AllowPrivateNetworks).ConnectAsync,
+            });
 
     /// <summary>The address of a path under a channel's apiBaseUrl (whatever path the base already has is kept).</summary>
     public static Uri Address(string apiBaseUrl, string path, string? query = null) =>
@@ -29,6 +39,10 @@ internal static class PlatformHttp
         {
             return await send();
         }
+        catch (HttpRequestException e) when (Innermost(e) is RefusedAddressException refused)
+        {
+            return SendOutcome.Failed($"{platform} base address refused: {refused.Message}", false);
+        }
         catch (HttpRequestException e)
         {
             return SendOutcome.Failed($"{platform} unreachable: {e.Message}", true);
@@ -42,4 +56,6 @@ internal static class PlatformHttp
             return SendOutcome.Failed($"{platform} answered with a body that is not JSON", true);
         }
     }
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 }
