@@ -14,11 +14,14 @@ public static class ChannelFixture
 
     public static string PathOf(string platform, string name) => Path.Combine(AppContext.BaseDirectory, "Channels", platform, "Fixtures", name);
 
-    public static string BodyOf(string platform, string name) => Parse(File.ReadAllText(PathOf(platform, name))).Body;
-
-    public static InboundRequest Load(string platform, string name, DateTimeOffset receivedAt, Func<InboundRequest, string> sign)
+    /// <summary>
+    /// The fixture as a request received at <paramref name="receivedAt"/>, its text first passed through
+    /// <paramref name="rewrite"/> when given (an end-to-end test moves the fixture's times to now and its ids to fresh ones).
+    /// </summary>
+    public static InboundRequest Load(string platform, string name, DateTimeOffset receivedAt, Func<InboundRequest, string> sign, Func<string, string>? rewrite = null)
     {
-        var (method, query, headers, body) = Parse(File.ReadAllText(PathOf(platform, name)));
+        var text = File.ReadAllText(PathOf(platform, name));
+        var (method, query, headers, body) = Parse(rewrite is null ? text : rewrite(text));
         var unsigned = new InboundRequest(method, query, headers, Encoding.UTF8.GetBytes(body), receivedAt);
         var signature = sign(unsigned);
         return unsigned with
