@@ -3,6 +3,7 @@ using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Channels;
 using TicketGrains.Api.Channels.WeChat;
+using TicketGrains.Api.Channels.Douyin;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
@@ -40,6 +41,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddWebhookStores();
         builder.Services.AddChannels();
         builder.Services.AddWeChatChannels();
+        builder.Services.AddDouyinWeiboChannels();
         return builder;
     }
 

@@ -44,22 +44,28 @@ public sealed class NetworkGuard(bool allowPrivateNetworks, Func<string, Cancell
         AllowAutoRedirect = false,
         UseCookies = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var addresses = await ResolveAsync(context.DnsEndPoint.Host, cancellationToken);
-            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
+        ConnectCallback = ConnectAsync,
     };
+
+    /// <summary>
+    /// A <see cref="SocketsHttpHandler.ConnectCallback"/> that connects only to addresses this guard accepts, resolving
+    /// the name again for every connection.
+    /// </summary>
+    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var addresses = await ResolveAsync(context.DnsEndPoint.Host, cancellationToken);
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>Whether the address is public unicast: not loopback, private, shared, link-local, multicast or reserved.</summary>
     public static bool IsPublic(IPAddress address)
