@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
+using TicketGrains.Api.Channels.Email;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
@@ -36,6 +37,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
         builder.Services.AddWebhookStores();
+        builder.Services.AddEmailChannel(builder.Configuration);
         return builder;
     }
 

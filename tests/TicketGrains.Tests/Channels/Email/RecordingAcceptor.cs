@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using TicketGrains.Api.Channels.Inbound;
+
+namespace TicketGrains.Tests.Channels.Email;
+
+/// <summary>
+/// Tests only: an inbound acceptor that records what it was handed (the real one stores durably and de-duplicates),
+/// and fails the next <see cref="FailNext"/> calls as a database outage would.
+/// </summary>
+internal sealed class RecordingAcceptor : IInboundAcceptor
+{
+    public ConcurrentQueue<(ChannelInfo Channel, InboundMessage Message)> Accepted { get; } = new();
+
+    public int FailNext { get; set; }
+
+    public Task<AcceptedMessages> AcceptAsync(ChannelInfo channel, IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
+    {
+        if (FailNext > 0)
+        {
+            FailNext--;
+            throw new InvalidOperationException("the store is down");
+        }
+
+        foreach (var message in messages)
+        {
+            Accepted.Enqueue((channel, message));
+        }
+
+        return Task.FromResult(new AcceptedMessages(messages.Count, 0));
+    }
+}
