@@ -14,7 +14,7 @@ namespace TicketGrains.Api.Channels.Email;
 /// smtpPassword, useTls). Reports only: a 4xx answer, a dropped connection or a timeout can be retried, a 5xx answer,
 /// refused credentials or a missing setting cannot.
 /// </summary>
-public sealed class EmailChannelSender(IOptions<EmailChannelOptions> options) : IChannelSender
+public sealed class EmailChannelSender(IOptions<EmailChannelOptions> options, TimeProvider time) : IChannelSender
 {
     public string Type => EmailChannelAdapter.ChannelType;
 
@@ -25,7 +25,7 @@ public sealed class EmailChannelSender(IOptions<EmailChannelOptions> options) : 
             return SendOutcome.Failed($"the channel's settings {EmailSettings.Address}, {EmailSettings.SmtpHost} and {EmailSettings.SmtpPort} (a port number) are required to send", retryable: false);
         }
 
-        var mail = EmailReplyComposer.Compose(channel, message);
+        var mail = EmailReplyComposer.Compose(channel, message, time.GetUtcNow());
         var timeout = options.Value.SendTimeout;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);

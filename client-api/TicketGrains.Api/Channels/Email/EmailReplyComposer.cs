@@ -12,13 +12,14 @@ namespace TicketGrains.Api.Channels.Email;
 /// </summary>
 public static class EmailReplyComposer
 {
-    public static MimeMessage Compose(ChannelInfo channel, OutboundMessage reply)
+    public static MimeMessage Compose(ChannelInfo channel, OutboundMessage reply, DateTimeOffset date)
     {
         var address = channel.Settings[EmailSettings.Address];
         var message = new MimeMessage
         {
             MessageId = $"{reply.MessageId:N}@{address[(address.LastIndexOf('@') + 1)..]}",
             Subject = Subject(reply.Subject, reply.TicketId),
+            Date = date,
         };
         message.From.Add(new MailboxAddress(channel.Name, address));
         message.To.Add(MailboxAddress.Parse(reply.RecipientId));
@@ -28,7 +29,8 @@ public static class EmailReplyComposer
             message.References.Add(reply.InReplyTo);
         }
 
-        var body = new TextPart("plain");
+        // Base64: the text is mostly not ASCII, and no relay on the way may assume 8BITMIME.
+        var body = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
         body.SetText(Encoding.UTF8, reply.Text);
         message.Body = body;
         return message;

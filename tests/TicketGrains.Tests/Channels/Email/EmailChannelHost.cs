@@ -25,7 +25,7 @@ internal sealed class EmailChannelHost : IAsyncDisposable
 
     public IChannelSender Sender => host.Services.GetServices<IChannelSender>().Single(sender => sender.Type == "email");
 
-    public static async Task<EmailChannelHost> StartAsync(int maxMessageBytes, params ChannelInfo[] channels)
+    public static async Task<EmailChannelHost> StartAsync(ChannelInfo[] channels, int maxMessageBytes = 16 * 1024, TimeProvider? time = null)
     {
         var port = FreeLoopbackPort();
         var builder = Host.CreateApplicationBuilder();
@@ -36,6 +36,11 @@ internal sealed class EmailChannelHost : IAsyncDisposable
             ["Channels:Email:MaxMessageBytes"] = maxMessageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Channels:Email:SendTimeout"] = "00:00:10",
         });
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddSingleton<IChannelDirectory>(new InMemoryChannelDirectory(channels));
         builder.Services.AddSingleton<RecordingAcceptor>();
         builder.Services.AddSingleton<IInboundAcceptor>(sp => sp.GetRequiredService<RecordingAcceptor>());

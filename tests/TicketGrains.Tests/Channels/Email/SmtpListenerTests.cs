@@ -18,7 +18,7 @@ public sealed class SmtpListenerTests
     [Fact]
     public async Task A_GBK_mail_arrives_as_its_exact_inbound_message_for_the_channel_of_its_recipient()
     {
-        await using var host = await EmailChannelHost.StartAsync(MaxMessageBytes, Shop);
+        await using var host = await EmailChannelHost.StartAsync([Shop], MaxMessageBytes);
 
         var session = await SendFixtureAsync(host, "gbk-base64.eml");
 
@@ -31,7 +31,7 @@ public sealed class SmtpListenerTests
     [Fact]
     public async Task A_UTF8_mail_with_an_attachment_arrives_with_its_text_and_file()
     {
-        await using var host = await EmailChannelHost.StartAsync(MaxMessageBytes, Shop);
+        await using var host = await EmailChannelHost.StartAsync([Shop], MaxMessageBytes);
         var pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% receipt 20261111-42\n%%EOF\n");
         var file = Path.Combine(Path.GetTempPath(), $"receipt-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(file, pdf);
@@ -70,7 +70,7 @@ public sealed class SmtpListenerTests
     [Fact]
     public async Task A_recipient_of_no_channel_is_refused_at_RCPT_with_550()
     {
-        await using var host = await EmailChannelHost.StartAsync(MaxMessageBytes, Shop);
+        await using var host = await EmailChannelHost.StartAsync([Shop], MaxMessageBytes);
 
         var session = await Swaks.SendAsync(host.Port, "--to", "sales@shop.example", "--from", "li.lei@example.cn", "--quit-after", "RCPT");
 
@@ -82,7 +82,7 @@ public sealed class SmtpListenerTests
     [Fact]
     public async Task A_mail_larger_than_the_limit_is_refused_with_552_while_it_arrives()
     {
-        await using var host = await EmailChannelHost.StartAsync(MaxMessageBytes, Shop);
+        await using var host = await EmailChannelHost.StartAsync([Shop], MaxMessageBytes);
 
         var session = await Swaks.SendAsync(host.Port,
             "--to", "support@shop.example", "--from", "li.lei@example.cn", "--body", new string('x', 2 * MaxMessageBytes));
@@ -95,7 +95,7 @@ public sealed class SmtpListenerTests
     [Fact]
     public async Task The_size_limit_is_announced_and_a_larger_declared_SIZE_is_refused_at_MAIL()
     {
-        await using var host = await EmailChannelHost.StartAsync(MaxMessageBytes, Shop);
+        await using var host = await EmailChannelHost.StartAsync([Shop], MaxMessageBytes);
         using var client = new TcpClient();
         await client.ConnectAsync(IPAddress.Loopback, host.Port);
         using var reader = new StreamReader(client.GetStream(), Encoding.ASCII);
@@ -114,7 +114,7 @@ public sealed class SmtpListenerTests
     [Fact]
     public async Task The_same_mail_sent_three_times_is_handed_over_three_times_under_one_Message_ID()
     {
-        await using var host = await EmailChannelHost.StartAsync(MaxMessageBytes, Shop);
+        await using var host = await EmailChannelHost.StartAsync([Shop], MaxMessageBytes);
 
         for (var i = 0; i < 3; i++)
         {
@@ -128,7 +128,7 @@ public sealed class SmtpListenerTests
     [Fact]
     public async Task A_mail_the_acceptor_could_not_store_is_answered_451_so_the_sender_retries()
     {
-        await using var host = await EmailChannelHost.StartAsync(MaxMessageBytes, Shop);
+        await using var host = await EmailChannelHost.StartAsync([Shop], MaxMessageBytes);
         host.Acceptor.FailNext = 1;
 
         var failed = await SendFixtureAsync(host, "gbk-base64.eml");
