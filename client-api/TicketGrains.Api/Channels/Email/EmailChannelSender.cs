@@ -12,7 +12,7 @@ namespace TicketGrains.Api.Channels.Email;
 /// <summary>
 /// Sends replies of e-mail channels through the channel's own mail server (smtpHost, smtpPort, optional smtpUser and
 /// smtpPassword, useTls). Reports only: a 4xx answer, a dropped connection or a timeout can be retried, a 5xx answer,
-/// refused credentials or a missing setting cannot.
+/// refused credentials, a failed TLS handshake or a missing setting cannot.
 /// </summary>
 public sealed class EmailChannelSender(IOptions<EmailChannelOptions> options, TimeProvider time) : IChannelSender
 {
@@ -51,11 +51,16 @@ public sealed class EmailChannelSender(IOptions<EmailChannelOptions> options, Ti
         {
             return SendOutcome.Failed("authentication refused: " + e.Message, retryable: false);
         }
+        catch (SslHandshakeException e)
+        {
+            // A certificate the server cannot prove or no TLS at all: the channel's settings must change first.
+            return SendOutcome.Failed("TLS handshake failed: " + e.Message, retryable: false);
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return SendOutcome.Failed($"timed out after {timeout.TotalSeconds:0.#} s", retryable: true);
         }
-        catch (Exception e) when (e is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException or SslHandshakeException)
+        catch (Exception e) when (e is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException)
         {
             return SendOutcome.Failed(e.Message, retryable: true);
         }

@@ -80,6 +80,18 @@ public sealed class SmtpListenerTests
     }
 
     [Fact]
+    public async Task An_address_configured_on_two_channels_is_deferred_with_451_at_RCPT()
+    {
+        var otherShop = Shop with { Id = Guid.NewGuid(), Tenant = "shop-b" };
+        await using var host = await EmailChannelHost.StartAsync([Shop, otherShop], MaxMessageBytes);
+
+        var session = await SendFixtureAsync(host, "gbk-base64.eml");
+
+        Assert.Contains("<** 451 4.3.0", session.Transcript);
+        Assert.Empty(host.Acceptor.Accepted);
+    }
+
+    [Fact]
     public async Task A_mail_larger_than_the_limit_is_refused_with_552_while_it_arrives()
     {
         await using var host = await EmailChannelHost.StartAsync([Shop], MaxMessageBytes);
