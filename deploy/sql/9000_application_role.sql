@@ -57,6 +57,8 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT ON tg_order_tickets, tg_order_events TO %I', app);
     -- Webhooks: subscriptions are deleted by their tenant and disabled in place; deliveries are updated per attempt.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_webhooks, tg_webhook_deliveries TO %I', app);
+    -- Channels are changed and deleted by their tenant; pull cursors move forward in place and go with their channel.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_channels, tg_channel_cursors TO %I', app);
     -- A tenant key rotation deletes the versions it replaced.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_tenant_keys TO %I', app);
 

@@ -45,10 +45,13 @@ public static class AuditActions
     public const string WebhookCreate = "webhook-create";
     public const string WebhookDelete = "webhook-delete";
 
+    /// <summary>A channel (with its platform credentials) created, changed or deleted.</summary>
+    public const string ChannelChange = "channel-change";
+
     /// <summary>A credential was presented and refused (expired, forged, wrong audience, unknown API key ...).</summary>
     public const string SignInFailed = "sign-in-failed";
 
     public static IReadOnlyList<string> All { get; } =
         [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, OrderEvent,
-        WebhookCreate, WebhookDelete, RuleChange, TemplateChange, TemplateApply, SignInFailed];
+        WebhookCreate, WebhookDelete, ChannelChange, RuleChange, TemplateChange, TemplateApply, SignInFailed];
 }

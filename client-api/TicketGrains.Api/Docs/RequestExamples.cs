@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
 using TicketGrains.Api.Agents;
+using TicketGrains.Api.Channels;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.OrderEvents;
 using TicketGrains.Api.Security;
@@ -20,6 +21,9 @@ public static class RequestExamples
 {
     private static readonly JsonSerializerOptions Json = new(JsonBody.Options) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
+    private static readonly ChannelRequest ChannelExample = new("app", "Shop app (iOS and Android)",
+        JsonDocument.Parse("""{"secret": "7c1f0e5a9b2d4c6e8f10a3b5c7d9e1f2", "threading": {"windowHours": 72, "joinOn": ["thread", "order"]}}""").RootElement.Clone());
+
     /// <summary>By operation id (the endpoint's name).</summary>
     public static IReadOnlyDictionary<string, object> ByOperation { get; } = new Dictionary<string, object>(StringComparer.Ordinal)
     {
@@ -31,6 +35,8 @@ public static class RequestExamples
             "logistics",
             "high",
             new Dictionary<string, string> { ["orderNo"] = "20261111-42" }),
+        ["CreateChannel"] = ChannelExample,
+        ["ReplaceChannel"] = ChannelExample,
         ["AddTicketMessage"] = new AddMessageRequest("alice", "您好，已为您催促快递，预计明天送达。", Internal: false, ExpectedVersion: null),
         ["ChangeTicketStatus"] = new ChangeStatusRequest("pending", ExpectedVersion: null),
         ["AssignTicket"] = new AssignRequest("alice", ExpectedVersion: null),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
+using TicketGrains.Api.Channels;
 using TicketGrains.Api.Channels.Email;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
@@ -37,6 +38,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
         builder.Services.AddWebhookStores();
+        builder.Services.AddChannels();
         builder.Services.AddEmailChannel(builder.Configuration);
         return builder;
     }
@@ -65,6 +67,7 @@ public static class TicketGrainsApiHosting
         app.MapTemplatesApi();
         app.MapOrderEventsApi();
         app.MapWebhooksApi();
+        app.MapChannelsApi();
         return app;
     }
 }

@@ -16,7 +16,7 @@ public static class BuiltInRoles
     {
         [Agent] = AgentWork,
         [SeniorAgent] = [.. AgentWork, Permissions.PiiRead],
-        [Supervisor] = [.. AgentWork, Permissions.PiiRead, Permissions.ReportsExport, Permissions.RulesManage],
+        [Supervisor] = [.. AgentWork, Permissions.PiiRead, Permissions.ReportsExport, Permissions.RulesManage, Permissions.ChannelsManage],
         [Admin] = [Permissions.Admin],
         [Auditor] = [Permissions.AuditRead, Permissions.TicketsRead],
         [Integration] = [Permissions.TicketsRead, Permissions.TicketsWrite],

@@ -21,10 +21,13 @@ public static class Permissions
     public const string ReportsExport = "reports:export";
     public const string RulesManage = "rules:manage";
     public const string AuditRead = "audit:read";
+
+    /// <summary>Configure channels (their platform credentials): supervisors and admins among the built-in roles.</summary>
+    public const string ChannelsManage = "channels:manage";
     public const string Admin = "admin";
 
     public static IReadOnlyList<string> All { get; } =
-        [TicketsRead, TicketsWrite, TicketsAssign, PiiRead, PiiErase, ReportsExport, RulesManage, AuditRead, Admin];
+        [TicketsRead, TicketsWrite, TicketsAssign, PiiRead, PiiErase, ReportsExport, RulesManage, AuditRead, ChannelsManage, Admin];
 
     /// <summary>Whether the principal holds the permission; admin holds every one.</summary>
     public static bool Has(ClaimsPrincipal user, string permission) =>

@@ -15,4 +15,7 @@ public sealed record class CreateTicket
 
     /// <summary>Fingerprint of the original request, so a retried Idempotency-Key with another body is refused.</summary>
     [Id(8)] public required string RequestHash { get; init; }
+
+    /// <summary>The inbound channel message the ticket opens with, and why it opened a new ticket; null for API creates.</summary>
+    [Id(9)] public InboundOrigin? Inbound { get; init; }
 }

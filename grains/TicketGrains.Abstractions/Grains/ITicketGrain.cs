@@ -93,6 +93,17 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("ApplyOrderEvent")]
     Task<TicketView> ApplyOrderEventAsync(OrderEventNotice notice);
 
+    /// <summary>
+    /// Adds a customer's message that came in on a channel, recording <paramref name="origin"/>; a message whose inbound
+    /// stream the ticket already holds adds nothing. Throws InvalidFieldException on a closed ticket.
+    /// </summary>
+    [Alias("AddInboundMessage")]
+    Task<TicketView> AddInboundMessageAsync(string body, InboundOrigin origin);
+
+    /// <summary>What threading needs of the ticket; throws NotFoundException when it was never created.</summary>
+    [Alias("ThreadFacts")]
+    Task<TicketThreadFacts> ThreadFactsAsync();
+
     /// <summary>Drops the in-memory copy of the ticket after its customer's personal data was erased.</summary>
     [Alias("ForgetPersonalData")]
     Task ForgetPersonalDataAsync();

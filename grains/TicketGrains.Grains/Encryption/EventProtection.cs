@@ -1,3 +1,4 @@
+using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Tickets;
@@ -18,6 +19,7 @@ public static class EventProtection
             Subject = transform(c.Subject), Body = transform(c.Body), Fields = MapValues(c.Fields, transform), RequestHash = RequestHash(c.RequestHash, transform),
         },
         MessageAdded m => m with { Body = transform(m.Body) },
+        InboundMessageReceived r => r with { Content = transform(r.Content) },
         CustomerRegistered r => r with
         {
             Identity = transform(r.Identity), Name = Optional(r.Name, transform), Phone = Optional(r.Phone, transform), Email = Optional(r.Email, transform),

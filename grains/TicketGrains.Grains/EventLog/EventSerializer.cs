@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TicketGrains.Grains.Agents;
+using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
@@ -23,6 +24,7 @@ public static class EventSerializer
         typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
         typeof(OrderEventApplied),
         typeof(TicketRouted), typeof(PriorityChanged), typeof(TagsChanged), typeof(FieldsChanged), typeof(TriggersFired),
+        typeof(InboundMessageReceived), typeof(InboundMessageThreaded),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

@@ -30,7 +30,8 @@ public static class TicketDecisions
         now,
         plan.Policy == DefaultSlaPlan.Name ? null : plan,
         routed,
-        command.CustomerTier);
+        command.CustomerTier,
+        command.Inbound);
 
     private static DateTimeOffset? FirstReplyDue(SlaPlan plan, DateTimeOffset now)
     {
@@ -64,6 +65,22 @@ public static class TicketDecisions
 
         return new MessageAdded(author, body, isInternal, now, actor);
     }
+
+    /// <summary>A customer's message from a channel; nothing when the ticket already holds that inbound message.</summary>
+    public static MessageAdded? AddInbound(TicketState state, string body, InboundOrigin origin, DateTimeOffset now)
+    {
+        RequireExists(state);
+        if (state.InboundMessages.Contains(origin.Message))
+        {
+            return null;
+        }
+
+        var message = AddMessage(state, Customer, body, isInternal: false, now, actor: "channel:" + origin.ChannelId.ToString("D"));
+        return message with { Inbound = origin };
+    }
+
+    /// <summary>The author of messages written by the ticket's customer.</summary>
+    public const string Customer = "customer";
 
     public static StatusChanged ChangeStatus(TicketState state, string to, string actor, DateTimeOffset now)
     {

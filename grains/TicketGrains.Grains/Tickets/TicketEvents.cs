@@ -10,7 +10,8 @@ namespace TicketGrains.Grains.Tickets;
 /// <summary>
 /// A new ticket; <paramref name="Sla"/> is the plan its SLA clocks run under (absent in events written before plans existed),
 /// <paramref name="Routed"/> its routing decision (absent in events written before rules existed), <paramref name="Tier"/> the
-/// customer's tier (absent in events written before it was kept).
+/// customer's tier (absent in events written before it was kept), <paramref name="Inbound"/> the channel message it opened with
+/// and why it opened a new ticket (absent for API creates).
 /// </summary>
 public sealed record TicketCreated(
     Guid TicketId,
@@ -27,10 +28,14 @@ public sealed record TicketCreated(
     DateTimeOffset At,
     SlaPlan? Sla = null,
     TicketRouted? Routed = null,
-    string? Tier = null) : IDomainEvent;
+    string? Tier = null,
+    InboundOrigin? Inbound = null) : IDomainEvent;
 
-/// <summary>A reply or note; <paramref name="Actor"/> is the credential that added it (absent in events written before it was kept).</summary>
-public sealed record MessageAdded(string Author, string Body, bool Internal, DateTimeOffset At, string? Actor = null) : IDomainEvent;
+/// <summary>
+/// A reply or note; <paramref name="Actor"/> is the credential that added it (absent in events written before it was kept);
+/// <paramref name="Inbound"/> the channel message a customer's message came from and why it joined this ticket.
+/// </summary>
+public sealed record MessageAdded(string Author, string Body, bool Internal, DateTimeOffset At, string? Actor = null, InboundOrigin? Inbound = null) : IDomainEvent;
 
 public sealed record StatusChanged(string From, string To, string Actor, DateTimeOffset At) : IDomainEvent;
 

@@ -139,6 +139,16 @@ public sealed class TicketGrain(
     public Task<TicketView> AddMessageAsync(string author, string body, bool isInternal, string actor, int? expectedVersion) =>
         DecideAsync(expectedVersion, s => TicketDecisions.AddMessage(s, author, body, isInternal, time.GetUtcNow(), actor));
 
+    public Task<TicketView> AddInboundMessageAsync(string body, InboundOrigin origin) =>
+        DecideAsync(null, s => TicketDecisions.AddInbound(s, body, origin, time.GetUtcNow()));
+
+    public async Task<TicketThreadFacts> ThreadFactsAsync()
+    {
+        await RequireTicketAsync();
+        return new TicketThreadFacts(_id, TicketStatus.IsActive(State.Status), State.InboundChannelId, [.. State.ThreadKeyHashes],
+            State.Fields.GetValueOrDefault(OrderEventTypes.OrderNoField), State.LastCustomerMessageAt);
+    }
+
     public Task<TicketView> ChangeStatusAsync(string status, string actor, int? expectedVersion) =>
         DecideAsync(expectedVersion, s => TicketDecisions.ChangeStatus(s, status, actor, time.GetUtcNow()));
 

@@ -73,6 +73,18 @@ public sealed class TicketState : IJsonOnDeserialized
     /// <summary>The order-system event ids applied to the ticket, so a retried event is applied once.</summary>
     public List<string> OrderEventIds { get; set; } = [];
 
+    /// <summary>The inbound channel messages on the ticket (their streams), so a redelivered one is added once.</summary>
+    public HashSet<string> InboundMessages { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The channel the ticket's inbound messages came on (the first one's), for threading.</summary>
+    public Guid? InboundChannelId { get; set; }
+
+    /// <summary>Hashes of the thread keys of the ticket's inbound messages, for threading.</summary>
+    public List<string> ThreadKeyHashes { get; set; } = [];
+
+    /// <summary>When the customer last wrote on the ticket.</summary>
+    public DateTimeOffset LastCustomerMessageAt { get; set; }
+
     public bool Exists => Version > 0;
 
     /// <summary>When an SLA clock next needs a warning or breach decided (tg_tickets.sla_due_at, what the tenant's sweep reads).</summary>
@@ -99,6 +111,7 @@ public sealed class TicketState : IJsonOnDeserialized
                 RequestHash = c.RequestHash;
                 Fields = new Dictionary<string, string>(c.Fields, StringComparer.Ordinal);
                 Messages.Add(new TicketMessageView("customer", c.Body, false, c.At));
+                NoteInbound(c.Inbound, c.At);
                 CreatedAt = c.At;
                 SlaDueAt = c.SlaDueAt;
                 Tier = c.Tier;
@@ -117,6 +130,7 @@ public sealed class TicketState : IJsonOnDeserialized
                 break;
             case MessageAdded m:
                 Messages.Add(new TicketMessageView(m.Author, m.Body, m.Internal, m.At));
+                NoteInbound(m.Inbound, m.At);
                 ApplyToClocks(m);
                 NoteWorkBy(m.Actor);
                 break;
@@ -199,6 +213,23 @@ public sealed class TicketState : IJsonOnDeserialized
 
         Version++;
         UpdatedAt = e.At;
+    }
+
+    private void NoteInbound(InboundOrigin? origin, DateTimeOffset at)
+    {
+        if (origin is null)
+        {
+            return;
+        }
+
+        InboundMessages.Add(origin.Message);
+        InboundChannelId ??= origin.ChannelId;
+        if (!ThreadKeyHashes.Contains(origin.ThreadKeyHash))
+        {
+            ThreadKeyHashes.Add(origin.ThreadKeyHash);
+        }
+
+        LastCustomerMessageAt = at;
     }
 
     private void ApplyToClocks(MessageAdded m)

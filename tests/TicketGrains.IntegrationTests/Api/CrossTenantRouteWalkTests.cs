@@ -73,10 +73,11 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
 
     /// <summary>What tenant A owns, and the strings that must never reach tenant B.</summary>
     private sealed record Seed(
-        string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId, Guid Webhook, string Sla, string Rule, string Template)
+        string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId, Guid Webhook, string Sla, string Rule, string Template,
+        Guid Channel)
     {
         public IEnumerable<string> Markers(bool includeIds) =>
-            includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), ExternalId, KeyId, Webhook.ToString()] : [Secret, Tenant];
+            includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), ExternalId, KeyId, Webhook.ToString(), Channel.ToString()] : [Secret, Tenant];
     }
 
     private static async Task<Seed> SeedAsync(ApiClient a)
@@ -98,8 +99,11 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         (await a.PutAsync("/api/v1/templates/a-template", new { description = Secret })).Expect(HttpStatusCode.OK);
         var webhook = (await a.PostAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/a-hook", events = new[] { "ticket.created" } }))
             .Expect(HttpStatusCode.Created).Json.GetProperty("id").GetGuid();
+        var channel = (await a.PostAsync("/api/v1/channels", new { type = "app", name = "a-channel", settings = new { secret = Secret } }))
+            .Expect(HttpStatusCode.Created).Id;
         return new Seed(
-            a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!, webhook, "a-sla", "a-rule", "a-template");
+            a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!, webhook, "a-sla", "a-rule", "a-template",
+            channel);
     }
 
     private static async Task<string> SnapshotAsync(ApiClient a, Seed seed)
@@ -109,6 +113,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
             TicketRequests.Ticket(seed.Ticket), $"{TicketRequests.Ticket(seed.Ticket)}/events", $"/api/v1/customers/{seed.Customer}",
             $"/api/v1/agents/{seed.Agent}", $"/api/v1/roles/{seed.Role}", "/api/v1/api-keys", TicketRequests.Tickets,
             $"/api/v1/sla-policies/{seed.Sla}", $"/api/v1/calendars/{seed.Sla}", $"/api/v1/rules/{seed.Rule}", $"/api/v1/templates/{seed.Template}", "/api/v1/webhooks",
+            "/api/v1/channels",
         ];
         var parts = new List<string>();
         foreach (var path in paths)
@@ -143,11 +148,15 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
                 ("GetCustomer" or "ErasePersonalData", "id") => seed.Customer.ToString(),
                 ("RevokeApiKey", "id") => seed.KeyId,
         (_, "id") when template.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) => seed.Webhook.ToString(),
+                (_, "id") when template.StartsWith("/api/v1/channels/", StringComparison.Ordinal) => seed.Channel.ToString(),
                 (_, "id") when template.StartsWith(TicketRequests.Tickets, StringComparison.Ordinal) => seed.Ticket.ToString(),
                 _ => throw new InvalidOperationException($"The walker does not know parameter '{parameter}' of {operation} ({template}); teach it."),
             };
             // Agents, roles, rules and templates are named per tenant: B's "a-agent" is B's own, so only A's data must not show.
-            targetsA |= parameter is "ticketId" || (parameter is "id" && !template.StartsWith("/api/v1/rules/", StringComparison.Ordinal));
+            // A channel's inbound address is the platform's, open to anyone and authenticated by its signature: it must
+            // refuse B's unsigned request without showing anything of A's.
+            targetsA |= parameter is "ticketId" || (parameter is "id" && !template.StartsWith("/api/v1/rules/", StringComparison.Ordinal)
+                && !template.EndsWith("/inbound", StringComparison.Ordinal));
             url = url.Replace("{" + parameter + "}", value, StringComparison.Ordinal);
         }
 
@@ -179,6 +188,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "PutCalendar" => new { timeZone = "Europe/Berlin", weeklyHours = new[] { new { day = "friday", start = "10:00", end = "11:00" } } },
         "PutRule" => new { type = "routing", then = new { queue = "b-queue" } },
         "PutTemplate" => new { description = "B's own template" },
+        "CreateChannel" or "ReplaceChannel" => new { type = "app", name = "b-channel", settings = new { secret = "b-secret" } },
         "CreateWebhook" => new { url = "https://93.184.215.14/b-hook", events = new[] { "ticket.created" } },
         // The same order number as A's ticket: B's event must reach only B's tickets.
         "ReceiveOrderEvent" => new { eventId = "b-event", type = "shipped", orderNo = "20261111-42" },

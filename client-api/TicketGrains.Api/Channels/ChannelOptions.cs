@@ -1,0 +1,23 @@
+using TicketGrains.Grains.Hosting;
+
+namespace TicketGrains.Api.Channels;
+
+/// <summary>The "Channels" section.</summary>
+public sealed class ChannelOptions : IValidatableOptions
+{
+    public const string Section = "Channels";
+
+    /// <summary>
+    /// How often every pull-type channel (WeCom) is pulled without a signal, from each account's stored cursor, so a lost
+    /// signal or a crash during a pull loses nothing. Zero turns the catch-up off.
+    /// </summary>
+    public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    public IEnumerable<string> Problems(string section)
+    {
+        if (CatchUpInterval != TimeSpan.Zero && (CatchUpInterval < TimeSpan.FromSeconds(1) || CatchUpInterval > TimeSpan.FromHours(24)))
+        {
+            yield return $"{section}:CatchUpInterval must be 00:00:00 (off) or between 00:00:01 and 1.00:00:00, not {CatchUpInterval}.";
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using TicketGrains.Api.Channels.App;
+using TicketGrains.Api.Channels.Inbound;
+using TicketGrains.Grains.Channels;
+using TicketGrains.Grains.Hosting;
+
+namespace TicketGrains.Api.Channels;
+
+/// <summary>
+/// Registers the channel core: configuration, directory, acceptor, pulls, and the app and phone adapters. Each platform
+/// folder registers its own adapter, puller and sender as IChannelAdapter / IMessagePuller / IChannelSender singletons;
+/// the inbound endpoint finds them by type.
+/// </summary>
+public static class ChannelsHosting
+{
+    public static IServiceCollection AddChannels(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<ChannelOptions>(ChannelOptions.Section);
+        services.AddChannelStores();
+        services.AddSingleton<ChannelAdapters>();
+        services.AddSingleton<ChannelDirectory>();
+        services.AddSingleton<IChannelDirectory>(sp => sp.GetRequiredService<ChannelDirectory>());
+        services.AddSingleton<IInboundAcceptor, InboundAcceptor>();
+        services.AddSingleton<InboundPulls>();
+        services.AddHostedService<PullCatchUp>();
+        services.AddSingleton<IChannelAdapter>(new AppChannelAdapter(AppChannelAdapter.App));
+        services.AddSingleton<IChannelAdapter>(new AppChannelAdapter(AppChannelAdapter.Phone));
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketGrains.Grains.Pipeline;
+
+namespace TicketGrains.Grains.Channels;
+
+/// <summary>Registers channels: their stores (API and silo) and the pipeline subscriber that files inbound messages (silo).</summary>
+public static class ChannelServices
+{
+    public static IServiceCollection AddChannelStores(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ChannelStore>();
+        services.TryAddSingleton<ChannelSettingsSeal>();
+        services.TryAddSingleton<PullCursorStore>();
+        return services;
+    }
+
+    public static IServiceCollection AddInboundTicketWork(this IServiceCollection services)
+    {
+        services.AddChannelStores();
+        services.TryAddSingleton<InboundTicketWork>();
+        services.AddEventSubscriber<InboundMessageSubscriber>();
+        return services;
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TicketGrains.Abstractions;
+using TicketGrains.Abstractions.Catalog;
+using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Errors;
+using TicketGrains.Abstractions.Grains;
+using TicketGrains.Grains.Encryption;
+using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Pipeline;
+using TicketGrains.Grains.ReadModel;
+
+namespace TicketGrains.Grains.Channels;
+
+/// <summary>
+/// One inbound message to ticket work, idempotently (the pipeline is at least once): the threading decision is decided
+/// once and recorded as version 2 of the message's stream before it is carried out; a new ticket's id derives from the
+/// message's stream, and a ticket adds an inbound message it already holds nothing.
+/// </summary>
+public sealed class InboundTicketWork(
+    IServiceProvider services, IEventLog log, IPersonalDataProtection protection, ITicketReadModel readModel, ChannelStore channels,
+    TimeProvider time, ILogger<InboundTicketWork> logger)
+{
+    // Resolved lazily: the grain factory depends on services that are built after this one.
+    private readonly Lazy<IGrainFactory> _grains = new(services.GetRequiredService<IGrainFactory>);
+
+    public static InboundMessageReceived Parse(CommittedEvent e) => (InboundMessageReceived)EventSerializer.Deserialize(e.EventType, e.Data);
+
+    public async Task HandleAsync(CommittedEvent e, InboundMessageReceived received)
+    {
+        var tenant = e.TenantId;
+        string json;
+        using (var cipher = await protection.ForReadingAsync(tenant, received.CustomerId))
+        {
+            json = cipher.Open(received.Content);
+        }
+
+        if (json == PersonalData.Erased)
+        {
+            // The customer was erased before the message became ticket work: nothing of it is left to file.
+            return;
+        }
+
+        var content = InboundContent.FromJson(json);
+        var stored = await channels.FindAsync(tenant, received.ChannelId, CancellationToken.None);
+        var rule = ThreadingRuleReader.Stored(stored?.ThreadingJson);
+        var orderNo = rule.OrderNumberIn($"{content.Subject}\n{content.Text}");
+        var threadHash = InboundStreams.ThreadKeyHash(received.ChannelId, content.EffectiveThreadKey);
+        var decision = await DecisionAsync(e, received, rule, threadHash, orderNo);
+        var origin = new InboundOrigin(e.StreamId, received.ChannelId, threadHash, orderNo, decision.Rule, decision.Reason);
+        var body = InboundText.Of(received.Kind, content);
+        if (!decision.NewTicket)
+        {
+            try
+            {
+                await Ticket(tenant, decision.TicketId).AddInboundMessageAsync(body, origin);
+                return;
+            }
+            catch (InvalidFieldException closed) when (closed.Field == "status")
+            {
+                origin = origin with { Rule = ThreadingRule.New, Reason = "the ticket threading chose was closed before the message reached it" };
+            }
+        }
+
+        await OpenAsync(tenant, e.StreamId, received, content, body, orderNo, origin);
+    }
+
+    private async Task OpenAsync(string tenant, string streamId, InboundMessageReceived received, InboundContent content, string body, string? orderNo,
+        InboundOrigin origin)
+    {
+        var command = new CreateTicket
+        {
+            Channel = received.ChannelType,
+            CustomerId = received.CustomerId,
+            CustomerTier = received.CustomerTier,
+            Subject = InboundText.Subject(received.Kind, content),
+            Body = body,
+            Category = TicketCatalog.DefaultCategory,
+            Priority = TicketCatalog.DefaultPriority,
+            Fields = orderNo is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [OrderEventTypes.OrderNoField] = orderNo },
+            RequestHash = "inbound:" + streamId,
+            Inbound = origin,
+        };
+        await Ticket(tenant, InboundStreams.TicketIdOf(tenant, streamId)).CreateAsync(command);
+    }
+
+    /// <summary>The decision recorded for the message, else decided now and recorded (a racing handler's record wins).</summary>
+    private async Task<InboundMessageThreaded> DecisionAsync(CommittedEvent e, InboundMessageReceived received, ThreadingRule rule, string threadHash, string? orderNo)
+    {
+        if (await RecordedAsync(e) is { } recorded)
+        {
+            return recorded;
+        }
+
+        var facts = new List<TicketThreadFacts>();
+        foreach (var ticketId in await readModel.OpenTicketsOfCustomerAsync(e.TenantId, received.CustomerId))
+        {
+            facts.Add(await Ticket(e.TenantId, ticketId).ThreadFactsAsync());
+        }
+
+        var decided = ThreadingDecider.Decide(rule, received.ChannelId, threadHash, orderNo, received.At, facts);
+        var threaded = new InboundMessageThreaded(decided.JoinTicket ?? InboundStreams.TicketIdOf(e.TenantId, e.StreamId), decided.JoinTicket is null,
+            decided.Rule, decided.Reason, time.GetUtcNow());
+        try
+        {
+            await log.AppendAsync(new AppendRequest(e.TenantId, e.StreamId, 2, EventSerializer.TypeName(threaded), EventSerializer.Serialize(threaded), null));
+            logger.LogDebug("Inbound message {Stream} goes to ticket {Ticket} ({Rule})", e.StreamId, threaded.TicketId, threaded.Rule);
+            return threaded;
+        }
+        catch (ConflictException)
+        {
+            return await RecordedAsync(e) ?? throw new InvalidOperationException($"Version 2 of {e.StreamId} conflicted but cannot be read.");
+        }
+    }
+
+    private async Task<InboundMessageThreaded?> RecordedAsync(CommittedEvent e) =>
+        (await log.ReadStreamAsync(e.TenantId, e.StreamId, 1)).FirstOrDefault(s => s.Version == 2) is { } stored
+            ? (InboundMessageThreaded)EventSerializer.Deserialize(stored.EventType, stored.Json)
+            : null;
+
+    private ITicketGrain Ticket(string tenant, Guid id) => _grains.Value.GetGrain<ITicketGrain>(GrainKeys.For(tenant, id));
+}
