@@ -4,7 +4,9 @@ using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Security;
+using TicketGrains.Api.Webhooks;
 using TicketGrains.Grains.Rules;
+using TicketGrains.Grains.Webhooks;
 
 namespace TicketGrains.Api.Rules;
 
@@ -39,7 +41,7 @@ public static class RulesApi
         return versions.Count == 0 ? throw new NotFoundException($"No rule '{id}'.") : TypedResults.Ok(versions.Select(RuleView.From).ToList());
     }
 
-    private static async Task<Ok<RuleView>> PutAsync(string id, HttpContext context, IClusterClient cluster)
+    private static async Task<Ok<RuleView>> PutAsync(string id, HttpContext context, IClusterClient cluster, WebhookStore webhooks)
     {
         if (!RuleClauses.IsName(id))
         {
@@ -48,7 +50,11 @@ public static class RulesApi
 
         var document = await DocumentBody.ReadAsync(context.Request);
         var problems = DocumentBody.CheckText(document);
-        RuleValidator.Parse(document, problems);
+        var rule = RuleValidator.Parse(document, problems);
+        var calls = (rule?.Actions ?? []).Select((a, i) => (Pointer: $"/actions/{i}/url", a.Type, a.Url)).Where(a => a is { Type: "webhook", Url: not null })
+            .Select(a => (a.Pointer, a.Url!)).ToList();
+        problems.AddRange((await ActionWebhookCheck.UnregisteredAsync(webhooks, Tenant.Of(context), calls, context.RequestAborted))
+            .Select(p => new RuleProblem(p.Pointer, p.Message)));
         DocumentBody.ThrowIfAny(problems);
         return TypedResults.Ok(RuleView.From(await Rules(cluster, context).PutRuleAsync(id, document, Actor.Of(context))));
     }

@@ -5,7 +5,10 @@ using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Security;
+using TicketGrains.Api.Tickets;
+using TicketGrains.Api.Webhooks;
 using TicketGrains.Grains.Sla;
+using TicketGrains.Grains.Webhooks;
 
 namespace TicketGrains.Api.Sla;
 
@@ -31,9 +34,21 @@ public static class SlaPoliciesApi
         TypedResults.Ok(await GrainRetry.Idempotent(() => Policies(cluster, context).GetPolicyAsync(name), context.RequestAborted)
             ?? throw new NotFoundException($"No SLA policy '{name}'."));
 
-    private static async Task<Ok<SlaDocumentEntry<SlaPolicyDocument>>> PutAsync(string name, HttpContext context, IClusterClient cluster)
+    private static async Task<Ok<SlaDocumentEntry<SlaPolicyDocument>>> PutAsync(string name, HttpContext context, IClusterClient cluster, WebhookStore webhooks)
     {
         var policy = await SlaDocumentBody.ReadAsync<SlaPolicyDocument>(context.Request, name, SlaDocumentRules.Check);
+        if (policy.Escalation?.Webhook is { } url)
+        {
+            var errors = new FieldErrors();
+            foreach (var (pointer, message) in await ActionWebhookCheck.UnregisteredAsync(
+                webhooks, Tenant.Of(context), [("/escalation/webhook", url)], context.RequestAborted))
+            {
+                errors.Add(pointer, message);
+            }
+
+            ValidationFailed.ThrowIfAny(errors);
+        }
+
         return TypedResults.Ok(await GrainRetry.Once(() => Policies(cluster, context).PutPolicyAsync(name, policy, Actor.Of(context)), context.RequestAborted));
     }
 

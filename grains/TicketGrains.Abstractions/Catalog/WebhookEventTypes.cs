@@ -10,8 +10,14 @@ public static class WebhookEventTypes
     public const string SlaWarning = "sla.warning";
     public const string SlaBreached = "sla.breached";
 
+    /// <summary>
+    /// A call a trigger's <c>webhook</c> action makes to this webhook's URL. Subscribing to it alone makes a webhook that
+    /// receives nothing but such calls (a rule's action reaches its webhook whatever it subscribes to).
+    /// </summary>
+    public const string TriggerWebhook = "trigger.webhook";
+
     public static readonly IReadOnlyList<string> All =
-        [TicketCreated, TicketUpdated, MessageCreated, OrderEventReceived, SlaWarning, SlaBreached];
+        [TicketCreated, TicketUpdated, MessageCreated, OrderEventReceived, SlaWarning, SlaBreached, TriggerWebhook];
 
     /// <summary>
     /// The webhook type of a stored ticket event's type name. Known by name

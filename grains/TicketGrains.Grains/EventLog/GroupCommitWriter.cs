@@ -23,15 +23,18 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly EventLogMetrics _metrics;
     private readonly int _maxBatch;
     private readonly Task[] _loops;
+    private readonly ICommitListener[] _listeners;
 
     public GroupCommitWriter(
         NpgsqlDataSource dataSource,
         SchemaHealth schema,
         IOptions<EventLogOptions> options,
         EventLogMetrics metrics,
-        ILogger<GroupCommitWriter> logger)
+        ILogger<GroupCommitWriter> logger,
+        IEnumerable<ICommitListener>? listeners = null)
     {
         (_dataSource, _schema, _metrics, _logger) = (dataSource, schema, metrics, logger);
+        _listeners = listeners?.ToArray() ?? [];
         _maxBatch = Math.Max(1, options.Value.MaxBatch);
         _loops = Enumerable.Range(0, Math.Max(1, options.Value.Writers)).Select(_ => Task.Run(RunAsync)).ToArray();
     }
@@ -102,6 +105,14 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         _metrics.Committed(batch.Count, batch.Count - inserted.Count, Stopwatch.GetElapsedTime(started));
+        if (inserted.Count > 0)
+        {
+            foreach (var listener in _listeners)
+            {
+                listener.Committed();
+            }
+        }
+
         foreach (var pending in batch)
         {
             var r = pending.Request;

@@ -7,16 +7,23 @@ namespace TicketGrains.Grains.Pipeline;
 /// Runs one subscriber's <see cref="SubscriberPump"/> from a grain timer: each tick is one page, so the grain's turn
 /// is never held for longer than a page, and the next tick is set to the delay the pump asks for (none while behind).
 /// The timer keeps the activation alive; <see cref="SubscriberKeeper"/> starts it again on another silo if its silo dies.
+/// A commit anywhere in the cluster (<see cref="PipelineWakeup"/>) brings the next tick forward; a wake-up during a tick
+/// makes the next one follow at once, since that tick's read may have been just too early for it.
 /// </summary>
 internal sealed class EventSubscriberGrain(
     IEnumerable<IEventSubscriber> subscribers,
     ICommittedEventSource source,
     ISubscriptionStore store,
     IOptions<PipelineOptions> options,
+    PipelineWakeup wakeup,
     ILogger<EventSubscriberGrain> logger) : Grain, IEventSubscriberGrain
 {
+    private readonly Lock _gate = new();
     private SubscriberPump? _pump;
     private IGrainTimer? _timer;
+    private IDisposable? _wakeups;
+    private bool _ticking;
+    private bool _woken;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -32,15 +39,58 @@ internal sealed class EventSubscriberGrain(
 
         _pump = new SubscriberPump(subscriber, source, store, options.Value, logger);
         _timer = this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        _wakeups = wakeup.Register(Wake);
         logger.LogInformation("Subscriber {Subscriber} started", name);
         return Task.CompletedTask;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _wakeups?.Dispose();
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     public Task EnsureRunningAsync() => Task.CompletedTask;
+
+    /// <summary>Called from any thread when events were committed.</summary>
+    private void Wake()
+    {
+        lock (_gate)
+        {
+            _woken = true;
+            if (!_ticking)
+            {
+                try
+                {
+                    _timer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The activation is going away; its successor polls and registers its own wake-up.
+                }
+            }
+        }
+    }
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
-        var delay = await _pump!.PumpOnceAsync(cancellationToken);
-        _timer!.Change(delay, Timeout.InfiniteTimeSpan);
+        lock (_gate)
+        {
+            (_ticking, _woken) = (true, false);
+        }
+
+        var delay = TimeSpan.Zero;
+        try
+        {
+            delay = await _pump!.PumpOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _ticking = false;
+                _timer!.Change(_woken ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+            }
+        }
     }
 }

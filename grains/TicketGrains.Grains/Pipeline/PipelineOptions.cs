@@ -22,6 +22,12 @@ public sealed class PipelineOptions : IValidatableOptions
     /// </summary>
     public TimeSpan KeeperInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The shortest time between two notifications a silo sends to wake the other silos' subscribers after it committed
+    /// events (LISTEN/NOTIFY); zero turns the notifications off, leaving polling alone.
+    /// </summary>
+    public TimeSpan NotifyInterval { get; set; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>TEST ONLY: also run the test probe subscriber (<see cref="PipelineTestProbe"/>). Never set in production.</summary>
     public bool TestProbe { get; set; }
 
@@ -40,6 +46,11 @@ public sealed class PipelineOptions : IValidatableOptions
         if (BackoffMax < PollInterval || BackoffMax > TimeSpan.FromHours(1))
         {
             yield return $"{section}:BackoffMax must be at least {section}:PollInterval and at most 01:00:00, not {BackoffMax}.";
+        }
+
+        if (NotifyInterval < TimeSpan.Zero || NotifyInterval > TimeSpan.FromSeconds(10))
+        {
+            yield return $"{section}:NotifyInterval must be between 00:00:00 (off) and 00:00:10, not {NotifyInterval}.";
         }
 
         if (KeeperInterval < TimeSpan.FromMilliseconds(100) || KeeperInterval > TimeSpan.FromMinutes(10))

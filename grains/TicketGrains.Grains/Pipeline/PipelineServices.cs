@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
 
 namespace TicketGrains.Grains.Pipeline;
@@ -16,6 +17,9 @@ public static class PipelineServices
         services.TryAddSingleton<ICommittedEventSource, PostgresCommittedEventSource>();
         services.TryAddSingleton<ISubscriptionStore, PostgresSubscriptionStore>();
         services.TryAddSingleton<SubscriberLagQuery>();
+        services.TryAddSingleton<PipelineWakeup>();
+        services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<PipelineWakeup>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, CommitNotifier>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SubscriberKeeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PipelineLagMeter>();
         // Read here as well because it decides a registration, which options bound later cannot.

@@ -26,9 +26,10 @@ public sealed class WebhookSubscriber(IServiceProvider services, WebhookStore we
     public async ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken)
     {
         var subscribed = await webhooks.SubscribedTypesAsync(cancellationToken);
+        // Any tenant with a webhook may have an action calling it: those rare events are read to find out.
         return header => subscribed.TryGetValue(header.TenantId, out var types)
             && header.StreamId.StartsWith(StreamIds.TicketPrefix, StringComparison.Ordinal)
-            && types.Contains(WebhookEventTypes.ForTicketEvent(header.EventType));
+            && (types.Contains(WebhookEventTypes.ForTicketEvent(header.EventType)) || ActionWebhooks.MayCall(header.EventType));
     }
 
     public async Task HandleAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken)
@@ -49,9 +50,18 @@ public sealed class WebhookSubscriber(IServiceProvider services, WebhookStore we
                 continue;
             }
 
+            // An action's call goes first: a webhook both called and subscribed gets the event once (one row per
+            // webhook and position), as the call.
+            var called = ActionWebhooks.UrlsOf(e);
+            var actionType = ActionWebhooks.TypeOf(e.EventType);
+            foreach (var webhook in byTenant[e.TenantId].Where(w => called.Contains(w.Url, StringComparer.Ordinal)))
+            {
+                outbox.Add(new(e.TenantId, webhook.Id, e.Position, actionType, ticketId, WebhookPayload.For(e, actionType, ticketId)));
+            }
+
             var type = WebhookEventTypes.ForTicketEvent(e.EventType);
             string? payload = null;
-            foreach (var webhook in byTenant[e.TenantId].Where(w => w.Events.Contains(type, StringComparer.Ordinal)))
+            foreach (var webhook in byTenant[e.TenantId].Where(w => w.Events.Contains(type, StringComparer.Ordinal) && !called.Contains(w.Url, StringComparer.Ordinal)))
             {
                 payload ??= WebhookPayload.For(e, type, ticketId);
                 outbox.Add(new(e.TenantId, webhook.Id, e.Position, type, ticketId, payload));

@@ -9,7 +9,7 @@ namespace TicketGrains.IntegrationTests.Pipeline;
 /// Two silos running the test probe subscriber and an API front end creating tickets; the silo running the probe is
 /// killed (kill -9). The probe must move to the other silo and resume from its stored checkpoint.
 /// </summary>
-public sealed class SubscriberFailoverTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class SubscriberFailoverTests(ITestOutputHelper output) : ProbeClusterTest
 {
     private const int Workers = 8;
     private const int PageSize = 50;
@@ -23,16 +23,11 @@ public sealed class SubscriberFailoverTests(ITestOutputHelper output) : IAsyncLi
     private static readonly string[] ProbeSettings =
         ["--Pipeline:TestProbe=true", $"--Pipeline:PageSize={PageSize}", "--Pipeline:KeeperInterval=00:00:01"];
 
-    private readonly ProcessGroup _processes = new();
-    private TestDatabase? _database;
-
-    private TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
-
     [Fact]
-    public Task Killing_the_silo_running_a_subscriber_moves_it_to_the_other_silo_resuming_from_its_checkpoint() => _processes.DiagnoseAsync(output, async () =>
+    public Task Killing_the_silo_running_a_subscriber_moves_it_to_the_other_silo_resuming_from_its_checkpoint() => Processes.DiagnoseAsync(output, async () =>
     {
         var clusterId = NodeLauncher.NewClusterId();
-        var (silos, front) = await TwoSiloCluster.StartAsync(_processes, Database, clusterId, ProbeSettings);
+        var (silos, front) = await TwoSiloCluster.StartAsync(Processes, Database, clusterId, ProbeSettings);
         using var http = new HttpClient { BaseAddress = front.BaseAddress, Timeout = RequestTimeout };
 
         var load = new CreateLoad(new ApiClient(http, TicketRequests.NewTenant()), Workers);
@@ -57,21 +52,6 @@ public sealed class SubscriberFailoverTests(ITestOutputHelper output) : IAsyncLi
         Assert.Empty(await ProbeTable.StreamsOutOfOrderAsync(Database));
         await AssertOperatorsSeeTheProbeCaughtUpAsync(http);
     });
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync();
-        await ProbeTable.CreateAsync(_database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _processes.Dispose();
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 
     private async Task<long> HandledByAsync(TicketGrainsNode silo) =>
         (await Database.ColumnAsync<long>("SELECT count(*) FROM tg_test_probe WHERE process_id = $1", silo.Process.Id)).Single();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.IntegrationTests.Infrastructure;
+using TicketGrains.IntegrationTests.Webhooks;
 
 namespace TicketGrains.IntegrationTests.Sla;
 
@@ -12,7 +13,7 @@ namespace TicketGrains.IntegrationTests.Sla;
 /// </summary>
 public sealed class SlaEscalationRestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly string[] SlaSettings = ["--Sla:SweepPeriod=00:00:02"];
+    private static readonly string[] SlaSettings = ["--Sla:SweepPeriod=00:00:02", "--Webhooks:AllowPrivateNetworks=true"];
     private static readonly TimeSpan Target = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan RestartDeadline = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan WarningDeadline = TimeSpan.FromSeconds(15);
@@ -33,11 +34,14 @@ public sealed class SlaEscalationRestartTests(ITestOutputHelper output) : IAsync
         await Readiness.WaitForApiAsync(first, Readiness.Deadline);
         using var firstHttp = new HttpClient { BaseAddress = first.BaseAddress, Timeout = RequestTimeout };
         var seeding = new ApiClient(firstHttp, tenant);
+        // Subscribed to trigger calls only: all it receives is the escalation's call.
+        using var receiver = new WebhookReceiver();
+        var (_, secret) = await WebhookDeliveryTests.RegisterAsync(seeding, receiver.Url, "trigger.webhook");
         (await seeding.PutAsync("/api/v1/sla-policies/escalate", new
         {
             targets = new[] { new { metric = "first_reply", seconds = (int)Target.TotalSeconds } },
             warnBeforeSeconds = 15,
-            escalation = new { raisePriority = true, queue = "escalations", notify = "lead-1", webhook = "https://ops.example.com/sla" },
+            escalation = new { raisePriority = true, queue = "escalations", notify = "lead-1", webhook = receiver.Url },
         })).Expect(HttpStatusCode.OK);
         var created = (await seeding.PostAsync(TicketRequests.Tickets, TicketRequests.Create("Wrong size delivered", category: "exchange"))).Expect(HttpStatusCode.Created);
         var due = created.Json.GetProperty("slaDueAt").GetDateTimeOffset();
@@ -67,9 +71,13 @@ public sealed class SlaEscalationRestartTests(ITestOutputHelper output) : IAsync
         Assert.True(clock.GetProperty("breachedAt").GetDateTimeOffset() >= due);
         Assert.Equal(["TicketCreated", "SlaWarned", "SlaBreached", "TicketClaimed"], history.Select(e => e.GetProperty("type").GetString()));
         var breach = JsonDocument.Parse(history[2].GetProperty("data").GetString()!).RootElement;
-        Assert.Equal(("first_reply", "high", "escalations", "lead-1", "https://ops.example.com/sla"), (breach.GetProperty("metric").GetString(),
+        Assert.Equal(("first_reply", "high", "escalations", "lead-1", receiver.Url), (breach.GetProperty("metric").GetString(),
             breach.GetProperty("raisedPriority").GetString(), breach.GetProperty("queue").GetString(), breach.GetProperty("notify").GetString(),
             breach.GetProperty("webhook").GetString()));
+        await Poll.UntilAsync("the escalation's webhook call", BreachDeadline, () => Task.FromResult(receiver.Received.Any(r => r.Accepted)));
+        var call = Assert.Single(receiver.Received);
+        Assert.Equal(("sla.breached", created.Id, 3), (call.Type, call.TicketId, call.Version));
+        Assert.True(call.SignedWith(secret));
     });
 
     public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();

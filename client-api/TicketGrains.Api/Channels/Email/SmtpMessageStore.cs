@@ -43,8 +43,9 @@ public sealed class SmtpMessageStore(
 
             return new SmtpResponse(SmtpReplyCode.Ok, "2.0.0 stored");
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
+            // Timeouts included: anything but a 4xx here would make the sending server bounce the mail for good.
             logger.LogWarning(e, "Mail {MessageId} was not stored; the sender is told to try again", message.PlatformMessageId);
             return new SmtpResponse(SmtpReplyCode.Aborted, "4.3.0 not stored, try again later");
         }

@@ -23,7 +23,7 @@ public sealed class SmtpRecipientFilter(IChannelDirectory directory, ILogger<Smt
         {
             channels = EmailRecipients.ChannelsOf(await directory.OfTypeAsync(EmailChannelAdapter.ChannelType, cancellationToken), address);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "The channel directory failed while checking the recipient {Recipient}", address);
             throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.Aborted, "4.3.0 recipient cannot be checked now, try again later"));

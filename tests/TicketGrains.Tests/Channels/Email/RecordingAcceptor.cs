@@ -13,12 +13,15 @@ internal sealed class RecordingAcceptor : IInboundAcceptor
 
     public int FailNext { get; set; }
 
+    /// <summary>The failure: the store refusing, or (true) a call that timed out on its own clock.</summary>
+    public bool FailByTimeout { get; set; }
+
     public Task<AcceptedMessages> AcceptAsync(ChannelInfo channel, IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
     {
         if (FailNext > 0)
         {
             FailNext--;
-            throw new InvalidOperationException("the store is down");
+            throw FailByTimeout ? new TaskCanceledException("the store did not answer in time") : new InvalidOperationException("the store is down");
         }
 
         foreach (var message in messages)

@@ -137,11 +137,14 @@ public sealed class SmtpListenerTests
             host.Acceptor.Accepted.Select(accepted => accepted.Message.PlatformMessageId));
     }
 
-    [Fact]
-    public async Task A_mail_the_acceptor_could_not_store_is_answered_451_so_the_sender_retries()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_mail_the_acceptor_could_not_store_is_answered_451_so_the_sender_retries(bool byTimeout)
     {
         await using var host = await EmailChannelHost.StartAsync([Shop], MaxMessageBytes);
         host.Acceptor.FailNext = 1;
+        host.Acceptor.FailByTimeout = byTimeout;
 
         var failed = await SendFixtureAsync(host, "gbk-base64.eml");
         Assert.Contains("<** 451", failed.Transcript);
