@@ -18,6 +18,8 @@ public sealed class SmtpListener(
         var endpoint = new IPEndPoint(IPAddress.Parse(settings.ListenAddress), settings.SmtpPort ?? 25);
         var serverOptions = new SmtpServerOptionsBuilder()
             .ServerName(settings.ServerName)
+            // The library's own greeting names its version, which tells a scanner what to try.
+            .CustomSmtpGreeting(_ => $"220 {settings.ServerName} ESMTP ready")
             .MaxMessageSize(settings.MaxMessageBytes, MaxMessageSizeHandling.Strict)
             .Endpoint(builder => builder.Endpoint(endpoint).SessionTimeout(settings.SessionTimeout))
             .Build();

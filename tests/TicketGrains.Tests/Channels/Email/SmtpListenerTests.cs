@@ -105,7 +105,7 @@ public sealed class SmtpListenerTests
     }
 
     [Fact]
-    public async Task The_size_limit_is_announced_and_a_larger_declared_SIZE_is_refused_at_MAIL()
+    public async Task The_greeting_names_no_version_the_size_limit_is_announced_and_a_larger_declared_SIZE_is_refused_at_MAIL()
     {
         await using var host = await EmailChannelHost.StartAsync([Shop], MaxMessageBytes);
         using var client = new TcpClient();
@@ -113,12 +113,13 @@ public sealed class SmtpListenerTests
         using var reader = new StreamReader(client.GetStream(), Encoding.ASCII);
         await using var writer = new StreamWriter(client.GetStream(), Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
 
-        await ReplyAsync(reader);
+        var greeting = await ReplyAsync(reader);
         await writer.WriteLineAsync("EHLO client.example");
         var ehlo = await ReplyAsync(reader);
         await writer.WriteLineAsync($"MAIL FROM:<li.lei@example.cn> SIZE={MaxMessageBytes + 1}");
         var mail = await ReplyAsync(reader);
 
+        Assert.Equal("220 ticketgrains ESMTP ready", greeting.TrimEnd());
         Assert.Matches($"(?m)^250[- ]SIZE {MaxMessageBytes}\r?$", ehlo);
         Assert.StartsWith("552 ", mail);
     }
