@@ -176,6 +176,11 @@ public sealed class TicketState : IJsonOnDeserialized
                 Sla.Breached(b.Metric ?? SlaMetrics.FirstReply, b.At);
                 Priority = b.RaisedPriority ?? Priority;
                 Queue = b.Queue ?? Queue;
+                if (SlaEscalationNote.For(b) is { } note)
+                {
+                    Messages.Add(note);
+                }
+
                 break;
             case SlaWarned w:
                 Sla.Warned(w.Metric, w.At);

@@ -41,6 +41,20 @@ public sealed class SlaEscalationTests
             ],
             ticket.SlaEvents);
         Assert.Equal(("high", "escalations", true, (DateTimeOffset?)null), (ticket.State.Priority, ticket.State.Queue, ticket.State.SlaBreached, ticket.State.PendingSlaDue));
+        var note = Assert.Single(ticket.State.Messages, m => m.Author == SlaEscalationNote.Author);
+        Assert.Equal(
+            new TicketMessageView("sla", $"@lead-1 SLA first_reply breached (due {due.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC); priority raised to high, moved to queue escalations.", true, due),
+            note);
+    }
+
+    [Fact]
+    public void An_escalation_without_notify_leaves_no_note()
+    {
+        var ticket = new SlaTicket(FirstReplyWithWarning with { Escalation = Escalation with { Notify = null } }, Local(9, 29, 10));
+
+        ticket.At(Local(9, 29, 11, 5)).Check();
+
+        Assert.DoesNotContain(ticket.State.Messages, m => m.Author == SlaEscalationNote.Author);
     }
 
     [Fact]
