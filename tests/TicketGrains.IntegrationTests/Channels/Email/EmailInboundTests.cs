@@ -63,6 +63,17 @@ public sealed class EmailInboundTests(EmailClusterFixture cluster, ITestOutputHe
         Assert.Equal(0, await ChannelPoster.StoredAsync(cluster.Database, channel));
     });
 
+    [Fact]
+    public Task An_HTTP_push_to_an_email_channel_is_refused_405_naming_the_method() => cluster.RunAsync(output, async () =>
+    {
+        var (_, channel, _) = await CreateChannelAsync();
+
+        var pushed = await new ApiClient(cluster.Http, null, "").PostAsync($"/api/v1/channels/{channel}/inbound", new { text = "hello" });
+
+        Assert.Equal(["method"], pushed.Expect(HttpStatusCode.MethodNotAllowed).ErrorFields);
+        Assert.Equal(0, await ChannelPoster.StoredAsync(cluster.Database, channel));
+    });
+
     private async Task<(ApiClient Admin, Guid Channel, string Address)> CreateChannelAsync()
     {
         var admin = cluster.FreshTenant();
