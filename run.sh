@@ -13,6 +13,7 @@
 # (deploy/local/certs.sh). Orleans traffic is mutual TLS with ClusterTls__CertificatePath, else .data/tls/cluster.crt.
 # The development token issuer (POST /api/v1/dev/tokens) is switched on here, signing with a key kept in
 # .data/dev-signing-key; set Auth__SigningKeys__0 (and Auth__DevIssuer=false) to use your own key instead.
+# The SMTP listener of the e-mail channels is on, on 127.0.0.1:2525 (Channels__Email__SmtpPort, __ListenAddress).
 # Personal data is encrypted at rest under the master key in .data/master-key (created when missing, mode 0600);
 # set Encryption__MasterKey (base64 of 32 bytes) to use your own.
 set -euo pipefail
@@ -37,6 +38,9 @@ https_line=""
 if [[ -n "$https_url" ]]; then
     https_line="  REST API over HTTPS   $https_url/api/v1   (local certificate: curl --cacert .data/tls/api.crt)"
 fi
+export Channels__Email__SmtpPort="${Channels__Email__SmtpPort:-2525}"
+export Channels__Email__ListenAddress="${Channels__Email__ListenAddress:-127.0.0.1}"
+smtp_line="  SMTP (e-mail channels) $Channels__Email__ListenAddress:$Channels__Email__SmtpPort"
 silo_dll="silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll"
 [[ -f "$silo_dll" ]] || { say "the build produced no $silo_dll"; exit 1; }
 
@@ -51,6 +55,7 @@ TicketGrains is starting (one silo, REST API co-hosted). Ctrl-C stops it.
   liveness / readiness  $url/livez  $url/readyz
   Prometheus metrics    $url/metrics
 $https_line
+$smtp_line
 
 Every API call needs a credential. Get a development token (admin of the shop "default") and use it:
 
@@ -65,11 +70,11 @@ EOF
 # declared dead, so refuse early and say what is already there.
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_of() { local rest="${1##*:}"; printf '%s' "${rest%%/*}"; }
-ports=("$(port_of "$url")" "${Orleans__SiloPort:-11111}" "${Orleans__GatewayPort:-30000}")
+ports=("$(port_of "$url")" "${Orleans__SiloPort:-11111}" "${Orleans__GatewayPort:-30000}" "$Channels__Email__SmtpPort")
 if [[ -n "${https_url:-}" ]]; then ports+=("$(port_of "$https_url")"); fi
 for port in "${ports[@]}"; do
     if port_in_use "$port"; then
-        say "port $port is already in use (another ./run.sh or silo?); stop it or set TICKETGRAINS_URL / TICKETGRAINS_HTTPS_URL / Orleans__SiloPort / Orleans__GatewayPort."
+        say "port $port is already in use (another ./run.sh or silo?); stop it or set TICKETGRAINS_URL / TICKETGRAINS_HTTPS_URL / Orleans__SiloPort / Orleans__GatewayPort / Channels__Email__SmtpPort."
         exit 1
     fi
 done

@@ -13,6 +13,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/deploy/local/common.bash"
 cd "$repo"
 require_dotnet
+# The e-mail channel's tests hold real SMTP sessions with swaks.
+require_apt_tool swaks swaks
 
 deploy/local/postgres.sh start
 # Admin use: a role with LOGIN CREATEDB; the integration tests create their own databases with it and migrate them as

@@ -9,6 +9,7 @@
 #   migrate_as_owner     the migrate step (TicketGrains.Silo.dll migrate) as the owner role
 #   start_bench_silo     a latency bench's silo: own database, Release build, migrated, started, ready (sets silo_pid)
 #   bench_admin_token    a development token of a tenant's admin, exported as TICKETGRAINS_TOKEN
+#   require_apt_tool     a command the tests need (swaks), installed with apt-get when missing
 # shellcheck shell=bash
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -48,6 +49,20 @@ use_local_postgres() {
     ConnectionStrings__TicketGrainsOwner="$("$repo/deploy/local/postgres.sh" url | tail -n 1)"
     ConnectionStrings__TicketGrains="$("$repo/deploy/local/postgres.sh" app-url | tail -n 1)"
     export ConnectionStrings__TicketGrains ConnectionStrings__TicketGrainsOwner
+}
+
+require_apt_tool() { # command package: install the Debian package when the command is missing (root or passwordless sudo)
+    command -v "$1" >/dev/null 2>&1 && return 0
+    local -a sudo_cmd=()
+    if [[ "$(id -u)" != "0" ]]; then
+        sudo -n true 2>/dev/null || die "$1 is required: sudo apt-get install -y $2"
+        sudo_cmd=(sudo -n)
+    fi
+    say "installing $2 with apt-get"
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >&2 \
+        || { "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 \
+            && "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >&2; } \
+        || die "could not install $2 with apt-get"
 }
 
 migrate_as_owner() { # silo_dll [log file]: the migrate step, with the owner's connection string from use_local_postgres

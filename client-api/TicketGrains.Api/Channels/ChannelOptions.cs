@@ -13,6 +13,12 @@ public sealed class ChannelOptions : IValidatableOptions
     /// </summary>
     public TimeSpan CatchUpInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The e-mail channel's sub-section (Channels:Email): named here only so unknown keys stay refused in the rest of the
+    /// section; it is bound, checked and used on its own as <see cref="Email.EmailChannelOptions"/>.
+    /// </summary>
+    public Email.EmailChannelOptions Email { get; set; } = new();
+
     public IEnumerable<string> Problems(string section)
     {
         if (CatchUpInterval != TimeSpan.Zero && (CatchUpInterval < TimeSpan.FromSeconds(1) || CatchUpInterval > TimeSpan.FromHours(24)))

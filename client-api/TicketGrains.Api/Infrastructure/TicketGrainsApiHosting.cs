@@ -4,6 +4,7 @@ using TicketGrains.Api.Audit;
 using TicketGrains.Api.Channels;
 using TicketGrains.Api.Channels.WeChat;
 using TicketGrains.Api.Channels.Douyin;
+using TicketGrains.Api.Channels.Email;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
@@ -42,6 +43,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddChannels();
         builder.Services.AddWeChatChannels();
         builder.Services.AddDouyinWeiboChannels();
+        builder.Services.AddEmailChannel(builder.Configuration);
         return builder;
     }
 

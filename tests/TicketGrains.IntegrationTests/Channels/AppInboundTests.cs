@@ -24,14 +24,14 @@ public sealed class AppInboundTests(ApiClusterFixture cluster, ITestOutputHelper
             .Expect(HttpStatusCode.OK);
         Assert.Equal("{\"received\":true}", first.Text);
 
-        var ticket = await TicketOfAsync(poster.Admin, user);
+        var ticket = await InboundTickets.OfAsync(poster.Admin, user, "app");
         Assert.Equal(("app", "订单 20261111-42 还没发货", "new"), (ticket.GetProperty("channel").GetString(),
             ticket.GetProperty("subject").GetString(), ticket.GetProperty("status").GetString()));
         Assert.Equal("20261111-42", ticket.GetProperty("fields").GetProperty("orderNo").GetString());
         var id = ticket.GetProperty("id").GetGuid();
 
         (await poster.PostAsync(channel, AppRequests.Text("m-2", user, "请尽快", DateTimeOffset.UtcNow, "conv-1"))).Expect(HttpStatusCode.OK);
-        var messages = await MessagesAsync(poster.Admin, id, count: 2);
+        var messages = await InboundTickets.MessagesAsync(poster.Admin, id, count: 2);
         Assert.Equal(["订单 20261111-42 还没发货", "请尽快"], messages);
         var events = (await poster.Admin.GetAsync(TicketRequests.Ticket(id) + "/events")).Expect(HttpStatusCode.OK).Json.EnumerateArray().ToList();
         var created = Data(events[0]).GetProperty("inbound");
@@ -52,10 +52,10 @@ public sealed class AppInboundTests(ApiClusterFixture cluster, ITestOutputHelper
         var (poster, channel) = await ChannelPoster.CreateAsync(cluster.Http, cluster.FreshTenant(), threading: new { windowHours = 24, joinOn = new[] { "order" } });
         var user = "u-" + Guid.NewGuid().ToString("N")[..8];
         (await poster.PostAsync(channel, AppRequests.Text("o-1", user, "订单 20261111-77 少了一件", DateTimeOffset.UtcNow, "conv-a"))).Expect(HttpStatusCode.OK);
-        var first = (await TicketOfAsync(poster.Admin, user)).GetProperty("id").GetGuid();
+        var first = (await InboundTickets.OfAsync(poster.Admin, user, "app")).GetProperty("id").GetGuid();
 
         (await poster.PostAsync(channel, AppRequests.Text("o-2", user, "还是 20261111-77 的问题", DateTimeOffset.UtcNow, "conv-b"))).Expect(HttpStatusCode.OK);
-        Assert.Equal(2, (await MessagesAsync(poster.Admin, first, count: 2)).Count);
+        Assert.Equal(2, (await InboundTickets.MessagesAsync(poster.Admin, first, count: 2)).Count);
         (await poster.PostAsync(channel, AppRequests.Text("o-3", user, "另一个订单 20261111-78", DateTimeOffset.UtcNow, "conv-a"))).Expect(HttpStatusCode.OK);
 
         var customer = (await poster.Admin.GetAsync($"/api/v1/customers?channel=app&externalId={user}")).Expect(HttpStatusCode.OK).Id;
@@ -83,8 +83,8 @@ public sealed class AppInboundTests(ApiClusterFixture cluster, ITestOutputHelper
         }
 
         Assert.Equal(3, await ChannelPoster.StoredAsync(cluster.Database, channel));
-        var ticket = await TicketOfAsync(poster.Admin, user);
-        Assert.Equal(["message 1", "message 2", "message 3"], await MessagesAsync(poster.Admin, ticket.GetProperty("id").GetGuid(), count: 3));
+        var ticket = await InboundTickets.OfAsync(poster.Admin, user, "app");
+        Assert.Equal(["message 1", "message 2", "message 3"], await InboundTickets.MessagesAsync(poster.Admin, ticket.GetProperty("id").GetGuid(), count: 3));
         await Poll.UntilAsync("every message threaded", Deadline, async () => (await cluster.Database.ColumnAsync<long>(
             "SELECT count(*) FROM tg_events WHERE stream_id LIKE $1 AND version = 2", $"inbound/{channel:D}/%")).Single() == 3);
         Assert.Equal(3, (await poster.Admin.GetAsync(TicketRequests.Ticket(ticket.GetProperty("id").GetGuid()))).Json.GetProperty("messages").GetArrayLength());
@@ -119,40 +119,9 @@ public sealed class AppInboundTests(ApiClusterFixture cluster, ITestOutputHelper
 
         (await poster.PostAsync(channel, AppRequests.VoiceNote("call-1", caller, "我要退货", DateTimeOffset.UtcNow))).Expect(HttpStatusCode.OK);
 
-        var ticket = await TicketOfAsync(poster.Admin, caller, "phone");
+        var ticket = await InboundTickets.OfAsync(poster.Admin, caller, "phone");
         Assert.Equal(("phone", "我要退货"), (ticket.GetProperty("channel").GetString(), ticket.GetProperty("messages")[0].GetProperty("body").GetString()));
     });
 
     private static JsonElement Data(JsonElement ticketEvent) => JsonDocument.Parse(ticketEvent.GetProperty("data").GetString()!).RootElement;
-
-    /// <summary>The one ticket of the channel identity's customer, once the pipeline made it, read whole.</summary>
-    private static async Task<JsonElement> TicketOfAsync(ApiClient api, string externalId, string channel = "app")
-    {
-        Guid? ticket = null;
-        await Poll.UntilAsync($"a ticket of {externalId}", Deadline, async () =>
-        {
-            var customer = await api.GetAsync($"/api/v1/customers?channel={Uri.EscapeDataString(channel)}&externalId={Uri.EscapeDataString(externalId)}");
-            if (customer.Status != HttpStatusCode.OK)
-            {
-                return false;
-            }
-
-            var listed = (await api.GetAsync($"{TicketRequests.Tickets}?customerId={customer.Id}")).Expect(HttpStatusCode.OK);
-            ticket = listed.Json.GetProperty("items").EnumerateArray().Select(i => (Guid?)i.GetProperty("id").GetGuid()).SingleOrDefault();
-            return ticket is not null;
-        });
-        return (await api.GetAsync(TicketRequests.Ticket(ticket!.Value))).Expect(HttpStatusCode.OK).Json;
-    }
-
-    private static async Task<List<string>> MessagesAsync(ApiClient api, Guid ticket, int count)
-    {
-        var bodies = new List<string>();
-        await Poll.UntilAsync($"{count} messages on ticket {ticket}", Deadline, async () =>
-        {
-            var read = (await api.GetAsync(TicketRequests.Ticket(ticket))).Expect(HttpStatusCode.OK).Json;
-            bodies = [.. read.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("body").GetString()!)];
-            return bodies.Count >= count;
-        });
-        return bodies;
-    }
 }

@@ -1,0 +1,51 @@
+using System.Text;
+using MimeKit;
+using TicketGrains.Api.Channels.Inbound;
+using TicketGrains.Api.Channels.Outbound;
+
+namespace TicketGrains.Api.Channels.Email;
+
+/// <summary>
+/// An agent's reply as a mail: from the channel's address to the customer, threaded under the customer's mail
+/// (In-Reply-To, References), the ticket tag in the subject, UTF-8 throughout. Its Message-ID derives from the outbound
+/// message id, so a retried send is recognisably the same mail.
+/// </summary>
+public static class EmailReplyComposer
+{
+    public static MimeMessage Compose(ChannelInfo channel, OutboundMessage reply, DateTimeOffset date)
+    {
+        var address = channel.Settings[EmailSettings.Address];
+        var message = new MimeMessage
+        {
+            MessageId = $"{reply.MessageId:N}@{address[(address.LastIndexOf('@') + 1)..]}",
+            Subject = Subject(reply.Subject, reply.TicketId),
+            Date = date,
+        };
+        message.From.Add(new MailboxAddress(channel.Name, address));
+        message.To.Add(MailboxAddress.Parse(reply.RecipientId));
+        if (!string.IsNullOrEmpty(reply.InReplyTo))
+        {
+            message.InReplyTo = reply.InReplyTo;
+            message.References.Add(reply.InReplyTo);
+        }
+
+        // Base64: the text is mostly not ASCII, and no relay on the way may assume 8BITMIME.
+        var body = new TextPart("plain") { ContentTransferEncoding = ContentEncoding.Base64 };
+        body.SetText(Encoding.UTF8, reply.Text);
+        message.Body = body;
+        return message;
+    }
+
+    /// <summary>"Re: " and the customer's subject without earlier "Re:"s or tags, then this ticket's tag.</summary>
+    public static string Subject(string? subject, Guid ticketId)
+    {
+        var bare = EmailTicketReference.Strip(subject ?? "");
+        while (bare.StartsWith("re:", StringComparison.OrdinalIgnoreCase))
+        {
+            bare = bare[3..].TrimStart();
+        }
+
+        var tag = EmailTicketReference.Tag(ticketId);
+        return bare.Length == 0 ? $"Re: {tag}" : $"Re: {bare} {tag}";
+    }
+}
