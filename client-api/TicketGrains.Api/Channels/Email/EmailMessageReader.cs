@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using MimeKit;
 using TicketGrains.Api.Channels.Inbound;
 
@@ -13,12 +12,6 @@ public static class EmailMessageReader
 {
     /// <summary>The prefix of the id of a mail without Message-ID: the SHA-256 of its raw bytes, so resends still de-duplicate.</summary>
     public const string HashIdPrefix = "sha256:";
-
-    static EmailMessageReader()
-    {
-        // GBK, GB2312, GB18030, Big5 … are not in .NET's built-in encodings; MimeKit decodes them only with this provider.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
 
     /// <summary>Reads the mail; throws <see cref="FormatException"/> when it names no sender at all.</summary>
     public static InboundMessage Read(byte[] raw, string? envelopeSender, DateTimeOffset receivedAt)
