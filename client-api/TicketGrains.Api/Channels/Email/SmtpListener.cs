@@ -12,6 +12,11 @@ namespace TicketGrains.Api.Channels.Email;
 public sealed class SmtpListener(
     IOptions<EmailChannelOptions> options, SmtpRecipientFilter filter, SmtpMessageStore store, ILogger<SmtpListener> logger) : BackgroundService
 {
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the endpoint is bound and accepting connections.</summary>
+    public Task Listening => _listening.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -23,9 +28,12 @@ public sealed class SmtpListener(
             .MaxMessageSize(settings.MaxMessageBytes, MaxMessageSizeHandling.Strict)
             .Endpoint(builder => builder.Endpoint(endpoint).SessionTimeout(settings.SessionTimeout))
             .Build();
+        var listeners = new SmtpServer.Net.EndpointListenerFactory();
+        listeners.EndpointStarted += (_, _) => _listening.TrySetResult();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(filter);
         services.Add(store);
+        services.Add(listeners);
         logger.LogInformation("SMTP listener for e-mail channels on {Endpoint}", endpoint);
         await new SmtpServer.SmtpServer(serverOptions, services).StartAsync(stoppingToken);
     }

@@ -47,7 +47,7 @@ internal sealed class EmailChannelHost : IAsyncDisposable
         builder.Services.AddEmailChannel(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
-        await WaitUntilListeningAsync(port);
+        await host.Services.GetServices<IHostedService>().OfType<SmtpListener>().Single().Listening.WaitAsync(TimeSpan.FromSeconds(10));
         return new EmailChannelHost(host, port);
     }
 
@@ -62,23 +62,5 @@ internal sealed class EmailChannelHost : IAsyncDisposable
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private static async Task WaitUntilListeningAsync(int port)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
-        }
     }
 }
