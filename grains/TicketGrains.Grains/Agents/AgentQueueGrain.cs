@@ -197,10 +197,13 @@ public sealed class AgentQueueGrain(
         ServeWaiters();
         await OverflowAsync();
         await _pusher.PushAsync(Definition);
-        WarmTheFront();
     }
 
-    /// <summary>Wakes the grains of tickets that just moved to the front, without waiting for them.</summary>
+    /// <summary>
+    /// Wakes the grains of tickets that just moved to the front, without waiting for them. Only after a take: a queue
+    /// nobody pulls from keeps its tickets asleep (their SLA deadlines are the tenant sweep's to find, not each
+    /// ticket's own timer's).
+    /// </summary>
     private void WarmTheFront()
     {
         foreach (var ticketId in _warm.Newcomers(_queue.InOrder))
