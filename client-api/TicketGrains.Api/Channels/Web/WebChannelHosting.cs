@@ -1,0 +1,18 @@
+using TicketGrains.Api.Channels.Inbound;
+using TicketGrains.Api.Channels.Outbound;
+
+namespace TicketGrains.Api.Channels.Web;
+
+/// <summary>The web channel: its adapter, its sender and the replies it keeps for visitors; its routes and assets.</summary>
+public static class WebChannelHosting
+{
+    public static IServiceCollection AddWebChannel(this IServiceCollection services)
+    {
+        services.AddSingleton<IChannelAdapter, WebChannelAdapter>();
+        services.AddSingleton<WebConversationStore>();
+        services.AddSingleton<IChannelSender, WebChannelSender>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWebChannel(this IEndpointRouteBuilder app) => app.MapWebChannelApi().MapWebAssets();
+}

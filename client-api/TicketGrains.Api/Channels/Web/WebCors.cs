@@ -1,0 +1,24 @@
+namespace TicketGrains.Api.Channels.Web;
+
+/// <summary>
+/// Cross-origin answers for the widget on the shop's own site: the allowed page's origin (never "*"), and for a
+/// preflight the methods and headers the widget sends.
+/// </summary>
+public static class WebCors
+{
+    public static readonly TimeSpan PreflightCache = TimeSpan.FromMinutes(10);
+
+    public static void Allow(HttpResponse response, string origin)
+    {
+        response.Headers.AccessControlAllowOrigin = origin;
+        response.Headers.Vary = "Origin";
+    }
+
+    public static void AllowPreflight(HttpResponse response, string origin)
+    {
+        Allow(response, origin);
+        response.Headers.AccessControlAllowMethods = "GET, POST";
+        response.Headers.AccessControlAllowHeaders = $"Content-Type, {WebRequestChecks.TokenHeader}";
+        response.Headers.AccessControlMaxAge = ((int)PreflightCache.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
