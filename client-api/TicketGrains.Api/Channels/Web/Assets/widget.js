@@ -60,10 +60,6 @@
     }
 
     var visitor = await answer.json();
-    if (visitor.visitorId !== state.visitorId) {
-      state.sent = [];
-    }
-
     state.visitorId = visitor.visitorId;
     state.token = visitor.token;
     state.expiresAt = visitor.expiresAt;
