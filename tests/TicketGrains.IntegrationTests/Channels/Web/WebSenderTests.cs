@@ -1,6 +1,7 @@
 using System.Net;
 using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.IntegrationTests.Api;
+using TicketGrains.IntegrationTests.Infrastructure;
 using TicketGrains.Tests.Channels.Web;
 
 namespace TicketGrains.IntegrationTests.Channels.Web;
@@ -33,6 +34,24 @@ public sealed class WebSenderTests(ApiClusterFixture cluster, ITestOutputHelper 
         Assert.Equal([(reply.MessageId, "您好，订单页面可以申请电子发票。")],
             seen.EnumerateArray().Select(r => (r.GetProperty("messageId").GetGuid(), r.GetProperty("text").GetString())));
         Assert.Equal(0, (await web.RepliesAsync(otherToken)).Expect(HttpStatusCode.OK).Json.GetProperty("replies").GetArrayLength());
+    });
+
+    [Fact]
+    public Task Erasing_the_customer_erases_the_replies_kept_for_the_visitor() => cluster.RunAsync(output, async () =>
+    {
+        var web = await WebVisitorClient.CreateAsync(cluster.Http, cluster.FreshTenant());
+        var (visitor, token) = await web.VisitorAsync();
+        (await web.PostAsync(WebRequests.Chat("ask-00000002", "我的地址是上海市浦东新区"), token)).Expect(HttpStatusCode.OK);
+        var ticket = await InboundTickets.OfAsync(web.Admin, visitor, "web");
+        using var services = new WebSenderServices(cluster.Database);
+        var reply = new OutboundMessage(Guid.CreateVersion7(), ticket.GetProperty("id").GetGuid(), visitor, "已改为浦东新区的地址。", null, $"{visitor}:ask-00000002");
+        Assert.True((await services.Sender.SendAsync(WebSenderServices.Channel(web.Admin.Tenant!, web.Channel), reply, CancellationToken.None)).Sent);
+
+        var customer = ticket.GetProperty("customerId").GetGuid();
+        (await web.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/customers/{customer}/personal-data"))).Expect(HttpStatusCode.Accepted);
+
+        await Poll.UntilAsync("the reply erased", TimeSpan.FromSeconds(30), async () =>
+            (await web.RepliesAsync(token)).Expect(HttpStatusCode.OK).Json.GetProperty("replies")[0].GetProperty("text").GetString() == "[erased]");
     });
 
     [Fact]
