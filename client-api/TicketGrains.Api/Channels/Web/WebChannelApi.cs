@@ -34,7 +34,7 @@ public static class WebChannelApi
     private static async Task<IResult> IssueVisitorAsync(Guid id, HttpContext context, IChannelDirectory directory, TimeProvider time)
     {
         var (channel, request) = await OpenAsync(id, context, directory, time);
-        if (Refusal(context, channel, request) is { } refused)
+        if (Refusal(channel, request) is { } refused)
         {
             return refused;
         }
@@ -51,7 +51,7 @@ public static class WebChannelApi
         Guid id, HttpContext context, IChannelDirectory directory, ChannelAdapters adapters, IInboundAcceptor acceptor, TimeProvider time)
     {
         var (channel, request) = await OpenAsync(id, context, directory, time);
-        if (Refusal(context, channel, request) is { } refused)
+        if (Refusal(channel, request) is { } refused)
         {
             return refused;
         }
@@ -72,7 +72,7 @@ public static class WebChannelApi
         Guid id, HttpContext context, IChannelDirectory directory, WebConversationStore store, IPersonalDataProtection protection, TimeProvider time)
     {
         var (channel, request) = await OpenAsync(id, context, directory, time);
-        if (Refusal(context, channel, request) is { } refused)
+        if (Refusal(channel, request) is { } refused)
         {
             return refused;
         }
@@ -115,22 +115,17 @@ public static class WebChannelApi
             throw new NotFoundException($"No web channel '{id}'.");
         }
 
-        return (channel, await InboundEndpoint.ReadRequestAsync(context, time, WebChannelAdapter.MaxBodyBytes));
-    }
-
-    /// <summary>A page the channel does not allow is refused (403); an allowed one may read the answer across origins.</summary>
-    private static IResult? Refusal(HttpContext context, ChannelInfo channel, InboundRequest request)
-    {
-        if (WebRequestChecks.Origin(request, channel.Settings) is { } refused)
-        {
-            return InboundEndpoint.Problem(refused);
-        }
-
-        if (request.Header(WebRequestChecks.OriginHeader) is { } origin)
+        // Before the body is read: a 413 for an allowed page is readable by it too.
+        var origin = context.Request.Headers.Origin.ToString();
+        if (WebOrigins.IsAllowed(origin, channel.Settings.GetValueOrDefault(WebSettings.AllowedOrigins), context.Request.Host.Value))
         {
             WebCors.Allow(context.Response, origin);
         }
 
-        return null;
+        return (channel, await InboundEndpoint.ReadRequestAsync(context, time, WebChannelAdapter.MaxBodyBytes));
     }
+
+    /// <summary>A page the channel does not allow is refused (403).</summary>
+    private static IResult? Refusal(ChannelInfo channel, InboundRequest request) =>
+        WebRequestChecks.Origin(request, channel.Settings) is { } refused ? InboundEndpoint.Problem(refused) : null;
 }

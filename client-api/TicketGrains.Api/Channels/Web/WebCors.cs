@@ -8,15 +8,18 @@ public static class WebCors
 {
     public static readonly TimeSpan PreflightCache = TimeSpan.FromMinutes(10);
 
-    public static void Allow(HttpResponse response, string origin)
+    /// <summary>Set when the response starts, so an error answer (the exception handler clears the response) is readable too.</summary>
+    public static void Allow(HttpResponse response, string origin) => response.OnStarting(() =>
     {
         response.Headers.AccessControlAllowOrigin = origin;
         response.Headers.Vary = "Origin";
-    }
+        return Task.CompletedTask;
+    });
 
     public static void AllowPreflight(HttpResponse response, string origin)
     {
-        Allow(response, origin);
+        response.Headers.AccessControlAllowOrigin = origin;
+        response.Headers.Vary = "Origin";
         response.Headers.AccessControlAllowMethods = "GET, POST";
         response.Headers.AccessControlAllowHeaders = $"Content-Type, {WebRequestChecks.TokenHeader}";
         response.Headers.AccessControlMaxAge = ((int)PreflightCache.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -75,6 +75,7 @@ public sealed class WebChannelTests(ApiClusterFixture cluster, ITestOutputHelper
         Assert.Equal(["body"], oversized.ErrorFields);
         Assert.All(new[] { forged, missing, stale, foreign, malformed, oversized }, p => Assert.Equal("application/problem+json", p.MediaType));
         Assert.Null(foreign.Header("Access-Control-Allow-Origin"));
+        Assert.All(new[] { forged, stale, malformed, oversized }, p => Assert.Equal(WebRequests.ShopOrigin, p.Header("Access-Control-Allow-Origin")));
         Assert.Equal(0, await ChannelPoster.StoredAsync(cluster.Database, web.Channel));
     });
 
