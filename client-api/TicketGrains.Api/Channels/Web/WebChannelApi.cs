@@ -15,7 +15,7 @@ public static class WebChannelApi
 
     public static IEndpointRouteBuilder MapWebChannelApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(Path).WithTags("Channels").AllowAnonymous().DisableAntiforgery();
+        var group = app.MapGroup(Path).WithTags("Channels").AllowAnonymous().DisableAntiforgery().AddEndpointFilter(LimitAsync);
         group.MapPost("/visitors", IssueVisitorAsync).WithName("IssueWebVisitor")
             .WithSummary("A visitor token for the widget (24 h); sent with an earlier token (X-Visitor-Token, expired up to 30 days), the same visitor again.")
             .Produces<WebVisitorView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -23,7 +23,7 @@ public static class WebChannelApi
             .WithSummary("A visitor's chat message or web form {messageId, message, name?, email?, subject?}; stored once per messageId before the answer.")
             .Accepts<WebMessage>("application/json").Produces(StatusCodes.Status200OK).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/messages", ReadRepliesAsync).WithName("ReadWebReplies")
             .WithSummary("The agents' replies to the visitor the token names (the latest 100), never another visitor's.")
             .Produces<WebRepliesView>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
@@ -104,6 +104,21 @@ public static class WebChannelApi
 
         WebCors.AllowPreflight(context.Response, origin);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Public routes: one client address gets <see cref="WebChannelOptions.RequestsPerAddress"/> requests per window and channel, then 429.</summary>
+    private static async ValueTask<object?> LimitAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        var channel = context.Request.RouteValues["id"] is string id && Guid.TryParse(id, out var parsed) ? parsed : Guid.Empty;
+        if (context.RequestServices.GetRequiredService<WebRequestLimiter>().TryAcquire(channel, context.Connection.RemoteIpAddress, out var retryAfter))
+        {
+            return await next(invocation);
+        }
+
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests.",
+            detail: "This address has made too many requests to the web channel; retry after the Retry-After seconds.");
     }
 
     /// <summary>The web channel the address names (404 for another type: only a web channel has these routes) and the request.</summary>

@@ -93,6 +93,22 @@ public sealed class WebChannelTests(ApiClusterFixture cluster, ITestOutputHelper
     });
 
     [Fact]
+    public Task One_address_flooding_a_channel_gets_429_with_retry_after() => cluster.RunAsync(output, async () =>
+    {
+        var web = await WebVisitorClient.CreateAsync(cluster.Http, cluster.FreshTenant());
+        var limit = new WebChannelOptions().RequestsPerAddress;
+
+        for (var i = 0; i < limit; i++)
+        {
+            (await web.RepliesAsync("no-token")).Expect(HttpStatusCode.Unauthorized);
+        }
+
+        var refused = (await web.RepliesAsync("no-token")).Expect(HttpStatusCode.TooManyRequests);
+        Assert.InRange(int.Parse(refused.Header("Retry-After")!, System.Globalization.CultureInfo.InvariantCulture), 1, 60);
+        (await (await WebVisitorClient.CreateAsync(cluster.Http, web.Admin)).RepliesAsync("no-token")).Expect(HttpStatusCode.Unauthorized);
+    });
+
+    [Fact]
     public Task An_expired_token_renews_to_the_same_visitor_and_a_forged_one_to_a_new_visitor() => cluster.RunAsync(output, async () =>
     {
         var web = await WebVisitorClient.CreateAsync(cluster.Http, cluster.FreshTenant());
