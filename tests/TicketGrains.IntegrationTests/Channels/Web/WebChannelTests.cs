@@ -93,6 +93,24 @@ public sealed class WebChannelTests(ApiClusterFixture cluster, ITestOutputHelper
     });
 
     [Fact]
+    public Task The_channels_inbound_address_takes_the_same_request_through_the_same_adapter() => cluster.RunAsync(output, async () =>
+    {
+        var web = await WebVisitorClient.CreateAsync(cluster.Http, cluster.FreshTenant());
+        var (visitor, token) = await web.VisitorAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/channels/{web.Channel}/inbound")
+        {
+            Content = new StringContent(WebRequests.Chat("inbound-00000001", "从后台转来的留言"), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(WebRequestChecks.OriginHeader, WebRequests.ShopOrigin);
+        request.Headers.Add(WebRequestChecks.TokenHeader, token);
+
+        (await new ApiClient(cluster.Http, null, "").SendAsync(request)).Expect(HttpStatusCode.OK);
+
+        var ticket = await InboundTickets.OfAsync(web.Admin, visitor, "web");
+        Assert.Equal("从后台转来的留言", ticket.GetProperty("messages")[0].GetProperty("body").GetString());
+    });
+
+    [Fact]
     public Task One_address_flooding_a_channel_gets_429_with_retry_after() => cluster.RunAsync(output, async () =>
     {
         var web = await WebVisitorClient.CreateAsync(cluster.Http, cluster.FreshTenant());
