@@ -59,6 +59,10 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_webhooks, tg_webhook_deliveries TO %I', app);
     -- Channels are changed and deleted by their tenant; pull cursors move forward in place and go with their channel.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_channels, tg_channel_cursors TO %I', app);
+    -- Attachments are stored once and deleted with their customer (an erasure).
+    EXECUTE format('GRANT SELECT, INSERT, DELETE ON tg_attachments TO %I', app);
+    -- Channel media to fetch: taken, retried and finished in place.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_attachment_fetches TO %I', app);
     -- A tenant key rotation deletes the versions it replaced.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_tenant_keys TO %I', app);
 

@@ -100,6 +100,14 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("AddInboundMessage")]
     Task<TicketView> AddInboundMessageAsync(string body, InboundOrigin origin);
 
+    /// <summary>Records a stored file on the ticket (AttachmentAdded); one it holds already adds nothing. Throws InvalidFieldException on a closed ticket.</summary>
+    [Alias("AddAttachment")]
+    Task<TicketView> AddAttachmentAsync(AttachmentNote note);
+
+    /// <summary>Records that the media of the channel message <paramref name="inboundMessage"/> could not be stored, and why; once per message.</summary>
+    [Alias("RecordAttachmentFailure")]
+    Task<TicketView> RecordAttachmentFailureAsync(string inboundMessage, string reason);
+
     /// <summary>What threading needs of the ticket; throws NotFoundException when it was never created.</summary>
     [Alias("ThreadFacts")]
     Task<TicketThreadFacts> ThreadFactsAsync();
