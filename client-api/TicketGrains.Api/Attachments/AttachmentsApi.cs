@@ -20,7 +20,7 @@ public static class AttachmentsApi
     {
         app.MapPost("/api/v1/tickets/{id:guid}/attachments", UploadAsync).WithName("UploadTicketAttachment").WithTags("Attachments")
             .WithSummary("Attach a file (multipart/form-data, part 'file'): its type is taken from its content, never from what the sender declares.")
-            .Accepts<IFormFile>("multipart/form-data").Produces<AttachmentView>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .DescribesFileUpload().Produces<AttachmentView>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).DisableAntiforgery()
             .RequirePermission(Permissions.TicketsWrite).AuditedByHandler(AuditActions.Attach);
