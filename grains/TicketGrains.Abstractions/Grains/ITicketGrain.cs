@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using TicketGrains.Abstractions.Contracts;
 
 namespace TicketGrains.Abstractions.Grains;
@@ -107,6 +108,13 @@ public interface ITicketGrain : IGrainWithStringKey
     /// <summary>Records that the media of the channel message <paramref name="inboundMessage"/> could not be stored, and why; once per message.</summary>
     [Alias("RecordAttachmentFailure")]
     Task<TicketView> RecordAttachmentFailureAsync(string inboundMessage, string reason);
+
+    /// <summary>
+    /// Loads the ticket into memory and keeps it there, ahead of a pull that may take it (see the queue's warm-ahead);
+    /// nothing changes.
+    /// </summary>
+    [Alias("Warm"), OneWay]
+    Task WarmAsync();
 
     /// <summary>What threading needs of the ticket; throws NotFoundException when it was never created.</summary>
     [Alias("ThreadFacts")]
