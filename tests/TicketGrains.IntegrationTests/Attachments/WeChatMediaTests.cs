@@ -1,9 +1,11 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using TicketGrains.Api.Channels.WeChat;
 using TicketGrains.IntegrationTests.Channels.WeChat;
 using TicketGrains.IntegrationTests.Infrastructure;
 using TicketGrains.Tests.Attachments;
 using TicketGrains.Tests.Channels.WeChat;
+using TicketGrains.Tests.Channels.WeCom;
 
 namespace TicketGrains.IntegrationTests.Attachments;
 
@@ -11,7 +13,7 @@ namespace TicketGrains.IntegrationTests.Attachments;
 /// WeChat media end to end: the raw push is answered, then the image is fetched from the local platform's
 /// /cgi-bin/media/get (with the account's access token and the push's MediaId), stored sealed and recorded on the
 /// ticket the message opened, downloadable through the API; a busy platform is asked again, an unknown media id is
-/// recorded on the ticket beside the message's text.
+/// recorded on the ticket beside the message's text; a WeCom message pulled from sync_msg is fetched with the corp's token.
 /// </summary>
 [Collection(WeChatCollection.Name)]
 public sealed class WeChatMediaTests(WeChatClusterFixture cluster, ITestOutputHelper output)
@@ -79,6 +81,39 @@ public sealed class WeChatMediaTests(WeChatClusterFixture cluster, ITestOutputHe
         Assert.Equal("我要退货", ticket.GetProperty("messages")[0].GetProperty("body").GetString());
         Assert.Single(platform.ReceivedAt(MediaPath));
         Assert.Equal(["failed"], await cluster.Database.ColumnAsync<string>("SELECT state FROM tg_attachment_fetches WHERE tenant_id = $1", api.Tenant!));
+    });
+
+    [Fact]
+    public Task A_wecom_image_pulled_from_sync_msg_is_fetched_with_the_corps_token() => cluster.RunAsync(output, async () =>
+    {
+        await using var platform = await FakeWeChatPlatform.StartAsync(WeComRequests.CorpId, WeComRequests.Secret);
+        var customer = "wm" + Guid.NewGuid().ToString("N");
+        var png = SampleFiles.Png(40_000);
+        platform.On("/cgi-bin/kf/sync_msg", _ => new JsonObject
+        {
+            ["errcode"] = 0, ["errmsg"] = "ok", ["next_cursor"] = "cursor-1", ["has_more"] = 0,
+            ["msg_list"] = new JsonArray(new JsonObject
+            {
+                ["msgid"] = "img_" + customer, ["open_kfid"] = WeComRequests.OpenKfId, ["external_userid"] = customer,
+                ["send_time"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ["origin"] = 3, ["msgtype"] = "image",
+                ["image"] = new JsonObject { ["media_id"] = "2iSLeVyqzk4eX0IB5kTi9Ljfa2rt9dwfq5WKRQ4Nvvgw" },
+            }),
+        });
+        platform.OnFile(MediaPath, r => r.Query.GetValueOrDefault("media_id") == "2iSLeVyqzk4eX0IB5kTi9Ljfa2rt9dwfq5WKRQ4Nvvgw"
+            ? new PlatformFile(png, "image/png", "receipt.png") : null);
+        var api = cluster.FreshTenant();
+        var (poster, channel) = await InboundPoster.CreateAsync(cluster.Http, api, "wecom",
+            new Dictionary<string, string>(WeComRequests.Settings) { [WeChatSettings.ApiBaseUrl] = platform.BaseUrl });
+
+        (await poster.SendAsync(channel, WeComRequests.Callback(WeComRequests.KfMsgOrEvent(), DateTimeOffset.UtcNow))).Expect(HttpStatusCode.OK);
+
+        var ticket = (await poster.TicketOfAsync("wecom", customer)).GetProperty("id").GetGuid();
+        var added = await RecordedAsync(api, ticket, "AttachmentAdded");
+        Assert.Equal(("receipt.png", "image/png"), (added.GetProperty("fileName").GetString(), added.GetProperty("contentType").GetString()));
+        Assert.Equal(png, (await AttachmentRequests.DownloadAsync(cluster.Http, api.Tenant!, added.GetProperty("attachmentId").GetGuid())).Content);
+        var fetched = Assert.Single(platform.ReceivedAt(MediaPath));
+        Assert.Equal(platform.CurrentToken, fetched.Query["access_token"]);
+        Assert.Single(platform.ReceivedAt("/cgi-bin/gettoken"));
     });
 
     private static Dictionary<string, string> Settings(FakeWeChatPlatform platform) =>
