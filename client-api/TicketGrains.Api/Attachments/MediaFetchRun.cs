@@ -1,6 +1,5 @@
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Channels.Inbound;
 using TicketGrains.Grains.Attachments;
@@ -80,7 +79,11 @@ public sealed class MediaFetchRun(
             var (notes, missing) = files;
             foreach (var note in notes)
             {
-                await ticket.AddAttachmentAsync(note);
+                if (!await MessageTicket.RecordAsync(cluster, fetch.Tenant, fetch.StreamId, threaded, note))
+                {
+                    // Stored already: the next attempt finds the file and records it without fetching it again.
+                    return (new MediaFetchOutcome.Retry("The message is not on its ticket yet.", Counts: true), ticket);
+                }
             }
 
             return (missing is null ? new MediaFetchOutcome.Done() : new MediaFetchOutcome.Failed(missing), ticket);
@@ -90,10 +93,6 @@ public sealed class MediaFetchRun(
             return (new MediaFetchOutcome.Retry(e.Message, Counts: true), ticket);
         }
         catch (MediaFetchException e)
-        {
-            return (new MediaFetchOutcome.Failed(e.Message), ticket);
-        }
-        catch (InvalidFieldException e) when (e.Field == "status")
         {
             return (new MediaFetchOutcome.Failed(e.Message), ticket);
         }
@@ -110,10 +109,9 @@ public sealed class MediaFetchRun(
         var refused = new List<string>();
         for (var i = 0; i < content.Files.Count; i++)
         {
-            var id = AttachmentIds.OfInbound(fetch.Tenant, fetch.StreamId, i);
-            if (await vault.OpenAsync(fetch.Tenant, id, cancellationToken) is { } stored)
+            if (await StoredAsync(fetch, i, actor, cancellationToken) is { } stored)
             {
-                notes.Add(new AttachmentNote(id, stored.FileName, stored.ContentType, stored.Content.Length, actor, fetch.StreamId));
+                notes.Add(stored);
             }
             else
             {
@@ -124,8 +122,19 @@ public sealed class MediaFetchRun(
         return (notes, refused.Count == 0 ? null : $"Not stored when the message arrived (type or size not accepted): {string.Join(", ", refused)}.");
     }
 
+    /// <summary>The message's file at <paramref name="index"/> if it is stored (carried in, or fetched by an earlier attempt).</summary>
+    private async Task<AttachmentNote?> StoredAsync(MediaFetch fetch, int index, string actor, CancellationToken cancellationToken) =>
+        await vault.OpenAsync(fetch.Tenant, AttachmentIds.OfInbound(fetch.Tenant, fetch.StreamId, index), cancellationToken) is { } stored
+            ? new AttachmentNote(stored.Id, stored.FileName, stored.ContentType, stored.Content.Length, actor, fetch.StreamId)
+            : null;
+
     private async Task<AttachmentNote> FetchedAsync(MediaFetch fetch, Guid channelId, InboundContent content, string actor, CancellationToken cancellationToken)
     {
+        if (await StoredAsync(fetch, 0, actor, cancellationToken) is { } fetchedBefore)
+        {
+            return fetchedBefore;
+        }
+
         var channel = await channels.FindAsync(channelId, cancellationToken)
             ?? throw new MediaFetchException("The channel was deleted before its media were fetched.", transient: false);
         var source = sources.FirstOrDefault(s => s.Type == channel.Type)

@@ -101,7 +101,10 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("AddInboundMessage")]
     Task<TicketView> AddInboundMessageAsync(string body, InboundOrigin origin);
 
-    /// <summary>Records a stored file on the ticket (AttachmentAdded); one it holds already adds nothing. Throws InvalidFieldException on a closed ticket.</summary>
+    /// <summary>
+    /// Records a stored file on the ticket (AttachmentAdded); one it holds already adds nothing. Throws InvalidFieldException
+    /// for an upload to a closed ticket, or for a channel message's file when the ticket does not hold that message.
+    /// </summary>
     [Alias("AddAttachment")]
     Task<TicketView> AddAttachmentAsync(AttachmentNote note);
 

@@ -37,6 +37,21 @@ public sealed class AttachmentRulesTests
         Assert.Throws<NotFoundException>(() => AttachmentDecisions.Add(new TicketState(), Note, Now));
     }
 
+    [Fact]
+    public void A_channel_messages_file_goes_only_beside_its_message_even_once_the_ticket_closed()
+    {
+        var state = Existing();
+        var origin = new InboundOrigin("inbound/c/m1", Guid.NewGuid(), "thread-hash", null, "thread", "same conversation");
+        state.Apply(new MessageAdded("customer", "[image media x]", false, Now, "channel:c", origin));
+        state.Apply(new StatusChanged(TicketStatus.New, TicketStatus.Closed, "alice", Now));
+
+        var beside = AttachmentDecisions.Add(state, Note with { InboundMessage = "inbound/c/m1" }, Now);
+        var elsewhere = Assert.Throws<InvalidFieldException>(() => AttachmentDecisions.Add(state, Note with { AttachmentId = Guid.NewGuid(), InboundMessage = "inbound/c/m2" }, Now));
+
+        Assert.Equal("inbound/c/m1", beside?.InboundMessage);
+        Assert.Equal(AttachmentDecisions.InboundMessageField, elsewhere.Field);
+    }
+
     [Theory]
     [InlineData("C:\\Users\\li\\截图 1.png", "截图 1.png")]
     [InlineData("../../etc/passwd", "passwd")]
