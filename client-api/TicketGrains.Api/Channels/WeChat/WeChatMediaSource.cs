@@ -15,12 +15,5 @@ public sealed class WeChatMediaSource(WeChatApi api, IOptions<AttachmentOptions>
     public string Type => "wechat";
 
     public Task<FetchedFile> FetchAsync(ChannelInfo channel, InboundContent content, CancellationToken cancellationToken) =>
-        MediaFailures.Guard(async () =>
-        {
-            var account = ApiAccount.OfficialAccount(
-                channel.Settings.GetValueOrDefault(WeChatSettings.ApiBaseUrl) ?? WeChatSettings.DefaultApiBaseUrl,
-                CallbackChecks.RequiredSetting(channel.Settings, WeChatSettings.AppId),
-                CallbackChecks.RequiredSetting(channel.Settings, WeChatSettings.AppSecret));
-            return await MediaFailures.FetchByIdAsync(api, account, content, limits.Value.LargestBytes, cancellationToken);
-        }, cancellationToken);
+        MediaFailures.Guard(() => MediaFailures.FetchByIdAsync(api, WeChatAccount.Of(channel), content, limits.Value.LargestBytes, cancellationToken), cancellationToken);
 }
