@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
+using TicketGrains.Api.Attachments;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Channels;
 using TicketGrains.Api.Channels.WeChat;
@@ -42,6 +43,7 @@ public static class TicketGrainsApiHosting
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
         builder.Services.AddWebhookStores();
         builder.Services.AddChannels();
+        builder.Services.AddAttachmentsApi();
         builder.Services.AddWeChatChannels();
         builder.Services.AddDouyinWeiboChannels();
         builder.Services.AddEmailChannel(builder.Configuration);
@@ -75,6 +77,7 @@ public static class TicketGrainsApiHosting
         app.MapWebhooksApi();
         app.MapChannelsApi();
         app.MapWebChannel();
+        app.MapAttachmentsApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TicketGrains.Grains.Agents;
+using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.OrderEvents;
@@ -25,6 +26,7 @@ public static class EventSerializer
         typeof(OrderEventApplied),
         typeof(TicketRouted), typeof(PriorityChanged), typeof(TagsChanged), typeof(FieldsChanged), typeof(TriggersFired),
         typeof(InboundMessageReceived), typeof(InboundMessageThreaded),
+        typeof(AttachmentAdded), typeof(AttachmentFetchFailed),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
