@@ -195,6 +195,8 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "UploadTicketAttachment" => new { file = "b's file" },
         "CreateChannel" or "ReplaceChannel" => new { type = "app", name = "b-channel", settings = new { secret = "b-secret" } },
         "CreateWebhook" => new { url = "https://93.184.215.14/b-hook", events = new[] { "ticket.created" } },
+        // A's channel is not a web channel, and B holds no visitor token of it.
+        "PostWebMessage" => new { messageId = "b-message", message = "from b" },
         // The same order number as A's ticket: B's event must reach only B's tickets.
         "ReceiveOrderEvent" => new { eventId = "b-event", type = "shipped", orderNo = "20261111-42" },
         _ => throw new InvalidOperationException($"The walker has no request body for {operation}; teach it."),
