@@ -41,6 +41,7 @@ public static class TicketGrainsApiHosting
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
         builder.Services.AddWebhookStores();
         builder.Services.AddChannels();
+        builder.Services.AddCustomerContext();
         builder.Services.AddWeChatChannels();
         builder.Services.AddDouyinWeiboChannels();
         builder.Services.AddEmailChannel(builder.Configuration);
