@@ -30,12 +30,21 @@ public static class LinkingBenchProgram
         var proposals = new InMemoryLinkProposals();
         var linker = new CustomerLinker(new InMemoryIdentityKeyStore(), groups, proposals, new ClearProtection(), TimeProvider.System);
         var outcomes = Enum.GetValues<LinkOutcome>().ToDictionary(o => o, _ => 0);
+        var personOf = people.SelectMany(p => p.Identities).ToDictionary(c => c.CustomerId, c => c.Person);
+        var (wrongLinks, wrongToFamily) = (0, 0);
         var stopwatch = Stopwatch.StartNew();
         foreach (var message in messages)
         {
             var keys = KeyExtractor.OfIdentity(message.From.Channel, message.From.ExternalId)
                 .Concat(KeyExtractor.From(message.Text, ThreadingRule.DefaultOrderPattern)).ToList();
-            outcomes[(await linker.LinkAsync(Tenant, message.From.CustomerId, keys)).Outcome]++;
+            var decision = await linker.LinkAsync(Tenant, message.From.CustomerId, keys);
+            outcomes[decision.Outcome]++;
+            if (decision.Target is { } target && personOf[target] != message.From.Person)
+            {
+                // The survivor linked to is another person's: a wrong merge (or one made on top of an earlier wrong one).
+                wrongLinks++;
+                wrongToFamily += message.From.Person.Family.Contains(personOf[target]) ? 1 : 0;
+            }
         }
 
         stopwatch.Stop();
@@ -50,7 +59,8 @@ public static class LinkingBenchProgram
         var score = LinkScore.Of(people, survivors, proposed);
         Console.WriteLine($"identities {customers.Count}, messages {messages.Count}, families {people.Count(p => p.Family.Count > 0)} persons; "
             + $"decisions: same {outcomes[LinkOutcome.Same]}, link {outcomes[LinkOutcome.Link]}, propose {outcomes[LinkOutcome.Propose]}; "
-            + $"{messages.Count / stopwatch.Elapsed.TotalSeconds:N0} messages/s on one thread");
+            + $"{messages.Count / stopwatch.Elapsed.TotalSeconds:N0} messages/s on one thread; links to another person's customer {wrongLinks} "
+            + $"({wrongToFamily} to a family member's)");
         Console.WriteLine("| true pairs | linked pairs | correct | precision | recall (all true pairs) | pairs with decisive evidence | recall over them | proposals (right / wrong) | recall with the right proposals accepted |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
