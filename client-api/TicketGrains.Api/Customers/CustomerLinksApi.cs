@@ -24,11 +24,11 @@ public static class CustomerLinksApi
         group.MapPost("/{id:guid}/merge", MergeAsync).WithName("MergeCustomers")
             .WithSummary("Merge {customerId} into this customer: its identities and history answer as this customer until un-merged.")
             .Accepts<MergeRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RequirePermission(Permissions.CustomersMerge)
-            .Audited(AuditActions.CustomerMerge, AuditEndpoints.RouteTarget("customer", "id"));
+            .Audited(AuditActions.CustomerMerge, AuditEndpoints.RouteTarget("customer", "id")).WithSmallBody();
         group.MapPost("/{id:guid}/unmerge", UnmergeAsync).WithName("UnmergeCustomers")
             .WithSummary("Undo a merge by its mergeId: both customers answer with exactly their own identities and history again.")
             .Accepts<UnmergeRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RequirePermission(Permissions.CustomersMerge)
-            .Audited(AuditActions.CustomerUnmerge, AuditEndpoints.RouteTarget("customer", "id"));
+            .Audited(AuditActions.CustomerUnmerge, AuditEndpoints.RouteTarget("customer", "id")).WithSmallBody();
         return group;
     }
 
