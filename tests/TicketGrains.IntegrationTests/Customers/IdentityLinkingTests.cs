@@ -161,4 +161,26 @@ public sealed class IdentityLinkingTests(ApiClusterFixture cluster, ITestOutputH
         Assert.Equal(caller, clear.GetProperty("identities")[0].GetProperty("externalId").GetString());
         Assert.Equal("回电 13912345678", clear.GetProperty("recentTickets")[0].GetProperty("subject").GetString());
     });
+
+    [Fact]
+    public Task A_ticket_created_through_the_api_with_an_order_number_links_the_customer_who_then_writes_in_the_app() => cluster.RunAsync(output, async () =>
+    {
+        var admin = cluster.FreshTenant();
+        var (app, channel) = await ChannelPoster.CreateAsync(cluster.Http, admin);
+        var (shopper, user, order) = ("web-" + NewUser(), NewUser(), NewOrder());
+        var created = (await admin.PostAsync(TicketRequests.Tickets, new
+        {
+            channel = "web", customer = new { externalId = shopper, phone = "13712345678" }, subject = "退款", body = "请退款", fields = new { orderNo = order },
+        })).Expect(HttpStatusCode.Created);
+        var webCustomer = created.Json.GetProperty("customerId").GetGuid();
+        await KeysRecordedAsync(admin.Tenant!, 2);
+
+        (await app.PostAsync(channel, AppRequests.Text("w-1", user, $"order {order} refund?", DateTimeOffset.UtcNow))).Expect(HttpStatusCode.OK);
+
+        await Poll.UntilAsync("the app customer answering as the web customer", Deadline, async () =>
+            (await admin.GetAsync($"/api/v1/customers?channel=app&externalId={user}")) is { Status: HttpStatusCode.OK } found && found.Id == webCustomer);
+        var context = (await admin.GetAsync($"/api/v1/customers/{webCustomer}")).Json;
+        Assert.Equal("13712345678", context.GetProperty("phone").GetString());
+        Assert.Equal(2, context.GetProperty("identities").GetArrayLength());
+    });
 }
