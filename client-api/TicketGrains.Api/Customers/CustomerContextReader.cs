@@ -1,5 +1,8 @@
 using Npgsql;
+using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Abstractions.Grains;
+using TicketGrains.Api.Privacy;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.ReadModel;
 
@@ -7,12 +10,16 @@ namespace TicketGrains.Api.Customers;
 
 /// <summary>
 /// Completes a customer's view with what the read model knows across its merged customers: the most recent tickets on
-/// every channel (subjects opened) and the order numbers its tickets carry, newest first.
+/// every channel (subjects opened), the order numbers its tickets carry, newest first, and the address of the newest of
+/// its last few tickets that has an address field.
 /// </summary>
-public sealed class CustomerContextReader(ITicketReadModel readModel, NpgsqlDataSource database)
+public sealed class CustomerContextReader(ITicketReadModel readModel, NpgsqlDataSource database, IClusterClient cluster)
 {
     public const int RecentTickets = 20;
     public const int Orders = 20;
+
+    /// <summary>How many of the newest tickets are read whole for an address: each is a grain call.</summary>
+    public const int AddressTickets = 5;
 
     public async Task<CustomerView> CompleteAsync(string tenant, CustomerView view)
     {
@@ -35,12 +42,28 @@ public sealed class CustomerContextReader(ITicketReadModel readModel, NpgsqlData
         }
 
         var orders = await OrdersAsync(tenant, customers);
+        var recent = tickets.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.Id).Take(RecentTickets).ToList();
         return view with
         {
-            RecentTickets = [.. tickets.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.Id).Take(RecentTickets)],
+            RecentTickets = recent,
             OrdersMentioned = orders,
             LastOrderNo = orders.Count > 0 ? orders[0] : null,
+            Address = await AddressAsync(tenant, recent.OrderByDescending(t => t.CreatedAt).Take(AddressTickets)),
         };
+    }
+
+    private async Task<string?> AddressAsync(string tenant, IEnumerable<CustomerTicket> newest)
+    {
+        foreach (var ticket in newest)
+        {
+            var fields = (await cluster.Reference<ITicketGrain>(GrainKeys.For(tenant, ticket.Id)).GetAsync()).Fields;
+            if (fields.FirstOrDefault(f => FieldMask.IsAddress(f.Key)) is { Value: { } address })
+            {
+                return address;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The order numbers of the customers' tickets (tg_order_tickets), the most recently mentioned first.</summary>

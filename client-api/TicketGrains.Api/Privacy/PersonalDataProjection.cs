@@ -67,6 +67,7 @@ public static class PersonalDataProjection
         // As a ticket's orderNo field is masked.
         OrdersMentioned = [.. c.OrdersMentioned.Select(o => FieldMask.Mask(OrderEventTypes.OrderNoField, o))],
         LastOrderNo = c.LastOrderNo is null ? null : FieldMask.Mask(OrderEventTypes.OrderNoField, c.LastOrderNo),
+        Address = c.Address is null ? null : AddressMask.Mask(c.Address),
     };
 
     /// <summary>The actors are agent ids, which may be e-mail addresses or phone numbers: masked as free text, like message authors.</summary>

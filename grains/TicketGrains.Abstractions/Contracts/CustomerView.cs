@@ -2,7 +2,8 @@ namespace TicketGrains.Abstractions.Contracts;
 
 /// <summary>
 /// A customer across channels: identities, profile, open tickets, and the customers merged into it. The API adds the
-/// recent tickets and orders from the read model (<see cref="RecentTickets"/>, <see cref="OrdersMentioned"/>).
+/// recent tickets, orders and address from the read model and tickets (<see cref="RecentTickets"/>, <see cref="OrdersMentioned"/>,
+/// <see cref="Address"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("TicketGrains.CustomerView")]
 public sealed record class CustomerView
@@ -25,4 +26,7 @@ public sealed record class CustomerView
     [Id(11)] public IReadOnlyList<CustomerTicket> RecentTickets { get; init; } = [];
     [Id(12)] public IReadOnlyList<string> OrdersMentioned { get; init; } = [];
     [Id(13)] public string? LastOrderNo { get; init; }
+
+    /// <summary>The postal address of the customer's most recent tickets that carry one in an address field.</summary>
+    [Id(14)] public string? Address { get; init; }
 }

@@ -170,7 +170,8 @@ public sealed class IdentityLinkingTests(ApiClusterFixture cluster, ITestOutputH
         var (shopper, user, order) = ("web-" + NewUser(), NewUser(), NewOrder());
         var created = (await admin.PostAsync(TicketRequests.Tickets, new
         {
-            channel = "web", customer = new { externalId = shopper, phone = "13712345678" }, subject = "退款", body = "请退款", fields = new { orderNo = order },
+            channel = "web", customer = new { externalId = shopper, phone = "13712345678" }, subject = "退款", body = "请退款",
+            fields = new Dictionary<string, string> { ["orderNo"] = order, ["shipping_address"] = "浙江省杭州市西湖区文三路 90 号" },
         })).Expect(HttpStatusCode.Created);
         var webCustomer = created.Json.GetProperty("customerId").GetGuid();
         await KeysRecordedAsync(admin.Tenant!, 2);
@@ -180,7 +181,10 @@ public sealed class IdentityLinkingTests(ApiClusterFixture cluster, ITestOutputH
         await Poll.UntilAsync("the app customer answering as the web customer", Deadline, async () =>
             (await admin.GetAsync($"/api/v1/customers?channel=app&externalId={user}")) is { Status: HttpStatusCode.OK } found && found.Id == webCustomer);
         var context = (await admin.GetAsync($"/api/v1/customers/{webCustomer}")).Json;
-        Assert.Equal("13712345678", context.GetProperty("phone").GetString());
+        Assert.Equal(("13712345678", "浙江省杭州市西湖区文三路 90 号"), (context.GetProperty("phone").GetString(), context.GetProperty("address").GetString()));
         Assert.Equal(2, context.GetProperty("identities").GetArrayLength());
+        var agent = cluster.Client(admin.Tenant, TestTokens.Mint(admin.Tenant!, "amy", roles: ["agent"]));
+        var masked = (await agent.GetAsync($"/api/v1/customers/{webCustomer}")).Json;
+        Assert.Equal(("137****5678", "浙江省杭州市西湖区****"), (masked.GetProperty("phone").GetString(), masked.GetProperty("address").GetString()));
     });
 }
