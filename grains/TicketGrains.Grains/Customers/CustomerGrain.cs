@@ -22,6 +22,7 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPe
     private SortedSet<Guid>? _openTickets;
     private Guid _id;
     private CustomerCipherSlot? _cipher;
+    private CustomerMergeSteps _merges = null!;
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -36,6 +37,7 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPe
         _cipher = new CustomerCipherSlot(protection, tenant);
         var codec = new PersonalEventCodec<CustomerState>(_cipher, (_, _) => _id);
         _stream = new EventSourcedStream<CustomerState>(log, tenant, StreamIds.Customer(_id), () => new CustomerState(), (s, e) => s.Apply(e), codec);
+        _merges = new CustomerMergeSteps(_stream, _id, time, Customer, SurvivorAsync);
         await _stream.LoadAsync();
     }
 
@@ -86,88 +88,19 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPe
     public async Task<CustomerMerge> MergeAsync(Guid customerId, string by, string reason)
     {
         await EnsureExistsAsync();
-        if (customerId == _id)
-        {
-            throw new InvalidFieldException("customerId", "A customer cannot be merged with itself.");
-        }
-
-        var other = Customer(customerId);
-        try
-        {
-            await other.OwnAsync();
-        }
-        catch (NotFoundException)
-        {
-            throw new InvalidFieldException("customerId", $"Customer {customerId} does not exist.");
-        }
-
-        var (survivor, merged) = (await SurvivorAsync(), await other.SurvivorAsync());
-        if (survivor == merged)
-        {
-            return await InForceWithAsync(customerId)
-                ?? throw new InvalidFieldException("customerId", $"Customers {_id} and {customerId} are one customer already, through other merges.");
-        }
-
-        if (survivor != _id)
-        {
-            return await Customer(survivor).MergeAsync(merged, by, reason);
-        }
-
-        if (await InForceWithAsync(merged) is { } repeated)
-        {
-            return repeated;
-        }
-
-        var now = time.GetUtcNow();
-        await _stream.AppendAsync(new CustomersMerged(Guid.CreateVersion7(now), _id, merged, by, reason, now));
-        var merge = _stream.State.Merges.All[^1];
-        await Customer(merged).RecordMergeAsync(merge);
-        return merge;
-    }
-
-    /// <summary>
-    /// The merge in force between this customer and <paramref name="customerId"/>, once the other side has caught up with
-    /// it (a repeat, or a merge whose second append never happened); null when there is none.
-    /// </summary>
-    private async Task<CustomerMerge?> InForceWithAsync(Guid customerId)
-    {
-        var merge = _stream.State.Merges.All.LastOrDefault(m => m.UnmergedAt is null && (m.MergedId == customerId || m.SurvivorId == customerId));
-        if (merge is not null)
-        {
-            await Customer(customerId).RecordMergeAsync(merge);
-        }
-
-        return merge;
+        return await _merges.MergeAsync(customerId, by, reason);
     }
 
     public async Task<CustomerMerge> UnmergeAsync(Guid mergeId, string by)
     {
         await EnsureExistsAsync();
-        if (_stream.State.Merges.Find(mergeId) is not { } merge)
-        {
-            throw new InvalidFieldException("mergeId", $"Customer {_id} took part in no merge {mergeId}.");
-        }
-
-        var other = Customer(merge.SurvivorId == _id ? merge.MergedId : merge.SurvivorId);
-        if (merge.UnmergedAt is { } undone)
-        {
-            await other.RecordMergeAsync(merge);
-            throw new InvalidFieldException("mergeId", $"Merge {mergeId} was undone already at {undone:O}.");
-        }
-
-        await _stream.AppendAsync(new CustomersUnmerged(mergeId, by, time.GetUtcNow()));
-        merge = _stream.State.Merges.Find(mergeId)!;
-        await other.RecordMergeAsync(merge);
-        return merge;
+        return await _merges.UnmergeAsync(mergeId, by);
     }
 
     public async Task RecordMergeAsync(CustomerMerge merge)
     {
         await EnsureExistsAsync();
-        foreach (var e in _stream.State.Merges.Missing(merge))
-        {
-            await _stream.AppendAsync(e);
-        }
+        await _merges.RecordAsync(merge);
     }
 
     public async Task<Guid> SurvivorAsync()
