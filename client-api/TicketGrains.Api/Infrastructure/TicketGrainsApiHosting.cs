@@ -5,6 +5,7 @@ using TicketGrains.Api.Channels;
 using TicketGrains.Api.Channels.WeChat;
 using TicketGrains.Api.Channels.Douyin;
 using TicketGrains.Api.Channels.Email;
+using TicketGrains.Api.Channels.Web;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
@@ -45,6 +46,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddWeChatChannels();
         builder.Services.AddDouyinWeiboChannels();
         builder.Services.AddEmailChannel(builder.Configuration);
+        builder.Services.AddWebChannel();
         return builder;
     }
 
@@ -73,6 +75,7 @@ public static class TicketGrainsApiHosting
         app.MapOrderEventsApi();
         app.MapWebhooksApi();
         app.MapChannelsApi();
+        app.MapWebChannel();
         return app;
     }
 }

@@ -81,6 +81,9 @@ public sealed class AgentQueueGrain(
 
     public Task<int> CountAsync() => Task.FromResult(_queue.Count);
 
+    public Task<QueueStatus> StatusAsync() =>
+        Task.FromResult(new QueueStatus(_name, _queue.Count, _taken.Count, _waiters.Count(w => !w.Result.Task.IsCompleted)));
+
     public async Task<QueueDefinition> DefineAsync(QueueDefinition definition)
     {
         QueueDefinitionRules.Check(_name, definition);
