@@ -44,6 +44,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddWebhookStores();
         builder.Services.AddChannels();
         builder.Services.AddAttachmentsApi();
+        builder.Services.AddCustomerContext();
         builder.Services.AddWeChatChannels();
         builder.Services.AddDouyinWeiboChannels();
         builder.Services.AddEmailChannel(builder.Configuration);
