@@ -68,11 +68,22 @@ public static class InboundEndpoint
             Detail = refused.Detail,
         });
 
-    /// <summary>The raw body, refused with 413 before it is read when its declared length is over the limit, or as soon as it grows over it.</summary>
+    /// <summary>Up to this multiple of the limit, an oversized body is read and dropped before the 413 (see below).</summary>
+    private const int DrainFactor = 4;
+
+    /// <summary>The raw body, refused with 413 when its declared length is over the limit, or as soon as it grows over it.</summary>
     private static async Task<byte[]> ReadBodyAsync(HttpContext context, int maxBodyBytes)
     {
-        if (context.Request.ContentLength > maxBodyBytes)
+        if (context.Request.ContentLength is { } declared && declared > maxBodyBytes)
         {
+            // A body a little over the limit is read and dropped first: answering before it is read makes the server
+            // close the connection while the platform is still sending, and the sender may then see a broken pipe
+            // instead of the 413. Anything larger is refused without reading it.
+            if (declared <= (long)maxBodyBytes * DrainFactor)
+            {
+                await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            }
+
             throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
         }
 
