@@ -2,9 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Channels;
-using TicketGrains.Api.Channels.WeChat;
-using TicketGrains.Api.Channels.Douyin;
-using TicketGrains.Api.Channels.Email;
+using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
@@ -40,10 +38,8 @@ public static class TicketGrainsApiHosting
         builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
         builder.Services.AddWebhookStores();
-        builder.Services.AddChannels();
-        builder.Services.AddWeChatChannels();
-        builder.Services.AddDouyinWeiboChannels();
-        builder.Services.AddEmailChannel(builder.Configuration);
+        builder.Services.AddChannelPlatforms(builder.Configuration);
+        builder.Services.AddReplyDeliveries();
         return builder;
     }
 
