@@ -12,11 +12,11 @@ namespace TicketGrains.IntegrationTests.Channels.Outbound;
 [Collection(ReplyCollection.Name)]
 public sealed class WeChatReplyTests(ReplyClusterFixture cluster, ITestOutputHelper output)
 {
-    private const string WeChatSend = "/cgi-bin/message/custom/send";
+    internal const string WeChatSend = "/cgi-bin/message/custom/send";
     private const string WeChatToken = """{"access_token":"TOKEN-1","expires_in":7200}""";
 
     /// <summary>WeChat's API: tokens for the fixture account, and each send answered by <paramref name="send"/> (given its number, from 1).</summary>
-    private static Task<PlatformApiServer> WeChatPlatformAsync(Func<int, PlatformReply> send)
+    internal static Task<PlatformApiServer> WeChatPlatformAsync(Func<int, PlatformReply> send)
     {
         var sends = 0;
         return PlatformApiServer.StartAsync(request => request.Path switch
