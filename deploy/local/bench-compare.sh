@@ -44,12 +44,26 @@ dotnet build TicketGrains.sln -c Release -nologo -v quiet >&2
 base_port="${TICKETGRAINS_COMPARE_PG_PORT:-55460}"
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 
+# Each bench starts on empty databases: bench.sh keeps its tickets, so without this each side would run on whatever
+# earlier runs left in its cluster (a million events on one side, half of that on the other), not on equal ground.
+fresh_databases() { # dir port
+    (cd "$1" && TICKETGRAINS_PG_PORT="$2" deploy/local/postgres.sh start)
+    local database
+    for database in tg_bench tg_bench_clear; do
+        runuser -u postgres -- psql -q -h "$1/.data/pg" -p "$2" -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)"
+    done
+}
+
 # One bench: prints "<best HTTP create/s> <best raw single-row/s>" from its report.
 run_bench() { # label dir port log bench options...
     local label="$1" dir="$2" port="$3" log="$4"
     shift 4
     say "round $round: $label"
-    (cd "$dir" && TICKETGRAINS_PG_PORT="$port" deploy/local/bench.sh "$@") >"$log" 2>&1 || {
+    fresh_databases "$dir" "$port" >"$log" 2>&1 || {
+        tail -n 20 "$log" >&2
+        die "could not drop the $label bench databases; see $log"
+    }
+    (cd "$dir" && TICKETGRAINS_PG_PORT="$port" deploy/local/bench.sh "$@") >>"$log" 2>&1 || {
         tail -n 20 "$log" >&2
         die "the $label bench failed; its output is in $log"
     }

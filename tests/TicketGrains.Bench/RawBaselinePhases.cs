@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace TicketGrains.Bench;
 
-/// <summary>The raw PostgreSQL baseline: single-row then batched inserts, then the bench rows are removed again.</summary>
+/// <summary>The raw PostgreSQL baseline: single-row then batched inserts, into a copy of tg_events' shape, dropped again after.</summary>
 public static class RawBaselinePhases
 {
     public static async Task RunAsync(BenchOptions options, string connectionString, TimeSpan duration, BenchReport report)
@@ -11,9 +11,8 @@ public static class RawBaselinePhases
         var needed = Math.Max(options.RawConnections.Max(), RawInsertBench.BatchConnections) + 2;
         builder.ConnectionStringBuilder.MaxPoolSize = Math.Max(builder.ConnectionStringBuilder.MaxPoolSize, needed);
         await using var database = builder.Build();
-        await RawEventsTable.EnsureExistsAsync(database);
-        report.Context.Add($"postgresql: {await DescribeServerAsync(database)}");
-        await RawEventsTable.DeleteBenchRowsAsync(database);
+        await RawEventsTable.CreateAsync(database);
+        report.Context.Add($"postgresql: {await DescribeServerAsync(database)}; raw rows go to {RawEventsTable.Name}, a copy of tg_events' shape");
         var bench = new RawInsertBench(database, duration, options.ServerPid);
         var runs = options.RawConnections.Select(k => (Func<Task<PhaseResult>>)(() => bench.SingleRowAsync(k)))
             .Concat(options.BatchSizes.Select(size => (Func<Task<PhaseResult>>)(() => bench.BatchedAsync(size))));
@@ -31,7 +30,7 @@ public static class RawBaselinePhases
             }
         }
 
-        Console.WriteLine($"deleted {await RawEventsTable.DeleteBenchRowsAsync(database)} bench rows from tg_events");
+        await RawEventsTable.DropAsync(database);
     }
 
     private static async Task<string> DescribeServerAsync(NpgsqlDataSource database)

@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace TicketGrains.Bench;
 
 /// <summary>
-/// The raw PostgreSQL baseline on the same database and table as the server: durable (autocommit) inserts
+/// The raw PostgreSQL baseline on the same database as the server, into a table of tg_events' shape: durable (autocommit) inserts
 /// of TicketCreated-shaped rows, one row per statement or many per unnest() statement.
 /// </summary>
 public sealed class RawInsertBench(NpgsqlDataSource database, TimeSpan duration, int? siloPid)
@@ -13,11 +13,11 @@ public sealed class RawInsertBench(NpgsqlDataSource database, TimeSpan duration,
     /// <summary>Batched writers run on a few connections, like the server's group-commit writers.</summary>
     public const int BatchConnections = 4;
 
-    private const string SingleRowSql =
-        "INSERT INTO tg_events (tenant_id, stream_id, version, event_type, data) VALUES ($1, $2, $3, $4, $5)";
+    private static readonly string SingleRowSql =
+        $"INSERT INTO {RawEventsTable.Name} (tenant_id, stream_id, version, event_type, data) VALUES ($1, $2, $3, $4, $5)";
 
-    private const string BatchSql = """
-        INSERT INTO tg_events (tenant_id, stream_id, version, event_type, data)
+    private static readonly string BatchSql = $"""
+        INSERT INTO {RawEventsTable.Name} (tenant_id, stream_id, version, event_type, data)
         SELECT * FROM unnest(@tenants, @streams, @versions, @types, @data::jsonb[])
         """;
 

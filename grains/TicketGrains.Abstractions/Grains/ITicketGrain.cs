@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using TicketGrains.Abstractions.Contracts;
 
 namespace TicketGrains.Abstractions.Grains;
@@ -99,6 +100,13 @@ public interface ITicketGrain : IGrainWithStringKey
     /// </summary>
     [Alias("AddInboundMessage")]
     Task<TicketView> AddInboundMessageAsync(string body, InboundOrigin origin);
+
+    /// <summary>
+    /// Loads the ticket into memory and keeps it there, ahead of a pull that may take it (see the queue's warm-ahead);
+    /// nothing changes.
+    /// </summary>
+    [Alias("Warm"), OneWay]
+    Task WarmAsync();
 
     /// <summary>What threading needs of the ticket; throws NotFoundException when it was never created.</summary>
     [Alias("ThreadFacts")]

@@ -200,6 +200,8 @@ public sealed class TicketGrain(
     public Task ReturnClaimAsync(string agentId) =>
         DecideAsync(null, s => ClaimDecisions.Abandon(s, agentId, time.GetUtcNow()));
 
+    public Task WarmAsync() => EnsureLoadedAsync();
+
     public async Task CheckClaimAsync()
     {
         await EnsureLoadedAsync();
