@@ -10,7 +10,7 @@ namespace TicketGrains.Api.Channels.Outbound;
 public sealed class ReplyDispatcher(
     ReplyStore store, ReplySending sending, IOptions<ReplyOptions> options, TimeProvider time, ILogger<ReplyDispatcher> logger) : BackgroundService
 {
-    /// <summary>Replies taken per round; a full round is followed by another at once.</summary>
+    /// <summary>Replies taken per round.</summary>
     private const int Batch = 16;
 
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -42,7 +42,8 @@ public sealed class ReplyDispatcher(
                 logger.LogWarning(e, "Sending due replies failed; trying again in {Interval}", options.Value.PollInterval);
             }
 
-            if (taken < Batch)
+            // After a round that took replies, look again at once: a ticket's next reply may have become due behind them.
+            if (taken == 0)
             {
                 await ((Task)_wake.WaitAsync(options.Value.PollInterval, stoppingToken)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }

@@ -34,13 +34,15 @@ public sealed class ReplyStore(NpgsqlDataSource database)
     /// <summary>
     /// Takes up to <paramref name="limit"/> queued replies due at <paramref name="now"/> that no live lease holds, under
     /// the lease <paramref name="leaseId"/> until <paramref name="leaseUntil"/>: no other process takes them meanwhile.
+    /// A reply waits while an earlier one of its ticket is still queued, so a customer gets a ticket's replies in order.
     /// </summary>
     public Task<List<QueuedReply>> TakeDueAsync(DateTimeOffset now, Guid leaseId, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken) =>
         StorageErrors.Guard(async () =>
         {
             await using var command = database.CreateCommand(
-                "UPDATE tg_outbound_messages o SET lease_id = $2, lease_until = $3 FROM (SELECT tenant_id, message_id FROM tg_outbound_messages " +
-                "WHERE state = 'queued' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1) " +
+                "UPDATE tg_outbound_messages o SET lease_id = $2, lease_until = $3 FROM (SELECT tenant_id, message_id FROM tg_outbound_messages q " +
+                "WHERE state = 'queued' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1) AND NOT EXISTS (SELECT 1 " +
+                "FROM tg_outbound_messages e WHERE e.tenant_id = q.tenant_id AND e.ticket_id = q.ticket_id AND e.state = 'queued' AND e.position < q.position) " +
                 "ORDER BY next_attempt_at LIMIT $4 FOR UPDATE SKIP LOCKED) due " +
                 $"WHERE o.tenant_id = due.tenant_id AND o.message_id = due.message_id RETURNING {string.Join(", ", Columns.Split(", ").Select(c => "o." + c))}");
             command.Parameters.AddWithValue(now);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using TicketGrains.IntegrationTests.Infrastructure;
 using TicketGrains.Tests.Channels;
 using TicketGrains.Tests.Channels.WeChat;
@@ -65,6 +66,23 @@ public sealed class WeChatReplyTests(ReplyClusterFixture cluster, ITestOutputHel
 
         Assert.Equal(("sent", 3, (string?)null), AgentReplies.Summary(delivery));
         Assert.Equal(3, platform.Requests.Count(r => r.Path == WeChatSend));
+    });
+
+    [Fact]
+    public Task A_later_reply_waits_behind_an_earlier_one_being_retried_so_the_follower_gets_them_in_order() => cluster.RunAsync(output, async () =>
+    {
+        await using var platform = await WeChatPlatformAsync(n => n == 1 ? new PlatformReply(500, "busy") : PlatformReply.Json("""{"errcode":0,"errmsg":"ok"}"""));
+        var (agent, ticket) = await WeChatTicketAsync(platform);
+
+        await AgentReplies.ReplyAsync(agent, ticket, "第一条");
+        await AgentReplies.ReplyAsync(agent, ticket, "第二条");
+        await AgentReplies.SettledAsync(agent, ticket);
+
+        var read = (await agent.GetAsync(TicketRequests.Ticket(ticket))).Expect(System.Net.HttpStatusCode.OK).Json;
+        Assert.Equal([("sent", 2, (string?)null), ("sent", 1, (string?)null)],
+            read.GetProperty("messages").EnumerateArray().Skip(1).Select(m => AgentReplies.Summary(m.GetProperty("delivery"))));
+        Assert.Equal(["第一条", "第一条", "第二条"], platform.Requests.Where(r => r.Path == WeChatSend)
+            .Select(r => JsonNode.Parse(r.Body)?["text"]?["content"]?.GetValue<string>()));
     });
 
     [Fact]
