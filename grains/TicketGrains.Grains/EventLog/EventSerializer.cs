@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Channels;
+using TicketGrains.Grains.Channels.Outbound;
 using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
@@ -25,6 +26,7 @@ public static class EventSerializer
         typeof(OrderEventApplied),
         typeof(TicketRouted), typeof(PriorityChanged), typeof(TagsChanged), typeof(FieldsChanged), typeof(TriggersFired),
         typeof(InboundMessageReceived), typeof(InboundMessageThreaded),
+        typeof(ReplyDelivered),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

@@ -25,6 +25,7 @@ public static class ChannelRepliesHosting
         services.AddReplyDeliveries();
         services.TryAddSingleton<ReplyReader>();
         services.TryAddSingleton<ReplySending>();
+        services.TryAddSingleton<ReplyOutcomes>();
         services.TryAddSingleton<ReplyDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ReplyDispatcher>());
         services.AddEventSubscriber<ChannelReplySubscriber>();

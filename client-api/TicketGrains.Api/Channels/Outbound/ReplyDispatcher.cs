@@ -8,7 +8,8 @@ namespace TicketGrains.Api.Channels.Outbound;
 /// <see cref="ReplyOptions.PollInterval"/> (retries, replies left by a dead silo) and at once when the pipeline queued new ones.
 /// </summary>
 public sealed class ReplyDispatcher(
-    ReplyStore store, ReplySending sending, IOptions<ReplyOptions> options, TimeProvider time, ILogger<ReplyDispatcher> logger) : BackgroundService
+    ReplyStore store, ReplySending sending, ReplyOutcomes outcomes, IOptions<ReplyOptions> options, TimeProvider time, ILogger<ReplyDispatcher> logger)
+    : BackgroundService
 {
     /// <summary>Replies taken per round.</summary>
     private const int Batch = 16;
@@ -88,5 +89,9 @@ public sealed class ReplyDispatcher(
 
         logger.LogInformation("Reply {Message} of ticket {Ticket}: {State} after {Attempts} attempt(s){Reason}",
             reply.MessageId, reply.TicketId, after.State, after.Attempts, after.Reason is null ? "" : $" ({after.Reason})");
+        if (after.State != reply.Delivery.State)
+        {
+            await outcomes.RecordAsync(reply, after);
+        }
     }
 }
