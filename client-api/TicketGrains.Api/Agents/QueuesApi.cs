@@ -21,6 +21,9 @@ public static class QueuesApi
             .RequirePermission(Permissions.RulesManage).WithSmallBody();
         group.MapGet("/{name}", GetAsync).WithName("GetQueue").WithSummary("A queue's definition (the defaults when never defined).")
             .RequirePermission(Permissions.TicketsRead);
+        group.MapGet("/{name}/status", StatusAsync).WithName("GetQueueStatus")
+            .WithSummary("The queue right now: tickets waiting, tickets handed out and not yet accepted, agents long-polling it.")
+            .RequirePermission(Permissions.TicketsRead);
         return group;
     }
 
@@ -45,6 +48,9 @@ public static class QueuesApi
 
     private static async Task<Ok<QueueDefinition>> GetAsync(string name, HttpContext context, IClusterClient cluster) =>
         TypedResults.Ok(await GrainRetry.Idempotent(() => Queue(cluster, context, name).GetDefinitionAsync(), context.RequestAborted));
+
+    private static async Task<Ok<QueueStatus>> StatusAsync(string name, HttpContext context, IClusterClient cluster) =>
+        TypedResults.Ok(await GrainRetry.Idempotent(() => Queue(cluster, context, name).StatusAsync(), context.RequestAborted));
 
     private static IAgentQueueGrain Queue(IClusterClient cluster, HttpContext context, string name) => AgentIds.IsValid(name)
         ? cluster.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant.Of(context), name))

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace TicketGrains.Api.Security;
@@ -7,7 +8,8 @@ namespace TicketGrains.Api.Security;
 /// <summary>
 /// JWT bearer validation: signature, issuer, audience and lifetime, then the caller's permissions from its roles. Tokens of
 /// Auth:Issuer are checked with the HS256 keys, tokens of the identity provider (Auth:Authority) with its published keys
-/// only, so neither can sign for the other.
+/// only, so neither can sign for the other. A token whose validation cannot turn out differently before it expires is
+/// validated once (<see cref="ValidatedTokens"/>).
 /// </summary>
 public static class BearerTokens
 {
@@ -36,12 +38,20 @@ public static class BearerTokens
             OnMessageReceived = async context =>
             {
                 context.Token ??= DashboardSignIn.TokenFor(context.Request);
+                if ((context.Token ?? FromHeader(context.Request)) is { } presented
+                    && context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>().Find(presented) is { } known)
+                {
+                    context.Principal = known;
+                    context.Success();
+                    return;
+                }
+
                 if (provider is not null)
                 {
                     await provider.PrepareForAsync(context.Token ?? FromHeader(context.Request)).WaitAsync(context.HttpContext.RequestAborted);
                 }
             },
-            OnTokenValidated = ExpandAsync,
+            OnTokenValidated = context => ExpandAsync(context, auth),
         };
     }
 
@@ -69,7 +79,7 @@ public static class BearerTokens
     }
 
     /// <summary>Replaces the token's principal by one with a "perm" claim per permission the token's roles and perms grant.</summary>
-    private static async Task ExpandAsync(TokenValidatedContext context)
+    private static async Task ExpandAsync(TokenValidatedContext context, AuthOptions auth)
     {
         var token = context.Principal!;
         // Two tenants or two subjects in one token would make "whose request is this" ambiguous.
@@ -97,6 +107,10 @@ public static class BearerTokens
         }
 
         context.Principal = principal;
+        if (custom.Count == 0 && context.SecurityToken is JsonWebToken { Issuer: var issuer, EncodedToken: var text } validated && issuer == auth.Issuer)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ValidatedTokens>().Keep(text, principal, new DateTimeOffset(validated.ValidTo, TimeSpan.Zero));
+        }
     }
 
     /// <summary>Why a credential was refused, in words a client developer can act on.</summary>

@@ -29,6 +29,7 @@ public static class SecurityHosting
         services.AddSingleton(auth);
         services.AddSingleton(sp => new TokenIssuer(auth, keys, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<RoleStore>();
+        services.AddSingleton<ValidatedTokens>();
         services.AddSingleton<ApiKeyStore>();
         services.AddAuthentication(CallerScheme)
             .AddPolicyScheme(CallerScheme, "Bearer token or API key", o => o.ForwardDefaultSelector = context =>

@@ -29,6 +29,10 @@ public interface IAgentQueueGrain : IGrainWithStringKey
     [Alias("Count")]
     Task<int> CountAsync();
 
+    /// <summary>The queue right now: waiting tickets, unsettled hand-outs, agents long-polling it.</summary>
+    [Alias("Status")]
+    Task<QueueStatus> StatusAsync();
+
     /// <summary>Replaces the queue's definition (order, skills, overflow, strategy); it applies to the tickets already waiting.</summary>
     [Alias("Define")]
     Task<QueueDefinition> DefineAsync(QueueDefinition definition);

@@ -81,6 +81,9 @@ public sealed class AgentQueueGrain(
 
     public Task<int> CountAsync() => Task.FromResult(_queue.Count);
 
+    public Task<QueueStatus> StatusAsync() =>
+        Task.FromResult(new QueueStatus(_name, _queue.Count, _taken.Count, _waiters.Count(w => !w.Result.Task.IsCompleted)));
+
     public async Task<QueueDefinition> DefineAsync(QueueDefinition definition)
     {
         QueueDefinitionRules.Check(_name, definition);
@@ -197,10 +200,13 @@ public sealed class AgentQueueGrain(
         ServeWaiters();
         await OverflowAsync();
         await _pusher.PushAsync(Definition);
-        WarmTheFront();
     }
 
-    /// <summary>Wakes the grains of tickets that just moved to the front, without waiting for them.</summary>
+    /// <summary>
+    /// Wakes the grains of tickets that just moved to the front, without waiting for them. Only after a take: a queue
+    /// nobody pulls from keeps its tickets asleep (their SLA deadlines are the tenant sweep's to find, not each
+    /// ticket's own timer's).
+    /// </summary>
     private void WarmTheFront()
     {
         foreach (var ticketId in _warm.Newcomers(_queue.InOrder))

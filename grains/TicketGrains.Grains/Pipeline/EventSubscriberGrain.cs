@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace TicketGrains.Grains.Pipeline;
 /// is never held for longer than a page, and the next tick is set to the delay the pump asks for (none while behind).
 /// The timer keeps the activation alive; <see cref="SubscriberKeeper"/> starts it again on another silo if its silo dies.
 /// A commit anywhere in the cluster (<see cref="PipelineWakeup"/>) brings the next tick forward; a wake-up during a tick
-/// makes the next one follow at once, since that tick's read may have been just too early for it.
+/// makes the next one follow once the gather interval since its start has passed (at once after a full page), since
+/// that tick's read may have been just too early for it.
 /// </summary>
 internal sealed class EventSubscriberGrain(
     IEnumerable<IEventSubscriber> subscribers,
@@ -80,6 +82,7 @@ internal sealed class EventSubscriberGrain(
         }
 
         var delay = TimeSpan.Zero;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             delay = await _pump!.PumpOnceAsync(cancellationToken);
@@ -89,7 +92,7 @@ internal sealed class EventSubscriberGrain(
             lock (_gate)
             {
                 _ticking = false;
-                _timer!.Change(_woken ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan);
+                _timer!.Change(_woken ? _pump!.AfterWake(Stopwatch.GetElapsedTime(started), delay) : delay, Timeout.InfiniteTimeSpan);
             }
         }
     }

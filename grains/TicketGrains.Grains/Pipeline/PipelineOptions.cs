@@ -28,6 +28,14 @@ public sealed class PipelineOptions : IValidatableOptions
     /// </summary>
     public TimeSpan NotifyInterval { get; set; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>
+    /// The shortest time from the start of one page to the start of the next when a commit woke the subscriber during
+    /// the first (a full page is followed at once). Under load commits wake the subscribers continuously; without a
+    /// floor each would read and checkpoint a handful of events at a time, one read and one commit per few events.
+    /// Zero reads again at once.
+    /// </summary>
+    public TimeSpan GatherInterval { get; set; } = TimeSpan.FromMilliseconds(10);
+
     /// <summary>TEST ONLY: also run the test probe subscriber (<see cref="PipelineTestProbe"/>). Never set in production.</summary>
     public bool TestProbe { get; set; }
 
@@ -51,6 +59,11 @@ public sealed class PipelineOptions : IValidatableOptions
         if (NotifyInterval < TimeSpan.Zero || NotifyInterval > TimeSpan.FromSeconds(10))
         {
             yield return $"{section}:NotifyInterval must be between 00:00:00 (off) and 00:00:10, not {NotifyInterval}.";
+        }
+
+        if (GatherInterval < TimeSpan.Zero || GatherInterval > TimeSpan.FromSeconds(1))
+        {
+            yield return $"{section}:GatherInterval must be between 00:00:00 and 00:00:01, not {GatherInterval}.";
         }
 
         if (KeeperInterval < TimeSpan.FromMilliseconds(100) || KeeperInterval > TimeSpan.FromMinutes(10))

@@ -18,6 +18,14 @@ public sealed class SubscriberPump(
     private Checkpoint? _checkpoint;
     private int _failures;
 
+    /// <summary>
+    /// When to read again after commits woke the subscriber during a step that started <paramref name="sincePageStarted"/>
+    /// ago and asked for <paramref name="stepDelay"/>: a failing subscriber keeps its back-off (new commits do not make
+    /// its handler work), a full page is followed at once, anything else after the gather interval.
+    /// </summary>
+    public TimeSpan AfterWake(TimeSpan sincePageStarted, TimeSpan stepDelay) =>
+        _failures > 0 || stepDelay == TimeSpan.Zero ? stepDelay : _schedule.AfterWake(sincePageStarted);
+
     /// <summary>The last event handled, once the stored checkpoint has been loaded.</summary>
     public Checkpoint? Checkpoint => _checkpoint;
 

@@ -8,8 +8,8 @@ namespace TicketGrains.IntegrationTests.Agents;
 /// <summary>A pulled ticket ends with an agent who received it: real silo, PostgreSQL and HTTP.</summary>
 public sealed class ClaimHandOutTests(ShortClaimFixture cluster, ITestOutputHelper output) : IClassFixture<ShortClaimFixture>
 {
-    /// <summary>How long the long-poll is given to reach its queues before its client leaves.</summary>
-    private static readonly TimeSpan PullHeadStart = TimeSpan.FromSeconds(1);
+    /// <summary>How long the long-poll may take to reach its queues before the test gives up.</summary>
+    private static readonly TimeSpan PullArrival = TimeSpan.FromSeconds(30);
 
     /// <summary>The claim's deadline, its ticket's timer and a sweep period, with room for a loaded machine.</summary>
     private static readonly TimeSpan ReturnDeadline = ShortClaimFixture.ClaimAckTimeout + TimeSpan.FromSeconds(15);
@@ -22,7 +22,7 @@ public sealed class ClaimHandOutTests(ShortClaimFixture cluster, ITestOutputHelp
         {
             using var request = AuthenticationTests.Request(HttpMethod.Post, "/api/v1/agents/alice/next?waitSeconds=20", TestTokens.Admin(api.Tenant!));
             var pull = cluster.Http.SendAsync(request, gone.Token);
-            await Task.Delay(PullHeadStart);
+            await AgentPullTests.WaitingAgentsAsync(api, "general", 1, PullArrival);
             await gone.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pull);
         }

@@ -9,8 +9,8 @@ namespace TicketGrains.IntegrationTests.Api;
 [Collection(ApiCollection.Name)]
 public sealed class AgentPullTests(ApiClusterFixture cluster, ITestOutputHelper output)
 {
-    /// <summary>How long the long-poll is given to reach its queues before the ticket is created.</summary>
-    private static readonly TimeSpan PullHeadStart = TimeSpan.FromSeconds(1);
+    /// <summary>How long the long-poll may take to reach its queues before the test gives up.</summary>
+    private static readonly TimeSpan PullArrival = TimeSpan.FromSeconds(30);
 
     [Fact]
     public Task Pull_hands_the_ticket_to_the_agent_then_204_when_the_queues_are_empty() => cluster.RunAsync(output, async () =>
@@ -56,7 +56,7 @@ public sealed class AgentPullTests(ApiClusterFixture cluster, ITestOutputHelper 
         var api = cluster.FreshTenant();
         var watch = Stopwatch.StartNew();
         var pull = api.PostAsync("/api/v1/agents/carol/next?waitSeconds=10");
-        await Task.Delay(PullHeadStart);
+        await WaitingAgentsAsync(api, "logistics", 1, PullArrival);
         Assert.False(pull.IsCompleted, "The long-poll answered before any ticket existed.");
 
         var id = (await api.PostAsync(TicketRequests.Tickets, TicketRequests.Create("Late parcel", "logistics"))).Expect(HttpStatusCode.Created).Id;
@@ -65,6 +65,7 @@ public sealed class AgentPullTests(ApiClusterFixture cluster, ITestOutputHelper 
         Assert.Equal(id, pulled.Id);
         Assert.Equal("carol", pulled.String("assignee"));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"The pull took {watch.Elapsed}, as long as its whole wait.");
+        Assert.Equal(0, (await api.GetAsync("/api/v1/queues/logistics/status")).Expect(HttpStatusCode.OK).Json.GetProperty("waitingAgents").GetInt32());
     });
 
     [Fact]
@@ -74,6 +75,11 @@ public sealed class AgentPullTests(ApiClusterFixture cluster, ITestOutputHelper 
 
         Assert.Equal(["waitSeconds"], refused.ErrorFields);
     });
+
+    /// <summary>Polls the queue's status until that many agents long-poll it (their pulls reached the queue grain).</summary>
+    internal static Task WaitingAgentsAsync(ApiClient api, string queue, int agents, TimeSpan deadline) =>
+        Poll.UntilAsync($"{agents} agent(s) long-polling {queue}", deadline, async () =>
+            (await api.GetAsync($"/api/v1/queues/{queue}/status")).Expect(HttpStatusCode.OK).Json.GetProperty("waitingAgents").GetInt32() == agents);
 
     private static async Task PullUntilEmptyAsync(ApiClient api, string agent, ConcurrentBag<(string, Guid)> handedOut)
     {

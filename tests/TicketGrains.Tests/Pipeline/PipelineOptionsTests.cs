@@ -17,6 +17,7 @@ public sealed class PipelineOptionsTests
             PageSize = 0,
             BackoffMax = TimeSpan.FromHours(2),
             KeeperInterval = TimeSpan.Zero,
+            GatherInterval = TimeSpan.FromSeconds(2),
         };
 
         Assert.Equal(
@@ -24,6 +25,7 @@ public sealed class PipelineOptionsTests
             "Pipeline:PollInterval must be between 00:00:00.010 and 00:01:00, not 00:00:00.0010000.",
             "Pipeline:PageSize must be between 1 and 10000, not 0.",
             "Pipeline:BackoffMax must be at least Pipeline:PollInterval and at most 01:00:00, not 02:00:00.",
+            "Pipeline:GatherInterval must be between 00:00:00 and 00:00:01, not 00:00:02.",
             "Pipeline:KeeperInterval must be between 00:00:00.100 and 00:10:00, not 00:00:00.",
         ], options.Problems("Pipeline"));
     }

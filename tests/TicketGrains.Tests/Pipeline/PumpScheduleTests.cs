@@ -10,7 +10,16 @@ public sealed class PumpScheduleTests
         PollInterval = TimeSpan.FromMilliseconds(100),
         PageSize = 50,
         BackoffMax = TimeSpan.FromSeconds(3),
+        GatherInterval = TimeSpan.FromMilliseconds(10),
     });
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(4, 6)]
+    [InlineData(10, 0)]
+    [InlineData(250, 0)]
+    public void Commits_during_a_page_bring_the_next_read_forward_to_the_end_of_the_gather_interval(int pageTookMs, int expectedDelayMs) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedDelayMs), Schedule.AfterWake(TimeSpan.FromMilliseconds(pageTookMs)));
 
     [Fact]
     public void A_full_page_asks_for_the_next_at_once() => Assert.Equal(TimeSpan.Zero, Schedule.AfterPage(50));

@@ -55,6 +55,29 @@ public sealed class SubscriberPumpTests
     }
 
     [Fact]
+    public async Task A_wake_up_during_a_step_shortens_a_caught_up_wait_to_the_gather_interval_but_never_a_back_off()
+    {
+        var gather = TimeSpan.FromMilliseconds(10);
+        _log.Append(5, 1);
+        _log.Append(5, 2);
+        _log.Append(6, 3);
+        var subscriber = new RecordingSubscriber { FailNext = 1 };
+        var pump = new SubscriberPump(subscriber, _log, _store, new PipelineOptions { PollInterval = Poll, PageSize = 2, BackoffMax = TimeSpan.FromSeconds(1), GatherInterval = gather }, NullLogger.Instance);
+
+        var backOff = await pump.PumpOnceAsync(default);
+        Assert.Equal(Poll, backOff);
+        Assert.Equal(Poll, pump.AfterWake(TimeSpan.FromMilliseconds(1), backOff));
+
+        var fullPage = await pump.PumpOnceAsync(default);
+        Assert.Equal(TimeSpan.Zero, pump.AfterWake(TimeSpan.FromMilliseconds(1), fullPage));
+
+        var caughtUp = await pump.PumpOnceAsync(default);
+        Assert.Equal(Poll, caughtUp);
+        Assert.Equal(TimeSpan.FromMilliseconds(7), pump.AfterWake(TimeSpan.FromMilliseconds(3), caughtUp));
+        Assert.Equal(TimeSpan.Zero, pump.AfterWake(TimeSpan.FromMilliseconds(12), caughtUp));
+    }
+
+    [Fact]
     public async Task A_page_whose_checkpoint_was_not_stored_is_handed_over_again()
     {
         _log.Append(5, 1);
