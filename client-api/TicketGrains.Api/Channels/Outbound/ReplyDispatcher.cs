@@ -73,6 +73,13 @@ public sealed class ReplyDispatcher(
         {
             outcome = await sending.AttemptAsync(reply, stopping);
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The silo stops mid-attempt: the reply goes back now rather than when the lease runs out. Whether the
+            // platform got it is unknown either way; the next attempt repeats it.
+            await store.ReleaseAsync(reply, lease).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
         catch (Exception e) when (!stopping.IsCancellationRequested)
         {
             // The log or the key store could not be read (the database is down): a later attempt may succeed.

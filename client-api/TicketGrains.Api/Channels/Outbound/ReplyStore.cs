@@ -78,6 +78,17 @@ public sealed class ReplyStore(NpgsqlDataSource database)
         return await command.ExecuteNonQueryAsync() == 1;
     });
 
+    /// <summary>Ends the lease without an outcome: the reply is due again for any process at once.</summary>
+    public Task ReleaseAsync(QueuedReply reply, Guid leaseId) => StorageErrors.Guard(async () =>
+    {
+        await using var command = database.CreateCommand(
+            "UPDATE tg_outbound_messages SET lease_id = NULL, lease_until = NULL WHERE tenant_id = $1 AND message_id = $2 AND lease_id = $3");
+        command.Parameters.AddWithValue(reply.Tenant);
+        command.Parameters.AddWithValue(reply.MessageId);
+        command.Parameters.AddWithValue(leaseId);
+        return await command.ExecuteNonQueryAsync();
+    });
+
     /// <summary>The delivery of every reply of a ticket, by outbound message id.</summary>
     public Task<Dictionary<Guid, MessageDelivery>> OfTicketAsync(string tenant, Guid ticketId, CancellationToken cancellationToken) =>
         StorageErrors.Guard(async () =>
