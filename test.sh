@@ -15,6 +15,8 @@ cd "$repo"
 require_dotnet
 # The e-mail channel's tests hold real SMTP sessions with swaks.
 require_apt_tool swaks swaks
+# The web widget's browser tests drive Debian's chromium with Playwright (which never downloads a browser here).
+require_apt_tool chromium chromium
 
 deploy/local/postgres.sh start
 # Admin use: a role with LOGIN CREATEDB; the integration tests create their own databases with it and migrate them as

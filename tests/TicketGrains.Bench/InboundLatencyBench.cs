@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -39,9 +40,9 @@ public static class InboundLatencyBench
         var seenAt = new long[count];
         var allSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
-        var following = FollowAsync(http, tickets, seenAt, allSeen, stop.Token);
-        // The feed publishes for tenants with a listener once the audience lease has seen this one.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        var probes = new ConcurrentDictionary<Guid, TaskCompletionSource>();
+        var following = FollowAsync(http, tickets, seenAt, allSeen, probes, stop.Token);
+        await UntilTheFeedPublishesAsync(http, tenant, channel, secret, run, probes);
 
         Console.WriteLine($"posting {count} signed app messages at {rate}/s to channel {channel}");
         var sentAt = new long[count];
@@ -60,17 +61,7 @@ public static class InboundLatencyBench
             var index = i;
             posts.Add(Task.Run(async () =>
             {
-                var body = $$"""{"messageId":"{{ids[index]}}","userId":"u-{{ids[index]}}","kind":"text","text":"订单 20261111-{{index % 1000}} 还没到","sentAt":"{{DateTimeOffset.UtcNow:O}}"}""";
-                var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/channels/{channel}/inbound")
-                {
-                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
-                };
-                request.Headers.Add("X-TicketGrains-Timestamp", timestamp);
-                request.Headers.Add("X-TicketGrains-Signature",
-                    Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"))));
-                sentAt[index] = Stopwatch.GetTimestamp();
-                using var response = await http.SendAsync(request);
+                using var response = await PostAsync(http, channel, secret, ids[index], $"订单 20261111-{index % 1000} 还没到", () => sentAt[index] = Stopwatch.GetTimestamp());
                 lock (answered)
                 {
                     if (response.IsSuccessStatusCode)
@@ -100,8 +91,49 @@ public static class InboundLatencyBench
         return latencies.Count == count ? 0 : 1;
     }
 
-    /// <summary>Reads the live feed and notes when each expected ticket first shows.</summary>
-    private static async Task FollowAsync(HttpClient http, Dictionary<Guid, int> tickets, long[] seenAt, TaskCompletionSource allSeen, CancellationToken cancellationToken)
+    /// <summary>
+    /// The feed publishes a tenant's changes once its audience has seen a listener, which takes a moment after the feed
+    /// is opened: probe messages (not measured) go in, one every half second, until the feed shows one's ticket.
+    /// </summary>
+    private static async Task UntilTheFeedPublishesAsync(HttpClient http, string tenant, Guid channel, string secret, string run,
+        ConcurrentDictionary<Guid, TaskCompletionSource> probes)
+    {
+        var anySeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var deadline = Stopwatch.StartNew();
+        for (var k = 0; !anySeen.Task.IsCompleted; k++)
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException("The live feed showed none of the probe messages' tickets within 60 s.");
+            }
+
+            var id = $"bench-{run}-probe-{k}";
+            probes[InboundStreams.TicketIdOf(tenant, InboundStreams.For(channel, id))] = anySeen;
+            using var response = await PostAsync(http, channel, secret, id, "probe", () => { });
+            response.EnsureSuccessStatusCode();
+            await Task.WhenAny(anySeen.Task, Task.Delay(TimeSpan.FromMilliseconds(500)));
+        }
+    }
+
+    /// <summary>Posts one signed app message; <paramref name="sending"/> runs just before the request goes out.</summary>
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, Guid channel, string secret, string messageId, string text, Action sending)
+    {
+        var body = JsonSerializer.Serialize(new { messageId, userId = $"u-{messageId}", kind = "text", text, sentAt = DateTimeOffset.UtcNow });
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/channels/{channel}/inbound")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-TicketGrains-Timestamp", timestamp);
+        request.Headers.Add("X-TicketGrains-Signature",
+            Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"))));
+        sending();
+        return http.SendAsync(request);
+    }
+
+    /// <summary>Reads the live feed and notes when each expected ticket first shows; a probe's ticket completes its signal.</summary>
+    private static async Task FollowAsync(HttpClient http, Dictionary<Guid, int> tickets, long[] seenAt, TaskCompletionSource allSeen,
+        ConcurrentDictionary<Guid, TaskCompletionSource> probes, CancellationToken cancellationToken)
     {
         var seen = 0;
         try
@@ -118,7 +150,13 @@ public static class InboundLatencyBench
 
                 var at = Stopwatch.GetTimestamp();
                 using var change = JsonDocument.Parse(line.AsMemory(6));
-                if (tickets.TryGetValue(change.RootElement.GetProperty("ticketId").GetGuid(), out var index)
+                var ticketId = change.RootElement.GetProperty("ticketId").GetGuid();
+                if (probes.TryGetValue(ticketId, out var probe))
+                {
+                    probe.TrySetResult();
+                }
+
+                if (tickets.TryGetValue(ticketId, out var index)
                     && Interlocked.CompareExchange(ref seenAt[index], at, 0) == 0 && ++seen == tickets.Count)
                 {
                     allSeen.TrySetResult();

@@ -19,6 +19,9 @@ public sealed class ChannelOptions : IValidatableOptions
     /// </summary>
     public Email.EmailChannelOptions Email { get; set; } = new();
 
+    /// <summary>The web channel's sub-section (Channels:Web), bound and checked on its own as <see cref="Web.WebChannelOptions"/>.</summary>
+    public Web.WebChannelOptions Web { get; set; } = new();
+
     public IEnumerable<string> Problems(string section)
     {
         if (CatchUpInterval != TimeSpan.Zero && (CatchUpInterval < TimeSpan.FromSeconds(1) || CatchUpInterval > TimeSpan.FromHours(24)))

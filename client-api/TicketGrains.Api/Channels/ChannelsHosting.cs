@@ -2,6 +2,7 @@ using TicketGrains.Api.Channels.App;
 using TicketGrains.Api.Channels.Douyin;
 using TicketGrains.Api.Channels.Email;
 using TicketGrains.Api.Channels.Inbound;
+using TicketGrains.Api.Channels.Web;
 using TicketGrains.Api.Channels.WeChat;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Hosting;
@@ -40,6 +41,7 @@ public static class ChannelsHosting
         services.AddWeChatChannels();
         services.AddDouyinWeiboChannels();
         services.AddEmailChannel(configuration);
+        services.AddWebChannel();
         return services;
     }
 }

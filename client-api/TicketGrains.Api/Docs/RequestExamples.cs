@@ -37,6 +37,7 @@ public static class RequestExamples
             new Dictionary<string, string> { ["orderNo"] = "20261111-42" }),
         ["CreateChannel"] = ChannelExample,
         ["ReplaceChannel"] = ChannelExample,
+        ["PostWebMessage"] = new Channels.Web.WebMessage("f3a9c1d27b5e4a60", "尺码不合适，想换大一号", "李雷", "lilei@example.com", "换货"),
         ["AddTicketMessage"] = new AddMessageRequest("alice", "您好，已为您催促快递，预计明天送达。", Internal: false, ExpectedVersion: null),
         ["ChangeTicketStatus"] = new ChangeStatusRequest("pending", ExpectedVersion: null),
         ["AssignTicket"] = new AssignRequest("alice", ExpectedVersion: null),

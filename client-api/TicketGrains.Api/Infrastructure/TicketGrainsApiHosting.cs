@@ -3,6 +3,7 @@ using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Channels;
 using TicketGrains.Api.Channels.Outbound;
+using TicketGrains.Api.Channels.Web;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
@@ -68,6 +69,7 @@ public static class TicketGrainsApiHosting
         app.MapOrderEventsApi();
         app.MapWebhooksApi();
         app.MapChannelsApi();
+        app.MapWebChannel();
         return app;
     }
 }

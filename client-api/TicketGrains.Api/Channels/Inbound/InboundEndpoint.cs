@@ -35,21 +35,11 @@ public static class InboundEndpoint
         var abort = context.RequestAborted;
         var channel = await directory.FindAsync(id, abort) ?? throw new NotFoundException($"No channel '{id}'.");
         var adapter = adapters.AdapterFor(channel.Type) ?? throw new NotFoundException($"Channel '{id}' is of type '{channel.Type}', which has no inbound adapter yet.");
-        var request = new InboundRequest(
-            context.Request.Method,
-            context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
-            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            await ReadBodyAsync(context),
-            time.GetUtcNow());
+        var request = await ReadRequestAsync(context, time, InboundLimits.MaxBodyBytes);
         switch (adapter.Handle(request, channel.Settings))
         {
             case InboundOutcome.Refused refused:
-                return TypedResults.Problem(new ValidationProblemDetails(new Dictionary<string, string[]> { [refused.Field] = [refused.Detail] })
-                {
-                    Status = refused.Status,
-                    Title = Title(refused.Status),
-                    Detail = refused.Detail,
-                });
+                return Problem(refused);
             case InboundOutcome.Verified verified:
                 return TypedResults.Text(verified.Answer.Body, verified.Answer.ContentType);
             case InboundOutcome.Accepted accepted:
@@ -61,17 +51,34 @@ public static class InboundEndpoint
         }
     }
 
+    /// <summary>The request as an adapter reads it; its body read as <see cref="ReadBodyAsync"/> does.</summary>
+    public static async Task<InboundRequest> ReadRequestAsync(HttpContext context, TimeProvider time, int maxBodyBytes) => new(
+        context.Request.Method,
+        context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+        context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        await ReadBodyAsync(context, maxBodyBytes),
+        time.GetUtcNow());
+
+    /// <summary>A refusal as a ProblemDetails naming its field under errors.</summary>
+    public static IResult Problem(InboundOutcome.Refused refused) =>
+        TypedResults.Problem(new ValidationProblemDetails(new Dictionary<string, string[]> { [refused.Field] = [refused.Detail] })
+        {
+            Status = refused.Status,
+            Title = Title(refused.Status),
+            Detail = refused.Detail,
+        });
+
     /// <summary>The raw body, refused with 413 before it is read when its declared length is over the limit, or as soon as it grows over it.</summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpContext context)
+    private static async Task<byte[]> ReadBodyAsync(HttpContext context, int maxBodyBytes)
     {
-        if (context.Request.ContentLength > InboundLimits.MaxBodyBytes)
+        if (context.Request.ContentLength > maxBodyBytes)
         {
             throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = InboundLimits.MaxBodyBytes;
+            limit.MaxRequestBodySize = maxBodyBytes;
         }
 
         using var body = new MemoryStream();

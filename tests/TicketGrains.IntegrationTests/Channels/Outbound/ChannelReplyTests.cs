@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
+using TicketGrains.IntegrationTests.Channels.Web;
 using TicketGrains.IntegrationTests.Channels.WeChat;
 using TicketGrains.IntegrationTests.Infrastructure;
 using TicketGrains.Tests.Channels;
 using TicketGrains.Tests.Channels.App;
+using TicketGrains.Tests.Channels.Web;
 using TicketGrains.Tests.Channels.WeCom;
 
 namespace TicketGrains.IntegrationTests.Channels.Outbound;
@@ -87,6 +89,23 @@ public sealed class ChannelReplyTests(ReplyClusterFixture cluster, ITestOutputHe
         using var data = JsonDocument.Parse(form["data"].ToString());
         Assert.Equal(("/2/messages/reply.json", "2.00weibo-token", sender, "明天到"),
             (send.Path, send.Query["access_token"], form["receiver_id"].ToString(), data.RootElement.GetProperty("text").GetString()));
+    });
+
+    [Fact]
+    public Task A_reply_to_a_web_visitor_is_kept_for_their_widget_by_the_web_sender() => cluster.RunAsync(output, async () =>
+    {
+        var web = await WebVisitorClient.CreateAsync(cluster.Http, cluster.FreshTenant());
+        var (visitor, token) = await web.VisitorAsync();
+        (await web.PostAsync(WebRequests.Chat("chat-00000001", "快递到哪了"), token)).Expect(System.Net.HttpStatusCode.OK);
+        var ticket = (await InboundTickets.OfAsync(web.Admin, visitor, "web")).GetProperty("id").GetGuid();
+
+        var queued = await AgentReplies.ReplyAsync(web.Admin, ticket, "明天送到");
+        var delivery = await AgentReplies.SettledAsync(web.Admin, ticket);
+
+        Assert.Equal(("sent", 1, (string?)null), AgentReplies.Summary(delivery));
+        var seen = (await web.RepliesAsync(token)).Expect(System.Net.HttpStatusCode.OK).Json.GetProperty("replies");
+        Assert.Equal([(queued.GetProperty("messageId").GetGuid(), "明天送到")],
+            seen.EnumerateArray().Select(r => (r.GetProperty("messageId").GetGuid(), r.GetProperty("text").GetString())));
     });
 
     [Fact]
