@@ -63,6 +63,10 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_outbound_messages TO %I', app);
     -- Web channel replies kept for the visitor's widget: only added to.
     EXECUTE format('GRANT SELECT, INSERT ON tg_web_conversation TO %I', app);
+    -- Attachments are stored once and deleted with their customer (an erasure).
+    EXECUTE format('GRANT SELECT, INSERT, DELETE ON tg_attachments TO %I', app);
+    -- Channel media to fetch: taken, retried and finished in place.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_attachment_fetches TO %I', app);
     -- A tenant key rotation deletes the versions it replaced.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_tenant_keys TO %I', app);
 

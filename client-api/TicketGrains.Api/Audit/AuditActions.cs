@@ -16,6 +16,9 @@ public static class AuditActions
     /// <summary>A reply or an internal note added to a ticket.</summary>
     public const string AddMessage = "add-message";
 
+    /// <summary>A file attached to a ticket (POST /api/v1/tickets/{id}/attachments).</summary>
+    public const string Attach = "attach";
+
     /// <summary>An agent's pull handed it a ticket (a pull that found none records nothing).</summary>
     public const string Pull = "pull";
 
@@ -52,6 +55,6 @@ public static class AuditActions
     public const string SignInFailed = "sign-in-failed";
 
     public static IReadOnlyList<string> All { get; } =
-        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, OrderEvent,
+        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Attach, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, OrderEvent,
         WebhookCreate, WebhookDelete, ChannelChange, RuleChange, TemplateChange, TemplateApply, SignInFailed];
 }

@@ -1,3 +1,4 @@
+using TicketGrains.Api.Attachments;
 using TicketGrains.Api.Channels.App;
 using TicketGrains.Api.Channels.Douyin;
 using TicketGrains.Api.Channels.Email;
@@ -38,6 +39,8 @@ public static class ChannelsHosting
     public static IServiceCollection AddChannelPlatforms(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChannels();
+        // The inbound acceptor stores the files a request carries, and the media fetch follows what it stored.
+        services.AddAttachmentsApi();
         services.AddWeChatChannels();
         services.AddDouyinWeiboChannels();
         services.AddEmailChannel(configuration);

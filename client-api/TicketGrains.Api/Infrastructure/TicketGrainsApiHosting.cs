@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
+using TicketGrains.Api.Attachments;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Channels;
 using TicketGrains.Api.Channels.Outbound;
@@ -70,6 +71,7 @@ public static class TicketGrainsApiHosting
         app.MapWebhooksApi();
         app.MapChannelsApi();
         app.MapWebChannel();
+        app.MapAttachmentsApi();
         return app;
     }
 }

@@ -102,6 +102,17 @@ public interface ITicketGrain : IGrainWithStringKey
     Task<TicketView> AddInboundMessageAsync(string body, InboundOrigin origin);
 
     /// <summary>
+    /// Records a stored file on the ticket (AttachmentAdded); one it holds already adds nothing. Throws InvalidFieldException
+    /// for an upload to a closed ticket, or for a channel message's file when the ticket does not hold that message.
+    /// </summary>
+    [Alias("AddAttachment")]
+    Task<TicketView> AddAttachmentAsync(AttachmentNote note);
+
+    /// <summary>Records that the media of the channel message <paramref name="inboundMessage"/> could not be stored, and why; once per message.</summary>
+    [Alias("RecordAttachmentFailure")]
+    Task<TicketView> RecordAttachmentFailureAsync(string inboundMessage, string reason);
+
+    /// <summary>
     /// Loads the ticket into memory and keeps it there, ahead of a pull that may take it (see the queue's warm-ahead);
     /// nothing changes.
     /// </summary>

@@ -6,7 +6,8 @@ namespace TicketGrains.Grains.Channels;
 
 /// <summary>
 /// The text an inbound message adds to a ticket: what the customer wrote, a voice note's recognised text, a readable
-/// line for a location, link or event, a placeholder naming the media id for media (fetched by a later part).
+/// line for a location, link or event, a placeholder naming the media id for media (stored as the ticket's attachment
+/// once fetched, ADR 0015).
 /// </summary>
 public static class InboundText
 {
@@ -15,7 +16,8 @@ public static class InboundText
         var text = new StringBuilder(Line(kind, c));
         foreach (var file in c.Files)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n[file {file.FileName} ({file.ContentType}, {file.Bytes} bytes), not stored yet]");
+            // The file itself is an attachment of the ticket (AttachmentAdded), stored from the request (ADR 0015).
+            text.Append(CultureInfo.InvariantCulture, $"\n[file {file.FileName} ({file.ContentType}, {file.Bytes} bytes)]");
         }
 
         var body = text.ToString().Trim();

@@ -2,6 +2,7 @@ using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
+using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.ReadModel;
@@ -13,7 +14,8 @@ namespace TicketGrains.Grains.Customers;
 /// someone asks for the customer and tracked in memory from then on. Loading them on every activation made a wave of
 /// first contacts (or of SLA breaches touching many customers) a burst of large queries that stalled the silo.
 /// </summary>
-public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPersonalDataProtection protection, TimeProvider time) : Grain, ICustomerGrain
+public sealed class CustomerGrain(
+    IEventLog log, ITicketReadModel readModel, IPersonalDataProtection protection, IAttachmentStore attachments, TimeProvider time) : Grain, ICustomerGrain
 {
     private EventSourcedStream<CustomerState> _stream = null!;
     private SortedSet<Guid>? _openTickets;
@@ -85,6 +87,8 @@ public sealed class CustomerGrain(IEventLog log, ITicketReadModel readModel, IPe
         await Task.WhenAll(_stream.State.Identities.Where(i => i != PersonalData.Erased)
             .Select(i => GrainFactory.Reference<IChannelIdentityGrain>(GrainKeys.For(tenant, i)).ForgetAsync()));
         var destroyed = await protection.EraseAsync(tenant, _id);
+        // Unreadable from here on (their keys were sealed with the customer's); the rows go too.
+        await attachments.DeleteOfCustomerAsync(tenant, _id, CancellationToken.None);
         var tickets = await TicketsAsync(tenant);
         await Task.WhenAll(tickets.Select(t => GrainFactory.Reference<ITicketGrain>(GrainKeys.For(tenant, t)).ForgetPersonalDataAsync()));
         this.DeactivateOnIdle();

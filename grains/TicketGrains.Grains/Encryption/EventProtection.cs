@@ -1,3 +1,4 @@
+using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.EventLog;
@@ -20,6 +21,8 @@ public static class EventProtection
         },
         MessageAdded m => m with { Body = transform(m.Body) },
         InboundMessageReceived r => r with { Content = transform(r.Content) },
+        AttachmentAdded a => a with { FileName = transform(a.FileName) },
+        AttachmentFetchFailed f => f with { Reason = transform(f.Reason) },
         CustomerRegistered r => r with
         {
             Identity = transform(r.Identity), Name = Optional(r.Name, transform), Phone = Optional(r.Phone, transform), Email = Optional(r.Email, transform),

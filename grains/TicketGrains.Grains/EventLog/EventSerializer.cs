@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TicketGrains.Grains.Agents;
+using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Channels.Outbound;
 using TicketGrains.Grains.Customers;
@@ -26,6 +27,7 @@ public static class EventSerializer
         typeof(OrderEventApplied),
         typeof(TicketRouted), typeof(PriorityChanged), typeof(TagsChanged), typeof(FieldsChanged), typeof(TriggersFired),
         typeof(InboundMessageReceived), typeof(InboundMessageThreaded),
+        typeof(AttachmentAdded), typeof(AttachmentFetchFailed),
         typeof(ReplyDelivered),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 

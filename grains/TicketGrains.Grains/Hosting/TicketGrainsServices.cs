@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using TicketGrains.Grains.Agents;
+using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
@@ -44,6 +45,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<TicketChangeLog>();
         services.TryAddSingleton<IOrderTicketIndex, PostgresOrderTicketIndex>();
         services.TryAddSingleton<OrderEventInbox>();
+        services.AddAttachments();
         return services;
     }
 
@@ -73,6 +75,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<IRuleStore, InMemoryRuleStore>();
         services.TryAddSingleton<InMemoryOrderTicketIndex>();
         services.TryAddSingleton<IOrderTicketIndex>(sp => sp.GetRequiredService<InMemoryOrderTicketIndex>());
+        services.TryAddSingleton<IAttachmentStore, InMemoryAttachmentStore>();
         return services;
     }
 }

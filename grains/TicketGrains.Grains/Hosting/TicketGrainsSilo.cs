@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using TicketGrains.Abstractions;
+using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.Webhooks;
@@ -34,7 +35,7 @@ public static class TicketGrainsSilo
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<SlaOptions>>((o, sla) =>
             o.MinimumReminderPeriod = sla.Value.SweepPeriod < o.MinimumReminderPeriod ? sla.Value.SweepPeriod : o.MinimumReminderPeriod);
         silo.Services.AddTicketGrainsDomain().AddTicketGrainsPostgres(connectionString).AddTicketGrainsPipeline(configuration).AddWebhookDelivery()
-            .AddInboundTicketWork();
+            .AddInboundTicketWork().AddMediaFetchQueueing();
         return silo;
     }
 

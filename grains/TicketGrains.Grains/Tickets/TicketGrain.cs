@@ -7,6 +7,7 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.Agents;
+using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.OrderEvents;
@@ -138,6 +139,12 @@ public sealed class TicketGrain(
 
     public Task<TicketView> AddMessageAsync(string author, string body, bool isInternal, string actor, int? expectedVersion) =>
         DecideAsync(expectedVersion, s => TicketDecisions.AddMessage(s, author, body, isInternal, time.GetUtcNow(), actor));
+
+    public Task<TicketView> AddAttachmentAsync(AttachmentNote note) =>
+        DecideAsync(null, s => AttachmentDecisions.Add(s, note, time.GetUtcNow()));
+
+    public Task<TicketView> RecordAttachmentFailureAsync(string inboundMessage, string reason) =>
+        DecideAsync(null, s => AttachmentDecisions.FetchFailed(s, inboundMessage, reason, time.GetUtcNow()));
 
     public Task<TicketView> AddInboundMessageAsync(string body, InboundOrigin origin) =>
         DecideAsync(null, s => TicketDecisions.AddInbound(s, body, origin, time.GetUtcNow()));

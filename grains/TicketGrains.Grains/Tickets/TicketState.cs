@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.Agents;
+using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
@@ -84,6 +85,12 @@ public sealed class TicketState : IJsonOnDeserialized
 
     /// <summary>The customer's last inbound message on the ticket: public replies go back through its channel.</summary>
     public InboundOrigin? LastInbound { get; set; }
+
+    /// <summary>The files attached to the ticket (their ids), so a repeated attach records each once.</summary>
+    public HashSet<Guid> Attachments { get; set; } = [];
+
+    /// <summary>Channel messages (their inbound streams) whose media could not be fetched, so each failure is recorded once.</summary>
+    public HashSet<string> AttachmentFailures { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>When the customer last wrote on the ticket.</summary>
     public DateTimeOffset LastCustomerMessageAt { get; set; }
@@ -171,6 +178,12 @@ public sealed class TicketState : IJsonOnDeserialized
                 break;
             case TicketOverflowed o:
                 Queue = o.To;
+                break;
+            case AttachmentAdded a:
+                Attachments.Add(a.AttachmentId);
+                break;
+            case AttachmentFetchFailed f:
+                AttachmentFailures.Add(f.InboundMessage);
                 break;
             case OrderEventApplied o:
                 OrderEventIds.Add(o.EventId);

@@ -74,10 +74,10 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
     /// <summary>What tenant A owns, and the strings that must never reach tenant B.</summary>
     private sealed record Seed(
         string Tenant, Guid Ticket, Guid Customer, string ExternalId, string Agent, string Role, string KeyId, Guid Webhook, string Sla, string Rule, string Template,
-        Guid Channel)
+        Guid Channel, Guid Attachment)
     {
         public IEnumerable<string> Markers(bool includeIds) =>
-            includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), ExternalId, KeyId, Webhook.ToString(), Channel.ToString()] : [Secret, Tenant];
+            includeIds ? [Secret, Tenant, Ticket.ToString(), Customer.ToString(), ExternalId, KeyId, Webhook.ToString(), Channel.ToString(), Attachment.ToString()] : [Secret, Tenant];
     }
 
     private static async Task<Seed> SeedAsync(ApiClient a)
@@ -101,9 +101,11 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
             .Expect(HttpStatusCode.Created).Json.GetProperty("id").GetGuid();
         var channel = (await a.PostAsync("/api/v1/channels", new { type = "app", name = "a-channel", settings = new { secret = Secret } }))
             .Expect(HttpStatusCode.Created).Id;
+        var attachment = (await Attachments.AttachmentRequests.UploadAsync(a, ticket, Encoding.UTF8.GetBytes(Secret), "a-secret.txt", "text/plain"))
+            .Expect(HttpStatusCode.Created).Id;
         return new Seed(
             a.Tenant!, ticket, created.Json.GetProperty("customerId").GetGuid(), externalId, "a-agent", "a-role", key.String("id")!, webhook, "a-sla", "a-rule", "a-template",
-            channel);
+            channel, attachment);
     }
 
     private static async Task<string> SnapshotAsync(ApiClient a, Seed seed)
@@ -149,6 +151,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
                 ("RevokeApiKey", "id") => seed.KeyId,
         (_, "id") when template.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) => seed.Webhook.ToString(),
                 (_, "id") when template.StartsWith("/api/v1/channels/", StringComparison.Ordinal) => seed.Channel.ToString(),
+                (_, "id") when template.StartsWith("/api/v1/attachments/", StringComparison.Ordinal) => seed.Attachment.ToString(),
                 (_, "id") when template.StartsWith(TicketRequests.Tickets, StringComparison.Ordinal) => seed.Ticket.ToString(),
                 _ => throw new InvalidOperationException($"The walker does not know parameter '{parameter}' of {operation} ({template}); teach it."),
             };
@@ -188,6 +191,8 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "PutCalendar" => new { timeZone = "Europe/Berlin", weeklyHours = new[] { new { day = "friday", start = "10:00", end = "11:00" } } },
         "PutRule" => new { type = "routing", then = new { queue = "b-queue" } },
         "PutTemplate" => new { description = "B's own template" },
+        // Not multipart: B's upload to A's ticket must be refused for the ticket before its body is looked at.
+        "UploadTicketAttachment" => new { file = "b's file" },
         "CreateChannel" or "ReplaceChannel" => new { type = "app", name = "b-channel", settings = new { secret = "b-secret" } },
         "CreateWebhook" => new { url = "https://93.184.215.14/b-hook", events = new[] { "ticket.created" } },
         // The same order number as A's ticket: B's event must reach only B's tickets.

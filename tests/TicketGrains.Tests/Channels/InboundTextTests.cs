@@ -37,7 +37,7 @@ public sealed class InboundTextTests
     {
         var text = InboundText.Of("text", Empty with { Text = "see attached", Files = [new("invoice.pdf", "application/pdf", 1234)] });
 
-        Assert.Equal("see attached\n[file invoice.pdf (application/pdf, 1234 bytes), not stored yet]", text);
+        Assert.Equal("see attached\n[file invoice.pdf (application/pdf, 1234 bytes)]", text);
     }
 
     [Fact]

@@ -2,7 +2,8 @@ namespace TicketGrains.Api.Channels.App;
 
 /// <summary>
 /// What the shop's mobile app (or its phone system, for a voice note) posts: one customer message. <see cref="UserId"/>
-/// is the app's user id, or the caller's number on a phone channel; <see cref="ThreadId"/> an in-app conversation.
+/// is the app's user id, or the caller's number on a phone channel; <see cref="ThreadId"/> an in-app conversation;
+/// <see cref="Audio"/> a phone channel's recording of the voice note, base64 (stored as the message's voice attachment).
 /// </summary>
 public sealed record AppMessage(
     string? MessageId,
@@ -18,7 +19,8 @@ public sealed record AppMessage(
     AppLocation? Location,
     AppLink? Link,
     string? Event,
-    string? EventKey);
+    string? EventKey,
+    string? Audio = null);
 
 public sealed record AppLocation(double? Latitude, double? Longitude, string? Label);
 

@@ -33,6 +33,8 @@ public static partial class AppMessageRules
         Check("location", kind != InboundKinds.Location || m.Location is { Latitude: not null, Longitude: not null }, "A location message needs 'location' {latitude, longitude}.");
         Check("link", kind != InboundKinds.Link || m.Link?.Url is { Length: > 0 }, "A link message needs 'link' {url}.");
         Check("event", kind != InboundKinds.Event || m.Event is { Length: > 0 }, "An event message needs 'event'.");
+        var recording = VoiceRecording.Read(m.Audio, type);
+        Check("audio", recording.Problem is null, recording.Problem ?? "");
         if (problem is not null)
         {
             return (null, field, problem);
@@ -54,6 +56,7 @@ public static partial class AppMessageRules
             Link = m.Link is { Url: { Length: > 0 } url } link ? new InboundLink(url, link.Title, link.Description) : null,
             EventName = m.Event,
             EventKey = m.EventKey,
+            Attachments = recording.File is { } file ? [file] : [],
         }, null, null);
     }
 

@@ -1,6 +1,7 @@
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
+using TicketGrains.Api.Attachments;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Grains.Channels;
 
@@ -10,7 +11,7 @@ namespace TicketGrains.Api.Channels.Inbound;
 /// Stores inbound messages through the tenant's inbox grain, each in its own stream at version 1 of the event log; a
 /// message stored before is a conflict there, counted as a repeat. Returns once every message is durable.
 /// </summary>
-public sealed class InboundAcceptor(IClusterClient cluster) : IInboundAcceptor
+public sealed class InboundAcceptor(IClusterClient cluster, CarriedFiles files) : IInboundAcceptor
 {
     public async Task<AcceptedMessages> AcceptAsync(ChannelInfo channel, IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
     {
@@ -19,6 +20,8 @@ public sealed class InboundAcceptor(IClusterClient cluster) : IInboundAcceptor
             Check(m);
         }
 
+        // Files inside the request first: when the message is durable, so are they (a failure here stores no message, and the platform retries).
+        await files.StoreAsync(channel, messages, cancellationToken);
         var inbox = cluster.GetGrain<IInboundInboxGrain>(channel.Tenant);
         var stored = await Task.WhenAll(messages.Select(m => GrainRetry.Idempotent(() => inbox.StoreAsync(Envelope(channel, m)), cancellationToken)));
         var fresh = stored.Count(s => s);

@@ -26,6 +26,27 @@ public sealed class WeChatApi(IHttpClientFactory clients, AccessTokenCache token
         }
     }
 
+    /// <summary>
+    /// Downloads a file (a media API answers the file itself, or JSON: an errcode, or a video's download address). A
+    /// refused token is fetched again and the call repeated once, as for JSON calls.
+    /// </summary>
+    public async Task<ApiFile> GetFileAsync(ApiAccount account, string path, string query, long maxBytes, CancellationToken cancellationToken)
+    {
+        var token = await TokenAsync(account, cancellationToken);
+        try
+        {
+            return await ApiFiles.DownloadAsync(Client(), $"{account.Url(path, token)}&{query}", maxBytes, cancellationToken);
+        }
+        catch (WeChatApiException e) when (e.TokenRejected)
+        {
+            tokens.Invalidate(account.TokenUrl, token);
+            return await ApiFiles.DownloadAsync(Client(), $"{account.Url(path, await TokenAsync(account, cancellationToken))}&{query}", maxBytes, cancellationToken);
+        }
+    }
+
+    /// <summary>A client that connects through the same guard as the API calls (for a video's download address).</summary>
+    public HttpClient Client() => clients.CreateClient(HttpClientName);
+
     private Task<string> TokenAsync(ApiAccount account, CancellationToken cancellationToken) =>
         tokens.GetAsync(account.TokenUrl, async ct =>
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using TicketGrains.Api.Attachments;
 using TicketGrains.Api.Channels.Inbound;
 using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.Api.Channels.WeCom;
@@ -8,7 +9,7 @@ using TicketGrains.Grains.Webhooks;
 
 namespace TicketGrains.Api.Channels.WeChat;
 
-/// <summary>Registers the wechat and wecom adapters, the WeCom puller and both senders, for the inbound endpoint and outbound side to find by type.</summary>
+/// <summary>Registers the wechat and wecom adapters, the WeCom puller, both senders and both media sources, for the inbound endpoint and outbound side to find by type.</summary>
 public static class WeChatChannelsHosting
 {
     public static IServiceCollection AddWeChatChannels(this IServiceCollection services)
@@ -26,6 +27,8 @@ public static class WeChatChannelsHosting
         services.AddSingleton<IMessagePuller, WeComPuller>();
         services.AddSingleton<IChannelSender, WeChatSender>();
         services.AddSingleton<IChannelSender, WeComSender>();
+        services.AddSingleton<IMediaSource, WeChatMediaSource>();
+        services.AddSingleton<IMediaSource, WeComMediaSource>();
         return services;
     }
 }

@@ -15,11 +15,7 @@ public sealed class WeChatSender(WeChatApi api) : IChannelSender
     public Task<SendOutcome> SendAsync(ChannelInfo channel, OutboundMessage message, CancellationToken cancellationToken) =>
         SendFailures.Guard(async () =>
         {
-            var account = ApiAccount.OfficialAccount(
-                channel.Settings.GetValueOrDefault(WeChatSettings.ApiBaseUrl) ?? WeChatSettings.DefaultApiBaseUrl,
-                CallbackChecks.RequiredSetting(channel.Settings, WeChatSettings.AppId),
-                CallbackChecks.RequiredSetting(channel.Settings, WeChatSettings.AppSecret));
-            await api.PostAsync(account, "/cgi-bin/message/custom/send", new JsonObject
+            await api.PostAsync(WeChatAccount.Of(channel), "/cgi-bin/message/custom/send", new JsonObject
             {
                 ["touser"] = message.RecipientId,
                 ["msgtype"] = "text",

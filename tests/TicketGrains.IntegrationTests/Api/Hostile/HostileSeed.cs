@@ -46,6 +46,8 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
         ("name", _) when template.StartsWith("/api/v1/templates/", StringComparison.Ordinal) => "everyday",
         ("id", _) when template.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) => Webhook.ToString(),
         ("id", _) when template.StartsWith("/api/v1/channels/", StringComparison.Ordinal) => Channel.ToString(),
+        // No attachment is planted: every hostile id must find none (a 404), like any other unknown id.
+        ("id", _) when template.StartsWith("/api/v1/attachments/", StringComparison.Ordinal) => Guid.Empty.ToString(),
         _ => throw new InvalidOperationException($"The hostile walk does not know parameter '{parameter}' of {template}; teach HostileSeed."),
     };
 }

@@ -45,9 +45,18 @@ public sealed class EmailInboundTests(EmailClusterFixture cluster, ITestOutputHe
         Assert.All(sessions, session => Assert.Contains("<-  250 2.0.0 stored", session.Transcript));
         Assert.Equal(1, await ChannelPoster.StoredAsync(cluster.Database, channel));
         var ticket = await InboundTickets.OfAsync(admin, "zhang.san@example.com", "email");
-        // The core notes each attachment under the text until attachments are stored (its InboundText).
-        Assert.Equal(["Please find the invoice attached. 谢谢！\n[file logo.png (image/png, 29 bytes), not stored yet]\n[file 发票.pdf (application/pdf, 25 bytes), not stored yet]"],
-            await InboundTickets.MessagesAsync(admin, ticket.GetProperty("id").GetGuid(), count: 1));
+        var ticketId = ticket.GetProperty("id").GetGuid();
+        Assert.Equal(["Please find the invoice attached. 谢谢！\n[file logo.png (image/png, 29 bytes)]\n[file 发票.pdf (application/pdf, 25 bytes)]"],
+            await InboundTickets.MessagesAsync(admin, ticketId, count: 1));
+        // Each attachment stored once, whatever the retries, and downloadable as its content says it is.
+        var files = await Attachments.AttachmentRequests.EventsAsync(admin, ticketId, "AttachmentAdded");
+        await Poll.UntilAsync("both attachments on the ticket", TimeSpan.FromSeconds(30), async () =>
+            (files = await Attachments.AttachmentRequests.EventsAsync(admin, ticketId, "AttachmentAdded")).Count == 2);
+        Assert.Equal(["logo.png", "发票.pdf"], files.Select(f => f.GetProperty("fileName").GetString()));
+        var pdf = await Attachments.AttachmentRequests.DownloadAsync(cluster.Http, admin.Tenant!, files[1].GetProperty("attachmentId").GetGuid());
+        Assert.Equal((HttpStatusCode.OK, "application/pdf"), (pdf.Status, pdf.ContentType));
+        Assert.Equal(Convert.FromBase64String("JVBERi0xLjQKJSBpbnZvaWNlCiUlRU9GCg=="), pdf.Content);
+        Assert.Equal(2L, (await cluster.Database.ColumnAsync<long>("SELECT count(*) FROM tg_attachments WHERE tenant_id = $1", admin.Tenant!)).Single());
     });
 
     [Fact]

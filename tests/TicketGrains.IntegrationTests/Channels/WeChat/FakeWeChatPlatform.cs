@@ -18,6 +18,7 @@ public sealed class FakeWeChatPlatform : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<PlatformRequest> _received = new();
     private readonly ConcurrentDictionary<string, Func<PlatformRequest, JsonObject>> _apis = new();
+    private readonly ConcurrentDictionary<string, Func<PlatformRequest, PlatformFile?>> _files = new();
     private readonly string _id;
     private readonly string _secret;
     private int _issued;
@@ -49,6 +50,12 @@ public sealed class FakeWeChatPlatform : IAsyncDisposable
     /// <summary>Answers calls to <paramref name="path"/> that carry the current access token.</summary>
     public void On(string path, Func<PlatformRequest, JsonObject> answer) => _apis[path] = answer;
 
+    /// <summary>
+    /// Answers calls to <paramref name="path"/> that carry the current access token with a file (a media API), or, when
+    /// <paramref name="answer"/> gives none, as <see cref="On"/> defined (an errcode).
+    /// </summary>
+    public void OnFile(string path, Func<PlatformRequest, PlatformFile?> answer) => _files[path] = answer;
+
     /// <summary>Issues a new token: the one callers hold expires.</summary>
     public void ExpireToken() => Interlocked.Increment(ref _issued);
 
@@ -60,6 +67,14 @@ public sealed class FakeWeChatPlatform : IAsyncDisposable
         var body = HttpMethods.IsPost(context.Request.Method) ? await JsonNode.ParseAsync(context.Request.Body) as JsonObject : null;
         var request = new PlatformRequest(context.Request.Method, context.Request.Path, query, body);
         _received.Enqueue(request);
+        if (_files.TryGetValue(request.Path, out var files) && query.GetValueOrDefault("access_token") == CurrentToken && files(request) is { } file)
+        {
+            context.Response.ContentType = file.ContentType;
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"{file.FileName}\"";
+            await context.Response.Body.WriteAsync(file.Content);
+            return;
+        }
+
         await context.Response.WriteAsJsonAsync(Answer(request));
     }
 

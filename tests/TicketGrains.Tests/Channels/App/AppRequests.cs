@@ -18,6 +18,10 @@ public static class AppRequests
     public static string VoiceNote(string messageId, string callerNumber, string recognised, DateTimeOffset sentAt) =>
         $$"""{"messageId":"{{messageId}}","userId":"{{callerNumber}}","kind":"voice","mediaId":"rec-{{messageId}}","mediaFormat":"amr","text":"{{recognised}}","sentAt":"{{Iso(sentAt)}}"}""";
 
+    /// <summary>A voice note with its recording (base64) uploaded by the phone system.</summary>
+    public static string VoiceNoteWithAudio(string messageId, string callerNumber, string recognised, byte[] audio, DateTimeOffset sentAt) =>
+        $$"""{"messageId":"{{messageId}}","userId":"{{callerNumber}}","kind":"voice","text":"{{recognised}}","audio":"{{Convert.ToBase64String(audio)}}","sentAt":"{{Iso(sentAt)}}"}""";
+
     public static string Timestamp(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Lower-case hex HMAC-SHA256 of "{timestamp}.{body}", computed here independently of the adapter.</summary>

@@ -1,0 +1,16 @@
+using TicketGrains.Grains.Attachments;
+
+namespace TicketGrains.Api.Attachments;
+
+/// <summary>Registers the front end's attachment services: the vault and store, files carried in requests, and the channel media fetch.</summary>
+public static class AttachmentsHosting
+{
+    public static IServiceCollection AddAttachmentsApi(this IServiceCollection services)
+    {
+        services.AddAttachments();
+        services.AddSingleton<CarriedFiles>();
+        services.AddSingleton<MediaFetchRun>();
+        services.AddHostedService<MediaFetchWorker>();
+        return services;
+    }
+}
