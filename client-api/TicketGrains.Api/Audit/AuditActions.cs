@@ -51,10 +51,14 @@ public static class AuditActions
     /// <summary>A channel (with its platform credentials) created, changed or deleted.</summary>
     public const string ChannelChange = "channel-change";
 
+    /// <summary>Two customers merged (POST /api/v1/customers/{id}/merge) or a merge undone.</summary>
+    public const string CustomerMerge = "customer-merge";
+    public const string CustomerUnmerge = "customer-unmerge";
+
     /// <summary>A credential was presented and refused (expired, forged, wrong audience, unknown API key ...).</summary>
     public const string SignInFailed = "sign-in-failed";
 
     public static IReadOnlyList<string> All { get; } =
         [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Attach, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, OrderEvent,
-        WebhookCreate, WebhookDelete, ChannelChange, RuleChange, TemplateChange, TemplateApply, SignInFailed];
+        WebhookCreate, WebhookDelete, ChannelChange, RuleChange, TemplateChange, TemplateApply, CustomerMerge, CustomerUnmerge, SignInFailed];
 }

@@ -21,6 +21,7 @@ public static class AuditDetails
             OrderEvents.OrderEventsApi.OrderEventResult o => $"type={o.Type}; tickets={o.TicketIds.Count}",
             Webhooks.CreatedWebhook w => $"url={w.Url}; events={string.Join(',', w.Events)}",
             Channels.ChannelView c => $"type={c.Type}; settings={string.Join(',', c.SettingNames)}",
+            CustomerMerge m => $"merge={m.MergeId}; survivor={m.SurvivorId}; merged={m.MergedId}" + (m.UnmergedAt is null ? "" : "; unmerged"),
             _ => "",
         };
         return Noting(detail, unmasked);

@@ -12,7 +12,7 @@ using TicketGrains.Api.Tickets;
 
 namespace TicketGrains.Api.Customers;
 
-/// <summary>/api/v1/customers: one customer across channels, with open tickets.</summary>
+/// <summary>/api/v1/customers: one customer across channels with its context; merges and link proposals in <see cref="CustomerLinksApi"/>.</summary>
 public static class CustomersApi
 {
     public static RouteGroupBuilder MapCustomersApi(this IEndpointRouteBuilder app)
@@ -21,22 +21,24 @@ public static class CustomersApi
         group.MapGet("/", FindAsync).WithName("FindCustomer")
             .WithSummary("The customer behind a channel identity (e.g. channel=phone&externalId=13812345678), found by its keyed hash.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).RequirePermission(Permissions.TicketsRead);
-        group.MapGet("/{id:guid}", GetAsync).WithName("GetCustomer").WithSummary("A customer with identities and open tickets.")
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetCustomer")
+            .WithSummary("A customer across channels (a merged customer answers as its survivor): identities, tier, phone, open and recent tickets, orders mentioned.")
             .RequirePermission(Permissions.TicketsRead);
         group.MapDelete("/{id:guid}/personal-data", EraseAsync).WithName("ErasePersonalData")
             .WithSummary("Erase the customer's personal data everywhere by destroying its data key; counts, statuses and times remain.")
             .ProducesProblem(StatusCodes.Status404NotFound).RequirePermission(Permissions.PiiErase)
             .Audited(AuditActions.Erase, AuditEndpoints.RouteTarget("customer", "id"));
-        return group;
+        return group.MapCustomerLinks();
     }
 
-    private static async Task<Ok<CustomerView>> GetAsync(Guid id, HttpContext context, IClusterClient cluster)
+    private static async Task<Ok<CustomerView>> GetAsync(Guid id, HttpContext context, IClusterClient cluster, CustomerContextReader reader)
     {
-        var customer = cluster.Reference<ICustomerGrain>(GrainKeys.For(Tenant.Of(context), id));
-        return TypedResults.Ok(await GrainRetry.Idempotent(customer.GetAsync, context.RequestAborted));
+        var tenant = Tenant.Of(context);
+        var customer = cluster.Reference<ICustomerGrain>(GrainKeys.For(tenant, id));
+        return TypedResults.Ok(await reader.CompleteAsync(tenant, await GrainRetry.Idempotent(customer.GetAsync, context.RequestAborted)));
     }
 
-    private static async Task<Ok<CustomerView>> FindAsync(HttpContext context, IClusterClient cluster, string? channel, string? externalId)
+    private static async Task<Ok<CustomerView>> FindAsync(HttpContext context, IClusterClient cluster, CustomerContextReader reader, string? channel, string? externalId)
     {
         var errors = new FieldErrors();
         TextRules.OneOf(errors, "channel", channel, TicketCatalog.Channels);
@@ -52,7 +54,7 @@ public static class CustomersApi
         var id = await GrainRetry.Idempotent(identity.FindAsync, context.RequestAborted)
             ?? throw new NotFoundException($"No customer has the {channel} identity given.");
         var customer = cluster.Reference<ICustomerGrain>(GrainKeys.For(tenant, id));
-        return TypedResults.Ok(await GrainRetry.Idempotent(customer.GetAsync, context.RequestAborted));
+        return TypedResults.Ok(await reader.CompleteAsync(tenant, await GrainRetry.Idempotent(customer.GetAsync, context.RequestAborted)));
     }
 
     /// <summary>202: the key is gone and this process forgot it; other processes forget it within Encryption:KeyCacheTtl.</summary>

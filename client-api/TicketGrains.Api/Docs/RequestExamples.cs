@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.OpenApi;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Channels;
+using TicketGrains.Api.Customers;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.OrderEvents;
 using TicketGrains.Api.Security;
@@ -70,6 +71,8 @@ public static class RequestExamples
         ["ReceiveOrderEvent"] = new OrderEventRequest("oms-20261111-42-shipped", "shipped", "20261111-42", "SF1234567890", "顺丰速运",
             new DateTimeOffset(2026, 11, 11, 9, 30, 0, TimeSpan.FromHours(8)), null),
         ["CreateWebhook"] = new CreateWebhookRequest("https://erp.example.com/hooks/ticketgrains", ["ticket.created", "order_event.received"]),
+        ["MergeCustomers"] = new MergeRequest("0193a5c2-7b1e-7d40-9a3f-2c8e5b6d4f10"),
+        ["UnmergeCustomers"] = new UnmergeRequest("0193a5c3-1f0a-7e22-8b5d-6a9c3e7f2d41"),
         ["IssueDevToken"] = new DevTokensApi.Request("default", "alice", ["agent"], null, 60),
     };
 

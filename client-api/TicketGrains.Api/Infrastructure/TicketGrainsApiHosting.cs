@@ -41,6 +41,7 @@ public static class TicketGrainsApiHosting
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
         builder.Services.AddWebhookStores();
         builder.Services.AddChannelPlatforms(builder.Configuration);
+        builder.Services.AddCustomerContext();
         builder.Services.AddReplyDeliveries();
         return builder;
     }

@@ -23,6 +23,9 @@ public static class FieldMask
         ["bankaccount"] = BankCardMask.Mask, ["银行卡"] = BankCardMask.Mask, ["银行卡号"] = BankCardMask.Mask,
     };
 
+    /// <summary>Whether a field of this name holds a postal address (address, shipping_address, 收货地址 …).</summary>
+    public static bool IsAddress(string name) => ByName.TryGetValue(Normalize(name), out var rule) && rule == (Func<string, string>)AddressMask.Mask;
+
     public static string Mask(string name, string value) =>
         ByName.TryGetValue(Normalize(name), out var rule) ? rule(value) : FreeTextMask.Mask(value);
 

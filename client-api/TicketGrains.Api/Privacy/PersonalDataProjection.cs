@@ -1,4 +1,6 @@
+using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Api.Customers;
 using TicketGrains.Api.Reports;
 using TicketGrains.Api.Tickets;
 
@@ -14,7 +16,10 @@ public static class PersonalDataProjection
     public static object Mask(object value) => value switch
     {
         TicketView t => Mask(t),
-        CustomerView c => c with { Name = c.Name is null ? null : NameMask.Mask(c.Name), Identities = c.Identities.Select(MaskIdentity).ToList() },
+        CustomerView c => Mask(c),
+        CustomerMerge m => Mask(m),
+        // Ids, kinds of key and reasons that name no value: nothing personal.
+        IReadOnlyList<LinkProposalView> proposals => proposals,
         IEnumerable<TicketEventView> events => events.Select(e => e with { Data = JsonMask.Mask(e.Data) }).ToList(),
         TicketListing.Page page => page with { Items = page.Items.Select(Mask).ToList() },
         TicketExport export => export with { Rows = export.Rows.Select(Mask).ToList() },
@@ -57,21 +62,31 @@ public static class PersonalDataProjection
 
     private static TicketListing.Item Mask(TicketListing.Item item) => item with { Subject = FreeTextMask.Mask(item.Subject) };
 
-    /// <summary>"channel:externalId": phone and e-mail ids by their rule, any other id as free text.</summary>
-    private static string MaskIdentity(string identity)
+    private static CustomerView Mask(CustomerView c) => c with
     {
-        var colon = identity.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0)
-        {
-            return FreeTextMask.Mask(identity);
-        }
+        Name = c.Name is null ? null : NameMask.Mask(c.Name),
+        Identities = [.. c.Identities.Select(i => i with { ExternalId = MaskIdentity(i.Channel, i.ExternalId) })],
+        Phone = c.Phone is null ? null : PhoneMask.Mask(c.Phone),
+        Email = c.Email is null ? null : EmailMask.Mask(c.Email),
+        Merges = [.. c.Merges.Select(Mask)],
+        RecentTickets = [.. c.RecentTickets.Select(t => t with { Subject = FreeTextMask.Mask(t.Subject) })],
+        // As a ticket's orderNo field is masked.
+        OrdersMentioned = [.. c.OrdersMentioned.Select(o => FieldMask.Mask(OrderEventTypes.OrderNoField, o))],
+        LastOrderNo = c.LastOrderNo is null ? null : FieldMask.Mask(OrderEventTypes.OrderNoField, c.LastOrderNo),
+        Address = c.Address is null ? null : AddressMask.Mask(c.Address),
+    };
 
-        var (channel, id) = (identity[..colon], identity[(colon + 1)..]);
-        return channel + ":" + channel switch
-        {
-            "phone" => PhoneMask.Mask(id),
-            "email" => EmailMask.Mask(id),
-            _ => FreeTextMask.Mask(id),
-        };
-    }
+    /// <summary>The actors are agent ids, which may be e-mail addresses or phone numbers: masked as free text, like message authors.</summary>
+    private static CustomerMerge Mask(CustomerMerge m) => m with
+    {
+        By = FreeTextMask.Mask(m.By), UnmergedBy = m.UnmergedBy is null ? null : FreeTextMask.Mask(m.UnmergedBy),
+    };
+
+    /// <summary>Phone and e-mail ids by their rule, any other id as free text.</summary>
+    private static string MaskIdentity(string channel, string id) => channel switch
+    {
+        "phone" => PhoneMask.Mask(id),
+        "email" => EmailMask.Mask(id),
+        _ => FreeTextMask.Mask(id),
+    };
 }

@@ -16,7 +16,8 @@ public static class BuiltInRoles
     {
         [Agent] = AgentWork,
         [SeniorAgent] = [.. AgentWork, Permissions.PiiRead],
-        [Supervisor] = [.. AgentWork, Permissions.PiiRead, Permissions.ReportsExport, Permissions.RulesManage, Permissions.ChannelsManage],
+        [Supervisor] = [.. AgentWork, Permissions.PiiRead, Permissions.ReportsExport, Permissions.RulesManage, Permissions.ChannelsManage,
+            Permissions.CustomersMerge],
         [Admin] = [Permissions.Admin],
         [Auditor] = [Permissions.AuditRead, Permissions.TicketsRead],
         [Integration] = [Permissions.TicketsRead, Permissions.TicketsWrite],

@@ -24,10 +24,13 @@ public static class Permissions
 
     /// <summary>Configure channels (their platform credentials): supervisors and admins among the built-in roles.</summary>
     public const string ChannelsManage = "channels:manage";
+
+    /// <summary>Merge and un-merge customers (identity resolution by hand): supervisors and admins among the built-in roles.</summary>
+    public const string CustomersMerge = "customers:merge";
     public const string Admin = "admin";
 
     public static IReadOnlyList<string> All { get; } =
-        [TicketsRead, TicketsWrite, TicketsAssign, PiiRead, PiiErase, ReportsExport, RulesManage, AuditRead, ChannelsManage, Admin];
+        [TicketsRead, TicketsWrite, TicketsAssign, PiiRead, PiiErase, ReportsExport, RulesManage, AuditRead, ChannelsManage, CustomersMerge, Admin];
 
     /// <summary>Whether the principal holds the permission; admin holds every one.</summary>
     public static bool Has(ClaimsPrincipal user, string permission) =>

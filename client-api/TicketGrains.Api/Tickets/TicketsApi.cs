@@ -6,6 +6,7 @@ using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Channels.Outbound;
+using TicketGrains.Api.Customers;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
@@ -73,6 +74,7 @@ public static class TicketsApi
         var whatIsCreated = AuditDetails.OfCreated(command.Category, command.Priority, command.Channel);
         var view = await CreateAudit.AroundAsync(context, ticketId, mayRepeat: idempotencyKey.Length > 0, whatIsCreated,
             () => GrainRetry.Idempotent(() => ticket.CreateAsync(command), abort));
+        await cluster.GetGrain<ICustomerLinkGrain>(tenant).LinkAsync(CustomerLinks.Evidence(valid, customer.Id));
         return TypedResults.Created($"/api/v1/tickets/{view.Id}", view);
     }
 

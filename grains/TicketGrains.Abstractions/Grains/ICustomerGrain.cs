@@ -11,7 +11,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("Register")]
     Task<CustomerSummary> RegisterAsync(CustomerReference reference);
 
-    /// <summary>Returns the customer; throws NotFoundException when unknown.</summary>
+    /// <summary>
+    /// Returns the customer with every customer merged into it; a merged customer answers with its survivor.
+    /// Throws NotFoundException when unknown.
+    /// </summary>
     [Alias("Get")]
     Task<CustomerView> GetAsync();
 
@@ -21,6 +24,41 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ErasePersonalData")]
     Task<PersonalDataErasure> ErasePersonalDataAsync();
+
+    /// <summary>
+    /// Merges <paramref name="customerId"/> (or the customer it answers as) into this customer (or the one this answers
+    /// as), recorded on both streams. Returns the merge; a merge already in force is returned as it is.
+    /// Throws NotFoundException for this customer unknown, InvalidFieldException naming customerId for itself or unknown.
+    /// </summary>
+    [Alias("Merge")]
+    Task<CustomerMerge> MergeAsync(Guid customerId, string by, string reason);
+
+    /// <summary>Undoes one of this customer's merges; InvalidFieldException naming mergeId when unknown or undone already.</summary>
+    [Alias("Unmerge")]
+    Task<CustomerMerge> UnmergeAsync(Guid mergeId, string by);
+
+    /// <summary>Brings this customer's stream up to a merge as the other side recorded it (its merge and un-merge).</summary>
+    [Alias("RecordMerge")]
+    Task RecordMergeAsync(CustomerMerge merge);
+
+    /// <summary>
+    /// The customer this one answers as: itself unless merged into another (followed through every merge). This and the
+    /// two reads below interleave with anything: a survivor in the middle of a merge or a view asks its members, whose
+    /// answers may need the survivor's.
+    /// </summary>
+    [Alias("Survivor")]
+    [AlwaysInterleave]
+    Task<Guid> SurvivorAsync();
+
+    /// <summary>This customer and every customer merged into it, directly or through another.</summary>
+    [Alias("Members")]
+    [AlwaysInterleave]
+    Task<IReadOnlyList<Guid>> MembersAsync();
+
+    /// <summary>This customer alone, even when merged into another: what a survivor's view gathers from each member.</summary>
+    [Alias("Own")]
+    [AlwaysInterleave]
+    Task<CustomerView> OwnAsync();
 
     /// <summary>Tracks whether one of the customer's tickets is open (in memory; rebuilt from the read model).</summary>
     [Alias("TrackTicket")]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.Pipeline;
 
 namespace TicketGrains.Grains.Channels;
@@ -19,6 +20,7 @@ public static class ChannelServices
     {
         services.AddChannelStores();
         services.TryAddSingleton<IThreadingRules, StoredThreadingRules>();
+        services.AddCustomerLinking();
         services.TryAddSingleton<InboundTicketWork>();
         services.AddEventSubscriber<InboundMessageSubscriber>();
         return services;

@@ -5,6 +5,7 @@ using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
+using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Pipeline;
@@ -19,7 +20,7 @@ namespace TicketGrains.Grains.Channels;
 /// </summary>
 public sealed class InboundTicketWork(
     IServiceProvider services, IEventLog log, IPersonalDataProtection protection, ITicketReadModel readModel, IThreadingRules rules,
-    TimeProvider time, ILogger<InboundTicketWork> logger)
+    CustomerLinker linker, TimeProvider time, ILogger<InboundTicketWork> logger)
 {
     // Resolved lazily: the grain factory depends on services that are built after this one.
     private readonly Lazy<IGrainFactory> _grains = new(services.GetRequiredService<IGrainFactory>);
@@ -43,7 +44,18 @@ public sealed class InboundTicketWork(
 
         var content = InboundContent.FromJson(json);
         var rule = await rules.ForChannelAsync(tenant, received.ChannelId);
-        var orderNo = rule.OrderNumberIn($"{content.Subject}\n{content.Text}");
+        var text = $"{content.Subject}\n{content.Text}";
+        await FileAsync(e, received, content, rule, rule.OrderNumberIn(text));
+        // Linked after the ticket work, so a message becomes a ticket no later for it; one customer's messages come here
+        // in log order, so the next one finds the link.
+        await linker.LinkAsync(tenant, received.CustomerId,
+            [.. KeyExtractor.OfIdentity(received.ChannelType, content.SenderId), .. KeyExtractor.From(text, rule.OrderPattern)]);
+    }
+
+    /// <summary>The message to its ticket: the one threading chose, or a new one.</summary>
+    private async Task FileAsync(CommittedEvent e, InboundMessageReceived received, InboundContent content, ThreadingRule rule, string? orderNo)
+    {
+        var tenant = e.TenantId;
         var threadHash = InboundStreams.ThreadKeyHash(received.ChannelId, content.EffectiveThreadKey);
         var decision = await DecisionAsync(e, received, rule, threadHash, orderNo);
         var origin = new InboundOrigin(e.StreamId, received.ChannelId, threadHash, orderNo, decision.Rule, decision.Reason);

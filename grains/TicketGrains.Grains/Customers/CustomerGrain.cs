@@ -3,6 +3,7 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.Attachments;
+using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.ReadModel;
@@ -13,6 +14,8 @@ namespace TicketGrains.Grains.Customers;
 /// One customer across channels. Profile changes are events; open tickets are read from the read model the first time
 /// someone asks for the customer and tracked in memory from then on. Loading them on every activation made a wave of
 /// first contacts (or of SLA breaches touching many customers) a burst of large queries that stalled the silo.
+/// A merge is an event on both customers' streams, the survivor's first; a merged customer answers as its survivor, and
+/// the survivor's view gathers its members' own views, so an un-merge leaves both exactly as they were.
 /// </summary>
 public sealed class CustomerGrain(
     IEventLog log, ITicketReadModel readModel, IPersonalDataProtection protection, IAttachmentStore attachments, TimeProvider time) : Grain, ICustomerGrain
@@ -21,6 +24,7 @@ public sealed class CustomerGrain(
     private SortedSet<Guid>? _openTickets;
     private Guid _id;
     private CustomerCipherSlot? _cipher;
+    private CustomerMergeSteps _merges = null!;
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -35,6 +39,7 @@ public sealed class CustomerGrain(
         _cipher = new CustomerCipherSlot(protection, tenant);
         var codec = new PersonalEventCodec<CustomerState>(_cipher, (_, _) => _id);
         _stream = new EventSourcedStream<CustomerState>(log, tenant, StreamIds.Customer(_id), () => new CustomerState(), (s, e) => s.Apply(e), codec);
+        _merges = new CustomerMergeSteps(_stream, _id, time, Customer, SurvivorAsync);
         await _stream.LoadAsync();
     }
 
@@ -62,25 +67,65 @@ public sealed class CustomerGrain(
 
     public async Task<CustomerView> GetAsync()
     {
-        await _stream.EnsureLoadedAsync();
-        if (!_stream.State.Exists)
+        var own = await OwnAsync();
+        if (_stream.State.Merges.IntoSurvivor(_id) is { } merge)
         {
-            throw new NotFoundException($"Customer {_id} does not exist.");
+            return await Customer(merge.SurvivorId).GetAsync();
         }
 
+        var members = await MembersAsync();
+        var parts = await Task.WhenAll(members.Skip(1).Select(m => Customer(m).OwnAsync()));
+        return CustomerViews.Gather(own, parts);
+    }
+
+    public async Task<CustomerView> OwnAsync()
+    {
+        await EnsureExistsAsync();
         // Tickets are durable with their read-model row before they notify the customer, so the read model holds
         // every change made before this point and the tracking below every change after it.
         _openTickets ??= [.. await readModel.OpenTicketsOfCustomerAsync(_stream.TenantId, _id)];
         return View(_openTickets);
     }
 
-    public async Task<PersonalDataErasure> ErasePersonalDataAsync()
+    public async Task<CustomerMerge> MergeAsync(Guid customerId, string by, string reason)
+    {
+        await EnsureExistsAsync();
+        return await _merges.MergeAsync(customerId, by, reason);
+    }
+
+    public async Task<CustomerMerge> UnmergeAsync(Guid mergeId, string by)
+    {
+        await EnsureExistsAsync();
+        return await _merges.UnmergeAsync(mergeId, by);
+    }
+
+    public async Task RecordMergeAsync(CustomerMerge merge)
+    {
+        await EnsureExistsAsync();
+        await _merges.RecordAsync(merge);
+    }
+
+    public async Task<Guid> SurvivorAsync()
     {
         await _stream.EnsureLoadedAsync();
-        if (!_stream.State.Exists)
+        return _stream.State.Merges.IntoSurvivor(_id) is { } merge ? await Customer(merge.SurvivorId).SurvivorAsync() : _id;
+    }
+
+    public async Task<IReadOnlyList<Guid>> MembersAsync()
+    {
+        await _stream.EnsureLoadedAsync();
+        var members = new List<Guid> { _id };
+        foreach (var merge in _stream.State.Merges.Absorbed(_id))
         {
-            throw new NotFoundException($"Customer {_id} does not exist.");
+            members.AddRange(await Customer(merge.MergedId).MembersAsync());
         }
+
+        return members;
+    }
+
+    public async Task<PersonalDataErasure> ErasePersonalDataAsync()
+    {
+        await EnsureExistsAsync();
 
         var tenant = _stream.TenantId;
         // The identities are readable only until the key goes: their grains drop the last contact's details first.
@@ -126,6 +171,17 @@ public sealed class CustomerGrain(
         return tickets;
     }
 
+    private async Task EnsureExistsAsync()
+    {
+        await _stream.EnsureLoadedAsync();
+        if (!_stream.State.Exists)
+        {
+            throw new NotFoundException($"Customer {_id} does not exist.");
+        }
+    }
+
+    private ICustomerGrain Customer(Guid id) => GrainFactory.Reference<ICustomerGrain>(GrainKeys.For(_stream.TenantId, id));
+
     private CustomerSummary Summary() => new(_id, _stream.State.Tier);
 
     private CustomerView View(SortedSet<Guid> openTickets)
@@ -137,8 +193,11 @@ public sealed class CustomerGrain(
             TenantId = _stream.TenantId,
             Name = s.Name,
             Tier = s.Tier,
-            Identities = [.. s.Identities],
+            Identities = [.. s.Identities.Select(CustomerIdentity.Parse)],
             OpenTickets = [.. openTickets],
+            Phone = s.Phone,
+            Email = s.Email,
+            Merges = [.. s.Merges.Absorbed(_id)],
         };
     }
 }

@@ -1,5 +1,6 @@
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.Grains.Customers;
@@ -14,6 +15,8 @@ public sealed class CustomerState
     public string? Email { get; private set; }
     public string Tier { get; private set; } = TicketCatalog.DefaultTier;
     public List<string> Identities { get; } = [];
+
+    public CustomerMerges Merges { get; } = new();
 
     public bool Exists => Version > 0;
 
@@ -32,6 +35,9 @@ public sealed class CustomerState
                 }
 
                 (Name, Phone, Email, Tier) = (u.Name ?? Name, u.Phone ?? Phone, u.Email ?? Email, u.Tier ?? Tier);
+                break;
+            case CustomersMerged or CustomersUnmerged:
+                Merges.Apply(e);
                 break;
             default:
                 throw new InvalidOperationException($"A customer cannot apply {e.GetType().Name}.");

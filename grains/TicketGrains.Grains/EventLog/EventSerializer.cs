@@ -5,6 +5,7 @@ using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Channels.Outbound;
 using TicketGrains.Grains.Customers;
+using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Rules;
@@ -23,7 +24,7 @@ public static class EventSerializer
     {
         typeof(TicketCreated), typeof(MessageAdded), typeof(StatusChanged), typeof(AssigneeChanged),
         typeof(SlaBreached), typeof(SlaWarned), typeof(TicketClaimed), typeof(ClaimAccepted), typeof(ClaimReturned), typeof(TicketRequeued), typeof(TicketOverflowed),
-        typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed),
+        typeof(CustomerRegistered), typeof(CustomerProfileUpdated), typeof(IdentityClaimed), typeof(CustomersMerged), typeof(CustomersUnmerged),
         typeof(OrderEventApplied),
         typeof(TicketRouted), typeof(PriorityChanged), typeof(TagsChanged), typeof(FieldsChanged), typeof(TriggersFired),
         typeof(InboundMessageReceived), typeof(InboundMessageThreaded),

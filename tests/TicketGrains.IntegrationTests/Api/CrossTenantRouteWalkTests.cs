@@ -147,7 +147,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
                 (_, "name") when template.StartsWith("/api/v1/templates/", StringComparison.Ordinal) => seed.Template,
                 (_, "name") => seed.Role,
                 (_, "id") when template.StartsWith("/api/v1/rules/", StringComparison.Ordinal) => seed.Rule,
-                ("GetCustomer" or "ErasePersonalData", "id") => seed.Customer.ToString(),
+                ("GetCustomer" or "ErasePersonalData" or "GetLinkProposals" or "MergeCustomers" or "UnmergeCustomers", "id") => seed.Customer.ToString(),
                 ("RevokeApiKey", "id") => seed.KeyId,
         (_, "id") when template.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) => seed.Webhook.ToString(),
                 (_, "id") when template.StartsWith("/api/v1/channels/", StringComparison.Ordinal) => seed.Channel.ToString(),
@@ -195,8 +195,12 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "UploadTicketAttachment" => new { file = "b's file" },
         "CreateChannel" or "ReplaceChannel" => new { type = "app", name = "b-channel", settings = new { secret = "b-secret" } },
         "CreateWebhook" => new { url = "https://93.184.215.14/b-hook", events = new[] { "ticket.created" } },
+        // A's channel is not a web channel, and B holds no visitor token of it.
+        "PostWebMessage" => new { messageId = "b-message", message = "from b" },
         // The same order number as A's ticket: B's event must reach only B's tickets.
         "ReceiveOrderEvent" => new { eventId = "b-event", type = "shipped", orderNo = "20261111-42" },
+        "MergeCustomers" => new { customerId = Guid.NewGuid() },
+        "UnmergeCustomers" => new { mergeId = Guid.NewGuid() },
         _ => throw new InvalidOperationException($"The walker has no request body for {operation}; teach it."),
     };
 

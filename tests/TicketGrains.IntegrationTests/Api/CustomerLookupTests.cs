@@ -31,10 +31,10 @@ public sealed class CustomerLookupTests(ApiClusterFixture cluster, ITestOutputHe
         var invalid = (await admin.GetAsync("/api/v1/customers?channel=pigeon")).Expect(HttpStatusCode.BadRequest);
 
         Assert.Equal(customerId, found.Json.GetProperty("id").GetGuid());
-        Assert.Contains($"phone:{phone}", found.Text, StringComparison.Ordinal);
+        Assert.Contains($"{{\"channel\":\"phone\",\"externalId\":\"{phone}\"}}", found.Text, StringComparison.Ordinal);
         Assert.Equal(customerId, masked.Json.GetProperty("id").GetGuid());
         Assert.DoesNotContain(phone, masked.Text, StringComparison.Ordinal);
-        Assert.Contains($"phone:{phone[..3]}****{phone[^4..]}", masked.Text, StringComparison.Ordinal);
+        Assert.Contains($"{{\"channel\":\"phone\",\"externalId\":\"{phone[..3]}****{phone[^4..]}\"}}", masked.Text, StringComparison.Ordinal);
         Assert.Equal(["channel", "externalId"], invalid.ErrorFields);
     });
 }

@@ -43,8 +43,8 @@ public sealed class MaskingTests(ApiClusterFixture cluster, ITestOutputHelper ou
         Assert.Equal("身份证 110***********1234，退款到 **** **** **** 7894，寄到浙江省杭州市西湖区****。", thread[0].GetProperty("body").GetString());
         Assert.Equal("z***@example.com", thread[1].GetProperty("author").GetString());
         Assert.Equal("张*", responses["customer"].String("name"));
-        Assert.Equal([$"phone:{externalId[..3]}****{externalId[^4..]}"],
-            responses["customer"].Json.GetProperty("identities").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal([("phone", $"{externalId[..3]}****{externalId[^4..]}")], responses["customer"].Json.GetProperty("identities").EnumerateArray()
+            .Select(i => (i.GetProperty("channel").GetString(), i.GetProperty("externalId").GetString())));
         Assert.Equal("请回电 138****5678", responses["list"].Json.GetProperty("items")[0].GetProperty("subject").GetString());
         var eventData = string.Join('\n', responses["events"].Json.EnumerateArray().Select(e => Strings(JsonDocument.Parse(e.GetProperty("data").GetString()!).RootElement)));
         PersonalDataSample.AssertMasked("event data", eventData);

@@ -51,7 +51,8 @@ public sealed class EncryptionAtRestTests(EncryptionFixture cluster, ITestOutput
         Assert.Equal(person.IdCard, created.GetProperty("fields").GetProperty("idCard").GetString());
         var customer = (await api.GetAsync($"/api/v1/customers/{ticket.GetProperty("customerId").GetGuid()}")).Expect(HttpStatusCode.OK).Json;
         Assert.Equal(person.Name, customer.GetProperty("name").GetString());
-        Assert.Equal([$"phone:{person.Phone}"], customer.GetProperty("identities").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal([("phone", person.Phone)], customer.GetProperty("identities").EnumerateArray()
+            .Select(i => (i.GetProperty("channel").GetString(), i.GetProperty("externalId").GetString())));
     });
 
     [Fact]

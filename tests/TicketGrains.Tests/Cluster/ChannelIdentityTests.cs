@@ -34,7 +34,7 @@ public sealed class ChannelIdentityTests(ClusterFixture fixture)
         Assert.Equal("gold", again.Tier);
         var stored = await Customer(tenant, first.Id);
         Assert.Equal((first.Id, tenant, "Li Lei", "gold"), (stored.Id, stored.TenantId, stored.Name, stored.Tier));
-        Assert.Equal(["wechat:wx-42"], stored.Identities);
+        Assert.Equal([new CustomerIdentity("wechat", "wx-42")], stored.Identities);
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class ChannelIdentityTests(ClusterFixture fixture)
         var viaEmail = await Identity(tenant, email).ResolveAsync(email);
 
         Assert.NotEqual(viaWeChat.Id, viaEmail.Id);
-        Assert.Equal(["wechat:wx-42"], (await Customer(tenant, viaWeChat.Id)).Identities);
-        Assert.Equal(["email:li@example.com"], (await Customer(tenant, viaEmail.Id)).Identities);
+        Assert.Equal([new CustomerIdentity("wechat", "wx-42")], (await Customer(tenant, viaWeChat.Id)).Identities);
+        Assert.Equal([new CustomerIdentity("email", "li@example.com")], (await Customer(tenant, viaEmail.Id)).Identities);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.Channels;
+using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.ReadModel;
@@ -46,7 +47,8 @@ public sealed class InboundTicketWorkTests(ClusterFixture fixture)
 
     private InboundTicketWork Work() => new(
         new ServiceCollection().AddSingleton<IGrainFactory>(fixture.Client).BuildServiceProvider(),
-        fixture.EventLog, new ClearProtection(), new InMemoryTicketReadModel(fixture.EventLog), new DefaultRules(), fixture.Time,
+        fixture.EventLog, new ClearProtection(), new InMemoryTicketReadModel(fixture.EventLog), new DefaultRules(),
+        new CustomerLinker(new InMemoryIdentityKeyStore(), new InMemoryCustomerGroups(), new InMemoryLinkProposals(), new ClearProtection(), fixture.Time), fixture.Time,
         NullLogger<InboundTicketWork>.Instance);
 
     private InboundEnvelope Envelope(string messageId, string text) => new()

@@ -1,4 +1,5 @@
 using TicketGrains.Grains.Customers;
+using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Tickets;
 using Xunit;
@@ -20,6 +21,8 @@ public sealed class EventSerializerTests
         new CustomerRegistered(Id, "wechat:wx-42", "Li Lei", null, "li@example.com", "vip", At),
         new CustomerProfileUpdated("email:li@example.com", null, "+86 138 0000 0000", null, "gold", At),
         new IdentityClaimed(Id, At),
+        new CustomersMerged(Id, Guid.Parse("01959a3c-7e2f-7abc-8def-0123456789ac"), Id, "linker", "the contact's order number belongs to this customer alone", At),
+        new CustomersUnmerged(Id, "sam", At),
     };
 
     [Theory]

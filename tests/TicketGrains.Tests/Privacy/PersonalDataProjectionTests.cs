@@ -41,18 +41,28 @@ public sealed class PersonalDataProjectionTests
     }
 
     [Fact]
-    public void A_customer_keeps_the_first_character_of_the_name_and_masked_identities()
+    public void A_customer_keeps_the_first_character_of_the_name_and_masked_identities_phone_e_mail_and_subjects()
     {
         var customer = new CustomerView
         {
             Id = Guid.NewGuid(), TenantId = "shop", Name = "王小明", Tier = "vip",
-            Identities = ["phone:13812345678", "email:wang@example.com", "wechat:o6_bmjrPTlm6_2sgVt7hMZOPfL2M"], OpenTickets = [],
+            Identities = [new("phone", "13812345678"), new("email", "wang@example.com"), new("wechat", "o6_bmjrPTlm6_2sgVt7hMZOPfL2M")], OpenTickets = [],
+            Phone = "13812345678", Email = "wang@example.com",
+            RecentTickets = [new CustomerTicket { Id = Guid.NewGuid(), Channel = "wechat", Status = "new", Subject = "回电 13912345678", CreatedAt = At, UpdatedAt = At }],
+            Merges = [new CustomerMerge { MergeId = Guid.NewGuid(), SurvivorId = Guid.NewGuid(), MergedId = Guid.NewGuid(), By = "13700001111", Reason = "r", At = At }],
+            OrdersMentioned = ["20261111-42"], LastOrderNo = "20261111-42",
         };
 
         var masked = (CustomerView)PersonalDataProjection.Mask(customer);
 
         Assert.Equal("王*", masked.Name);
-        Assert.Equal(["phone:138****5678", "email:w***@example.com", "wechat:o6_bmjrPTlm6_2sgVt7hMZOPfL2M"], masked.Identities);
+        Assert.Equal([new("phone", "138****5678"), new("email", "w***@example.com"), new CustomerIdentity("wechat", "o6_bmjrPTlm6_2sgVt7hMZOPfL2M")],
+            masked.Identities);
+        Assert.Equal(("138****5678", "w***@example.com"), (masked.Phone, masked.Email));
+        Assert.Equal("回电 139****5678", Assert.Single(masked.RecentTickets).Subject);
+        Assert.Equal("137****1111", Assert.Single(masked.Merges).By);
+        Assert.Equal(["20261111-42"], masked.OrdersMentioned);
+        Assert.Equal("20261111-42", masked.LastOrderNo);
     }
 
     [Fact]

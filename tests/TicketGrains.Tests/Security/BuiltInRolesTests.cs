@@ -9,7 +9,7 @@ public sealed class BuiltInRolesTests
     {
         { "agent", ["tickets:read", "tickets:write", "tickets:assign"] },
         { "senior-agent", ["tickets:read", "tickets:write", "tickets:assign", "pii:read"] },
-        { "supervisor", ["tickets:read", "tickets:write", "tickets:assign", "pii:read", "reports:export", "rules:manage", "channels:manage"] },
+        { "supervisor", ["tickets:read", "tickets:write", "tickets:assign", "pii:read", "reports:export", "rules:manage", "channels:manage", "customers:merge"] },
         { "admin", ["admin"] },
         { "auditor", ["audit:read", "tickets:read"] },
         { "integration", ["tickets:read", "tickets:write"] },

@@ -22,7 +22,11 @@ public sealed class HostileInputTests(ApiClusterFixture cluster, ITestOutputHelp
     private static readonly TimeSpan SuiteBudget = TimeSpan.FromSeconds(90);
 
     /// <summary>A stream (it never ends by itself) with no parameters or body to attack.</summary>
-    private static readonly HashSet<string> NotWalked = ["TicketEventFeed"];
+    /// <summary>
+    /// The live feed is a stream; a web visitor's message is not a tenant's call (no bearer token: a visitor token and
+    /// the page's Origin), and its hostile bodies, tokens and origins are WebChannelTests' own.
+    /// </summary>
+    private static readonly HashSet<string> NotWalked = ["TicketEventFeed", "PostWebMessage"];
 
     [Fact]
     public Task Hostile_requests_to_every_operation_are_refused_with_problem_details_and_store_nothing() => cluster.RunAsync(output, async () =>
@@ -186,6 +190,11 @@ public sealed class HostileInputTests(ApiClusterFixture cluster, ITestOutputHelp
                 .Where(o => o.Value.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out _)))
             {
                 var name = operation.Value.GetProperty("operationId").GetString()!;
+                if (NotWalked.Contains(name))
+                {
+                    continue;
+                }
+
                 var body = samples[name].Body.DeepClone().AsObject();
                 body.Remove("expectedVersion");
                 using var request = new HttpRequestMessage(new HttpMethod(operation.Name.ToUpperInvariant()), Fill(path.Name, seed, _ => null))
@@ -193,7 +202,11 @@ public sealed class HostileInputTests(ApiClusterFixture cluster, ITestOutputHelp
                     Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
                 };
                 var response = await control.SendAsync(request);
-                Assert.True(response.Status is HttpStatusCode.OK or HttpStatusCode.Created,
+                // A merge names another customer and an un-merge a merge, which the seed has not: their well-formed sample
+                // gets as far as looking that up, and is refused for that alone.
+                var refersToNothing = name is "MergeCustomers" or "UnmergeCustomers" && response.Status == HttpStatusCode.BadRequest
+                    && response.ErrorFields.SequenceEqual(body.Select(p => p.Key)) && response.Text.Contains(name == "MergeCustomers" ? "does not exist" : "no merge");
+                Assert.True(response.Status is HttpStatusCode.OK or HttpStatusCode.Created || refersToNothing,
                     $"The valid {name} sample was refused: {(int)response.Status} {response.Text}");
                 accepted++;
             }

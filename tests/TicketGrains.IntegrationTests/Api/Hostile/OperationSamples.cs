@@ -88,6 +88,11 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
         ["ListWebhookDeliveries"] = new([], [], [], [], NumericQuery: ["limit", "cursor"]),
         ["CreateChannel"] = ChannelSample,
         ["ReplaceChannel"] = ChannelSample,
+        // Customers the seeded tenant does not have and a merge it never made: a valid body that merges nothing.
+        ["MergeCustomers"] = new(Json("""{"customerId":"0193a5c2-7b1e-7d40-9a3f-2c8e5b6d4f10"}"""), Required: ["customerId"], Constrained: ["customerId"],
+            FreeText: [], NumericQuery: [], SmallBody: true),
+        ["UnmergeCustomers"] = new(Json("""{"mergeId":"0193a5c3-1f0a-7e22-8b5d-6a9c3e7f2d41"}"""), Required: ["mergeId"], Constrained: ["mergeId"],
+            FreeText: [], NumericQuery: [], SmallBody: true),
     };
 
     private static OperationSample ChannelSample => new(

@@ -1,0 +1,36 @@
+-- Identity resolution (docs/decisions/0014-identity-resolution.md).
+
+-- Which customer gave which strong key (an order number, a phone number, an e-mail address), found in its messages or
+-- being its identity (an e-mail sender, a caller). Only the tenant's keyed hash of the key is stored (HMAC-SHA256 with
+-- the tenant's lookup key, like the identity streams' names), never the key itself; the kind stays clear. A key stays
+-- with the customer that gave it: a merge or an un-merge changes nothing here.
+CREATE TABLE IF NOT EXISTS tg_identity_keys (
+    tenant_id   text        NOT NULL,
+    key_kind    text        NOT NULL,
+    key_hash    text        NOT NULL,
+    customer_id uuid        NOT NULL,
+    created_at  timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, key_kind, key_hash, customer_id)
+);
+
+CREATE INDEX IF NOT EXISTS tg_identity_keys_by_customer ON tg_identity_keys (tenant_id, customer_id, key_kind);
+
+-- Links the linker would not make on its own (a phone shared by a family, two customers on one order, keys that
+-- contradict each other): one row per pair of customers, for a person to merge or leave. The reason names kinds of
+-- key, never their values.
+CREATE TABLE IF NOT EXISTS tg_link_proposals (
+    tenant_id         text        NOT NULL,
+    proposal_id       uuid        NOT NULL,
+    customer_id       uuid        NOT NULL,
+    other_customer_id uuid        NOT NULL,
+    pair_low          uuid        NOT NULL,
+    pair_high         uuid        NOT NULL,
+    key_kinds         text[]      NOT NULL,
+    reason            text        NOT NULL,
+    created_at        timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, proposal_id),
+    UNIQUE (tenant_id, pair_low, pair_high)
+);
+
+CREATE INDEX IF NOT EXISTS tg_link_proposals_by_customer ON tg_link_proposals (tenant_id, customer_id);
+CREATE INDEX IF NOT EXISTS tg_link_proposals_by_other ON tg_link_proposals (tenant_id, other_customer_id);

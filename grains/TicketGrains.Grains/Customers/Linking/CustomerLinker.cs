@@ -1,0 +1,65 @@
+using TicketGrains.Grains.Encryption;
+
+namespace TicketGrains.Grains.Customers.Linking;
+
+/// <summary>
+/// Links one contact: hashes its keys with the tenant's lookup key, finds who gave them before (followed to their
+/// survivors), lets <see cref="LinkDecider"/> decide, carries the decision out (a merge or proposals), and only then
+/// records the keys under the contact's own customer, so a contact handled twice (the pipeline is at least once) finds
+/// the merge made or the proposal recorded and decides the same. Keys stay with the customer that gave them: an
+/// un-merge leaves each side with its own.
+/// </summary>
+public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups groups, ILinkProposals proposals, IPersonalDataProtection protection,
+    TimeProvider time)
+{
+    public async Task<LinkDecision> LinkAsync(string tenant, Guid contactCustomer, IReadOnlyList<StrongKey> found)
+    {
+        var distinct = found.Distinct().ToList();
+        if (distinct.Count == 0)
+        {
+            return LinkDecision.Same("the contact holds no order number, phone number or e-mail address");
+        }
+
+        var hashes = new List<KeyHash>(distinct.Count);
+        foreach (var key in distinct)
+        {
+            hashes.Add(new KeyHash(key.Kind, await protection.LookupNameAsync(tenant, key.LookupText)));
+        }
+
+        var holders = await keys.HoldersAsync(tenant, hashes);
+        var contact = await groups.SurvivorAsync(tenant, contactCustomer);
+        var survivors = new Dictionary<Guid, Guid>();
+        var held = new List<HeldKey>(distinct.Count);
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            var set = new HashSet<Guid>();
+            foreach (var customer in holders.GetValueOrDefault(hashes[i]) ?? [])
+            {
+                if (!survivors.TryGetValue(customer, out var survivor))
+                {
+                    survivors[customer] = survivor = await groups.SurvivorAsync(tenant, customer);
+                }
+
+                set.Add(survivor);
+            }
+
+            held.Add(new HeldKey(distinct[i], set));
+        }
+
+        var hasOwnOrders = await keys.AnyOfKindAsync(tenant, await groups.MembersAsync(tenant, contact), KeyKinds.Order);
+        var decision = LinkDecider.Decide(contact, hasOwnOrders, held);
+        var now = time.GetUtcNow();
+        if (decision is { Outcome: LinkOutcome.Link, Target: { } target })
+        {
+            await groups.MergeAsync(tenant, target, contact, decision.Reason);
+        }
+
+        foreach (var proposal in decision.Proposals)
+        {
+            await proposals.AddAsync(tenant, contact, proposal, now);
+        }
+
+        await keys.AddAsync(tenant, contactCustomer, hashes, now);
+        return decision;
+    }
+}

@@ -1,0 +1,56 @@
+namespace TicketGrains.Grains.Customers.Linking;
+
+/// <summary>The key table in memory, for unit tests and the linking benchmark.</summary>
+public sealed class InMemoryIdentityKeyStore : IIdentityKeyStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Tenant, KeyHash Key), List<Guid>> _holders = [];
+    private readonly Dictionary<(string Tenant, Guid Customer), HashSet<string>> _kinds = [];
+
+    public Task<IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>> HoldersAsync(string tenant, IReadOnlyList<KeyHash> keys)
+    {
+        lock (_gate)
+        {
+            IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>> found = keys.Distinct()
+                .Where(k => _holders.ContainsKey((tenant, k)))
+                .ToDictionary(k => k, k => (IReadOnlyList<Guid>)[.. _holders[(tenant, k)]]);
+            return Task.FromResult(found);
+        }
+    }
+
+    public Task<bool> AnyOfKindAsync(string tenant, IReadOnlyCollection<Guid> customers, string kind)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(customers.Any(c => _kinds.TryGetValue((tenant, c), out var kinds) && kinds.Contains(kind)));
+        }
+    }
+
+    public Task AddAsync(string tenant, Guid customer, IReadOnlyList<KeyHash> keys, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            foreach (var key in keys)
+            {
+                if (!_holders.TryGetValue((tenant, key), out var list))
+                {
+                    _holders[(tenant, key)] = list = [];
+                }
+
+                if (!list.Contains(customer))
+                {
+                    list.Add(customer);
+                }
+
+                if (!_kinds.TryGetValue((tenant, customer), out var kinds))
+                {
+                    _kinds[(tenant, customer)] = kinds = [];
+                }
+
+                kinds.Add(key.Kind);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

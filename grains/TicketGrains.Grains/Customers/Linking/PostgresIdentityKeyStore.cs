@@ -1,0 +1,61 @@
+using Npgsql;
+using NpgsqlTypes;
+using TicketGrains.Grains.EventLog;
+
+namespace TicketGrains.Grains.Customers.Linking;
+
+/// <summary>The strong keys customers gave, in tg_identity_keys (keyed hashes only).</summary>
+public sealed class PostgresIdentityKeyStore(NpgsqlDataSource database) : IIdentityKeyStore
+{
+    public Task<IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>> HoldersAsync(string tenant, IReadOnlyList<KeyHash> keys) => StorageErrors.Guard(async () =>
+    {
+        await using var command = database.CreateCommand(
+            "SELECT k.key_kind, k.key_hash, k.customer_id FROM tg_identity_keys k JOIN unnest($2::text[], $3::text[]) AS w(kind, hash) "
+            + "ON k.key_kind = w.kind AND k.key_hash = w.hash WHERE k.tenant_id = $1 ORDER BY k.created_at, k.customer_id");
+        command.Parameters.AddWithValue(tenant);
+        AddKeys(command, keys);
+        var found = new Dictionary<KeyHash, List<Guid>>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var key = new KeyHash(reader.GetString(0), reader.GetString(1));
+            if (!found.TryGetValue(key, out var holders))
+            {
+                found[key] = holders = [];
+            }
+
+            holders.Add(reader.GetGuid(2));
+        }
+
+        return (IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>)found.ToDictionary(f => f.Key, f => (IReadOnlyList<Guid>)f.Value);
+    });
+
+    public Task<bool> AnyOfKindAsync(string tenant, IReadOnlyCollection<Guid> customers, string kind) => StorageErrors.Guard(async () =>
+    {
+        await using var command = database.CreateCommand(
+            "SELECT EXISTS (SELECT FROM tg_identity_keys WHERE tenant_id = $1 AND customer_id = ANY($2) AND key_kind = $3)");
+        command.Parameters.AddWithValue(tenant);
+        command.Parameters.AddWithValue(customers.ToArray());
+        command.Parameters.AddWithValue(kind);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    });
+
+    public Task AddAsync(string tenant, Guid customer, IReadOnlyList<KeyHash> keys, DateTimeOffset at) => StorageErrors.Guard(async () =>
+    {
+        await using var command = database.CreateCommand(
+            "INSERT INTO tg_identity_keys (tenant_id, key_kind, key_hash, customer_id, created_at) "
+            + "SELECT $1, kind, hash, $4, $5 FROM unnest($2::text[], $3::text[]) AS w(kind, hash) ON CONFLICT DO NOTHING");
+        command.Parameters.AddWithValue(tenant);
+        AddKeys(command, keys);
+        command.Parameters.AddWithValue(customer);
+        command.Parameters.AddWithValue(at);
+        return await command.ExecuteNonQueryAsync();
+    });
+
+    /// <summary>The keys as two parallel arrays, kinds then hashes, for unnest($n, $n+1).</summary>
+    private static void AddKeys(NpgsqlCommand command, IReadOnlyList<KeyHash> keys)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Kind).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = keys.Select(k => k.Hash).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Time.Testing;
+using TicketGrains.Grains.Customers.Linking;
+using TicketGrains.Grains.Encryption;
+using Xunit;
+
+namespace TicketGrains.Tests.Customers;
+
+public sealed class CustomerLinkerTests
+{
+    private const string Tenant = "shop";
+    private static readonly Guid WeChatLi = Guid.Parse("0193a000-0000-7000-8000-000000000001");
+    private static readonly Guid MailLi = Guid.Parse("0193a000-0000-7000-8000-000000000002");
+    private static readonly Guid Wang = Guid.Parse("0193a000-0000-7000-8000-000000000003");
+    private static readonly Guid WangWife = Guid.Parse("0193a000-0000-7000-8000-000000000004");
+
+    private readonly InMemoryIdentityKeyStore _keys = new();
+    private readonly InMemoryCustomerGroups _groups = new();
+    private readonly InMemoryLinkProposals _proposals = new();
+    private readonly CustomerLinker _linker;
+
+    public CustomerLinkerTests() =>
+        _linker = new CustomerLinker(_keys, _groups, _proposals, new ClearProtection(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 11, 8, 0, 0, TimeSpan.Zero)));
+
+    [Fact]
+    public async Task A_customer_who_writes_on_WeChat_then_e_mails_with_the_same_order_number_is_one_customer()
+    {
+        Assert.Equal(LinkOutcome.Same, (await _linker.LinkAsync(Tenant, WeChatLi, [StrongKey.Order("202611110000000001")])).Outcome);
+
+        var decision = await _linker.LinkAsync(Tenant, MailLi, [StrongKey.Email("li@example.com"), StrongKey.Order("202611110000000001")]);
+
+        Assert.Equal((LinkOutcome.Link, WeChatLi), (decision.Outcome, decision.Target));
+        Assert.Equal(WeChatLi, await _groups.SurvivorAsync(Tenant, MailLi));
+        Assert.Empty(await _proposals.OfAsync(Tenant, [WeChatLi, MailLi]));
+    }
+
+    [Fact]
+    public async Task After_the_link_a_new_order_from_either_identity_stays_with_the_one_customer()
+    {
+        await _linker.LinkAsync(Tenant, WeChatLi, [StrongKey.Order("202611110000000001")]);
+        await _linker.LinkAsync(Tenant, MailLi, [StrongKey.Order("202611110000000001")]);
+
+        var decision = await _linker.LinkAsync(Tenant, MailLi, [StrongKey.Order("202611110000000009")]);
+        var again = await _linker.LinkAsync(Tenant, WeChatLi, [StrongKey.Order("202611110000000009")]);
+
+        Assert.Equal((LinkOutcome.Same, LinkOutcome.Same), (decision.Outcome, again.Outcome));
+        Assert.Equal(1, _groups.Merges);
+    }
+
+    [Fact]
+    public async Task A_family_phone_gives_a_proposal_and_never_a_merge()
+    {
+        await _linker.LinkAsync(Tenant, Wang, [StrongKey.Order("202611110000000003"), StrongKey.Phone("01062345678")]);
+
+        var decision = await _linker.LinkAsync(Tenant, WangWife, [StrongKey.Order("202611110000000004"), StrongKey.Phone("01062345678")]);
+
+        Assert.Equal(LinkOutcome.Propose, decision.Outcome);
+        Assert.Equal(0, _groups.Merges);
+        var proposal = Assert.Single(await _proposals.OfAsync(Tenant, [Wang]));
+        Assert.Equal((WangWife, Wang, "phone"), (proposal.CustomerId, proposal.OtherCustomerId, Assert.Single(proposal.KeyKinds)));
+    }
+
+    [Fact]
+    public async Task Once_the_family_phone_is_known_from_two_customers_a_third_contact_with_it_is_proposed_for_both()
+    {
+        var third = Guid.Parse("0193a000-0000-7000-8000-000000000005");
+        await _linker.LinkAsync(Tenant, Wang, [StrongKey.Order("202611110000000003"), StrongKey.Phone("01062345678")]);
+        await _linker.LinkAsync(Tenant, WangWife, [StrongKey.Order("202611110000000004"), StrongKey.Phone("01062345678")]);
+
+        var decision = await _linker.LinkAsync(Tenant, third, [StrongKey.Phone("01062345678")]);
+
+        Assert.Equal([Wang, WangWife], decision.Proposals.Select(p => p.OtherCustomerId).Order());
+        Assert.Equal(0, _groups.Merges);
+    }
+
+    [Fact]
+    public async Task A_customer_with_its_own_orders_naming_another_customers_order_is_proposed()
+    {
+        await _linker.LinkAsync(Tenant, Wang, [StrongKey.Order("202611110000000003")]);
+        await _linker.LinkAsync(Tenant, WangWife, [StrongKey.Order("202611110000000004")]);
+
+        var decision = await _linker.LinkAsync(Tenant, WangWife, [StrongKey.Order("202611110000000003")]);
+
+        Assert.Equal(LinkOutcome.Propose, decision.Outcome);
+        Assert.StartsWith("two customers on one order", decision.Reason);
+        Assert.Equal(0, _groups.Merges);
+    }
+
+    [Fact]
+    public async Task A_contact_handled_twice_decides_the_same_and_merges_once()
+    {
+        await _linker.LinkAsync(Tenant, WeChatLi, [StrongKey.Order("202611110000000001")]);
+        await _linker.LinkAsync(Tenant, MailLi, [StrongKey.Order("202611110000000001")]);
+
+        var redelivered = await _linker.LinkAsync(Tenant, MailLi, [StrongKey.Order("202611110000000001")]);
+
+        Assert.Equal(LinkOutcome.Same, redelivered.Outcome);
+        Assert.Equal(1, _groups.Merges);
+    }
+
+    [Fact]
+    public async Task Keys_are_looked_up_and_stored_per_tenant()
+    {
+        await _linker.LinkAsync("other-shop", WeChatLi, [StrongKey.Order("202611110000000001")]);
+
+        var decision = await _linker.LinkAsync(Tenant, MailLi, [StrongKey.Order("202611110000000001")]);
+
+        Assert.Equal(LinkOutcome.Same, decision.Outcome);
+    }
+}
