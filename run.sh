@@ -81,9 +81,9 @@ done
 
 migrate_as_owner "$silo_dll"
 
-# Local use: webhooks and channel send APIs may point at servers on this machine or its network (refused by
-# default, see ADR 0008 and ADR 0012).
+# Local use: webhooks and the channels' platform APIs may point at servers on this machine or its network (refused by
+# default, see ADR 0008 and ADR 0016).
 export Webhooks__AllowPrivateNetworks="${Webhooks__AllowPrivateNetworks:-true}"
-export ChannelSenders__AllowPrivateNetworks="${ChannelSenders__AllowPrivateNetworks:-true}"
+export PlatformApis__AllowPrivateNetworks="${PlatformApis__AllowPrivateNetworks:-true}"
 # The silo gets only the application role's connection string, never the owner's.
 exec env -u ConnectionStrings__TicketGrainsOwner dotnet "$silo_dll" --urls "$url${https_url:+;$https_url}" "$@"

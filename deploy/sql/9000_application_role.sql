@@ -59,6 +59,8 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_webhooks, tg_webhook_deliveries TO %I', app);
     -- Channels are changed and deleted by their tenant; pull cursors move forward in place and go with their channel.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_channels, tg_channel_cursors TO %I', app);
+    -- Replies to channel customers: queued by the pipeline, updated in place per attempt.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_outbound_messages TO %I', app);
     -- Identity resolution: the strong keys customers gave (keyed hashes) and the link proposals are only added to.
     EXECUTE format('GRANT SELECT, INSERT ON tg_identity_keys, tg_link_proposals TO %I', app);
     -- Web channel replies kept for the visitor's widget: only added to.

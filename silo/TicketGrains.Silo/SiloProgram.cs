@@ -1,5 +1,7 @@
 using Npgsql;
 using Orleans.Dashboard;
+using TicketGrains.Api.Channels;
+using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Observability;
 using TicketGrains.Api.Security;
@@ -68,7 +70,11 @@ public static class SiloProgram
             // A pure silo serves only the dashboard, the probes and /metrics, but the dashboard still needs an operator.
             builder.AddRequestLimits();
             builder.AddTicketGrainsSecurity();
+            builder.Services.AddChannelPlatforms(builder.Configuration);
         }
+
+        // Every silo may run the pipeline's channel-replies subscriber, so every silo can send replies.
+        builder.Services.AddChannelReplies();
 
         var app = builder.Build();
         if (hostApi)

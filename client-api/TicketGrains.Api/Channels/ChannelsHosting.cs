@@ -1,5 +1,10 @@
+using TicketGrains.Api.Attachments;
 using TicketGrains.Api.Channels.App;
+using TicketGrains.Api.Channels.Douyin;
+using TicketGrains.Api.Channels.Email;
 using TicketGrains.Api.Channels.Inbound;
+using TicketGrains.Api.Channels.Web;
+using TicketGrains.Api.Channels.WeChat;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Hosting;
 
@@ -24,6 +29,22 @@ public static class ChannelsHosting
         services.AddHostedService<PullCatchUp>();
         services.AddSingleton<IChannelAdapter>(new AppChannelAdapter(AppChannelAdapter.App));
         services.AddSingleton<IChannelAdapter>(new AppChannelAdapter(AppChannelAdapter.Phone));
+        return services;
+    }
+
+    /// <summary>
+    /// The channel core and every platform's adapters, pullers and senders: what the API serves inbound addresses with,
+    /// and what a silo sends replies with (a pure silo registers them for that alone).
+    /// </summary>
+    public static IServiceCollection AddChannelPlatforms(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddChannels();
+        // The inbound acceptor stores the files a request carries, and the media fetch follows what it stored.
+        services.AddAttachmentsApi();
+        services.AddWeChatChannels();
+        services.AddDouyinWeiboChannels();
+        services.AddEmailChannel(configuration);
+        services.AddWebChannel();
         return services;
     }
 }

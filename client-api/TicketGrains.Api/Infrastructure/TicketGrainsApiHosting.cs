@@ -3,9 +3,7 @@ using TicketGrains.Api.Agents;
 using TicketGrains.Api.Attachments;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Channels;
-using TicketGrains.Api.Channels.WeChat;
-using TicketGrains.Api.Channels.Douyin;
-using TicketGrains.Api.Channels.Email;
+using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.Api.Channels.Web;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
@@ -42,13 +40,9 @@ public static class TicketGrainsApiHosting
         builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
         builder.Services.AddWebhookStores();
-        builder.Services.AddChannels();
-        builder.Services.AddAttachmentsApi();
+        builder.Services.AddChannelPlatforms(builder.Configuration);
         builder.Services.AddCustomerContext();
-        builder.Services.AddWeChatChannels();
-        builder.Services.AddDouyinWeiboChannels();
-        builder.Services.AddEmailChannel(builder.Configuration);
-        builder.Services.AddWebChannel();
+        builder.Services.AddReplyDeliveries();
         return builder;
     }
 

@@ -44,7 +44,13 @@ public static class PersonalDataProjection
     {
         Subject = FreeTextMask.Mask(t.Subject),
         Fields = t.Fields.ToDictionary(f => f.Key, f => FieldMask.Mask(f.Key, f.Value), StringComparer.Ordinal),
-        Messages = t.Messages.Select(m => m with { Author = FreeTextMask.Mask(m.Author), Body = FreeTextMask.Mask(m.Body) }).ToList(),
+        // A mail server's refusal may quote the customer's address.
+        Messages = t.Messages.Select(m => m with
+        {
+            Author = FreeTextMask.Mask(m.Author),
+            Body = FreeTextMask.Mask(m.Body),
+            Delivery = m.Delivery is { Reason: { } reason } delivery ? delivery with { Reason = FreeTextMask.Mask(reason) } : m.Delivery,
+        }).ToList(),
     };
 
     /// <summary>

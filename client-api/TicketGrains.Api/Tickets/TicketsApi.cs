@@ -5,6 +5,7 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Audit;
+using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Privacy;
@@ -77,9 +78,10 @@ public static class TicketsApi
         return TypedResults.Created($"/api/v1/tickets/{view.Id}", view);
     }
 
-    /// <summary>The first read by the agent a pull handed the ticket to acknowledges that hand-out.</summary>
-    private static async Task<Ok<TicketView>> GetAsync(Guid id, HttpContext context, IClusterClient cluster) =>
-        TypedResults.Ok(await GrainRetry.Idempotent(() => Ticket(cluster, context, id).ReadAsync(Actor.Of(context)), context.RequestAborted));
+    /// <summary>The first read by the agent a pull handed the ticket to acknowledges that hand-out; replies show their delivery.</summary>
+    private static async Task<Ok<TicketView>> GetAsync(Guid id, HttpContext context, IClusterClient cluster, ReplyStore replies) =>
+        TypedResults.Ok(await replies.WithDeliveriesAsync(
+            await GrainRetry.Idempotent(() => Ticket(cluster, context, id).ReadAsync(Actor.Of(context)), context.RequestAborted), context.RequestAborted));
 
     private static async Task<Ok<IReadOnlyList<TicketEventView>>> GetEventsAsync(Guid id, HttpContext context, IClusterClient cluster) =>
         TypedResults.Ok(await GrainRetry.Idempotent(() => Ticket(cluster, context, id).GetEventsAsync(), context.RequestAborted));

@@ -10,6 +10,9 @@ public static class WebhookEventTypes
     public const string SlaWarning = "sla.warning";
     public const string SlaBreached = "sla.breached";
 
+    /// <summary>A public reply to a channel customer was sent, or failed for good (details.state), once per reply.</summary>
+    public const string MessageDelivery = "message.delivery";
+
     /// <summary>
     /// A call a trigger's <c>webhook</c> action makes to this webhook's URL. Subscribing to it alone makes a webhook that
     /// receives nothing but such calls (a rule's action reaches its webhook whatever it subscribes to).
@@ -17,7 +20,7 @@ public static class WebhookEventTypes
     public const string TriggerWebhook = "trigger.webhook";
 
     public static readonly IReadOnlyList<string> All =
-        [TicketCreated, TicketUpdated, MessageCreated, OrderEventReceived, SlaWarning, SlaBreached, TriggerWebhook];
+        [TicketCreated, TicketUpdated, MessageCreated, MessageDelivery, OrderEventReceived, SlaWarning, SlaBreached, TriggerWebhook];
 
     /// <summary>
     /// The webhook type of a stored ticket event's type name. Known by name
@@ -31,6 +34,7 @@ public static class WebhookEventTypes
         "OrderEventApplied" => OrderEventReceived,
         "SlaWarned" => SlaWarning,
         "SlaBreached" => SlaBreached,
+        "ReplyDelivered" => MessageDelivery,
         _ => TicketUpdated,
     };
 }

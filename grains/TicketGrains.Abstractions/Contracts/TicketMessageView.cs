@@ -1,9 +1,10 @@
 namespace TicketGrains.Abstractions.Contracts;
 
-/// <summary>One message in a ticket's thread.</summary>
+/// <summary>One message in a ticket's thread; a public reply to a channel customer has its <see cref="Delivery"/>.</summary>
 [GenerateSerializer, Immutable, Alias("TicketGrains.TicketMessageView")]
 public sealed record class TicketMessageView(
     [property: Id(0)] string Author,
     [property: Id(1)] string Body,
     [property: Id(2)] bool Internal,
-    [property: Id(3)] DateTimeOffset At);
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] MessageDelivery? Delivery = null);

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.Channels;
+using TicketGrains.Grains.Channels.Outbound;
 using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.OrderEvents;
@@ -28,6 +29,7 @@ public static class EventSerializer
         typeof(TicketRouted), typeof(PriorityChanged), typeof(TagsChanged), typeof(FieldsChanged), typeof(TriggersFired),
         typeof(InboundMessageReceived), typeof(InboundMessageThreaded),
         typeof(AttachmentAdded), typeof(AttachmentFetchFailed),
+        typeof(ReplyDelivered),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

@@ -1,3 +1,4 @@
+using TicketGrains.Grains.Channels.Outbound;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Tickets;
@@ -25,7 +26,9 @@ public static class TriggerActions
             case "route" when action.Queue != ticket.Queue && !closed:
                 return new TicketRouted(actor["trigger:".Length..], $"action route of {actor}", action.Queue!, ticket.Priority, [.. action.Values ?? []], [], now);
             case "reply" when !closed:
-                return new MessageAdded(actor, ReplyTemplate.Render(action.Body!, ticket, attributes), action.Internal, now, actor);
+                // A public reply goes to the customer like an agent's, through the channel they last wrote on.
+                return new MessageAdded(actor, ReplyTemplate.Render(action.Body!, ticket, attributes), action.Internal, now, actor,
+                    Reply: ReplyRoutes.For(ticket, actor, action.Internal));
             case "notify" when !closed:
                 return new MessageAdded(actor, $"@{action.To} {ReplyTemplate.Render(action.Body!, ticket, attributes)}", true, now, actor);
             default:

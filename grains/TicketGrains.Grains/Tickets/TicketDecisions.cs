@@ -1,6 +1,7 @@
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
+using TicketGrains.Grains.Channels.Outbound;
 using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Sla;
 
@@ -63,7 +64,7 @@ public static class TicketDecisions
             throw new InvalidFieldException("status", "A closed ticket takes no more messages; open a follow-up ticket.");
         }
 
-        return new MessageAdded(author, body, isInternal, now, actor);
+        return new MessageAdded(author, body, isInternal, now, actor, Reply: ReplyRoutes.For(state, author, isInternal));
     }
 
     /// <summary>A customer's message from a channel; nothing when the ticket already holds that inbound message.</summary>

@@ -1,4 +1,5 @@
 using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Grains.Channels.Outbound;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Routing;
 
@@ -33,9 +34,11 @@ public sealed record TicketCreated(
 
 /// <summary>
 /// A reply or note; <paramref name="Actor"/> is the credential that added it (absent in events written before it was kept);
-/// <paramref name="Inbound"/> the channel message a customer's message came from and why it joined this ticket.
+/// <paramref name="Inbound"/> the channel message a customer's message came from and why it joined this ticket;
+/// <paramref name="Reply"/> where a public reply to a channel customer is sent (Channels/Outbound).
 /// </summary>
-public sealed record MessageAdded(string Author, string Body, bool Internal, DateTimeOffset At, string? Actor = null, InboundOrigin? Inbound = null) : IDomainEvent;
+public sealed record MessageAdded(
+    string Author, string Body, bool Internal, DateTimeOffset At, string? Actor = null, InboundOrigin? Inbound = null, ReplyRoute? Reply = null) : IDomainEvent;
 
 public sealed record StatusChanged(string From, string To, string Actor, DateTimeOffset At) : IDomainEvent;
 

@@ -83,6 +83,9 @@ public sealed class TicketState : IJsonOnDeserialized
     /// <summary>Hashes of the thread keys of the ticket's inbound messages, for threading.</summary>
     public List<string> ThreadKeyHashes { get; set; } = [];
 
+    /// <summary>The customer's last inbound message on the ticket: public replies go back through its channel.</summary>
+    public InboundOrigin? LastInbound { get; set; }
+
     /// <summary>The files attached to the ticket (their ids), so a repeated attach records each once.</summary>
     public HashSet<Guid> Attachments { get; set; } = [];
 
@@ -136,7 +139,8 @@ public sealed class TicketState : IJsonOnDeserialized
 
                 break;
             case MessageAdded m:
-                Messages.Add(new TicketMessageView(m.Author, m.Body, m.Internal, m.At));
+                Messages.Add(new TicketMessageView(m.Author, m.Body, m.Internal, m.At,
+                    m.Reply is { } reply ? new MessageDelivery(reply.MessageId, reply.ChannelId, MessageDelivery.Queued, 0) : null));
                 NoteInbound(m.Inbound, m.At);
                 ApplyToClocks(m);
                 NoteWorkBy(m.Actor);
@@ -241,6 +245,7 @@ public sealed class TicketState : IJsonOnDeserialized
         }
 
         InboundMessages.Add(origin.Message);
+        LastInbound = origin;
         InboundChannelId ??= origin.ChannelId;
         if (!ThreadKeyHashes.Contains(origin.ThreadKeyHash))
         {

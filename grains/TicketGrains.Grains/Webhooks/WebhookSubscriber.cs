@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Grains;
+using TicketGrains.Grains.Channels.Outbound;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Pipeline;
 
@@ -28,13 +29,13 @@ public sealed class WebhookSubscriber(IServiceProvider services, WebhookStore we
         var subscribed = await webhooks.SubscribedTypesAsync(cancellationToken);
         // Any tenant with a webhook may have an action calling it: those rare events are read to find out.
         return header => subscribed.TryGetValue(header.TenantId, out var types)
-            && header.StreamId.StartsWith(StreamIds.TicketPrefix, StringComparison.Ordinal)
+            && IsOfTicket(header.StreamId)
             && (types.Contains(WebhookEventTypes.ForTicketEvent(header.EventType)) || ActionWebhooks.MayCall(header.EventType));
     }
 
     public async Task HandleAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken)
     {
-        var tenants = events.Where(e => e.StreamId.StartsWith(StreamIds.TicketPrefix, StringComparison.Ordinal))
+        var tenants = events.Where(e => IsOfTicket(e.StreamId))
             .Select(e => e.TenantId).ToHashSet(StringComparer.Ordinal);
         if (tenants.Count == 0)
         {
@@ -45,7 +46,7 @@ public sealed class WebhookSubscriber(IServiceProvider services, WebhookStore we
         var outbox = new List<WebhookDeliveryStore.NewDelivery>();
         foreach (var e in events)
         {
-            if (!byTenant.Contains(e.TenantId) || !StreamIds.TryTicketId(e.StreamId, out var ticketId))
+            if (!byTenant.Contains(e.TenantId) || !(StreamIds.TryTicketId(e.StreamId, out var ticketId) || ReplyStreams.TryTicketId(e.StreamId, out ticketId)))
             {
                 continue;
             }
@@ -80,4 +81,8 @@ public sealed class WebhookSubscriber(IServiceProvider services, WebhookStore we
             _grains.Value.GetGrain<IWebhookEndpointGrain>(GrainKeys.For(tenant, webhookId)).DeliverAsync().Ignore();
         }
     }
+
+    /// <summary>A ticket's own events, and the outcomes of its replies (which have streams of their own).</summary>
+    private static bool IsOfTicket(string streamId) =>
+        streamId.StartsWith(StreamIds.TicketPrefix, StringComparison.Ordinal) || streamId.StartsWith(ReplyStreams.Prefix, StringComparison.Ordinal);
 }

@@ -11,17 +11,17 @@ namespace TicketGrains.IntegrationTests.Channels;
 [Collection(ApiCollection.Name)]
 public sealed class DouyinInboundTests(ApiClusterFixture cluster, ITestOutputHelper output)
 {
-    private const string Secret = "douyin-secret";
+    internal const string Secret = "douyin-secret";
     private static readonly object Settings = new { clientKey = "awdouyinshop", clientSecret = Secret, apiBaseUrl = "https://open.douyin.com" };
 
     /// <summary>A fixture as Douyin would send it now: its create_time moved to <paramref name="createdAt"/>, its sender and Msg-Id made fresh.</summary>
-    private static InboundRequest Push(string fixture, string sender, string suffix, DateTimeOffset? createdAt = null, string secret = Secret) =>
+    internal static InboundRequest Push(string fixture, string sender, string suffix, DateTimeOffset? createdAt = null, string secret = Secret) =>
         ChannelFixture.Load("Douyin", fixture, DateTimeOffset.UtcNow, request => DouyinAdapter.Sign(secret, request.Body), text => text
             .Replace("1764748800000", (createdAt ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds().ToString(), StringComparison.Ordinal)
             .Replace("_000customerA", sender, StringComparison.Ordinal)
             .Replace("Msg-Id: msg-", $"Msg-Id: {suffix}-msg-", StringComparison.Ordinal));
 
-    private static string NewSender() => "_000" + Guid.NewGuid().ToString("N")[..12];
+    internal static string NewSender() => "_000" + Guid.NewGuid().ToString("N")[..12];
 
     [Fact]
     public Task The_challenge_is_answered_and_a_private_message_becomes_a_ticket_of_its_sender() => cluster.RunAsync(output, async () =>

@@ -10,11 +10,11 @@ namespace TicketGrains.IntegrationTests.Channels;
 [Collection(ApiCollection.Name)]
 public sealed class WeiboInboundTests(ApiClusterFixture cluster, ITestOutputHelper output)
 {
-    private const string Secret = "weibo-app-secret";
+    internal const string Secret = "weibo-app-secret";
     private static readonly object Settings = new { appSecret = Secret, apiBaseUrl = "https://m.api.weibo.com" };
 
     /// <summary>A fixture as Weibo would send it now: signed at <paramref name="signedAt"/>, created at <paramref name="createdAt"/>, from <paramref name="sender"/>.</summary>
-    private static InboundRequest Push(string fixture, string sender, DateTimeOffset? signedAt = null, DateTimeOffset? createdAt = null, string secret = Secret) =>
+    internal static InboundRequest Push(string fixture, string sender, DateTimeOffset? signedAt = null, DateTimeOffset? createdAt = null, string secret = Secret) =>
         ChannelFixture.Load("Weibo", fixture, DateTimeOffset.UtcNow,
             request => Signatures.SortedSha1Hex(secret, request.QueryValue("timestamp")!, request.QueryValue("nonce")!), text => text
                 .Replace("timestamp=1764748800", $"timestamp={(signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds()}", StringComparison.Ordinal)
@@ -22,7 +22,7 @@ public sealed class WeiboInboundTests(ApiClusterFixture cluster, ITestOutputHelp
                     .ToString("ddd MMM dd HH:mm:ss +0800 yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal)
                 .Replace("2489518277", sender, StringComparison.Ordinal));
 
-    private static string NewSender() => Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture);
+    internal static string NewSender() => Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public Task The_url_check_is_answered_and_a_text_push_becomes_a_ticket_of_its_sender() => cluster.RunAsync(output, async () =>

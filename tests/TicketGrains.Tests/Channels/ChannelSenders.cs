@@ -17,7 +17,7 @@ public sealed class ChannelSenders : IDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection([KeyValuePair.Create<string, string?>("ChannelSenders:AllowPrivateNetworks", allowPrivateNetworks ? "true" : "false")])
+            .AddInMemoryCollection([KeyValuePair.Create<string, string?>("PlatformApis:AllowPrivateNetworks", allowPrivateNetworks ? "true" : "false")])
             .Build());
         services.AddSingleton<TimeProvider>(Time);
         services.AddDouyinWeiboChannels();

@@ -30,6 +30,17 @@ public sealed class PersonalDataProjectionTests
     }
 
     [Fact]
+    public void A_replys_delivery_reason_is_masked_like_free_text()
+    {
+        var delivery = new MessageDelivery(Guid.NewGuid(), Guid.NewGuid(), MessageDelivery.Failed, 1, "550 5.1.1 <zhang.san@example.com>: no such user");
+        var ticket = Ticket("退款", new Dictionary<string, string>(), new TicketMessageView("alice", "已退款", false, At, delivery));
+
+        var masked = (TicketView)PersonalDataProjection.Mask(ticket);
+
+        Assert.Equal(delivery with { Reason = "550 5.1.1 <z***@example.com>: no such user" }, Assert.Single(masked.Messages).Delivery);
+    }
+
+    [Fact]
     public void A_customer_keeps_the_first_character_of_the_name_and_masked_identities_phone_e_mail_and_subjects()
     {
         var customer = new CustomerView

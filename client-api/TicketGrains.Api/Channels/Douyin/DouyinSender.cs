@@ -95,7 +95,7 @@ public sealed class DouyinSender(IHttpClientFactory clients, DouyinTokenCache to
         return (token, null);
     }
 
-    /// <summary>A text reply to the customer, answering their last message when it is known.</summary>
+    /// <summary>A text reply to the customer, answering their last message and in its conversation when they are known.</summary>
     private static JsonObject Body(OutboundMessage message)
     {
         var body = new JsonObject
@@ -106,6 +106,11 @@ public sealed class DouyinSender(IHttpClientFactory clients, DouyinTokenCache to
         if (message.InReplyTo is { } answered)
         {
             body["msg_id"] = answered;
+        }
+
+        if (message.ThreadKey is { } conversation)
+        {
+            body["conversation_id"] = conversation;
         }
 
         return body;

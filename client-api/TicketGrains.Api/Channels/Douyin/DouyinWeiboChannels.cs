@@ -13,7 +13,7 @@ public static class DouyinWeiboChannels
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DouyinTokenCache>();
-        services.AddValidatedOptions<ChannelSenderOptions>(ChannelSenderOptions.Section);
+        services.AddValidatedOptions<PlatformApiOptions>(PlatformApiOptions.Section);
         PlatformHttp.Configure(services, DouyinSender.HttpClientName);
         PlatformHttp.Configure(services, WeiboSender.HttpClientName);
         services.AddSingleton<IChannelAdapter, DouyinAdapter>();

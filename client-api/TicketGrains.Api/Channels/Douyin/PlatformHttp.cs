@@ -8,20 +8,19 @@ namespace TicketGrains.Api.Channels.Douyin;
 /// <summary>The HTTP side of a platform send API call that both the Douyin and the Weibo sender share.</summary>
 internal static class PlatformHttp
 {
-    /// <summary>Platform calls are cut here: the outbound side retries, so a hanging platform must not hold a sender.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
     /// <summary>
     /// An HTTP client for one platform: connections only to addresses the network guard accepts (checked per
     /// connection), no redirects (a send API never redirects; following one could carry the token elsewhere).
     /// </summary>
     public static void Configure(IServiceCollection services, string name) =>
-        services.AddHttpClient(name, client => client.Timeout = Timeout)
+        services.AddHttpClient(name)
+            // Platform calls are cut at the timeout: the outbound side retries, so a hanging platform must not hold a sender.
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<PlatformApiOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 UseCookies = false,
-                ConnectCallback = new NetworkGuard(provider.GetRequiredService<IOptions<ChannelSenderOptions>>().Value.AllowPrivateNetworks).ConnectAsync,
+                ConnectCallback = new NetworkGuard(provider.GetRequiredService<IOptions<PlatformApiOptions>>().Value.AllowPrivateNetworks).ConnectAsync,
             });
 
     /// <summary>The address of a path under a channel's apiBaseUrl (whatever path the base already has is kept).</summary>
@@ -49,7 +48,7 @@ internal static class PlatformHttp
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return SendOutcome.Failed($"{platform} did not answer within {Timeout.TotalSeconds:0} s", true);
+            return SendOutcome.Failed($"{platform} did not answer within the platform call timeout", true);
         }
         catch (System.Text.Json.JsonException)
         {

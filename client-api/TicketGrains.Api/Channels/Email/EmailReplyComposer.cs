@@ -7,8 +7,8 @@ namespace TicketGrains.Api.Channels.Email;
 
 /// <summary>
 /// An agent's reply as a mail: from the channel's address to the customer, threaded under the customer's mail
-/// (In-Reply-To, References), the ticket tag in the subject, UTF-8 throughout. Its Message-ID derives from the outbound
-/// message id, so a retried send is recognisably the same mail.
+/// (In-Reply-To the customer's last mail, References its thread), the ticket tag in the subject, UTF-8 throughout. Its
+/// Message-ID derives from the outbound message id, so a retried send is recognisably the same mail.
 /// </summary>
 public static class EmailReplyComposer
 {
@@ -23,10 +23,14 @@ public static class EmailReplyComposer
         };
         message.From.Add(new MailboxAddress(channel.Name, address));
         message.To.Add(MailboxAddress.Parse(reply.RecipientId));
-        if (!string.IsNullOrEmpty(reply.InReplyTo))
+        if (MessageIds.IsHeaderId(reply.InReplyTo))
         {
             message.InReplyTo = reply.InReplyTo;
-            message.References.Add(reply.InReplyTo);
+        }
+
+        foreach (var id in reply.References.Append(reply.InReplyTo ?? "").Where(MessageIds.IsHeaderId).Distinct(StringComparer.Ordinal))
+        {
+            message.References.Add(id);
         }
 
         // Base64: the text is mostly not ASCII, and no relay on the way may assume 8BITMIME.

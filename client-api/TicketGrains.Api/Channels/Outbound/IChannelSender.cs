@@ -16,9 +16,17 @@ public interface IChannelSender
 
 /// <summary>
 /// A reply to send: to <see cref="RecipientId"/> (the customer's id on that platform), answering
-/// <see cref="InReplyTo"/> (the platform message id of the customer's last message, for e-mail threading).
+/// <see cref="InReplyTo"/> (the platform message id of the customer's last message, for e-mail threading);
+/// <see cref="Subject"/> is the customer's last subject (an e-mail reply's subject adds the ticket tag to it).
 /// </summary>
-public sealed record OutboundMessage(Guid MessageId, Guid TicketId, string RecipientId, string Text, string? Subject, string? InReplyTo);
+public sealed record OutboundMessage(Guid MessageId, Guid TicketId, string RecipientId, string Text, string? Subject, string? InReplyTo)
+{
+    /// <summary>The platform's conversation of the customer's last message when it has one (a Douyin conversation id).</summary>
+    public string? ThreadKey { get; init; }
+
+    /// <summary>The thread the reply continues, oldest first, the answered message last (an e-mail's References).</summary>
+    public IReadOnlyList<string> References { get; init; } = [];
+}
 
 /// <summary>Sent, or failed with the platform's reason; <see cref="Retryable"/> false for failures a retry cannot fix.</summary>
 public sealed record SendOutcome(bool Sent, string? PlatformMessageId, string? FailureReason, bool Retryable)

@@ -15,11 +15,11 @@ public static class WeChatChannelsHosting
     public static IServiceCollection AddWeChatChannels(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddValidatedOptions<WeChatApiOptions>(WeChatApiOptions.Section);
+        services.AddValidatedOptions<PlatformApiOptions>(PlatformApiOptions.Section);
         services.AddHttpClient(WeChatApi.HttpClientName)
-            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<WeChatApiOptions>>().Value.Timeout)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<PlatformApiOptions>>().Value.Timeout)
             .ConfigurePrimaryHttpMessageHandler(provider =>
-                new NetworkGuard(provider.GetRequiredService<IOptions<WeChatApiOptions>>().Value.AllowPrivateNetworks).Handler());
+                new NetworkGuard(provider.GetRequiredService<IOptions<PlatformApiOptions>>().Value.AllowPrivateNetworks).Handler());
         services.TryAddSingleton<AccessTokenCache>();
         services.TryAddSingleton<WeChatApi>();
         services.AddSingleton<IChannelAdapter, WeChatAdapter>();

@@ -5,7 +5,7 @@ namespace TicketGrains.IntegrationTests.Channels.WeChat;
 /// <summary>A silo whose WeChat and WeCom platform calls may reach the tests' fake platform on 127.0.0.1.</summary>
 public sealed class WeChatClusterFixture : ApiClusterFixture
 {
-    protected override string[] Settings => [ShortAudienceLease, "--WeChatApi:AllowPrivateNetworks=true"];
+    protected override string[] Settings => [ShortAudienceLease, "--PlatformApis:AllowPrivateNetworks=true"];
 }
 
 [CollectionDefinition(Name)]

@@ -15,7 +15,7 @@ public sealed class WeChatServices : IDisposable
     public WeChatServices(bool allowPrivateNetworks = true)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["WeChatApi:AllowPrivateNetworks"] = allowPrivateNetworks ? "true" : "false" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["PlatformApis:AllowPrivateNetworks"] = allowPrivateNetworks ? "true" : "false" })
             .Build();
         _provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddWeChatChannels().BuildServiceProvider();
     }

@@ -15,7 +15,7 @@ public sealed class WeComInboundTests(WeChatClusterFixture cluster, ITestOutputH
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    private static JsonObject Page(string customer, string msgid) => new()
+    internal static JsonObject Page(string customer, string msgid) => new()
     {
         ["errcode"] = 0, ["errmsg"] = "ok", ["next_cursor"] = "cursor-1", ["has_more"] = 0,
         ["msg_list"] = new JsonArray(new JsonObject

@@ -104,6 +104,29 @@ public sealed class EmailChannelSenderTests
         Assert.Contains("References: <gbk-0001@mail.example.cn>", text);
     }
 
+    [Fact]
+    public void A_reply_references_the_whole_thread_ending_with_the_mail_it_answers_but_no_stored_hash()
+    {
+        var reply = new OutboundMessage(ReplyId, TicketId, "li.lei@example.cn", "好的", "退款", "third@mail.example.cn")
+        {
+            References = ["first@mail.example.cn", "sha256:0f1e2d", "second@mail.example.cn"],
+        };
+
+        var mail = EmailReplyComposer.Compose(Shop(587), reply, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal("third@mail.example.cn", mail.InReplyTo);
+        Assert.Equal(["first@mail.example.cn", "second@mail.example.cn", "third@mail.example.cn"], mail.References);
+    }
+
+    [Fact]
+    public void A_reply_to_a_mail_without_message_id_names_no_thread()
+    {
+        var mail = EmailReplyComposer.Compose(Shop(587), new OutboundMessage(ReplyId, TicketId, "li.lei@example.cn", "好的", null, "sha256:0f1e2d"),
+            DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(((string?)null, 0), (mail.InReplyTo, mail.References.Count));
+    }
+
     private static ChannelInfo Shop(int smtpPort) => new(
         Guid.NewGuid(), "shop-a", "email", "Shop A support", new Dictionary<string, string>
         {

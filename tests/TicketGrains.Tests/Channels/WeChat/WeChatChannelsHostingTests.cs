@@ -24,12 +24,12 @@ public sealed class WeChatChannelsHostingTests
     [Fact]
     public void A_timeout_out_of_range_stops_the_start_with_the_key_named()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["WeChatApi:Timeout"] = "00:05:00" }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["PlatformApis:Timeout"] = "00:05:00" }).Build();
         using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddWeChatChannels().BuildServiceProvider();
 
         var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
-            () => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<WeChatApiOptions>>().Value);
+            () => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PlatformApiOptions>>().Value);
 
-        Assert.Contains("WeChatApi:Timeout must be between", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PlatformApis:Timeout must be between", error.Message, StringComparison.Ordinal);
     }
 }
