@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using TicketGrains.Api.Channels.WeChat;
+using TicketGrains.IntegrationTests.Infrastructure;
 using TicketGrains.Tests.Channels.WeChat;
 
 namespace TicketGrains.IntegrationTests.Channels.WeChat;
@@ -14,7 +16,7 @@ public sealed class WeChatInboundTests(WeChatClusterFixture cluster, ITestOutput
     [Fact]
     public Task The_url_check_is_answered_and_a_text_push_becomes_a_ticket_of_the_follower() => cluster.RunAsync(output, async () =>
     {
-        var (poster, channel) = await InboundPoster.CreateAsync(cluster.Http, cluster.FreshTenant(), "wechat", WeChatRequests.PlainSettings);
+        var (poster, channel) = await InboundPoster.CreateAsync(cluster.Http, cluster.FreshTenant(), "wechat", Offline(WeChatRequests.PlainSettings));
 
         var check = (await poster.SendAsync(channel, WeChatRequests.UrlCheck("8214379650", DateTimeOffset.UtcNow))).Expect(HttpStatusCode.OK);
         var push = (await poster.SendAsync(channel, WeChatRequests.Plain(WeChatPushes.Text, DateTimeOffset.UtcNow))).Expect(HttpStatusCode.OK);
@@ -28,7 +30,7 @@ public sealed class WeChatInboundTests(WeChatClusterFixture cluster, ITestOutput
     [Fact]
     public Task A_safe_mode_push_retried_three_times_is_decrypted_and_stored_once() => cluster.RunAsync(output, async () =>
     {
-        var (poster, channel) = await InboundPoster.CreateAsync(cluster.Http, cluster.FreshTenant(), "wechat", WeChatRequests.SafeModeSettings);
+        var (poster, channel) = await InboundPoster.CreateAsync(cluster.Http, cluster.FreshTenant(), "wechat", Offline(WeChatRequests.SafeModeSettings));
         var push = WeChatRequests.Encrypted(WeChatPushes.Voice, DateTimeOffset.UtcNow);
 
         // WeChat's retries: two that overlap, then a late one after both were answered.
@@ -44,7 +46,7 @@ public sealed class WeChatInboundTests(WeChatClusterFixture cluster, ITestOutput
     [Fact]
     public Task Bad_signature_stale_timestamp_malformed_and_oversized_pushes_are_named_and_store_nothing() => cluster.RunAsync(output, async () =>
     {
-        var (poster, channel) = await InboundPoster.CreateAsync(cluster.Http, cluster.FreshTenant(), "wechat", WeChatRequests.SafeModeSettings);
+        var (poster, channel) = await InboundPoster.CreateAsync(cluster.Http, cluster.FreshTenant(), "wechat", Offline(WeChatRequests.SafeModeSettings));
         var now = DateTimeOffset.UtcNow;
 
         var forged = (await poster.SendAsync(channel, WeChatRequests.Encrypted(WeChatPushes.Text, now, token: "guessed"))).Expect(HttpStatusCode.Unauthorized);
@@ -60,4 +62,11 @@ public sealed class WeChatInboundTests(WeChatClusterFixture cluster, ITestOutput
         Assert.All(new[] { forged, otherApp, stale, malformed, plain, oversized }, p => Assert.Equal("application/problem+json", p.MediaType));
         Assert.Equal(0, await ChannelPoster.StoredAsync(cluster.Database, channel));
     });
+
+    /// <summary>
+    /// The settings with the platform's API at a closed local port: image and voice pushes make the silo fetch their
+    /// media after the answer, and a test must never reach the real platform on the internet.
+    /// </summary>
+    private static Dictionary<string, string> Offline(IReadOnlyDictionary<string, string> settings) =>
+        new(settings) { [WeChatSettings.ApiBaseUrl] = $"http://127.0.0.1:{FreePorts.Next()}" };
 }
