@@ -28,7 +28,7 @@ public static class LinkingBenchProgram
 
         var groups = new InMemoryCustomerGroups();
         var proposals = new InMemoryLinkProposals();
-        var linker = new CustomerLinker(new InMemoryIdentityKeyStore(), groups, proposals, new ClearProtection(), TimeProvider.System);
+        var linker = new CustomerLinker(new InMemoryIdentityKeyStore(), groups, proposals, new ClearProtection(), TimeProvider.System, new RecentContacts(TimeProvider.System));
         var outcomes = Enum.GetValues<LinkOutcome>().ToDictionary(o => o, _ => 0);
         var personOf = people.SelectMany(p => p.Identities).ToDictionary(c => c.CustomerId, c => c.Person);
         var (wrongLinks, wrongToFamily) = (0, 0);

@@ -48,7 +48,7 @@ public sealed class InboundTicketWorkTests(ClusterFixture fixture)
     private InboundTicketWork Work() => new(
         new ServiceCollection().AddSingleton<IGrainFactory>(fixture.Client).BuildServiceProvider(),
         fixture.EventLog, new ClearProtection(), new InMemoryTicketReadModel(fixture.EventLog), new DefaultRules(),
-        new CustomerLinker(new InMemoryIdentityKeyStore(), new InMemoryCustomerGroups(), new InMemoryLinkProposals(), new ClearProtection(), fixture.Time), fixture.Time,
+        new CustomerLinker(new InMemoryIdentityKeyStore(), new InMemoryCustomerGroups(), new InMemoryLinkProposals(), new ClearProtection(), fixture.Time, new RecentContacts(fixture.Time)), fixture.Time,
         NullLogger<InboundTicketWork>.Instance);
 
     private InboundEnvelope Envelope(string messageId, string text) => new()

@@ -13,13 +13,14 @@ public sealed class CustomerLinkerTests
     private static readonly Guid Wang = Guid.Parse("0193a000-0000-7000-8000-000000000003");
     private static readonly Guid WangWife = Guid.Parse("0193a000-0000-7000-8000-000000000004");
 
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 11, 8, 0, 0, TimeSpan.Zero));
     private readonly InMemoryIdentityKeyStore _keys = new();
     private readonly InMemoryCustomerGroups _groups = new();
     private readonly InMemoryLinkProposals _proposals = new();
     private readonly CustomerLinker _linker;
 
     public CustomerLinkerTests() =>
-        _linker = new CustomerLinker(_keys, _groups, _proposals, new ClearProtection(), new FakeTimeProvider(new DateTimeOffset(2026, 11, 11, 8, 0, 0, TimeSpan.Zero)));
+        _linker = new CustomerLinker(_keys, _groups, _proposals, new ClearProtection(), _time, new RecentContacts(_time));
 
     [Fact]
     public async Task A_customer_who_writes_on_WeChat_then_e_mails_with_the_same_order_number_is_one_customer()
@@ -44,6 +45,28 @@ public sealed class CustomerLinkerTests
 
         Assert.Equal((LinkOutcome.Same, LinkOutcome.Same), (decision.Outcome, again.Outcome));
         Assert.Equal(1, _groups.Merges);
+    }
+
+    [Fact]
+    public async Task A_repeat_of_the_same_keys_by_the_same_customer_within_the_window_is_not_linked_again_but_a_new_key_is()
+    {
+        await _linker.LinkAsync(Tenant, Wang, [StrongKey.Order("202611110000000003"), StrongKey.Phone("01062345678")]);
+        await _linker.LinkAsync(Tenant, WangWife, [StrongKey.Order("202611110000000004"), StrongKey.Phone("01062345678")]);
+        var proposals = (await _proposals.OfAsync(Tenant, [Wang])).Count;
+
+        var repeat = await _linker.LinkAsync(Tenant, WangWife, [StrongKey.Phone("01062345678"), StrongKey.Order("202611110000000004")]);
+        Assert.Equal(LinkOutcome.Same, repeat.Outcome);
+        Assert.Equal(proposals, (await _proposals.OfAsync(Tenant, [Wang])).Count);
+
+        // A new key is a new contact: decided against what is recorded.
+        var withMail = await _linker.LinkAsync(Tenant, WangWife, [StrongKey.Order("202611110000000003")]);
+        Assert.NotEqual(LinkOutcome.Same, withMail.Outcome);
+
+        // After the window the same keys are decided again.
+        Assert.Contains("moments ago", repeat.Reason, StringComparison.Ordinal);
+        _time.Advance(RecentContacts.Window);
+        var later = await _linker.LinkAsync(Tenant, WangWife, [StrongKey.Phone("01062345678"), StrongKey.Order("202611110000000004")]);
+        Assert.DoesNotContain("moments ago", later.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

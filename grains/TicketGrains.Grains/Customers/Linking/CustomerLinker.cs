@@ -10,7 +10,7 @@ namespace TicketGrains.Grains.Customers.Linking;
 /// un-merge leaves each side with its own.
 /// </summary>
 public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups groups, ILinkProposals proposals, IPersonalDataProtection protection,
-    TimeProvider time)
+    TimeProvider time, RecentContacts recent)
 {
     public async Task<LinkDecision> LinkAsync(string tenant, Guid contactCustomer, IReadOnlyList<StrongKey> found)
     {
@@ -18,6 +18,11 @@ public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups group
         if (distinct.Count == 0)
         {
             return LinkDecision.Same("the contact holds no order number, phone number or e-mail address");
+        }
+
+        if (recent.Seen(tenant, contactCustomer, distinct))
+        {
+            return LinkDecision.Same("the customer gave exactly these keys moments ago; they are recorded already");
         }
 
         var hashes = new List<KeyHash>(distinct.Count);
@@ -60,6 +65,7 @@ public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups group
         }
 
         await keys.AddAsync(tenant, contactCustomer, hashes, now);
+        recent.Linked(tenant, contactCustomer, distinct);
         return decision;
     }
 }

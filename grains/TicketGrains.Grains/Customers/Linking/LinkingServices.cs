@@ -17,6 +17,7 @@ public static class LinkingServices
         services.AddLinkProposalStore();
         services.TryAddSingleton<IIdentityKeyStore, PostgresIdentityKeyStore>();
         services.TryAddSingleton<ICustomerGroups, GrainCustomerGroups>();
+        services.TryAddSingleton<RecentContacts>();
         services.TryAddSingleton<CustomerLinker>();
         return services;
     }
