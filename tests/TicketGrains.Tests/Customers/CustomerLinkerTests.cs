@@ -70,6 +70,24 @@ public sealed class CustomerLinkerTests
     }
 
     [Fact]
+    public async Task A_key_more_customers_gave_than_a_family_shares_is_no_evidence_at_all()
+    {
+        const string Sample = "202611110000000042";
+        for (var i = 0; i <= CustomerLinker.MaxHolders; i++)
+        {
+            await _linker.LinkAsync(Tenant, Guid.NewGuid(), [StrongKey.Order(Sample)]);
+        }
+
+        // (Those first contacts linked one another on the shared number while it still looked like one person's.)
+        var mergesBefore = _groups.Merges;
+        var decision = await _linker.LinkAsync(Tenant, Wang, [StrongKey.Order(Sample)]);
+
+        Assert.Equal(LinkOutcome.Same, decision.Outcome);
+        Assert.Empty(await _proposals.OfAsync(Tenant, [Wang]));
+        Assert.Equal(mergesBefore, _groups.Merges);
+    }
+
+    [Fact]
     public async Task A_family_phone_gives_a_proposal_and_never_a_merge()
     {
         await _linker.LinkAsync(Tenant, Wang, [StrongKey.Order("202611110000000003"), StrongKey.Phone("01062345678")]);

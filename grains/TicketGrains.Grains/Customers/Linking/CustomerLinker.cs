@@ -12,6 +12,9 @@ namespace TicketGrains.Grains.Customers.Linking;
 public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups groups, ILinkProposals proposals, IPersonalDataProtection protection,
     TimeProvider time, RecentContacts recent)
 {
+    /// <summary>The most customers a key may belong to and still count as evidence of who is writing.</summary>
+    internal const int MaxHolders = 8;
+
     public async Task<LinkDecision> LinkAsync(string tenant, Guid contactCustomer, IReadOnlyList<StrongKey> found)
     {
         var distinct = found.Distinct().ToList();
@@ -31,14 +34,18 @@ public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups group
             hashes.Add(new KeyHash(key.Kind, await protection.LookupNameAsync(tenant, key.LookupText)));
         }
 
-        var holders = await keys.HoldersAsync(tenant, hashes);
+        var holders = await keys.HoldersAsync(tenant, hashes, MaxHolders + 1);
         var contact = await groups.SurvivorAsync(tenant, contactCustomer);
         var survivors = new Dictionary<Guid, Guid>();
         var held = new List<HeldKey>(distinct.Count);
         for (var i = 0; i < distinct.Count; i++)
         {
             var set = new HashSet<Guid>();
-            foreach (var customer in holders.GetValueOrDefault(hashes[i]) ?? [])
+            var given = holders.GetValueOrDefault(hashes[i]) ?? [];
+            // A key more customers gave than any family shares (a shop's hotline, a sample order number) says nothing
+            // about who is writing: it is no evidence, and following all its holders would cost every contact more
+            // as it spreads.
+            foreach (var customer in given.Count > MaxHolders ? [] : given)
             {
                 if (!survivors.TryGetValue(customer, out var survivor))
                 {

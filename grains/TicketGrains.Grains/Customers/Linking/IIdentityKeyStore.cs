@@ -4,7 +4,7 @@ namespace TicketGrains.Grains.Customers.Linking;
 public interface IIdentityKeyStore
 {
     /// <summary>For each key, the customers that gave it (as they were then: the caller follows merges).</summary>
-    Task<IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>> HoldersAsync(string tenant, IReadOnlyList<KeyHash> keys);
+    Task<IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>> HoldersAsync(string tenant, IReadOnlyList<KeyHash> keys, int limit);
 
     /// <summary>Whether any of the customers gave a key of this kind.</summary>
     Task<bool> AnyOfKindAsync(string tenant, IReadOnlyCollection<Guid> customers, string kind);

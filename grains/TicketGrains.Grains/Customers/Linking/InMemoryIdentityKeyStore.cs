@@ -7,13 +7,13 @@ public sealed class InMemoryIdentityKeyStore : IIdentityKeyStore
     private readonly Dictionary<(string Tenant, KeyHash Key), List<Guid>> _holders = [];
     private readonly Dictionary<(string Tenant, Guid Customer), HashSet<string>> _kinds = [];
 
-    public Task<IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>> HoldersAsync(string tenant, IReadOnlyList<KeyHash> keys)
+    public Task<IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>> HoldersAsync(string tenant, IReadOnlyList<KeyHash> keys, int limit)
     {
         lock (_gate)
         {
             IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>> found = keys.Distinct()
                 .Where(k => _holders.ContainsKey((tenant, k)))
-                .ToDictionary(k => k, k => (IReadOnlyList<Guid>)[.. _holders[(tenant, k)]]);
+                .ToDictionary(k => k, k => (IReadOnlyList<Guid>)[.. _holders[(tenant, k)].Take(limit)]);
             return Task.FromResult(found);
         }
     }

@@ -7,13 +7,17 @@ namespace TicketGrains.Grains.Customers.Linking;
 /// <summary>The strong keys customers gave, in tg_identity_keys (keyed hashes only).</summary>
 public sealed class PostgresIdentityKeyStore(NpgsqlDataSource database) : IIdentityKeyStore
 {
-    public Task<IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>> HoldersAsync(string tenant, IReadOnlyList<KeyHash> keys) => StorageErrors.Guard(async () =>
+    public Task<IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>> HoldersAsync(string tenant, IReadOnlyList<KeyHash> keys, int limit) => StorageErrors.Guard(async () =>
     {
+        // At most limit holders per key, taken in index order (a common key must not cost a read of all its holders),
+        // then put in the order they gave it.
         await using var command = database.CreateCommand(
-            "SELECT k.key_kind, k.key_hash, k.customer_id FROM tg_identity_keys k JOIN unnest($2::text[], $3::text[]) AS w(kind, hash) "
-            + "ON k.key_kind = w.kind AND k.key_hash = w.hash WHERE k.tenant_id = $1 ORDER BY k.created_at, k.customer_id");
+            "SELECT w.kind, w.hash, k.customer_id FROM unnest($2::text[], $3::text[]) AS w(kind, hash) "
+            + "CROSS JOIN LATERAL (SELECT customer_id, created_at FROM tg_identity_keys WHERE tenant_id = $1 AND key_kind = w.kind AND key_hash = w.hash LIMIT $4) k "
+            + "ORDER BY k.created_at, k.customer_id");
         command.Parameters.AddWithValue(tenant);
         AddKeys(command, keys);
+        command.Parameters.AddWithValue(limit);
         var found = new Dictionary<KeyHash, List<Guid>>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
