@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS tg_channels (
     PRIMARY KEY (tenant_id, channel_id)
 );
 
-CREATE UNIQUE INDEX IF NOT EXISTS tg_channels_id ON tg_channels (channel_id);
+-- Inbound requests name the channel, not the tenant: looked up by id, with the tenant in the key (0750_tenant_keys.sql).
+CREATE UNIQUE INDEX IF NOT EXISTS tg_channels_by_id ON tg_channels (channel_id, tenant_id);
 CREATE INDEX IF NOT EXISTS tg_channels_type ON tg_channels (type);
 
 -- Where a pull-type channel (WeCom sync_msg) has read up to, per account (open_kfid): moved only after the page
