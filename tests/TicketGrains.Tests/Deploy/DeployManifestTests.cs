@@ -10,7 +10,7 @@ public sealed class DeployManifestTests
     private static readonly string Root = FindRepositoryRoot();
 
     private static readonly string[] KubernetesFiles =
-        ["api.yaml", "kustomization.yaml", "migrate-job.yaml", "namespace.yaml", "postgres.yaml", "rbac.yaml", "secret.example.yaml", "silo.yaml"];
+        ["api.yaml", "autoscaling.yaml", "kustomization.yaml", "migrate-job.yaml", "namespace.yaml", "postgres.yaml", "rbac.yaml", "secret.example.yaml", "silo.yaml"];
 
     private static readonly HashSet<string> DockerfileKeywords =
     [
@@ -121,6 +121,30 @@ public sealed class DeployManifestTests
             (Scalar(template, "metadata", "annotations", "prometheus.io/scrape"), Scalar(template, "metadata", "annotations", "prometheus.io/port"),
                 Scalar(template, "metadata", "annotations", "prometheus.io/path")));
         Assert.Equal("true", Scalar(Env(container, "Logging__Json"), "value"));
+    }
+
+    [Theory]
+    [InlineData("ticketgrains-silo", "silo.yaml")]
+    [InlineData("ticketgrains-api", "api.yaml")]
+    public void Each_deployment_scales_on_cpu_from_two_replicas_and_loses_at_most_one_pod_to_a_disruption(string deployment, string file)
+    {
+        var target = Single(Path.Combine("deploy", "k8s", file), "Deployment", deployment);
+        var autoscaler = Single(Path.Combine("deploy", "k8s", "autoscaling.yaml"), "HorizontalPodAutoscaler", deployment);
+        var metric = Assert.Single(Assert.IsType<YamlSequenceNode>(At(autoscaler, "spec", "metrics")));
+        var budget = LoadYaml(Path.Combine("deploy", "k8s", file)).Concat(LoadYaml(Path.Combine("deploy", "k8s", "autoscaling.yaml")))
+            .Single(d => Scalar(d, "kind") == "PodDisruptionBudget" && Scalar(d, "spec", "selector", "matchLabels", "app.kubernetes.io/name") == deployment);
+
+        Assert.Equal(("autoscaling/v2", "apps/v1", "Deployment", deployment),
+            (Scalar(autoscaler, "apiVersion"), Scalar(autoscaler, "spec", "scaleTargetRef", "apiVersion"),
+                Scalar(autoscaler, "spec", "scaleTargetRef", "kind"), Scalar(autoscaler, "spec", "scaleTargetRef", "name")));
+        Assert.Equal("2", Scalar(autoscaler, "spec", "minReplicas"));
+        Assert.True(int.Parse(Scalar(autoscaler, "spec", "maxReplicas")) > 2);
+        Assert.Equal(("Resource", "cpu", "Utilization"), (Scalar(metric, "type"), Scalar(metric, "resource", "name"), Scalar(metric, "resource", "target", "type")));
+        // Utilization is measured against the request: a container without a CPU request cannot be scaled on it.
+        var container = Assert.IsType<YamlSequenceNode>(At(target, "spec", "template", "spec", "containers")).First();
+        Assert.NotEmpty(Scalar(container, "resources", "requests", "cpu"));
+        Assert.Equal("1", Scalar(budget, "spec", "maxUnavailable"));
+        Assert.True(int.Parse(Scalar(autoscaler, "spec", "behavior", "scaleDown", "stabilizationWindowSeconds")) >= 300);
     }
 
     [Fact]
