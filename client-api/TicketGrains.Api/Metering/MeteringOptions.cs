@@ -1,0 +1,23 @@
+using TicketGrains.Grains.Hosting;
+
+namespace TicketGrains.Api.Metering;
+
+/// <summary>The "Metering" section, as the front ends read it.</summary>
+public sealed class MeteringOptions : IValidatableOptions
+{
+    public const string Section = "Metering";
+
+    /// <summary>
+    /// How often each front end re-reads the counts of tenants with quotas. A hard quota can be overshot by what the
+    /// tenant creates in this interval plus the meter's pipeline lag.
+    /// </summary>
+    public TimeSpan QuotaRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public IEnumerable<string> Problems(string section)
+    {
+        if (QuotaRefreshInterval < TimeSpan.FromMilliseconds(50) || QuotaRefreshInterval > TimeSpan.FromMinutes(5))
+        {
+            yield return $"{section}:QuotaRefreshInterval must be between 00:00:00.050 and 00:05:00, not {QuotaRefreshInterval}.";
+        }
+    }
+}
