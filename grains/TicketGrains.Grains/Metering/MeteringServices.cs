@@ -17,14 +17,11 @@ public static class MeteringServices
         return services;
     }
 
-    /// <summary>
-    /// The silo's part: the meter subscriber. <c>Metering:Count=false</c> leaves it out (the benchmark's comparison); read
-    /// here because it decides a registration.
-    /// </summary>
+    /// <summary>The silo's part: the meter subscriber, unless <see cref="MeteringOptions.Count"/> is off (read here: it decides a registration).</summary>
     public static IServiceCollection AddMeter(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddUsageStore();
-        if (configuration.GetValue("Metering:Count", true))
+        if (configuration.GetSection(MeteringOptions.Section).GetValue(nameof(MeteringOptions.Count), true))
         {
             services.AddEventSubscriber<MeterSubscriber>();
         }

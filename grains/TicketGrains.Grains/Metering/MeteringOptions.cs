@@ -1,11 +1,17 @@
 using TicketGrains.Grains.Hosting;
 
-namespace TicketGrains.Api.Metering;
+namespace TicketGrains.Grains.Metering;
 
-/// <summary>The "Metering" section, as the front ends read it.</summary>
+/// <summary>The "Metering" section.</summary>
 public sealed class MeteringOptions : IValidatableOptions
 {
     public const string Section = "Metering";
+
+    /// <summary>
+    /// Whether silos run the meter subscriber (on by default). Off only to measure what counting costs: usage then stops
+    /// being counted, and quotas stop moving. Read when the silo registers its subscribers.
+    /// </summary>
+    public bool Count { get; set; } = true;
 
     /// <summary>
     /// How often each front end re-reads the counts of tenants with quotas. A hard quota can be overshot by what the
