@@ -1,3 +1,4 @@
+using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
@@ -16,7 +17,7 @@ public static class UsageApi
         group.MapGet("", ReadAsync).WithName("ReadUsage")
             .WithSummary("Usage per period (granularity=hour|day) from from to to (ISO 8601 instants); CSV with format=csv or Accept: text/csv.")
             .Produces<UsageReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem()
-            .RequirePermission(Permissions.ReportsExport);
+            .RequirePermission(Permissions.ReportsExport).Audited(AuditActions.Export, (_, _) => "usage");
         group.MapUsagePlanApi();
         return group;
     }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
@@ -17,7 +19,7 @@ public static class UsagePlanApi
         usage.MapPut("/plan", SaveAsync).WithName("SetUsagePlan")
             .WithSummary("Set the tenant's plan: quotas by measure.period with soft and hard limits, bursts raising them on promotion days.")
             .Accepts<UsagePlanRequest>("application/json").Produces<UsagePlan>().ProducesValidationProblem()
-            .RequirePermission(Permissions.Admin).WithSmallBody();
+            .RequirePermission(Permissions.Admin).Audited(AuditActions.PlanChange, (_, _) => "usage-plan").WithSmallBody();
         usage.MapGet("/warnings", WarningsAsync).WithName("ListQuotaWarnings").WithSummary("Soft quotas reached, once per quota and period, newest first.")
             .Produces<QuotaWarning[]>().RequirePermission(Permissions.ReportsExport);
     }
@@ -25,14 +27,14 @@ public static class UsagePlanApi
     private static async Task<UsagePlan> ReadAsync(HttpContext context, UsagePlanStore plans) =>
         await plans.ReadAsync(Tenant.Of(context), context.RequestAborted);
 
-    private static async Task<UsagePlan> SaveAsync(HttpContext context, UsagePlanStore plans, TimeProvider time)
+    private static async Task<Ok<UsagePlan>> SaveAsync(HttpContext context, UsagePlanStore plans, TimeProvider time)
     {
         var request = await JsonBody.ReadAsync<UsagePlanRequest>(context.Request);
         var errors = new FieldErrors();
         var plan = UsagePlanValidator.Validate(request, errors);
         ValidationFailed.ThrowIfAny(errors);
         await plans.SaveAsync(Tenant.Of(context), plan, Actor.Of(context), time.GetUtcNow(), context.RequestAborted);
-        return plan;
+        return TypedResults.Ok(plan);
     }
 
     private static async Task<List<QuotaWarning>> WarningsAsync(HttpContext context, UsagePlanStore plans) =>

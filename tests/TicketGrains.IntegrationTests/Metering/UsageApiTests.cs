@@ -88,6 +88,10 @@ public sealed class UsageApiTests(ApiClusterFixture cluster, ITestOutputHelper o
         var tickets = Assert.Single(warnings, w => w.GetProperty("quota").GetString() == "tickets.perDay");
         Assert.Equal(2, tickets.GetProperty("limit").GetInt64());
         Assert.Equal(2, warnings.Count);
+        var audit = (await api.GetAsync("/api/v1/audit?action=plan-change")).Expect(HttpStatusCode.OK).Json.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(
+            ["plan=trial; quotas=tickets.perDay,messages.perDay; bursts=0", "plan=trial; quotas=tickets.perDay; bursts=0"],
+            audit.Select(e => e.GetProperty("detail").GetString()).Order(StringComparer.Ordinal));
     });
 
     [Fact]
