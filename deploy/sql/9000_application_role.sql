@@ -65,6 +65,12 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT ON tg_identity_keys, tg_link_proposals TO %I', app);
     -- Web channel replies kept for the visitor's widget: only added to.
     EXECUTE format('GRANT SELECT, INSERT ON tg_web_conversation TO %I', app);
+    -- Metering: hourly counts and the high-water key are added to and moved in place; seats are only added to.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_usage_hours, tg_usage_high_water TO %I', app);
+    EXECUTE format('GRANT SELECT, INSERT ON tg_usage_seats TO %I', app);
+    -- Plans are replaced in place by their tenant; a quota warning is written once per period.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_usage_plans TO %I', app);
+    EXECUTE format('GRANT SELECT, INSERT ON tg_usage_warnings TO %I', app);
     -- Attachments are stored once and deleted with their customer (an erasure).
     EXECUTE format('GRANT SELECT, INSERT, DELETE ON tg_attachments TO %I', app);
     -- Channel media to fetch: taken, retried and finished in place.

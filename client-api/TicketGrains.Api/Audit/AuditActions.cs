@@ -34,6 +34,9 @@ public static class AuditActions
     /// <summary>An SLA policy or business calendar was created or replaced.</summary>
     public const string SlaChange = "sla-change";
 
+    /// <summary>The tenant's usage plan was set (PUT /api/v1/usage/plan).</summary>
+    public const string PlanChange = "plan-change";
+
     /// <summary>A new version of a routing, event or time rule (PUT /api/v1/rules/{id}).</summary>
     public const string RuleChange = "rule-change";
 
@@ -60,5 +63,5 @@ public static class AuditActions
 
     public static IReadOnlyList<string> All { get; } =
         [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Attach, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, OrderEvent,
-        WebhookCreate, WebhookDelete, ChannelChange, RuleChange, TemplateChange, TemplateApply, CustomerMerge, CustomerUnmerge, SignInFailed];
+        WebhookCreate, WebhookDelete, ChannelChange, RuleChange, TemplateChange, TemplateApply, CustomerMerge, CustomerUnmerge, SignInFailed, PlanChange];
 }

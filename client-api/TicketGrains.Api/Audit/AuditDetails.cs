@@ -21,6 +21,7 @@ public static class AuditDetails
             OrderEvents.OrderEventsApi.OrderEventResult o => $"type={o.Type}; tickets={o.TicketIds.Count}",
             Webhooks.CreatedWebhook w => $"url={w.Url}; events={string.Join(',', w.Events)}",
             Channels.ChannelView c => $"type={c.Type}; settings={string.Join(',', c.SettingNames)}",
+            Grains.Metering.UsagePlan p => $"plan={p.Name}; quotas={string.Join(',', p.Quotas.Keys)}; bursts={p.Bursts.Count}",
             CustomerMerge m => $"merge={m.MergeId}; survivor={m.SurvivorId}; merged={m.MergedId}" + (m.UnmergedAt is null ? "" : "; unmerged"),
             _ => "",
         };

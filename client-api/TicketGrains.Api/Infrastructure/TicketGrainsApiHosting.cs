@@ -20,6 +20,7 @@ using TicketGrains.Api.Webhooks;
 using TicketGrains.Grains.Hosting;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.Webhooks;
+using TicketGrains.Api.Metering;
 
 namespace TicketGrains.Api.Infrastructure;
 
@@ -40,6 +41,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
         builder.Services.AddWebhookStores();
+        builder.Services.AddUsageMetering();
         builder.Services.AddChannelPlatforms(builder.Configuration);
         builder.Services.AddCustomerContext();
         builder.Services.AddReplyDeliveries();
@@ -64,6 +66,7 @@ public static class TicketGrainsApiHosting
         app.MapAuditApi();
         app.MapReportsApi();
         app.MapPipelineApi();
+        app.MapUsageApi();
         app.MapSlaPoliciesApi();
         app.MapCalendarsApi();
         app.MapRulesApi();

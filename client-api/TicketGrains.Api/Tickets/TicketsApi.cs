@@ -8,8 +8,10 @@ using TicketGrains.Api.Audit;
 using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Metering;
 using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
+using TicketGrains.Grains.Metering;
 
 namespace TicketGrains.Api.Tickets;
 
@@ -22,7 +24,7 @@ public static class TicketsApi
         group.MapPost("/", CreateAsync).WithName("CreateTicket").WithSummary("Open a ticket (durable before 201; Idempotency-Key supported).")
             .Accepts<CreateTicketRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .RequirePermission(Permissions.TicketsWrite)
+            .RequirePermission(Permissions.TicketsWrite).WithinQuota(QuotaKeys.Tickets)
             .AuditedByHandler(AuditActions.Create);
         group.MapGet("/", TicketListing.ListAsync).WithName("ListTickets").WithSummary("List tickets from the read model, keyset-paged.")
             .ProducesValidationProblem().RequirePermission(Permissions.TicketsRead);
@@ -32,7 +34,7 @@ public static class TicketsApi
             .RequirePermission(Permissions.TicketsRead);
         group.MapPost("/{id:guid}/messages", AddMessageAsync).WithName("AddTicketMessage").WithSummary("Add a public reply or an internal note.")
             .Accepts<AddMessageRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
-            .RequirePermission(Permissions.TicketsWrite).Audited(AuditActions.AddMessage, AuditEndpoints.RouteTarget("ticket", "id"));
+            .RequirePermission(Permissions.TicketsWrite).WithinQuota(QuotaKeys.Messages).Audited(AuditActions.AddMessage, AuditEndpoints.RouteTarget("ticket", "id"));
         group.MapPost("/{id:guid}/status", ChangeStatusAsync).WithName("ChangeTicketStatus").WithSummary("Move the ticket through its state machine.")
             .Accepts<ChangeStatusRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .RequirePermission(Permissions.TicketsWrite).Audited(AuditActions.ChangeStatus, AuditEndpoints.RouteTarget("ticket", "id")).WithSmallBody();

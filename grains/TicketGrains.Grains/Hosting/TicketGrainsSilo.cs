@@ -7,6 +7,7 @@ using Orleans.Storage;
 using TicketGrains.Abstractions;
 using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.Channels;
+using TicketGrains.Grains.Metering;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.Webhooks;
 using TicketGrains.Grains.Sla;
@@ -35,7 +36,7 @@ public static class TicketGrainsSilo
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<SlaOptions>>((o, sla) =>
             o.MinimumReminderPeriod = sla.Value.SweepPeriod < o.MinimumReminderPeriod ? sla.Value.SweepPeriod : o.MinimumReminderPeriod);
         silo.Services.AddTicketGrainsDomain().AddTicketGrainsPostgres(connectionString).AddTicketGrainsPipeline(configuration).AddWebhookDelivery()
-            .AddInboundTicketWork().AddMediaFetchQueueing();
+            .AddInboundTicketWork().AddMediaFetchQueueing().AddMeter(configuration);
         return silo;
     }
 

@@ -169,6 +169,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
             "ListTickets" => $"?customerId={seed.Customer}&assignee={seed.Agent}",
             "ListAuditEntries" => $"?target=ticket:{seed.Ticket}",
             "FindCustomer" => $"?channel=web&externalId={seed.ExternalId}",
+            "ReadUsage" => "?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z&granularity=day",
             _ => "",
         };
         // A's channel identity is A's alone: B looking it up must find nothing.
@@ -201,6 +202,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "ReceiveOrderEvent" => new { eventId = "b-event", type = "shipped", orderNo = "20261111-42" },
         "MergeCustomers" => new { customerId = Guid.NewGuid() },
         "UnmergeCustomers" => new { mergeId = Guid.NewGuid() },
+        "SetUsagePlan" => new { name = "b-plan", quotas = new Dictionary<string, object> { ["tickets.perDay"] = new { soft = 1_000_000 } } },
         _ => throw new InvalidOperationException($"The walker has no request body for {operation}; teach it."),
     };
 
