@@ -3,6 +3,7 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Channels.Inbound;
 using TicketGrains.Grains.Attachments;
+using TicketGrains.Grains.AutoFill.Speech;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Encryption;
 
@@ -77,8 +78,10 @@ public sealed class MediaFetchRun(
             }
 
             var (notes, missing) = files;
-            foreach (var note in notes)
+            foreach (var stored in notes)
             {
+                // A WeChat voice carries the platform's recognition of it: the note's transcript, for the agent and the field proposals.
+                var note = stored with { Transcript = RecognitionTranscript.Of(fetch.Kind, content.Text, stored.ContentType) };
                 if (!await MessageTicket.RecordAsync(cluster, fetch.Tenant, fetch.StreamId, threaded, note))
                 {
                     // Stored already: the next attempt finds the file and records it without fetching it again.
