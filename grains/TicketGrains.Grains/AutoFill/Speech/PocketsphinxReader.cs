@@ -49,7 +49,16 @@ public sealed class PocketsphinxReader(IOptions<SpeechOptions> options) : IMedia
         var input = Path.Combine(work, "note");
         var pcm = Path.Combine(work, "note.raw");
         await File.WriteAllBytesAsync(input, content, cancellationToken);
-        await ToolProcess.RunAsync(_options.Sox, Pcm.ConversionArguments(input, soxType, pcm, _options.MaxDuration), cancellationToken);
+        try
+        {
+            await ToolProcess.RunAsync(_options.Sox, Pcm.ConversionArguments(input, soxType, pcm, _options.MaxDuration), cancellationToken);
+        }
+        catch (SpeechToolException e) when (e.ExitCode is not null)
+        {
+            // The magic bytes were right but the rest is not audio sox can read: the file's fault, not the server's.
+            throw new TicketGrains.Abstractions.Errors.InvalidFieldException(VoiceFormats.FileField, $"The voice note could not be decoded ({e.Message}).");
+        }
+
         var samples = await File.ReadAllBytesAsync(pcm, cancellationToken);
         if (Pcm.Duration(samples.Length) > _options.MaxDuration)
         {

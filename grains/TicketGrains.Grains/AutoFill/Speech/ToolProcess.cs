@@ -5,7 +5,7 @@ namespace TicketGrains.Grains.AutoFill.Speech;
 /// <summary>Runs one command-line tool to its end, or kills it (with its children) when the deadline or the caller cancels.</summary>
 public static class ToolProcess
 {
-    /// <summary>The tool's standard output; throws <see cref="SpeechToolException"/> when it cannot start or exits non-zero.</summary>
+    /// <summary>The tool's standard output; throws <see cref="SpeechToolException"/> when it cannot start or exits non-zero (with its exit code).</summary>
     public static async Task<string> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(program)
@@ -30,7 +30,15 @@ public static class ToolProcess
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended on its own between the deadline and the kill.
+            }
+
             throw;
         }
 
@@ -38,7 +46,7 @@ public static class ToolProcess
         if (process.ExitCode != 0)
         {
             var detail = (await errors).Trim();
-            throw new SpeechToolException($"{Path.GetFileName(program)} exited with {process.ExitCode}: {Last(detail, 300)}");
+            throw new SpeechToolException($"{Path.GetFileName(program)} exited with {process.ExitCode}: {Last(detail, 300)}", process.ExitCode);
         }
 
         return text;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Grains.AutoFill.Speech;
+using TicketGrains.Tests.Attachments;
 
 namespace TicketGrains.IntegrationTests.AutoFill.Speech;
 
@@ -36,5 +37,16 @@ public sealed class PocketsphinxReaderTests
         var refused = await Assert.ThrowsAsync<InvalidFieldException>(() => reader.ReadAsync(note, "audio/amr", CancellationToken.None));
 
         Assert.Equal(("file", "A voice note may last at most 00:00:01; this one is longer."), (refused.Field, refused.Message));
+    }
+
+    [Fact]
+    public async Task A_file_with_a_wav_header_and_no_audio_is_refused_naming_the_file()
+    {
+        using var reader = new PocketsphinxReader(Options.Create(new SpeechOptions()));
+
+        var refused = await Assert.ThrowsAsync<InvalidFieldException>(() => reader.ReadAsync(SampleFiles.Wav(), "audio/wav", CancellationToken.None));
+
+        Assert.Equal("file", refused.Field);
+        Assert.StartsWith("The voice note could not be decoded (sox exited with", refused.Message, StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,7 @@ public sealed class RecognitionTranscriptTests
         Assert.Equal(new AttachmentTranscript("我要退货", "speech", 0.8), RecognitionTranscript.Of("voice", " 我要退货 ", "audio/amr"));
         Assert.Equal(new AttachmentTranscript("订单号 38855 没收到", "speech", 0.8),
             RecognitionTranscript.Of("voice", "订单号 three eight eight double five 没收到", "audio/amr"));
+        Assert.Equal("我的订单号是388512", RecognitionTranscript.Of("voice", "我的订单号是三八八五一二", "audio/amr")?.Text);
     }
 
     [Theory]
