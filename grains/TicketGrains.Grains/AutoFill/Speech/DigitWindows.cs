@@ -16,8 +16,11 @@ public static class DigitWindows
     /// <summary>A stray word longer than this between two numbers is speech of its own, not a misheard digit.</summary>
     private const double LongestBridge = 0.8;
 
-    /// <summary>Audio kept either side of a window so its first and last digits are whole.</summary>
-    public const double Padding = 0.05;
+    /// <summary>
+    /// Audio taken either side of a window. None: 50 ms of the word before was enough for the grammar to hear a digit in
+    /// it ("is" → "two"), and the first pass's boundaries already hold the whole digit.
+    /// </summary>
+    public const double Padding = 0;
 
     public static List<DigitWindow> Find(IReadOnlyList<TimedWord> words)
     {
@@ -84,7 +87,9 @@ public static class DigitWindows
             letters = true;
         }
 
-        return new DigitWindow(first, end, Math.Max(0, words[first].Start - Padding), words[end - 1].End + Padding, letters);
+        var cardinals = words.Skip(first).Take(end - first)
+            .Any(w => w.Word.Equals(SpokenWords.Hundred, StringComparison.OrdinalIgnoreCase) || w.Word.Equals(SpokenWords.Thousand, StringComparison.OrdinalIgnoreCase));
+        return new DigitWindow(first, end, Math.Max(0, words[first].Start - Padding), words[end - 1].End + Padding, letters, cardinals);
     }
 
     /// <summary>

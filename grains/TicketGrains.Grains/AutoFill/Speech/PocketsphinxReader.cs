@@ -85,10 +85,10 @@ public sealed class PocketsphinxReader(IOptions<SpeechOptions> options) : IMedia
 
     private async Task<IReadOnlyList<string>> RedecodeAsync(string work, byte[] samples, DigitWindow window, int index, CancellationToken cancellationToken)
     {
-        var grammar = Path.Combine(work, window.WithLetters ? DigitGrammar.LettersFile : DigitGrammar.NumbersFile);
+        var grammar = Path.Combine(work, DigitGrammar.FileName(window));
         if (!File.Exists(grammar))
         {
-            await File.WriteAllTextAsync(grammar, window.WithLetters ? DigitGrammar.LettersThenNumbers : DigitGrammar.Numbers, cancellationToken);
+            await File.WriteAllTextAsync(grammar, DigitGrammar.For(window), cancellationToken);
         }
 
         var slice = Path.Combine(work, $"window-{index}.raw");

@@ -73,4 +73,18 @@ public sealed class DigitWindowsTests
     [Fact]
     public void A_number_heard_digit_by_digit_is_left_to_the_general_model() =>
         Assert.Empty(DigitWindows.Find(Heard("my order is three eight eight double five oh one please")));
+
+    [Fact]
+    public void A_window_where_hundreds_were_heard_is_decoded_with_cardinals_and_one_read_digit_by_digit_without()
+    {
+        var cardinal = Assert.Single(DigitWindows.Find(Heard("I paid nine hundred and twelve yuan")));
+        var digits = Assert.Single(DigitWindows.Find(Heard("order three eighty two five")));
+
+        Assert.Equal((true, false), (cardinal.WithCardinals, digits.WithCardinals));
+        Assert.Contains("public <number> = [<edge>] (<digit> | <cardinal>)+ [<edge>];", DigitGrammar.For(cardinal), StringComparison.Ordinal);
+        Assert.Contains("public <number> = [<edge>] <digit>+ [<edge>];", DigitGrammar.For(digits), StringComparison.Ordinal);
+        Assert.Contains("public <number> = [<edge>] <letter>+ <digit>+ [<edge>];", DigitGrammar.For(digits with { WithLetters = true }), StringComparison.Ordinal);
+        Assert.Equal(["numbers-c.gram", "numbers-.gram", "numbers-l.gram"],
+            new[] { DigitGrammar.FileName(cardinal), DigitGrammar.FileName(digits), DigitGrammar.FileName(digits with { WithLetters = true }) });
+    }
 }
