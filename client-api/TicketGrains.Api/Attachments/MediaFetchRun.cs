@@ -16,7 +16,7 @@ namespace TicketGrains.Api.Attachments;
 /// </summary>
 public sealed class MediaFetchRun(
     InboundRecords records, IPersonalDataProtection protection, IChannelDirectory channels, IEnumerable<IMediaSource> sources, AttachmentVault vault,
-    IClusterClient cluster)
+    VoiceTranscripts transcripts, IClusterClient cluster)
 {
     /// <summary>
     /// One attempt; a passing failure on attempt <paramref name="maxAttempts"/> is final. A final failure is recorded on
@@ -80,8 +80,12 @@ public sealed class MediaFetchRun(
             var (notes, missing) = files;
             foreach (var stored in notes)
             {
-                // A WeChat voice carries the platform's recognition of it: the note's transcript, for the agent and the field proposals.
-                var note = stored with { Transcript = RecognitionTranscript.Of(fetch.Kind, content.Text, stored.ContentType) };
+                // A voice note's transcript, for the agent and the field proposals: the platform's recognition, else the speech reader's.
+                var note = stored with
+                {
+                    Transcript = await transcripts.ForAsync(fetch.Kind, content.Text, stored.ContentType,
+                        async ct => (await vault.OpenAsync(fetch.Tenant, stored.AttachmentId, ct))?.Content, cancellationToken),
+                };
                 if (!await MessageTicket.RecordAsync(cluster, fetch.Tenant, fetch.StreamId, threaded, note))
                 {
                     // Stored already: the next attempt finds the file and records it without fetching it again.

@@ -4,7 +4,10 @@ using TicketGrains.Grains.Hosting;
 
 namespace TicketGrains.Grains.AutoFill.Speech;
 
-/// <summary>Registers the pocketsphinx reader as one of the media text readers (source "speech"), with its options checked at start.</summary>
+/// <summary>
+/// Registers the pocketsphinx reader as one of the media text readers (source "speech"), with its options checked at
+/// start, and the voice notes' transcripts the media fetch records.
+/// </summary>
 public static class SpeechServices
 {
     public static IServiceCollection AddSpeechToText(this IServiceCollection services)
@@ -12,6 +15,7 @@ public static class SpeechServices
         services.AddValidatedOptions<SpeechOptions>(SpeechOptions.Section);
         services.TryAddSingleton<PocketsphinxReader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMediaTextReader, PocketsphinxReader>(sp => sp.GetRequiredService<PocketsphinxReader>()));
+        services.TryAddSingleton<VoiceTranscripts>();
         return services;
     }
 }
