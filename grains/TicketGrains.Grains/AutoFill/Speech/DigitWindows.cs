@@ -69,6 +69,14 @@ public static class DigitWindows
                 numbers++;
                 end += 2;
             }
+            else if (end + 3 < words.Count && IsNumberWord(words[end + 2].Word) && IsNumberWord(words[end + 3].Word)
+                && words[end + 1].End - words[end].Start <= LongestBridge)
+            {
+                // Two short stray words inside a number ("double dare of five"): a digit heard as two words.
+                lastBridge = end + 1;
+                numbers += 2;
+                end += 4;
+            }
             else
             {
                 break;

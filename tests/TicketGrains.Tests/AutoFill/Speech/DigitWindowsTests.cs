@@ -43,6 +43,20 @@ public sealed class DigitWindowsTests
     }
 
     [Fact]
+    public void Two_short_stray_words_inside_a_number_are_bridged_but_not_two_long_ones()
+    {
+        var window = Assert.Single(DigitWindows.Find(Heard("my phone is one five three double dare of five six nine six thank you")));
+        var apart = new List<TimedWord>
+        {
+            new("one", 0, 0.3, 1), new("twenty", 0.3, 0.6, 1), new("wonderful", 0.6, 1.2, 1), new("afternoon", 1.2, 1.9, 1),
+            new("thirty", 1.9, 2.2, 1), new("four", 2.2, 2.5, 1),
+        };
+
+        Assert.Equal((3, 13), (window.First, window.End));
+        Assert.Equal([(0, 2), (4, 6)], DigitWindows.Find(apart).Select(w => (w.First, w.End)));
+    }
+
+    [Fact]
     public void A_stray_word_before_a_single_number_word_ends_the_window()
     {
         var window = Assert.Single(DigitWindows.Find(Heard("you can reach me one eighty zero after six")));
