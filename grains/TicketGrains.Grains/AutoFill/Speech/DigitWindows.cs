@@ -1,9 +1,9 @@
 namespace TicketGrains.Grains.AutoFill.Speech;
 
 /// <summary>
-/// Finds where the general model heard a number (two number words or more, one stray word between them allowed: "three
-/// eighty five volunteers double seven", but not "eight after six") and was unsure of it, widened to spelled letters before it, so that stretch can be decoded again
-/// with number words only.
+/// Finds where the general model heard a number (two number words or more, with a stray word or two short ones between
+/// them: "three eighty five volunteers double seven", but not "eight after six") and was unsure of it, widened to
+/// spelled letters before it, so that stretch can be decoded again with number words only.
 /// </summary>
 public static class DigitWindows
 {
