@@ -21,6 +21,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/deploy/local/common.bash"
 cd "$repo"
 require_dotnet
+# Voice notes on tickets are read with pocketsphinx and sox.
+require_speech_tools
 use_local_postgres
 use_local_secrets
 

@@ -17,6 +17,8 @@ require_dotnet
 require_apt_tool swaks swaks
 # The web widget's browser tests drive Debian's chromium with Playwright (which never downloads a browser here).
 require_apt_tool chromium chromium
+# Voice notes are read with pocketsphinx and sox; the speech tests speak theirs with flite.
+require_speech_tools
 
 deploy/local/postgres.sh start
 # Admin use: a role with LOGIN CREATEDB; the integration tests create their own databases with it and migrate them as

@@ -9,7 +9,9 @@
 #   migrate_as_owner     the migrate step (TicketGrains.Silo.dll migrate) as the owner role
 #   start_bench_silo     a latency bench's silo: own database, Release build, migrated, started, ready (sets silo_pid)
 #   bench_admin_token    a development token of a tenant's admin, exported as TICKETGRAINS_TOKEN
-#   require_apt_tool     a command the tests need (swaks), installed with apt-get when missing
+#   require_apt_tool     a command (or a file, given by its absolute path) the tests need, installed with apt-get when missing
+#   require_speech_tools what the speech reader needs (pocketsphinx, its en-us model, sox with AMR and MP3) and flite,
+#                        which speaks the tests' and the speech bench's voice notes
 # shellcheck shell=bash
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -51,8 +53,8 @@ use_local_postgres() {
     export ConnectionStrings__TicketGrains ConnectionStrings__TicketGrainsOwner
 }
 
-require_apt_tool() { # command package: install the Debian package when the command is missing (root or passwordless sudo)
-    command -v "$1" >/dev/null 2>&1 && return 0
+require_apt_tool() { # command-or-/path package: install the Debian package when the command or file is missing (root or passwordless sudo)
+    if [[ "$1" == /* ]]; then [[ -e "$1" ]] && return 0; else command -v "$1" >/dev/null 2>&1 && return 0; fi
     local -a sudo_cmd=()
     if [[ "$(id -u)" != "0" ]]; then
         sudo -n true 2>/dev/null || die "$1 is required: sudo apt-get install -y $2"
@@ -63,6 +65,14 @@ require_apt_tool() { # command package: install the Debian package when the comm
         || { "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 \
             && "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >&2; } \
         || die "could not install $2 with apt-get"
+}
+
+require_speech_tools() {
+    require_apt_tool pocketsphinx_continuous pocketsphinx
+    require_apt_tool /usr/share/pocketsphinx/model/en-us/en-us.lm.bin pocketsphinx-en-us
+    require_apt_tool sox sox
+    require_apt_tool "/usr/lib/$(uname -m)-linux-gnu/sox/libsox_fmt_amr_nb.so" libsox-fmt-all
+    require_apt_tool flite flite
 }
 
 migrate_as_owner() { # silo_dll [log file]: the migrate step, with the owner's connection string from use_local_postgres

@@ -25,6 +25,11 @@ public static class BenchProgram
             return await InboundLatencyBench.RunAsync(inboundArgs);
         }
 
+        if (args is ["speech", .. var speechArgs])
+        {
+            return await Speech.SpeechBench.RunAsync(speechArgs);
+        }
+
         if (args is ["webhook-latency", .. var rest])
         {
             return await WebhookLatencyBench.RunAsync(rest);

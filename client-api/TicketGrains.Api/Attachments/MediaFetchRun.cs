@@ -3,6 +3,7 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Channels.Inbound;
 using TicketGrains.Grains.Attachments;
+using TicketGrains.Grains.AutoFill.Speech;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Encryption;
 
@@ -15,7 +16,7 @@ namespace TicketGrains.Api.Attachments;
 /// </summary>
 public sealed class MediaFetchRun(
     InboundRecords records, IPersonalDataProtection protection, IChannelDirectory channels, IEnumerable<IMediaSource> sources, AttachmentVault vault,
-    IClusterClient cluster)
+    VoiceTranscripts transcripts, IClusterClient cluster)
 {
     /// <summary>
     /// One attempt; a passing failure on attempt <paramref name="maxAttempts"/> is final. A final failure is recorded on
@@ -77,8 +78,14 @@ public sealed class MediaFetchRun(
             }
 
             var (notes, missing) = files;
-            foreach (var note in notes)
+            foreach (var stored in notes)
             {
+                // A voice note's transcript, for the agent and the field proposals: the platform's recognition, else the speech reader's.
+                var note = stored with
+                {
+                    Transcript = await transcripts.ForAsync(fetch.Kind, content.Text, stored.ContentType,
+                        async ct => (await vault.OpenAsync(fetch.Tenant, stored.AttachmentId, ct))?.Content, cancellationToken),
+                };
                 if (!await MessageTicket.RecordAsync(cluster, fetch.Tenant, fetch.StreamId, threaded, note))
                 {
                     // Stored already: the next attempt finds the file and records it without fetching it again.

@@ -30,7 +30,7 @@ public static class AttachmentDecisions
         {
             // A channel message's file belongs with the message, even once the ticket has closed; never on a ticket without it.
             return state.InboundMessages.Contains(message)
-                ? new AttachmentAdded(note.AttachmentId, note.FileName, note.ContentType, note.Bytes, note.Actor, now, message)
+                ? new AttachmentAdded(note.AttachmentId, note.FileName, note.ContentType, note.Bytes, note.Actor, now, message, note.Transcript)
                 : throw new InvalidFieldException(InboundMessageField, "The channel message this file came with is not on this ticket.");
         }
 
@@ -39,7 +39,7 @@ public static class AttachmentDecisions
             throw new InvalidFieldException("status", "A closed ticket takes no more attachments; open a follow-up ticket.");
         }
 
-        return new AttachmentAdded(note.AttachmentId, note.FileName, note.ContentType, note.Bytes, note.Actor, now, note.InboundMessage);
+        return new AttachmentAdded(note.AttachmentId, note.FileName, note.ContentType, note.Bytes, note.Actor, now, note.InboundMessage, note.Transcript);
     }
 
     /// <summary>Records why a channel message's media are missing, once per message; on a closed ticket too (it only explains).</summary>

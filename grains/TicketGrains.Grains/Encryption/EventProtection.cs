@@ -21,7 +21,7 @@ public static class EventProtection
         },
         MessageAdded m => m with { Body = transform(m.Body) },
         InboundMessageReceived r => r with { Content = transform(r.Content) },
-        AttachmentAdded a => a with { FileName = transform(a.FileName) },
+        AttachmentAdded a => a with { FileName = transform(a.FileName), Transcript = a.Transcript is { } t ? t with { Text = transform(t.Text) } : null },
         AttachmentFetchFailed f => f with { Reason = transform(f.Reason) },
         CustomerRegistered r => r with
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Attachments;
+using TicketGrains.Grains.AutoFill.Speech;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Live;
@@ -30,6 +31,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton<TicketMetrics>();
         services.TryAddSingleton<SlaWatchRegistry>();
         services.AddTicketGrainsEncryption();
+        services.AddSpeechToText();
         return services;
     }
 

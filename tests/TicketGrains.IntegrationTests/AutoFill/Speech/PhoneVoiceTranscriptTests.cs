@@ -1,0 +1,35 @@
+using System.Net;
+using System.Text.Json;
+using TicketGrains.IntegrationTests.Api;
+using TicketGrains.IntegrationTests.Attachments;
+using TicketGrains.IntegrationTests.Channels;
+using TicketGrains.IntegrationTests.Infrastructure;
+using TicketGrains.Tests.Channels.App;
+
+namespace TicketGrains.IntegrationTests.AutoFill.Speech;
+
+/// <summary>
+/// A phone system uploads a voice note without recognised text: the media fetch has the speech reader (real sox and
+/// pocketsphinx) transcribe the recording, and the ticket's voice attachment carries the order number as digits.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class PhoneVoiceTranscriptTests(ApiClusterFixture cluster, ITestOutputHelper output)
+{
+    [Fact]
+    public Task A_voice_note_without_recognised_text_is_recorded_with_the_order_number_it_says() => cluster.RunAsync(output, async () =>
+    {
+        var (poster, channel) = await ChannelPoster.CreateAsync(cluster.Http, cluster.FreshTenant(), "phone");
+        var caller = "+86139" + Random.Shared.Next(10_000_000, 99_999_999);
+        var recording = await SpokenNote.SayAsync("rms", "my order number is three eight eight five one two double seven zero four", "wav");
+
+        (await poster.PostAsync(channel, AppRequests.VoiceNoteWithAudio("call-9", caller, "", recording, DateTimeOffset.UtcNow))).Expect(HttpStatusCode.OK);
+
+        var ticket = (await InboundTickets.OfAsync(poster.Admin, caller, "phone")).GetProperty("id").GetGuid();
+        JsonElement? added = null;
+        await Poll.UntilAsync("the transcribed voice note", TimeSpan.FromSeconds(60), async () =>
+            (added = (await AttachmentRequests.EventsAsync(poster.Admin, ticket, "AttachmentAdded")).Cast<JsonElement?>().SingleOrDefault()) is not null);
+        var transcript = added!.Value.GetProperty("transcript");
+        Assert.Equal("speech", transcript.GetProperty("source").GetString());
+        Assert.Contains("3885127704", transcript.GetProperty("text").GetString()!.Split(' '));
+    });
+}
