@@ -45,6 +45,7 @@ export Channels__Email__ListenAddress="${Channels__Email__ListenAddress:-127.0.0
 smtp_line="  SMTP (e-mail channels) $Channels__Email__ListenAddress:$Channels__Email__SmtpPort"
 silo_dll="silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll"
 [[ -f "$silo_dll" ]] || { say "the build produced no $silo_dll"; exit 1; }
+use_intent_model
 
 cat <<EOF
 

@@ -29,6 +29,8 @@ export TICKETGRAINS_TEST_PG TICKETGRAINS_TEST_PG_APP
 
 say "building (Release)"
 dotnet build TicketGrains.sln -c Release -nologo -v quiet
+# The silos under test load the category model (tests/TicketGrains.IntegrationTests: NodeLauncher); trained when missing.
+use_intent_model
 
 results="$repo/.data/test-results"
 mkdir -p "$results"

@@ -108,6 +108,7 @@ ensure_built() {
     fi
     [[ -f "$silo_dll" ]] || die "no $silo_dll after the build"
     [[ -f "$api_dll" ]] || die "no $api_dll after the build"
+    use_intent_model
 }
 
 cluster_env_file="$state_dir/cluster.env"

@@ -12,6 +12,7 @@
 #   require_apt_tool     a command (or a file, given by its absolute path) the tests need, installed with apt-get when missing
 #   require_speech_tools what the speech reader needs (pocketsphinx, its en-us model, sox with AMR and MP3) and flite,
 #                        which speaks the tests' and the speech bench's voice notes
+#   use_intent_model     Intents__ModelPath: as configured, else the local category model, trained when missing
 # shellcheck shell=bash
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -51,6 +52,13 @@ use_local_postgres() {
     ConnectionStrings__TicketGrainsOwner="$("$repo/deploy/local/postgres.sh" url | tail -n 1)"
     ConnectionStrings__TicketGrains="$("$repo/deploy/local/postgres.sh" app-url | tail -n 1)"
     export ConnectionStrings__TicketGrains ConnectionStrings__TicketGrainsOwner
+}
+
+use_intent_model() { # after the build: every silo loads the category model at start (ADR 0020)
+    if [[ -z "${Intents__ModelPath:-}" ]]; then
+        Intents__ModelPath="$("$repo/deploy/local/intent-model.sh" | tail -n 1)"
+        export Intents__ModelPath
+    fi
 }
 
 require_apt_tool() { # command-or-/path package: install the Debian package when the command or file is missing (root or passwordless sudo)
@@ -116,6 +124,7 @@ start_bench_silo() { # url database name silo_port gateway_port [silo options...
     say "building (Release)"
     dotnet build "$repo/silo/TicketGrains.Silo" -c Release -nologo -v quiet
     dotnet build "$repo/tests/TicketGrains.Bench" -c Release -nologo -v quiet
+    use_intent_model
     mkdir -p "$log_dir"
     ConnectionStrings__TicketGrainsOwner="$owner_conn" ConnectionStrings__TicketGrains="$app_conn" \
         migrate_as_owner "$silo_dll" "$log_dir/$name-migrate.log"

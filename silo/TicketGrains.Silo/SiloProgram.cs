@@ -13,7 +13,8 @@ namespace TicketGrains.Silo;
 
 /// <summary>
 /// A silo of the ticket cluster; by default it also serves the REST API (single-process mode). With the first argument
-/// `migrate` it runs the migrate step instead (<see cref="MigrateCommand"/>) and exits.
+/// `migrate` it runs the migrate step instead (<see cref="MigrateCommand"/>) and exits; with `train-intents` it trains the
+/// category model (<see cref="TrainIntentsCommand"/>).
 /// </summary>
 public static class SiloProgram
 {
@@ -25,6 +26,11 @@ public static class SiloProgram
         if (args is [MigrateCommand.Name, .. var rest])
         {
             return await MigrateCommand.RunAsync(rest);
+        }
+
+        if (args is [TrainIntentsCommand.Name, .. var training])
+        {
+            return TrainIntentsCommand.Run(training);
         }
 
         if (args is [RebuildReadModelCommand.Name, .. var options])

@@ -30,6 +30,11 @@ public static class BenchProgram
             return await Speech.SpeechBench.RunAsync(speechArgs);
         }
 
+        if (args is ["intents", .. var intentArgs])
+        {
+            return IntentBench.Run(intentArgs);
+        }
+
         if (args is ["webhook-latency", .. var rest])
         {
             return await WebhookLatencyBench.RunAsync(rest);

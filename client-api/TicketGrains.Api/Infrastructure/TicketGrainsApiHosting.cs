@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Attachments;
+using TicketGrains.Api.AutoFill;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Channels;
 using TicketGrains.Api.Channels.Outbound;
@@ -76,6 +77,7 @@ public static class TicketGrainsApiHosting
         app.MapChannelsApi();
         app.MapWebChannel();
         app.MapAttachmentsApi();
+        app.MapIntentsApi();
         return app;
     }
 }

@@ -8,10 +8,19 @@ public static class TicketCatalog
         "web", "app", "wechat", "wecom", "douyin", "weibo", "email", "phone", "api",
     };
 
-    public static readonly IReadOnlySet<string> Categories = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "general", "presale", "order", "logistics", "return", "exchange", "refund", "complaint", "account",
-    };
+    /// <summary>The category codes the classifier predicts (the public list in deploy/intents/README.md and ADR 0020).</summary>
+    public static readonly IReadOnlyList<string> IntentCategories =
+    [
+        "presale", "logistics", "logistics_exception", "return_exchange", "refund", "cancel_order", "order_change", "payment", "invoice",
+        "complaint", "feedback", "human_agent", "account",
+    ];
+
+    /// <summary>
+    /// The categories a ticket may have: the classifier's codes (<see cref="IntentCategories"/>, declared first: initialisers run in order), plus "general" (the
+    /// default, nothing predicted) and the earlier "order", "return" and "exchange", which tickets and rules still use.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Categories = new HashSet<string>(["general", "order", "return", "exchange", .. IntentCategories],
+        StringComparer.Ordinal);
 
     /// <summary>Priorities from lowest to highest; the index is the queue rank.</summary>
     public static readonly IReadOnlyList<string> Priorities = ["low", "normal", "high", "urgent"];

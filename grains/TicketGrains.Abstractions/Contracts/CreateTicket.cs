@@ -18,4 +18,7 @@ public sealed record class CreateTicket
 
     /// <summary>The inbound channel message the ticket opens with, and why it opened a new ticket; null for API creates.</summary>
     [Id(9)] public InboundOrigin? Inbound { get; init; }
+
+    /// <summary>The category the classifier proposed for an inbound message it was not sure enough of to set; null otherwise.</summary>
+    [Id(10)] public CategoryConfidence? ProposedCategory { get; init; }
 }

@@ -36,4 +36,10 @@ public sealed record class TicketView
 
     /// <summary>Tags set by routing and rules.</summary>
     [Id(20)] public IReadOnlyList<string> Tags { get; init; } = [];
+
+    /// <summary>
+    /// The category the classifier proposed for the message the ticket opened with, with its confidence, when it was not
+    /// sure enough to set it (the ticket kept "general"); null when it set the category or nothing was classified.
+    /// </summary>
+    [Id(21)] public CategoryConfidence? ProposedCategory { get; init; }
 }

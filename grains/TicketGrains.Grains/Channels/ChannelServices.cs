@@ -1,11 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TicketGrains.Grains.AutoFill.Intents;
 using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.Pipeline;
 
 namespace TicketGrains.Grains.Channels;
 
-/// <summary>Registers channels: their stores (API and silo) and the pipeline subscriber that files inbound messages (silo).</summary>
+/// <summary>
+/// Registers channels: their stores (API and silo) and the pipeline subscriber that files inbound messages (silo), with
+/// the category classifier that sets or proposes a new ticket's category.
+/// </summary>
 public static class ChannelServices
 {
     public static IServiceCollection AddChannelStores(this IServiceCollection services)
@@ -21,6 +25,7 @@ public static class ChannelServices
         services.AddChannelStores();
         services.TryAddSingleton<IThreadingRules, StoredThreadingRules>();
         services.AddCustomerLinking();
+        services.AddIntentClassification();
         services.TryAddSingleton<InboundTicketWork>();
         services.AddEventSubscriber<InboundMessageSubscriber>();
         return services;

@@ -5,6 +5,7 @@ using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
+using TicketGrains.Grains.AutoFill.Intents;
 using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
@@ -20,7 +21,7 @@ namespace TicketGrains.Grains.Channels;
 /// </summary>
 public sealed class InboundTicketWork(
     IServiceProvider services, IEventLog log, IPersonalDataProtection protection, ITicketReadModel readModel, IThreadingRules rules,
-    CustomerLinker linker, TimeProvider time, ILogger<InboundTicketWork> logger)
+    CustomerLinker linker, InboundClassification classification, TimeProvider time, ILogger<InboundTicketWork> logger)
 {
     // Resolved lazily: the grain factory depends on services that are built after this one.
     private readonly Lazy<IGrainFactory> _grains = new(services.GetRequiredService<IGrainFactory>);
@@ -79,6 +80,7 @@ public sealed class InboundTicketWork(
     private async Task OpenAsync(string tenant, string streamId, InboundMessageReceived received, InboundContent content, string body, string? orderNo,
         InboundOrigin origin)
     {
+        var category = await classification.DecideAsync(content.Subject, content.Text);
         var command = new CreateTicket
         {
             Channel = received.ChannelType,
@@ -86,7 +88,8 @@ public sealed class InboundTicketWork(
             CustomerTier = received.CustomerTier,
             Subject = InboundText.Subject(received.Kind, content),
             Body = body,
-            Category = TicketCatalog.DefaultCategory,
+            Category = category.Category,
+            ProposedCategory = category.Proposed,
             Priority = TicketCatalog.DefaultPriority,
             Fields = orderNo is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [OrderEventTypes.OrderNoField] = orderNo },
             RequestHash = "inbound:" + streamId,

@@ -13,8 +13,8 @@ public static class BuiltInRouting
     public static readonly IReadOnlyList<RoutingRule> Rules =
     [
         new("builtin-vip", new RoutingWhen { Tiers = ["vip"] }, new RoutingThen { Queue = Vip }),
-        new("builtin-after-sales", new RoutingWhen { Categories = ["return", "exchange", "refund"] }, new RoutingThen { Queue = "after-sales" }),
-        new("builtin-logistics", new RoutingWhen { Categories = ["logistics"] }, new RoutingThen { Queue = "logistics" }),
+        new("builtin-after-sales", new RoutingWhen { Categories = ["return", "exchange", "return_exchange", "refund"] }, new RoutingThen { Queue = "after-sales" }),
+        new("builtin-logistics", new RoutingWhen { Categories = ["logistics", "logistics_exception"] }, new RoutingThen { Queue = "logistics" }),
         new("builtin-complaints", new RoutingWhen { Categories = ["complaint"] }, new RoutingThen { Queue = "complaints" }),
         new("builtin-presale", new RoutingWhen { Categories = ["presale"] }, new RoutingThen { Queue = "presale" }),
         new(DefaultRuleId, new RoutingWhen(), new RoutingThen { Queue = General }),

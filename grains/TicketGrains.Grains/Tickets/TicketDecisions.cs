@@ -32,7 +32,8 @@ public static class TicketDecisions
         plan.Policy == DefaultSlaPlan.Name ? null : plan,
         routed,
         command.CustomerTier,
-        command.Inbound);
+        command.Inbound,
+        command.ProposedCategory);
 
     private static DateTimeOffset? FirstReplyDue(SlaPlan plan, DateTimeOffset now)
     {

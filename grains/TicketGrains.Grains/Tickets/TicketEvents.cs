@@ -12,7 +12,8 @@ namespace TicketGrains.Grains.Tickets;
 /// A new ticket; <paramref name="Sla"/> is the plan its SLA clocks run under (absent in events written before plans existed),
 /// <paramref name="Routed"/> its routing decision (absent in events written before rules existed), <paramref name="Tier"/> the
 /// customer's tier (absent in events written before it was kept), <paramref name="Inbound"/> the channel message it opened with
-/// and why it opened a new ticket (absent for API creates).
+/// and why it opened a new ticket (absent for API creates), <paramref name="ProposedCategory"/> the classifier's proposal for
+/// that message when it did not set the category (absent otherwise and in events written before classification).
 /// </summary>
 public sealed record TicketCreated(
     Guid TicketId,
@@ -30,7 +31,8 @@ public sealed record TicketCreated(
     SlaPlan? Sla = null,
     TicketRouted? Routed = null,
     string? Tier = null,
-    InboundOrigin? Inbound = null) : IDomainEvent;
+    InboundOrigin? Inbound = null,
+    CategoryConfidence? ProposedCategory = null) : IDomainEvent;
 
 /// <summary>
 /// A reply or note; <paramref name="Actor"/> is the credential that added it (absent in events written before it was kept);

@@ -24,6 +24,7 @@ public sealed class TicketState : IJsonOnDeserialized
     public string Channel { get; set; } = "";
     public string Subject { get; set; } = "";
     public string Category { get; set; } = TicketCatalog.DefaultCategory;
+    public CategoryConfidence? ProposedCategory { get; set; }
     public string Priority { get; set; } = TicketCatalog.DefaultPriority;
     public string Queue { get; set; } = BuiltInRouting.General;
 
@@ -116,6 +117,7 @@ public sealed class TicketState : IJsonOnDeserialized
                 Channel = c.Channel;
                 Subject = c.Subject;
                 Category = c.Category;
+                ProposedCategory = c.ProposedCategory;
                 Priority = c.Priority;
                 Queue = c.Queue;
                 RequestHash = c.RequestHash;
@@ -343,5 +345,6 @@ public sealed class TicketState : IJsonOnDeserialized
         Messages = [.. Messages],
         Skills = [.. Skills],
         Tags = [.. Tags],
+        ProposedCategory = ProposedCategory,
     };
 }

@@ -55,5 +55,14 @@ public static class NodeLauncher
         // Orleans traffic is TLS in every test cluster, as in run.sh and cluster.sh.
         .. TestCertificates.NodeSettings(TestCertificates.Cluster),
         .. TestEncryption.NodeSettings,
+        // The category model test.sh builds (deploy/local/intent-model.sh), loaded at a silo's first inbound message or
+        // classify call rather than at its start: most tests never classify, and dozens of silos start in a run.
+        $"--Intents:ModelPath={IntentModelPath}",
+        "--Intents:LoadAtStart=false",
     ];
+
+    private static string IntentModelPath =>
+        Environment.GetEnvironmentVariable("Intents__ModelPath") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(RepoLayout.Root, ".data", "intents", "intent-model.zip");
 }

@@ -1,13 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
+using TicketGrains.Grains.AutoFill.Intents;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.ReadModel;
+using TicketGrains.Tests.AutoFill.Intents;
 using Xunit;
 
 namespace TicketGrains.Tests.Cluster;
@@ -40,15 +43,33 @@ public sealed class InboundTicketWorkTests(ClusterFixture fixture)
         var view = await ticket.GetAsync();
         Assert.Equal(["订单 20261111-42 没到", "还没有物流"], view.Messages.Select(m => m.Body));
         Assert.Equal("20261111-42", view.Fields["orderNo"]);
+        Assert.Equal(("logistics", null), (view.Category, view.ProposedCategory));
+        Assert.Equal("订单 20261111-42 没到", Assert.Single(_classifier.Texts.Distinct()));
         Assert.Equal(["TicketCreated", "MessageAdded"], (await ticket.GetEventsAsync()).Select(e => e.Type));
         Assert.Equal(["InboundMessageReceived", "InboundMessageThreaded"],
             (await fixture.EventLog.ReadStreamAsync(_tenant, second.StreamId, 0)).Select(e => e.EventType));
     }
 
-    private InboundTicketWork Work() => new(
+    [Fact]
+    public async Task A_doubtful_classification_opens_a_general_ticket_with_the_category_proposed()
+    {
+        var inbox = fixture.Client.GetGrain<IInboundInboxGrain>(_tenant);
+        Assert.True(await inbox.StoreAsync(Envelope("d-1", "在吗")));
+        var message = await CommittedAsync("d-1");
+
+        await Work(new FixedIntentClassifier("human_agent", 0.35)).HandleAsync(message, InboundTicketWork.Parse(message));
+
+        var view = await fixture.Client.GetGrain<ITicketGrain>(GrainKeys.For(_tenant, InboundStreams.TicketIdOf(_tenant, message.StreamId))).GetAsync();
+        Assert.Equal(("general", new CategoryConfidence("human_agent", 0.35)), (view.Category, view.ProposedCategory));
+    }
+
+    private readonly FixedIntentClassifier _classifier = new("logistics", 0.9);
+
+    private InboundTicketWork Work(FixedIntentClassifier? classifier = null) => new(
         new ServiceCollection().AddSingleton<IGrainFactory>(fixture.Client).BuildServiceProvider(),
         fixture.EventLog, new ClearProtection(), new InMemoryTicketReadModel(fixture.EventLog), new DefaultRules(),
-        new CustomerLinker(new InMemoryIdentityKeyStore(), new InMemoryCustomerGroups(), new InMemoryLinkProposals(), new ClearProtection(), fixture.Time, new RecentContacts(fixture.Time)), fixture.Time,
+        new CustomerLinker(new InMemoryIdentityKeyStore(), new InMemoryCustomerGroups(), new InMemoryLinkProposals(), new ClearProtection(), fixture.Time, new RecentContacts(fixture.Time)),
+        new InboundClassification(classifier ?? _classifier, Options.Create(new IntentOptions()), NullLogger<InboundClassification>.Instance), fixture.Time,
         NullLogger<InboundTicketWork>.Instance);
 
     private InboundEnvelope Envelope(string messageId, string text) => new()

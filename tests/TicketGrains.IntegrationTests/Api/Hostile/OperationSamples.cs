@@ -82,6 +82,7 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
                  "occurredAt":"2026-11-11T08:00:00Z","data":{"warehouse":"HZ-2"}}
                 """),
             Required: ["eventId", "type", "orderNo"], Constrained: ["type"], FreeText: ["eventId", "orderNo", "trackingNo", "carrier"], NumericQuery: []),
+        ["ClassifyIntent"] = new(Json("""{"text":"申请退款一周了还没到账 refund"}"""), Required: ["text"], Constrained: [], FreeText: ["text"], NumericQuery: []),
         ["CreateWebhook"] = new(
             Json("""{"url":"https://93.184.215.14/hook","events":["ticket.created"]}"""),
             Required: ["url", "events"], Constrained: ["url", "events.0"], FreeText: [], NumericQuery: [], SmallBody: true),

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using TicketGrains.Grains.AutoFill.Intents;
+
+namespace TicketGrains.Bench;
+
+/// <summary>
+/// `TicketGrains.Bench intents --data deploy/intents [--seed N] [--calls N]`: trains the category model on four fifths of
+/// each training file (<see cref="IntentHoldOut"/>), reports macro-F1 and F1 per category on the held-back fifth of each
+/// file, then times in-process classification of the held-back messages on one thread (p50, p99). Run by
+/// deploy/local/intent-bench.sh.
+/// </summary>
+public static class IntentBench
+{
+    public static int Run(string[] args)
+    {
+        var (data, seed, calls) = ("deploy/intents", IntentModelTrainer.DefaultSeed, 20_000);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            (data, seed, calls) = args[i] switch
+            {
+                "--data" => (args[i + 1], seed, calls),
+                "--seed" => (data, int.Parse(args[i + 1]), calls),
+                "--calls" => (data, seed, int.Parse(args[i + 1])),
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        var (train, test) = IntentHoldOut.Split(IntentTrainingSet.Load(data), seed);
+        var clock = Stopwatch.StartNew();
+        var model = IntentModelTrainer.Train(train, seed);
+        Console.WriteLine($"trained on {train.Count} messages in {clock.Elapsed.TotalSeconds:F1} s (seed {seed}); held back {test.Count}");
+        foreach (var file in test.GroupBy(t => t.Source).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Report(file.Key, new IntentScoreCard([.. file.Select(t => (t.Category, model.Classify(t.Text).Category))]));
+        }
+
+        Report("all held back", new IntentScoreCard([.. test.Select(t => (t.Category, model.Classify(t.Text).Category))]));
+        Time(model, test, calls);
+        return 0;
+    }
+
+    private static void Report(string name, IntentScoreCard card)
+    {
+        Console.WriteLine($"\n{name}: {card.Count} messages, macro-F1 {card.MacroF1:F3}, accuracy {card.Accuracy:F3}");
+        foreach (var category in card.Categories)
+        {
+            Console.WriteLine($"  {category,-20} F1 {card.F1(category):F3}  ({card.Support(category)})");
+        }
+    }
+
+    private static void Time(IntentModel model, List<LabelledText> test, int calls)
+    {
+        foreach (var warm in test)
+        {
+            model.Classify(warm.Text);
+        }
+
+        var histogram = new LatencyHistogram();
+        for (var i = 0; i < calls; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            model.Classify(test[i % test.Count].Text);
+            histogram.RecordSince(start);
+        }
+
+        Console.WriteLine($"\nin-process classify, {calls} calls on one thread: p50 {histogram.PercentileMs(0.5):F3} ms, " +
+            $"p99 {histogram.PercentileMs(0.99):F3} ms, max {histogram.PercentileMs(1):F3} ms");
+    }
+}
