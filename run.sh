@@ -27,6 +27,9 @@ use_local_secrets
 # The local self-signed certificates, for whatever is not configured already.
 eval "$(deploy/local/certs.sh env)"
 
+# The agent workbench (/app): its TypeScript is built when dist/ is missing or older than its sources, before the API's
+# build copies it next to the binaries.
+deploy/local/workbench.sh
 say "building (Release)"
 dotnet build TicketGrains.sln -c Release -nologo -v quiet
 

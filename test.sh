@@ -17,6 +17,8 @@ require_dotnet
 require_apt_tool swaks swaks
 # The web widget's browser tests drive Debian's chromium with Playwright (which never downloads a browser here).
 require_apt_tool chromium chromium
+# The workbench is built with Node.js and npm (deploy/local/workbench.sh installs them from apt when missing); its
+# browser tests check it with axe-core from its npm packages.
 
 deploy/local/postgres.sh start
 # Admin use: a role with LOGIN CREATEDB; the integration tests create their own databases with it and migrate them as
@@ -25,6 +27,9 @@ TICKETGRAINS_TEST_PG="$(deploy/local/postgres.sh url ticketgrains | tail -n 1)"
 TICKETGRAINS_TEST_PG_APP="$(deploy/local/postgres.sh app-url ticketgrains | tail -n 1)"
 export TICKETGRAINS_TEST_PG TICKETGRAINS_TEST_PG_APP
 
+# The agent workbench (/app): its TypeScript is built when dist/ is missing or older than its sources, before the API's
+# build copies it next to the binaries.
+deploy/local/workbench.sh
 say "building (Release)"
 dotnet build TicketGrains.sln -c Release -nologo -v quiet
 

@@ -17,6 +17,7 @@ using TicketGrains.Api.Sla;
 using TicketGrains.Api.Templates;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Api.Webhooks;
+using TicketGrains.Api.Workbench;
 using TicketGrains.Grains.Hosting;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.Webhooks;
@@ -43,6 +44,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddChannelPlatforms(builder.Configuration);
         builder.Services.AddCustomerContext();
         builder.Services.AddReplyDeliveries();
+        builder.Services.AddWorkbench();
         return builder;
     }
 
@@ -73,6 +75,7 @@ public static class TicketGrainsApiHosting
         app.MapChannelsApi();
         app.MapWebChannel();
         app.MapAttachmentsApi();
+        app.MapWorkbench();
         return app;
     }
 }
