@@ -16,8 +16,11 @@ export async function loadInbox(session: Session, scope: Scope, status: string):
     if (scope === "mine") {
         pages = [get<TicketPage>(session, `/tickets?assignee=${encodeURIComponent(session.user)}&limit=${pageSize}${filter}`)];
     } else if (scope === "queues") {
+        // An agent without queues of its own pulls from every queue (PUT /api/v1/agents/{id}/queues).
         const agent = await get<AgentProfile>(session, `/agents/${encodeURIComponent(session.user)}`);
-        pages = agent.queues.map((queue) => get<TicketPage>(session, `/tickets?queue=${encodeURIComponent(queue)}&limit=${pageSize}${filter}`));
+        pages = agent.queues.length === 0
+            ? [get<TicketPage>(session, `/tickets?limit=${pageSize}${filter}`)]
+            : agent.queues.map((queue) => get<TicketPage>(session, `/tickets?queue=${encodeURIComponent(queue)}&limit=${pageSize}${filter}`));
     } else {
         pages = [get<TicketPage>(session, `/tickets?limit=${pageSize}${filter}`)];
     }

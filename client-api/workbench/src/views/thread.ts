@@ -10,6 +10,8 @@ interface Attachment {
     at: string;
 }
 
+const customerAuthor = "customer";
+
 type Entry = { at: string; message: MessageView } | { at: string; attachment: Attachment };
 
 /** The thread in time order: the ticket's messages and the files attached to it (from its events). */
@@ -28,10 +30,11 @@ export function renderThread(session: Session, entries: Entry[], customerChannel
 }
 
 function messageItem(message: MessageView, customerChannel: string): HTMLElement {
-    const kind = message.internal ? "internal" : message.delivery ? "reply" : "customer";
+    // The ticket names the customer's own messages "customer"; everything else is the shop's side.
+    const kind = message.internal ? "internal" : message.author === customerAuthor ? "customer" : "reply";
     return el("li", { class: `message ${kind}` },
         el("div", { class: "meta" },
-            el("strong", {}, message.author),
+            el("strong", {}, kind === "customer" ? t("ticket.customer") : message.author),
             kind === "customer" ? el("span", { class: "via" }, tOf("channel", customerChannel)) : null,
             message.internal ? el("span", { class: "badge internal" }, t("ticket.internalNote")) : null,
             message.delivery ? el("span", { class: `badge delivery-${message.delivery.state}` }, tOf("ticket.delivery", message.delivery.state)) : null,
