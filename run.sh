@@ -52,6 +52,7 @@ cat <<EOF
 TicketGrains is starting (one silo, REST API co-hosted). Ctrl-C stops it.
 
   REST API              $url/api/v1
+  agent workbench       $url/app/  (sign in with the development issuer)
   interactive API page  $url/docs
   OpenAPI document      $url/openapi/v1.json
   Orleans dashboard     $url/dashboard  (signs you in as operator through $url/dashboard-login)

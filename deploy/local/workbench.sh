@@ -14,7 +14,7 @@ stamp="$workbench/dist/.built"
 
 is_stale() {
     [[ -f "$stamp" ]] || return 0
-    [[ -n "$(find "$workbench/src" "$workbench/package.json" "$workbench/package-lock.json" "$workbench/build.mjs" \
+    [[ -n "$(find "$workbench/src" "$workbench/test" "$workbench/package.json" "$workbench/package-lock.json" "$workbench/build.mjs" \
         "$workbench/tsconfig.json" -newer "$stamp" -print -quit)" ]]
 }
 
@@ -32,4 +32,5 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
 fi
 say "type-checking and building the workbench"
 npx --no-install tsc --noEmit -p .
+node test/run.mjs
 node build.mjs

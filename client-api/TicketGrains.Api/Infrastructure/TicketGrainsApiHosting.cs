@@ -37,6 +37,8 @@ public static class TicketGrainsApiHosting
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
         builder.Services.AddSingleton<PullMetrics>();
+        builder.Services.TryAddSingleton<AgentRoster>();
+        builder.Services.TryAddSingleton<QueueBacklog>();
         builder.Services.AddLiveFeed();
         builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();

@@ -54,3 +54,7 @@ export async function get<T>(session: Session, path: string): Promise<T> {
 export async function post<T>(session: Session, path: string, body?: unknown): Promise<ApiAnswer<T>> {
     return call<T>(session, "POST", path, body);
 }
+
+export async function put<T>(session: Session, path: string, body: unknown): Promise<T> {
+    return (await call<T>(session, "PUT", path, body)).body;
+}

@@ -27,11 +27,17 @@ export class LiveFeed {
     }
 
     start(): void {
+        // A connection that lost its network may hang without an error for minutes: drop it at once and resume when the
+        // browser is online again.
+        window.addEventListener("offline", this.dropOnOffline);
         void this.run();
     }
 
+    private readonly dropOnOffline = () => this.abort.abort();
+
     stop(): void {
         this.stopped = true;
+        window.removeEventListener("offline", this.dropOnOffline);
         this.abort.abort();
     }
 
@@ -48,8 +54,12 @@ export class LiveFeed {
             if (this.stopped) {
                 return;
             }
-            await new Promise((resolve) => setTimeout(resolve, delay));
-            delay = Math.min(delay * 2, 10_000);
+            if (!navigator.onLine) {
+                await new Promise((resolve) => window.addEventListener("online", resolve, { once: true }));
+            } else {
+                await new Promise((resolve) => setTimeout(resolve, delay));
+                delay = Math.min(delay * 2, 10_000);
+            }
         }
     }
 

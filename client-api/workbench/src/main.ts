@@ -4,6 +4,7 @@ import { onLanguageChange, t } from "./i18n/i18n";
 import { LiveFeed } from "./live";
 import { clearSession, saveSession, savedSession, type Session } from "./session";
 import { renderInbox } from "./views/inbox";
+import { goOnline } from "./views/presence";
 import { renderShell } from "./views/shell";
 import { renderSignIn } from "./views/signIn";
 import { renderSupervisor } from "./views/supervisor";
@@ -14,24 +15,40 @@ let session = savedSession();
 let feed: LiveFeed | null = null;
 let leave: () => void = () => undefined;
 
+let connected: boolean | null = null;
+
+/** Shows the feed's state in the header (drawn again with every screen). */
+function showLive(): void {
+    const state = document.getElementById("live-state");
+    if (state && connected !== null) {
+        state.dataset.connected = String(connected);
+        state.textContent = connected ? t("live.connected") : t("live.reconnecting");
+    }
+}
+
 function startFeed(current: Session): LiveFeed {
     const started = new LiveFeed(current);
-    started.onState((connected) => {
-        const state = document.getElementById("live-state");
-        if (state) {
-            state.dataset.connected = String(connected);
-            state.textContent = connected ? t("live.connected") : t("live.reconnecting");
+    started.onState((state) => {
+        // A feed stopped at sign-out still reports its end: only the current one speaks.
+        if (started === feed) {
+            connected = state;
+            showLive();
         }
     });
     started.start();
     return started;
 }
 
-function signOut(): void {
+function endSession(): void {
     clearSession();
     session = null;
     feed?.stop();
     feed = null;
+    connected = null;
+}
+
+function signOut(): void {
+    endSession();
     location.hash = "#/signin";
     render();
 }
@@ -41,18 +58,23 @@ function render(): void {
     leave();
     leave = () => undefined;
     document.title = t("app.title");
-    const { main, live } = renderShell(root, session, signOut);
+    const { main } = renderShell(root, session, signOut);
     if (!session) {
-        renderSignIn(main, (signedIn) => {
+        renderSignIn(main, async (signedIn) => {
             session = signedIn;
             saveSession(signedIn);
             feed = startFeed(signedIn);
-            location.hash = "#/inbox";
+            await goOnline(signedIn);
+            if (location.hash === "#/inbox") {
+                render();
+            } else {
+                location.hash = "#/inbox";
+            }
         });
         return;
     }
     feed ??= startFeed(session);
-    live.textContent = "";
+    showLive();
     const [, screen, id] = location.hash.split("/");
     if (screen === "ticket" && id) {
         leave = renderTicket(main, session, feed, id);
@@ -64,10 +86,7 @@ function render(): void {
 }
 
 onSessionExpired(() => {
-    clearSession();
-    session = null;
-    feed?.stop();
-    feed = null;
+    endSession();
     render();
     document.getElementById("sign-in-error")!.textContent = t("error.expired");
 });

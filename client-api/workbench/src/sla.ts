@@ -1,5 +1,3 @@
-import { t } from "./i18n/i18n";
-
 /** How near a deadline is: a warning inside this window before it. */
 export const warningWindowMs = 15 * 60 * 1000;
 
@@ -28,21 +26,4 @@ export function formatDuration(ms: number): string {
     const s = seconds % 60;
     const pad = (n: number) => String(n).padStart(2, "0");
     return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
-}
-
-/** The countdown's text for a state. */
-export function slaText(state: SlaState, dueAt: string | null, now: number): string {
-    const left = dueAt ? Date.parse(dueAt) - now : 0;
-    switch (state) {
-        case "none":
-            return t("sla.none");
-        case "paused":
-            return t("sla.paused");
-        case "breached":
-            return t("sla.breached", { time: formatDuration(-left) });
-        case "warning":
-            return t("sla.warning", { time: formatDuration(left) });
-        default:
-            return t("sla.left", { time: formatDuration(left) });
-    }
 }

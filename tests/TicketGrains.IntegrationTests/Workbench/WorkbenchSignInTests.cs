@@ -1,3 +1,4 @@
+using System.Net;
 using TicketGrains.IntegrationTests.Channels.Web;
 using TicketGrains.IntegrationTests.Infrastructure;
 
@@ -18,7 +19,9 @@ public sealed class WorkbenchSignInTests(WorkbenchFixture product, ChromiumFixtu
         await AxeCheck.AssertNoSeriousViolationsAsync(page, "sign-in (zh)");
 
         await browser.SignInAsync(tenant, "alice", "agent");
-        Assert.Equal($"alice（{tenant}）", (await page.Locator(".user").TextContentAsync())?.Replace("退出", ""));
+        Assert.Equal($"alice（{tenant}）", await page.Locator(".user .who").TextContentAsync());
+        var agents = (await product.Client(tenant).GetAsync("/api/v1/agents")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal([("alice", "online")], agents.EnumerateArray().Select(a => (a.GetProperty("agentId").GetString(), a.GetProperty("presence").GetString())));
         var saved = await page.EvaluateAsync<string>("() => sessionStorage.getItem('ticketgrains.workbench.session')");
         Assert.Contains($"\"tenant\":\"{tenant}\"", saved);
         Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('ticketgrains.workbench.session')"));

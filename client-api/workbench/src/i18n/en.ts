@@ -100,6 +100,7 @@ export const en: Dictionary = {
     "supervisor.applied": "Switched to \"{name}\"",
     "supervisor.export": "Export CSV",
     "supervisor.exported": "Exported {rows} rows",
+    "presence.label": "My presence",
     "presence.online": "Online", "presence.away": "Away", "presence.offline": "Offline",
     "template.everyday": "Everyday", "template.618": "618", "template.double11": "Double 11",
     "error.refused": "Refused: needs {permission}",

@@ -98,6 +98,7 @@ export const zh = {
     "supervisor.applied": "已切换到“{name}”",
     "supervisor.export": "导出 CSV",
     "supervisor.exported": "已导出 {rows} 行",
+    "presence.label": "我的状态",
     "presence.online": "在线", "presence.away": "离开", "presence.offline": "离线",
     "template.everyday": "日常", "template.618": "618", "template.double11": "双十一",
     "error.refused": "无权限：需要 {permission}",

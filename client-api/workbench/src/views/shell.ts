@@ -1,9 +1,10 @@
 import { el, replace } from "../dom";
 import { language, setLanguage, t, type Language } from "../i18n/i18n";
 import { mayUse, type Session } from "../session";
+import { presenceControl } from "./presence";
 
 /** The frame around every screen: skip link, title, navigation, live state, language and the signed-in user. */
-export function renderShell(root: HTMLElement, session: Session | null, signOut: () => void): { main: HTMLElement; live: HTMLElement } {
+export function renderShell(root: HTMLElement, session: Session | null, signOut: () => void): { main: HTMLElement } {
     const languages = el("select", { id: "language", "aria-label": t("lang.label"),
         onchange: (event: Event) => setLanguage((event.target as HTMLSelectElement).value as Language) },
         el("option", { value: "zh", lang: "zh-CN", selected: language() === "zh" }, "中文"),
@@ -18,7 +19,7 @@ export function renderShell(root: HTMLElement, session: Session | null, signOut:
             mayUse(session, "rules:manage") ? link("#/supervisor", "nav.supervisor", route === "supervisor") : null)
         : null;
     const user = session
-        ? el("span", { class: "user" }, t("session.user", { user: session.user, tenant: session.tenant }),
+        ? el("span", { class: "user" }, presenceControl(session), el("span", { class: "who" }, t("session.user", { user: session.user, tenant: session.tenant })),
             el("button", { id: "sign-out", onclick: signOut }, t("session.signOut")))
         : null;
     const main = el("main", { id: "main", tabindex: -1 });
@@ -26,5 +27,5 @@ export function renderShell(root: HTMLElement, session: Session | null, signOut:
         el("a", { class: "skip", href: "#main", onclick: (event: Event) => { event.preventDefault(); main.focus(); } }, t("app.skip")),
         el("header", { class: "top" }, el("span", { class: "brand" }, "TicketGrains"), nav, el("span", { class: "spacer" }), live, languages, user),
         main);
-    return { main, live };
+    return { main };
 }

@@ -5,9 +5,10 @@ import { el, replace } from "../dom";
 import { t, tOf } from "../i18n/i18n";
 import type { LiveFeed } from "../live";
 import { serverNow } from "../serverClock";
-import { formatDuration } from "../sla";
+import { formatDuration, warningWindowMs } from "../sla";
 import type { Session } from "../session";
-import type { AgentProfile, QueueStatus, TemplateSummary, TicketListItem } from "../types";
+import { workingStatuses } from "../inboxData";
+import type { AgentProfile, QueueStatus, TemplateSummary, TicketPage } from "../types";
 import { describe } from "./inbox";
 import { field } from "./signIn";
 
@@ -62,7 +63,11 @@ export function renderSupervisor(main: HTMLElement, session: Session, feed: Live
     }
 
     async function loadRisks(): Promise<void> {
-        const atRisk = await get<TicketListItem[]>(session, "/sla/at-risk");
+        // Deadlines inside the warning window or past: the read model's running deadlines, most urgent first.
+        const before = new Date(serverNow() + warningWindowMs).toISOString();
+        const page = await get<TicketPage>(session, `/tickets?slaDueBefore=${encodeURIComponent(before)}&limit=200`);
+        const atRisk = page.items.filter((item) => workingStatuses.includes(item.status))
+            .sort((a, b) => Date.parse(a.slaDueAt ?? "") - Date.parse(b.slaDueAt ?? ""));
         replace(risks, ...(atRisk.length === 0 ? [el("li", {}, t("supervisor.slaNone"))] : atRisk.map((item) => el("li", {},
             channelIcon(item.channel), " ", el("a", { href: `#/ticket/${item.id}` }, item.subject || item.id), " ", priorityBadge(item.priority), " ",
             countdown(item.slaDueAt)))));
