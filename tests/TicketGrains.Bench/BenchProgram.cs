@@ -25,6 +25,11 @@ public static class BenchProgram
             return await InboundLatencyBench.RunAsync(inboundArgs);
         }
 
+        if (args is ["workbench", .. var workbenchArgs])
+        {
+            return await WorkbenchBench.RunAsync(workbenchArgs);
+        }
+
         if (args is ["webhook-latency", .. var rest])
         {
             return await WebhookLatencyBench.RunAsync(rest);

@@ -15,6 +15,9 @@ export function priorityBadge(priority: string): HTMLElement {
     return el("span", { class: `badge priority-${priority}` }, tOf("priority", priority));
 }
 
+/** The queue of the built-in VIP lane: its tickets are a VIP customer's (the inbox lists no tier). */
+export const vipQueue = "vip";
+
 export function vipBadge(): HTMLElement {
     return el("span", { class: "badge vip" }, t("badge.vip"));
 }

@@ -1,5 +1,5 @@
 import { ApiError, call } from "../api";
-import { channelIcon, priorityBadge, statusBadge, vipBadge } from "../channels";
+import { channelIcon, priorityBadge, statusBadge, vipBadge, vipQueue } from "../channels";
 import { countdown } from "../countdown";
 import { el, replace } from "../dom";
 import { t, tOf } from "../i18n/i18n";
@@ -12,8 +12,6 @@ import { field, problemText } from "./signIn";
 const channels = ["wechat", "wecom", "douyin", "weibo", "email", "web", "app", "phone", "api"];
 const priorities = ["urgent", "high", "normal", "low"];
 const statuses = ["new", "open", "pending", "on_hold", "solved", "closed"];
-/** The queue of the built-in VIP lane: its tickets carry the VIP badge in lists. */
-const vipQueue = "vip";
 
 /** The agent's inbox; returns a function that ends its live updates. */
 export function renderInbox(main: HTMLElement, session: Session, feed: LiveFeed): () => void {

@@ -1,5 +1,5 @@
 import { get, post } from "../api";
-import { channelIcon, priorityBadge, statusBadge, vipBadge } from "../channels";
+import { channelIcon, priorityBadge, statusBadge, vipBadge, vipQueue } from "../channels";
 import { countdown } from "../countdown";
 import { el, replace } from "../dom";
 import { t, tOf } from "../i18n/i18n";
@@ -20,16 +20,20 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
     async function load(): Promise<void> {
         try {
             const [ticket, events] = await Promise.all([get<TicketView>(session, `/tickets/${id}`), get<TicketEvent[]>(session, `/tickets/${id}/events`)]);
-            const customer = await get<CustomerContext>(session, `/customers/${ticket.customerId}`).catch(() => null);
             shownVersion = ticket.version;
-            draw(ticket, events, customer);
+            draw(ticket, events);
             main.dataset.loaded = "ticket";
+            // The customer panel follows: the ticket is shown without waiting for it.
+            const customer = await get<CustomerContext>(session, `/customers/${ticket.customerId}`).catch(() => null);
+            if (customer && shownVersion === ticket.version) {
+                document.getElementById("customer-panel")?.replaceChildren(customerPanel(customer, ticket.queue));
+            }
         } catch (error) {
             notice.textContent = describe(error);
         }
     }
 
-    function draw(ticket: TicketView, events: TicketEvent[], customer: CustomerContext | null): void {
+    function draw(ticket: TicketView, events: TicketEvent[]): void {
         const reply = el("textarea", { id: "reply", name: "reply", rows: 4, required: true });
         const internal = el("input", { id: "internal", type: "checkbox" });
         const form = el("form", { class: "reply", "aria-labelledby": "reply-title" },
@@ -42,12 +46,11 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
             void act(() => post(session, `/tickets/${id}/messages`, { author: session.user, body: reply.value, internal: internal.checked }), t("ticket.sent"));
         });
         const status = el("select", { id: "status-select" }, ...statuses.map((s) => el("option", { value: s, selected: s === ticket.status }, tOf("status", s))));
-        const vip = customer?.tier === "vip" || ticket.queue === "vip";
 
         replace(main,
             el("p", {}, el("a", { href: "#/inbox" }, t("ticket.back"))),
             el("div", { class: "ticket-head" }, channelIcon(ticket.channel), el("h1", {}, ticket.subject || ticket.id),
-                priorityBadge(ticket.priority), vip ? vipBadge() : null, statusBadge(ticket.status)),
+                priorityBadge(ticket.priority), el("span", { id: "vip-badge" }, ticket.queue === vipQueue ? vipBadge() : null), statusBadge(ticket.status)),
             notice,
             el("div", { class: "ticket-layout" },
                 el("section", { class: "conversation", "aria-labelledby": "thread-title" },
@@ -66,7 +69,7 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
                             el("li", {}, el("span", {}, clock.metric), countdown(clock.dueAt, clock.pausedSince, clock.breachedAt))))),
                     el("section", { "aria-labelledby": "fields-title" }, el("h2", { id: "fields-title" }, t("ticket.fields")),
                         el("dl", {}, ...Object.entries(ticket.fields).flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)]))),
-                    customer ? customerPanel(customer) : null)));
+                    el("div", { id: "customer-panel" }))));
     }
 
     async function act(command: () => Promise<unknown>, done: string): Promise<void> {
@@ -88,7 +91,12 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
     return unsubscribe;
 }
 
-function customerPanel(customer: CustomerContext): HTMLElement {
+/** The customer across channels; a VIP customer's ticket gets its badge here when its queue did not say so. */
+function customerPanel(customer: CustomerContext, queue: string): HTMLElement {
+    const badge = document.getElementById("vip-badge");
+    if (badge && customer.tier === "vip" && queue !== vipQueue) {
+        badge.replaceChildren(vipBadge());
+    }
     return el("section", { class: "customer", "aria-labelledby": "customer-title" },
         el("h2", { id: "customer-title" }, t("ticket.customer")),
         el("p", {}, customer.name ?? "", " ", el("span", { class: "badge" }, `${t("customer.tier")}: ${customer.tier}`)),
