@@ -7,6 +7,7 @@ import { filterAndSort, loadInbox, type Filters, type Scope } from "../inboxData
 import type { LiveFeed } from "../live";
 import { mayUse, type Session } from "../session";
 import type { TicketListItem, TicketView } from "../types";
+import { watchOffers } from "./offers";
 import { field, problemText } from "./signIn";
 
 const channels = ["wechat", "wecom", "douyin", "weibo", "email", "web", "app", "phone", "api"];
@@ -22,6 +23,7 @@ export function renderInbox(main: HTMLElement, session: Session, feed: LiveFeed)
     const notice = el("p", { class: "notice", role: "status", id: "inbox-notice" });
     const body = el("tbody");
     const count = el("span", { class: "count", "aria-live": "polite" });
+    const offers = el("ul", { class: "offers", "aria-label": t("inbox.offers"), "aria-live": "assertive" });
 
     const scopes: [Scope, string][] = [["mine", t("inbox.mine")], ["queues", t("inbox.myQueues")]];
     if (mayUse(session, "reports:export")) {
@@ -50,7 +52,7 @@ export function renderInbox(main: HTMLElement, session: Session, feed: LiveFeed)
             field("channel", t("inbox.channel"), select("channel", channels, "channel", (v) => { filters.channel = v; draw(); })),
             field("priority", t("inbox.priority"), select("priority", priorities, "priority", (v) => { filters.priority = v; draw(); })),
             field("search", t("inbox.search"), search)),
-        notice, table);
+        notice, offers, table);
 
     function row(item: TicketListItem): HTMLElement {
         const link = el("a", { href: `#/ticket/${item.id}` }, item.subject || item.id);
@@ -112,9 +114,11 @@ export function renderInbox(main: HTMLElement, session: Session, feed: LiveFeed)
         }
     };
     document.addEventListener("keydown", shortcut);
+    const stopOffers = watchOffers(session, feed, offers, notice);
     void reload();
     return () => {
         unsubscribe();
+        stopOffers();
         document.removeEventListener("keydown", shortcut);
         clearTimeout(pending);
     };
