@@ -10,7 +10,8 @@ public sealed class WorkbenchBrowser(IBrowserContext context, IPage page) : IAsy
 
     public IPage Page => page;
 
-    public static async Task<WorkbenchBrowser> OpenAsync(ChromiumFixture chromium, Uri product, string language = "zh")
+    /// <summary>Opens /app/; with a fake clock the page's time (Date, timers) starts now and moves only when the test says.</summary>
+    public static async Task<WorkbenchBrowser> OpenAsync(ChromiumFixture chromium, Uri product, string language = "zh", bool fakeClock = false)
     {
         var context = await chromium.Browser.NewContextAsync(new()
         {
@@ -19,6 +20,11 @@ public sealed class WorkbenchBrowser(IBrowserContext context, IPage page) : IAsy
             BypassCSP = true,
             AcceptDownloads = true,
         });
+        if (fakeClock)
+        {
+            await context.Clock.InstallAsync(new() { TimeDate = DateTime.UtcNow });
+        }
+
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(product, "/app/").ToString());
         return new WorkbenchBrowser(context, page);
