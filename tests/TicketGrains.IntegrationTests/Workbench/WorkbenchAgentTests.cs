@@ -75,16 +75,29 @@ public sealed partial class WorkbenchAgentTests(WorkbenchFixture product, Chromi
         Assert.Equal(("pending", null), (ticket.String("status"), ticket.String("assignee")));
     });
 
-    /// <summary>Screenshots of the screen in both languages, each checked by axe-core; ends in Chinese.</summary>
+    /// <summary>
+    /// Screenshots of the screen in both languages at 1366×768, each checked by axe-core and for a page wider than the
+    /// window; then the same at 1920×1080 in Chinese (saved as "{screen}-1920-zh"). Ends in Chinese at 1366×768.
+    /// </summary>
     internal static async Task SaveAndCheckAsync(WorkbenchBrowser browser, string screen, string loaded)
     {
+        var page = browser.Page;
         foreach (var language in new[] { "en", "zh" })
         {
             await browser.SwitchLanguageAsync(language, loaded);
-            await Screenshots.SaveAsync(browser.Page, screen, language);
-            await AxeCheck.AssertNoSeriousViolationsAsync(browser.Page, $"{screen} ({language})");
+            await Screenshots.SaveAsync(page, screen, language);
+            await AxeCheck.AssertNoSeriousViolationsAsync(page, $"{screen} ({language})");
+            Assert.True(await FitsTheWidthAsync(page), $"{screen} ({language}) scrolls sideways at 1366×768.");
         }
+
+        await page.SetViewportSizeAsync(1920, 1080);
+        Assert.True(await FitsTheWidthAsync(page), $"{screen} scrolls sideways at 1920×1080.");
+        await Screenshots.SaveAsync(page, $"{screen}-1920", "zh");
+        await page.SetViewportSizeAsync(1366, 768);
     }
+
+    private static Task<bool> FitsTheWidthAsync(Microsoft.Playwright.IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 
     internal static object WeChatTicket(string subject, string body) => new
     {
