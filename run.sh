@@ -29,6 +29,9 @@ use_local_secrets
 # The local self-signed certificates, for whatever is not configured already.
 eval "$(deploy/local/certs.sh env)"
 
+# The agent workbench (/app): its TypeScript is built when dist/ is missing or older than its sources, before the API's
+# build copies it next to the binaries.
+deploy/local/workbench.sh
 say "building (Release)"
 dotnet build TicketGrains.sln -c Release -nologo -v quiet
 
@@ -52,6 +55,7 @@ cat <<EOF
 TicketGrains is starting (one silo, REST API co-hosted). Ctrl-C stops it.
 
   REST API              $url/api/v1
+  agent workbench       $url/app/  (sign in with the development issuer)
   interactive API page  $url/docs
   OpenAPI document      $url/openapi/v1.json
   Orleans dashboard     $url/dashboard  (signs you in as operator through $url/dashboard-login)

@@ -27,6 +27,10 @@ TICKETGRAINS_TEST_PG="$(deploy/local/postgres.sh url ticketgrains | tail -n 1)"
 TICKETGRAINS_TEST_PG_APP="$(deploy/local/postgres.sh app-url ticketgrains | tail -n 1)"
 export TICKETGRAINS_TEST_PG TICKETGRAINS_TEST_PG_APP
 
+# The agent workbench (/app): built with Node.js and npm (installed from apt when missing; its browser tests check it
+# with axe-core from its npm packages); its TypeScript is built when dist/ is missing or older than its sources, before the API's
+# build copies it next to the binaries.
+deploy/local/workbench.sh
 say "building (Release)"
 dotnet build TicketGrains.sln -c Release -nologo -v quiet
 # The silos under test load the category model (tests/TicketGrains.IntegrationTests: NodeLauncher); trained when missing.

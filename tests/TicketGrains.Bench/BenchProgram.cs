@@ -35,6 +35,11 @@ public static class BenchProgram
             return IntentBench.Run(intentArgs);
         }
 
+        if (args is ["workbench", .. var workbenchArgs])
+        {
+            return await WorkbenchBench.RunAsync(workbenchArgs);
+        }
+
         if (args is ["webhook-latency", .. var rest])
         {
             return await WebhookLatencyBench.RunAsync(rest);

@@ -21,6 +21,9 @@ public static class AgentsApi
     public static RouteGroupBuilder MapAgentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/agents").WithTags("Agents");
+        group.MapGet("/", ListAsync).WithName("ListAgents")
+            .WithSummary("The tenant's agents (each defined, or that set its presence or queues), with presence, capacity and load.")
+            .RequirePermission(Permissions.TicketsRead);
         group.MapPost("/{agentId}/next", NextAsync).WithName("PullNextTicket")
             .WithSummary("Hand the agent its next ticket (200; accept it before acceptBy), or 204 when none arrived within waitSeconds (0-20).")
             .ProducesValidationProblem().RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).MasksPersonalData()
@@ -105,7 +108,15 @@ public static class AgentsApi
     private static async Task<Ok<AgentProfile>> GetAsync(string agentId, HttpContext context, IClusterClient cluster) =>
         TypedResults.Ok(await GrainRetry.Idempotent(() => Agent(cluster, context, agentId).GetProfileAsync(), context.RequestAborted));
 
-    private static async Task<Ok<AgentProfile>> SetQueuesAsync(string agentId, HttpContext context, IClusterClient cluster)
+    private static async Task<Ok<List<AgentProfile>>> ListAsync(HttpContext context, IClusterClient cluster, AgentRoster roster)
+    {
+        var agents = await roster.ListAsync(Tenant.Of(context), context.RequestAborted);
+        var profiles = await Task.WhenAll(agents.Select(id =>
+            GrainRetry.Idempotent(() => cluster.Reference<IAgentGrain>(GrainKeys.For(Tenant.Of(context), id)).GetProfileAsync(), context.RequestAborted)));
+        return TypedResults.Ok(profiles.ToList());
+    }
+
+    private static async Task<Ok<AgentProfile>> SetQueuesAsync(string agentId, HttpContext context, IClusterClient cluster, AgentRoster roster)
     {
         var agent = Agent(cluster, context, agentId);
         var request = await JsonBody.ReadAsync<SetQueuesRequest>(context.Request);
@@ -114,18 +125,22 @@ public static class AgentsApi
             throw new InvalidFieldException("queues", "'queues' is required (an empty list means every queue).");
         }
 
-        return TypedResults.Ok(await GrainRetry.Idempotent(() => agent.SetQueuesAsync(request.Queues), context.RequestAborted));
+        var profile = await GrainRetry.Idempotent(() => agent.SetQueuesAsync(request.Queues), context.RequestAborted);
+        await roster.RecordAsync(Tenant.Of(context), agentId, context.RequestAborted);
+        return TypedResults.Ok(profile);
     }
 
-    private static async Task<Ok<AgentProfile>> PutAsync(string agentId, HttpContext context, IClusterClient cluster)
+    private static async Task<Ok<AgentProfile>> PutAsync(string agentId, HttpContext context, IClusterClient cluster, AgentRoster roster)
     {
         var agent = Agent(cluster, context, agentId);
         var request = await JsonBody.ReadAsync<PutAgentRequest>(context.Request);
         var definition = new AgentDefinition(request.Skills ?? [], request.Capacity ?? [], request.Queues ?? []);
-        return TypedResults.Ok(await GrainRetry.Idempotent(() => agent.DefineAsync(definition), context.RequestAborted));
+        var profile = await GrainRetry.Idempotent(() => agent.DefineAsync(definition), context.RequestAborted);
+        await roster.RecordAsync(Tenant.Of(context), agentId, context.RequestAborted);
+        return TypedResults.Ok(profile);
     }
 
-    private static async Task<Ok<AgentProfile>> PresenceAsync(string agentId, HttpContext context, IClusterClient cluster)
+    private static async Task<Ok<AgentProfile>> PresenceAsync(string agentId, HttpContext context, IClusterClient cluster, AgentRoster roster)
     {
         var agent = Agent(cluster, context, agentId);
         var request = await JsonBody.ReadAsync<PresenceRequest>(context.Request);
@@ -134,7 +149,9 @@ public static class AgentsApi
             throw new InvalidFieldException("presence", "Presence is 'online', 'away' or 'offline'.");
         }
 
-        return TypedResults.Ok(await GrainRetry.Idempotent(() => agent.SetPresenceAsync(request.Presence), context.RequestAborted));
+        var profile = await GrainRetry.Idempotent(() => agent.SetPresenceAsync(request.Presence), context.RequestAborted);
+        await roster.RecordAsync(Tenant.Of(context), agentId, context.RequestAborted);
+        return TypedResults.Ok(profile);
     }
 
     private static async Task<Ok<TicketView>> AcceptOfferAsync(string agentId, Guid ticketId, HttpContext context, IClusterClient cluster) =>

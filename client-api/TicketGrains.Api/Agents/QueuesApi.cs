@@ -15,6 +15,9 @@ public static class QueuesApi
     public static RouteGroupBuilder MapQueuesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/queues").WithTags("Queues");
+        group.MapGet("/", ListAsync).WithName("ListQueues")
+            .WithSummary("Every queue holding unfinished tickets: tickets waiting for an agent and since when the oldest of them exists.")
+            .RequirePermission(Permissions.TicketsRead);
         group.MapPut("/{name}", PutAsync).WithName("PutQueue")
             .WithSummary("Define a queue: required skills, order (priority, tier, slaDue, wait), overflow, strategy pull or push, offer timeout, skill widening.")
             .Accepts<PutQueueRequest>("application/json").ProducesValidationProblem()
@@ -45,6 +48,9 @@ public static class QueuesApi
         };
         return TypedResults.Ok(await GrainRetry.Idempotent(() => queue.DefineAsync(definition), context.RequestAborted));
     }
+
+    private static async Task<Ok<List<QueueBacklog.Item>>> ListAsync(HttpContext context, QueueBacklog backlog) =>
+        TypedResults.Ok(await backlog.ListAsync(Tenant.Of(context), context.RequestAborted));
 
     private static async Task<Ok<QueueDefinition>> GetAsync(string name, HttpContext context, IClusterClient cluster) =>
         TypedResults.Ok(await GrainRetry.Idempotent(() => Queue(cluster, context, name).GetDefinitionAsync(), context.RequestAborted));

@@ -18,6 +18,7 @@ using TicketGrains.Api.Sla;
 using TicketGrains.Api.Templates;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Api.Webhooks;
+using TicketGrains.Api.Workbench;
 using TicketGrains.Grains.Hosting;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.Webhooks;
@@ -38,6 +39,8 @@ public static class TicketGrainsApiHosting
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
         builder.Services.AddSingleton<PullMetrics>();
+        builder.Services.TryAddSingleton<AgentRoster>();
+        builder.Services.TryAddSingleton<QueueBacklog>();
         builder.Services.AddLiveFeed();
         builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
@@ -46,6 +49,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddChannelPlatforms(builder.Configuration);
         builder.Services.AddCustomerContext();
         builder.Services.AddReplyDeliveries();
+        builder.Services.AddWorkbench();
         return builder;
     }
 
@@ -78,6 +82,7 @@ public static class TicketGrainsApiHosting
         app.MapWebChannel();
         app.MapAttachmentsApi();
         app.MapIntentsApi();
+        app.MapWorkbench();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Api.Infrastructure;
@@ -19,7 +20,7 @@ public static class TicketListing
     public sealed record Page(IReadOnlyList<Item> Items, string? NextCursor);
 
     public static async Task<Ok<Page>> ListAsync(HttpContext context, ITicketReadModel readModel,
-        string? status, string? queue, string? customerId, string? category, string? assignee, string? cursor, string? limit)
+        string? status, string? queue, string? customerId, string? category, string? assignee, string? slaDueBefore, string? cursor, string? limit)
     {
         var tenant = Tenant.Of(context);
         var errors = new FieldErrors();
@@ -45,6 +46,12 @@ public static class TicketListing
             }
         }
 
+        var slaDue = slaDueBefore is null ? null : InstantWithOffset(slaDueBefore);
+        if (slaDueBefore is not null && slaDue is null)
+        {
+            errors.Add("slaDueBefore", "An ISO 8601 date and time with its offset, e.g. 2026-11-11T08:00:00Z.");
+        }
+
         TicketCursor? after = null;
         if (cursor is not null && !TicketCursor.TryDecode(cursor, out after))
         {
@@ -58,8 +65,17 @@ public static class TicketListing
         }
 
         ValidationFailed.ThrowIfAny(errors);
-        var page = await readModel.ListAsync(new TicketQuery(tenant, status, queue, customer, category, after, size, assignee));
+        var page = await readModel.ListAsync(new TicketQuery(tenant, status, queue, customer, category, after, size, assignee, slaDue));
         return TypedResults.Ok(new Page(page.Items.Select(ToItem).ToList(), page.NextCursor));
+    }
+
+    /// <summary>An ISO 8601 time that says its offset (Z or ±hh:mm): a time without one would be read in the server's zone.</summary>
+    private static DateTimeOffset? InstantWithOffset(string text)
+    {
+        var saysOffset = text.EndsWith('Z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+        return saysOffset && text.Contains('T') && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            ? parsed
+            : null;
     }
 
     public static Item ToItem(TicketSummary s) => new(s.Row.TicketId, s.Row.Status, s.Row.Category, s.Row.Priority, s.Row.Queue,

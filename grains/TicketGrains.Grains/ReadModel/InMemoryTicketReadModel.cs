@@ -16,6 +16,7 @@ public sealed class InMemoryTicketReadModel(InMemoryEventLog log) : ITicketReadM
                 && (query.Category is null || s.Row.Category == query.Category)
                 && (query.CustomerId is null || s.Row.CustomerId == query.CustomerId)
                 && (query.Assignee is null || s.Row.Assignee == query.Assignee)
+                && (query.SlaDueBefore is null || s.Row.SlaDueAt <= query.SlaDueBefore)
                 && (query.After is null || (s.Row.CreatedAt, s.Row.TicketId).CompareTo((query.After.CreatedAt, query.After.TicketId)) > 0))
             .OrderBy(s => s.Row.CreatedAt).ThenBy(s => s.Row.TicketId)
             .Take(query.Limit + 1)

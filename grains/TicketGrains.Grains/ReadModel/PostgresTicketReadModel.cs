@@ -36,6 +36,12 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
             command.Parameters.AddWithValue("customer", customer);
         }
 
+        if (query.SlaDueBefore is { } due)
+        {
+            sql.Append(" AND sla_due_at <= @sla_due");
+            command.Parameters.AddWithValue("sla_due", due.UtcDateTime);
+        }
+
         if (query.After is { } after)
         {
             sql.Append(" AND (created_at, ticket_id) > (@after_at, @after_id)");

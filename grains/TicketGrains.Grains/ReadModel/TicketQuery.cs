@@ -1,6 +1,9 @@
 namespace TicketGrains.Grains.ReadModel;
 
-/// <summary>A filtered, keyset-paged listing of one tenant's tickets, oldest first.</summary>
+/// <summary>
+/// A filtered, keyset-paged listing of one tenant's tickets, oldest first; <paramref name="SlaDueBefore"/> keeps the
+/// tickets whose running SLA deadline is at or before that time (the supervisor's warnings and breaches).
+/// </summary>
 public sealed record TicketQuery(
     string TenantId,
     string? Status,
@@ -9,7 +12,8 @@ public sealed record TicketQuery(
     string? Category,
     TicketCursor? After,
     int Limit,
-    string? Assignee = null);
+    string? Assignee = null,
+    DateTimeOffset? SlaDueBefore = null);
 
 /// <summary>One listed ticket, straight from the read model.</summary>
 public sealed record TicketSummary(int Version, TicketRow Row);

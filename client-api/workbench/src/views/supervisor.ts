@@ -1,0 +1,113 @@
+import { call, get, post } from "../api";
+import { channelIcon, priorityBadge } from "../channels";
+import { countdown } from "../countdown";
+import { el, replace } from "../dom";
+import { t, tOf } from "../i18n/i18n";
+import type { LiveFeed } from "../live";
+import { serverNow } from "../serverClock";
+import { formatDuration, warningWindowMs } from "../sla";
+import type { Session } from "../session";
+import { workingStatuses } from "../inboxData";
+import type { AgentProfile, QueueStatus, TemplateSummary, TicketPage } from "../types";
+import { describe } from "./inbox";
+import { field } from "./signIn";
+
+interface QueueBacklog {
+    name: string;
+    waitingTickets: number;
+    oldestWaitingSince: string | null;
+}
+
+/** The supervisor console: queues, agents, SLA risk, the scenario template and the CSV export. */
+export function renderSupervisor(main: HTMLElement, session: Session, feed: LiveFeed): () => void {
+    const notice = el("p", { class: "notice", role: "status", id: "supervisor-notice" });
+    const queues = el("tbody");
+    const agents = el("tbody");
+    const risks = el("ul", { class: "risks" });
+    const template = el("select", { id: "template-select" });
+
+    const table = (label: string, headers: string[], body: HTMLElement) =>
+        el("table", { "aria-label": label }, el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { scope: "col" }, h)))), body);
+
+    replace(main,
+        el("h1", {}, t("supervisor.title")),
+        notice,
+        el("div", { class: "console" },
+            el("section", { "aria-labelledby": "queues-title" }, el("h2", { id: "queues-title" }, t("supervisor.queues")),
+                table(t("supervisor.queues"), [t("supervisor.queue"), t("supervisor.waiting"), t("supervisor.handedOut"), t("supervisor.oldestWait")], queues)),
+            el("section", { "aria-labelledby": "agents-title" }, el("h2", { id: "agents-title" }, t("supervisor.agents")),
+                table(t("supervisor.agents"), [t("supervisor.agent"), t("supervisor.presence"), t("supervisor.load")], agents)),
+            el("section", { "aria-labelledby": "risk-title" }, el("h2", { id: "risk-title" }, t("supervisor.sla")), risks),
+            el("section", { "aria-labelledby": "template-title" }, el("h2", { id: "template-title" }, t("supervisor.template")),
+                field("template-select", t("supervisor.templateSelect"), template),
+                el("button", { id: "apply-template", class: "primary", onclick: () => void applyTemplate() }, t("supervisor.applyTemplate")),
+                el("h2", {}, t("supervisor.export")),
+                el("button", { id: "export-csv", onclick: () => void exportCsv() }, t("supervisor.export")))));
+
+    async function loadQueues(): Promise<void> {
+        const backlog = await get<QueueBacklog[]>(session, "/queues");
+        const statuses = await Promise.all(backlog.map((queue) => get<QueueStatus>(session, `/queues/${encodeURIComponent(queue.name)}/status`)));
+        replace(queues, ...backlog.map((queue, i) => el("tr", { "data-queue": queue.name },
+            el("th", { scope: "row" }, queue.name),
+            el("td", {}, String(statuses[i].waitingTickets)),
+            el("td", {}, String(statuses[i].handedOut)),
+            el("td", {}, queue.oldestWaitingSince ? formatDuration(serverNow() - Date.parse(queue.oldestWaitingSince)) : "—"))));
+    }
+
+    async function loadAgents(): Promise<void> {
+        const roster = await get<AgentProfile[]>(session, "/agents");
+        replace(agents, ...roster.map((agent) => el("tr", { "data-agent": agent.agentId },
+            el("th", { scope: "row" }, agent.agentId),
+            el("td", {}, el("span", { class: `presence presence-${agent.presence}` }, tOf("presence", agent.presence))),
+            el("td", {}, Object.keys({ ...agent.capacity, ...agent.load }).map((kind) => `${kind} ${agent.load[kind] ?? 0}/${agent.capacity[kind] ?? "∞"}`).join(" · ") || "—"))));
+    }
+
+    async function loadRisks(): Promise<void> {
+        // Deadlines inside the warning window or past: the read model's running deadlines, most urgent first.
+        const before = new Date(serverNow() + warningWindowMs).toISOString();
+        const page = await get<TicketPage>(session, `/tickets?slaDueBefore=${encodeURIComponent(before)}&limit=200`);
+        const atRisk = page.items.filter((item) => workingStatuses.includes(item.status))
+            .sort((a, b) => Date.parse(a.slaDueAt ?? "") - Date.parse(b.slaDueAt ?? ""));
+        replace(risks, ...(atRisk.length === 0 ? [el("li", {}, t("supervisor.slaNone"))] : atRisk.map((item) => el("li", {},
+            channelIcon(item.channel), " ", el("a", { href: `#/ticket/${item.id}` }, item.subject || item.id), " ", priorityBadge(item.priority), " ",
+            countdown(item.slaDueAt)))));
+    }
+
+    async function loadTemplates(): Promise<void> {
+        const templates = await get<TemplateSummary[]>(session, "/templates");
+        replace(template, ...templates.map((tpl) => el("option", { value: tpl.name }, tOf("template", tpl.name))));
+    }
+
+    async function applyTemplate(): Promise<void> {
+        try {
+            await post(session, `/templates/${encodeURIComponent(template.value)}/apply`);
+            notice.textContent = t("supervisor.applied", { name: tOf("template", template.value) });
+            await loadQueues();
+        } catch (error) {
+            notice.textContent = describe(error);
+        }
+    }
+
+    async function exportCsv(): Promise<void> {
+        try {
+            const answer = await call<string>(session, "GET", "/reports/tickets.csv", undefined, "text/csv");
+            const rows = Math.max(0, answer.body.trimEnd().split("\n").length - 1);
+            const link = el("a", { href: URL.createObjectURL(new Blob([answer.body], { type: "text/csv" })), download: "tickets.csv", id: "csv-download" }, "tickets.csv");
+            replace(notice, t("supervisor.exported", { rows }), " ", link);
+            link.click();
+        } catch (error) {
+            notice.textContent = describe(error);
+        }
+    }
+
+    const load = (part: () => Promise<void>) => part().catch((error) => { notice.textContent = describe(error); });
+    void Promise.all([load(loadQueues), load(loadAgents), load(loadRisks), load(loadTemplates)]).then(() => { main.dataset.loaded = "supervisor"; });
+    let pending: number | undefined;
+    const unsubscribe = feed.onChange(() => {
+        pending ??= window.setTimeout(() => { pending = undefined; void load(loadQueues); void load(loadRisks); }, 2000);
+    });
+    return () => {
+        unsubscribe();
+        clearTimeout(pending);
+    };
+}
