@@ -21,6 +21,9 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/deploy/local/common.bash"
 cd "$repo"
 require_dotnet
+# Screenshots are read with tesseract (Chinese and English) after ImageMagick prepared them (POST /api/v1/extract).
+require_apt_tool /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata tesseract-ocr tesseract-ocr-chi-sim
+require_apt_tool convert imagemagick
 use_local_postgres
 use_local_secrets
 

@@ -17,6 +17,10 @@ require_dotnet
 require_apt_tool swaks swaks
 # The web widget's browser tests drive Debian's chromium with Playwright (which never downloads a browser here).
 require_apt_tool chromium chromium
+# OCR reads screenshots with tesseract (Chinese and English) after ImageMagick prepared them; the tests draw them in WenQuanYi.
+require_apt_tool /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata tesseract-ocr tesseract-ocr-chi-sim
+require_apt_tool convert imagemagick
+require_apt_tool /usr/share/fonts/truetype/wqy/wqy-microhei.ttc fonts-wqy-microhei
 
 deploy/local/postgres.sh start
 # Admin use: a role with LOGIN CREATEDB; the integration tests create their own databases with it and migrate them as

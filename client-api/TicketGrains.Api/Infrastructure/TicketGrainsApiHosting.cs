@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Attachments;
 using TicketGrains.Api.Audit;
+using TicketGrains.Api.AutoFill;
 using TicketGrains.Api.Channels;
 using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.Api.Channels.Web;
@@ -43,6 +44,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddChannelPlatforms(builder.Configuration);
         builder.Services.AddCustomerContext();
         builder.Services.AddReplyDeliveries();
+        builder.Services.AddExtractApi();
         return builder;
     }
 
@@ -73,6 +75,7 @@ public static class TicketGrainsApiHosting
         app.MapChannelsApi();
         app.MapWebChannel();
         app.MapAttachmentsApi();
+        app.MapExtractApi();
         return app;
     }
 }

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace TicketGrains.Grains.AutoFill.Fields;
 
 /// <summary>
-/// Money amounts: ¥ / RMB / CNY before a number, 元 / 块 / RMB after it, or a total's label ("实付", "合计",
+/// Money amounts: ¥ / RMB / CNY before a number (and "Y", OCR's usual reading of ¥), 元 / 块 / RMB after it, or a total's label ("实付", "合计",
 /// "Total:") before a bare number. What is paid outweighs what merely costs: a total's label makes an amount
 /// near-certain, a discount's or shipping's makes it unlikely to be the one meant. The value has two decimals.
 /// </summary>
@@ -43,7 +43,7 @@ public static partial class Amounts
     [GeneratedRegex(@"运费|优惠|折扣|原价|单价|立减|红包|券|shipping|discount|coupon|unit|subtotal|freight", RegexOptions.IgnoreCase)]
     private static partial Regex Lesser();
 
-    [GeneratedRegex(@"(?:(?<label>实付款|实付金额|实付|实收|合计|总计|总价|总额|总金额|应付金额|应付|付款金额|支付金额|订单金额|退款金额|金额|运费|优惠金额|优惠|折扣|原价|单价|立减|红包|grand\s*total|total\s*paid|total|amount\s*paid|amount|paid|subtotal|shipping|discount|price)\s*[:：]?\s*)?(?<amount>(?<before>[¥￥]|RMB|CNY|人民币)?\s*(?<![\d.,])(?<number>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,9}(?:\.\d{1,2})?)(?![\d]|\.\d)\s*(?<after>元|块|RMB|CNY)?)",
+    [GeneratedRegex(@"(?:(?<label>实付款|实付金额|实付|实收|合计|总计|总价|总额|总金额|应付金额|应付|付款金额|支付金额|订单金额|退款金额|金额|运费|优惠金额|优惠|折扣|原价|单价|立减|红包|grand\s*total|total\s*paid|total|amount\s*paid|amount|paid|subtotal|shipping|discount|price)\s*[:：]?\s*)?(?<amount>(?<before>[¥￥]|(?<![A-Za-z])Y(?=\s?\d)|RMB|CNY|人民币)?\s*(?<![\d.,])(?<number>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,9}(?:\.\d{1,2})?)(?![\d]|\.\d)\s*(?<after>元|块|RMB|CNY)?)",
         RegexOptions.IgnoreCase)]
     private static partial Regex Money();
 }

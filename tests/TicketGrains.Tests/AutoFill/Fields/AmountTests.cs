@@ -15,6 +15,7 @@ public sealed class AmountTests
     [InlineData("paid CNY 45", "45.00")]
     [InlineData("合计：２５６．００元", "256.00")]
     [InlineData("¥ 19.9", "19.90")]
+    [InlineData("实付款 Y256.00", "256.00")]
     public void Amounts_are_found_in_every_notation(string text, string amount) =>
         Assert.Equal(amount, Extracted.Value(text, FieldNames.Amount));
 
