@@ -25,6 +25,11 @@ public static class BenchProgram
             return await InboundLatencyBench.RunAsync(inboundArgs);
         }
 
+        if (args is ["ocr", .. var ocrArgs])
+        {
+            return await Ocr.OcrBench.RunAsync(ocrArgs);
+        }
+
         if (args is ["webhook-latency", .. var rest])
         {
             return await WebhookLatencyBench.RunAsync(rest);
