@@ -46,10 +46,20 @@ internal sealed class EventSubscriberGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _wakeups?.Dispose();
-        return base.OnDeactivateAsync(reason, cancellationToken);
+        try
+        {
+            // A silo shutting down hands the subscriber over with its checkpoint exact, so its successor repeats nothing.
+            await (_pump?.StoreAsync(cancellationToken) ?? Task.CompletedTask);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Could not store the checkpoint of subscriber {Subscriber} on deactivation", this.GetPrimaryKeyString());
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public Task EnsureRunningAsync() => Task.CompletedTask;

@@ -36,6 +36,12 @@ public sealed class PipelineOptions : IValidatableOptions
     /// </summary>
     public TimeSpan GatherInterval { get; set; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// The shortest time between two stores of a subscriber's checkpoint. A crash makes it handle again at most this much
+    /// of the log, and the stored lag trails by up to this much; zero stores after every page.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>TEST ONLY: also run the test probe subscriber (<see cref="PipelineTestProbe"/>). Never set in production.</summary>
     public bool TestProbe { get; set; }
 
@@ -64,6 +70,11 @@ public sealed class PipelineOptions : IValidatableOptions
         if (GatherInterval < TimeSpan.Zero || GatherInterval > TimeSpan.FromSeconds(1))
         {
             yield return $"{section}:GatherInterval must be between 00:00:00 and 00:00:01, not {GatherInterval}.";
+        }
+
+        if (CheckpointInterval < TimeSpan.Zero || CheckpointInterval > TimeSpan.FromSeconds(10))
+        {
+            yield return $"{section}:CheckpointInterval must be between 00:00:00 and 00:00:10, not {CheckpointInterval}.";
         }
 
         if (KeeperInterval < TimeSpan.FromMilliseconds(100) || KeeperInterval > TimeSpan.FromMinutes(10))

@@ -14,7 +14,8 @@ public static class PipelineServices
     {
         services.AddValidatedOptions<PipelineOptions>(PipelineOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ICommittedEventSource, PostgresCommittedEventSource>();
+        services.TryAddSingleton<PostgresCommittedEventSource>();
+        services.TryAddSingleton<ICommittedEventSource>(sp => new SharedHeaderReads(sp.GetRequiredService<PostgresCommittedEventSource>(), SharedHeaderReads.DefaultCapacity));
         services.TryAddSingleton<ISubscriptionStore, PostgresSubscriptionStore>();
         services.TryAddSingleton<SubscriberLagQuery>();
         services.TryAddSingleton<PipelineWakeup>();

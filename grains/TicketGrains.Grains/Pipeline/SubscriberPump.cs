@@ -3,19 +3,26 @@ using Microsoft.Extensions.Logging;
 namespace TicketGrains.Grains.Pipeline;
 
 /// <summary>
-/// One step of a subscriber's loop: read the page after its checkpoint, hand it over, store the new checkpoint.
+/// One step of a subscriber's loop: read the page after its checkpoint, hand it over, move the checkpoint.
 /// The checkpoint moves only after the handler returned, so a crash or a failure repeats the page, never skips it.
-/// The caller runs steps one at a time and waits the returned delay in between.
+/// It is stored at most once per <see cref="PipelineOptions.CheckpointInterval"/>: each store is a durable commit, and
+/// one per page made checkpoints the most frequent commit of the database. A caught-up subscriber still polls, so
+/// its last position is stored one interval after it got there. A crash repeats what was handled since the last store, which handlers absorb, being
+/// idempotent by position. The caller runs steps one at a time and waits the returned delay in between.
 /// </summary>
 public sealed class SubscriberPump(
     IEventSubscriber subscriber,
     ICommittedEventSource source,
     ISubscriptionStore store,
     PipelineOptions options,
-    ILogger logger)
+    ILogger logger,
+    TimeProvider? time = null)
 {
     private readonly PumpSchedule _schedule = new(options);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private Checkpoint? _checkpoint;
+    private Checkpoint? _stored;
+    private DateTimeOffset _storedAt = DateTimeOffset.MinValue;
     private int _failures;
 
     /// <summary>
@@ -34,15 +41,21 @@ public sealed class SubscriberPump(
     {
         try
         {
-            var from = _checkpoint ??= await store.OpenAsync(subscriber.Name, subscriber.StartFrom, cancellationToken);
+            if (_checkpoint is null)
+            {
+                _checkpoint = _stored = await store.OpenAsync(subscriber.Name, subscriber.StartFrom, cancellationToken);
+                _storedAt = _time.GetUtcNow();
+            }
+
+            var from = _checkpoint.Value;
             var (count, reached) = subscriber is ISelectiveEventSubscriber selective
                 ? await HandleSelectedAsync(selective, from, cancellationToken)
                 : await HandleAllAsync(from, cancellationToken);
-            if (count > 0 || _failures > 0)
+            _checkpoint = reached;
+            if (_failures > 0 || ShouldStore())
             {
                 // Also after a recovery with nothing new to hand over: that clears the stored failure count.
-                await store.SaveAsync(subscriber.Name, reached, cancellationToken);
-                _checkpoint = reached;
+                await StoreAsync(cancellationToken);
             }
 
             _failures = 0;
@@ -58,6 +71,21 @@ public sealed class SubscriberPump(
             return delay;
         }
     }
+
+    /// <summary>Stores the checkpoint reached if it has not been stored yet (an activation going away calls it).</summary>
+    public async Task StoreAsync(CancellationToken cancellationToken)
+    {
+        if (_checkpoint is not { } reached || (reached == _stored && _failures == 0))
+        {
+            return;
+        }
+
+        await store.SaveAsync(subscriber.Name, reached, cancellationToken);
+        (_stored, _storedAt) = (reached, _time.GetUtcNow());
+    }
+
+    /// <summary>The checkpoint moved since it was last stored, at least the interval ago.</summary>
+    private bool ShouldStore() => _checkpoint != _stored && _time.GetUtcNow() - _storedAt >= options.CheckpointInterval;
 
     /// <summary>Reads a page and hands it over whole; returns its size and the checkpoint after it.</summary>
     private async Task<(int Count, Checkpoint Reached)> HandleAllAsync(Checkpoint from, CancellationToken cancellationToken)

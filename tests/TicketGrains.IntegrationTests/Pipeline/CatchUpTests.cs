@@ -59,7 +59,10 @@ public sealed class CatchUpTests : MigratedDatabaseTest
     private static SubscriberPump NewPump(NpgsqlDataSource source) => new(new PipelineTestProbe(source),
         new PostgresCommittedEventSource(source), new PostgresSubscriptionStore(source), Options, NullLogger.Instance);
 
-    /// <summary>What the grain's timer does: a step, then the delay the step asked for, until stopped between steps.</summary>
+    /// <summary>
+    /// What the grain does: a step, then the delay the step asked for, until stopped between steps; then, as its
+    /// activation going away does, it stores the checkpoint the interval may have held back.
+    /// </summary>
     private static async Task RunAsync(SubscriberPump pump, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
@@ -67,5 +70,7 @@ public sealed class CatchUpTests : MigratedDatabaseTest
             var delay = await pump.PumpOnceAsync(CancellationToken.None);
             await Task.Delay(delay, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+
+        await pump.StoreAsync(CancellationToken.None);
     }
 }

@@ -57,4 +57,32 @@ public sealed class OutOfOrderCommitTests : MigratedDatabaseTest
             (delivered = await reader.ReadAfterAsync(start, 100, CancellationToken.None)).Any(e => e.Position == after.Single()));
         Assert.Equal([held, .. after], delivered.Select(e => e.Position).Where(p => p >= held));
     }
+
+    [Fact]
+    public async Task Header_pages_shared_between_a_silos_subscribers_do_not_pass_an_open_transaction_either()
+    {
+        await using var source = NpgsqlDataSource.Create(Database.ConnectionString);
+        var shared = new SharedHeaderReads(new PostgresCommittedEventSource(source), SharedHeaderReads.DefaultCapacity);
+        var before = await EventRows.CommitAsync(source, ("ticket-before", 1));
+        await using var slow = await source.OpenConnectionAsync();
+        await using var open = await slow.BeginTransactionAsync();
+        var held = (await EventRows.InsertAsync(slow, open, ("ticket-slow", 1))).Single();
+        var later = await EventRows.CommitAsync(source, ("ticket-fast", 1));
+
+        // The first subscriber's read is kept for the others; it must end before the open transaction's event.
+        var first = await shared.ReadHeadersAfterAsync(Checkpoint.Beginning, 100, CancellationToken.None);
+        Assert.Equal(before, first.Select(h => h.Position));
+        await open.CommitAsync();
+
+        // Two subscribers walk the log through the shared reads, the second one page behind the first.
+        var walked = new List<EventHeader>(first);
+        await Poll.UntilAsync("the held and the later event to be readable", Deadline, async () =>
+        {
+            walked.AddRange(await shared.ReadHeadersAfterAsync(Checkpoint.After(walked[^1]), 100, CancellationToken.None));
+            return walked.Count == 3;
+        });
+        Assert.Equal([.. before, held, .. later], walked.Select(h => h.Position));
+        Assert.Equal(walked, await shared.ReadHeadersAfterAsync(Checkpoint.Beginning, 100, CancellationToken.None));
+        Assert.Equal([held, .. later], (await shared.ReadHeadersAfterAsync(Checkpoint.After(first[^1]), 100, CancellationToken.None)).Select(h => h.Position));
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using TicketGrains.Grains.Pipeline;
 using Xunit;
 
@@ -7,7 +8,7 @@ namespace TicketGrains.Tests.Pipeline;
 public sealed class SubscriberPumpTests
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
-    private static readonly PipelineOptions Options = new() { PollInterval = Poll, PageSize = 2, BackoffMax = TimeSpan.FromSeconds(1) };
+    private static readonly PipelineOptions Options = new() { PollInterval = Poll, PageSize = 2, BackoffMax = TimeSpan.FromSeconds(1), CheckpointInterval = TimeSpan.Zero };
 
     private readonly LogInMemory _log = new();
     private readonly CheckpointsInMemory _store = new();
@@ -62,7 +63,7 @@ public sealed class SubscriberPumpTests
         _log.Append(5, 2);
         _log.Append(6, 3);
         var subscriber = new RecordingSubscriber { FailNext = 1 };
-        var pump = new SubscriberPump(subscriber, _log, _store, new PipelineOptions { PollInterval = Poll, PageSize = 2, BackoffMax = TimeSpan.FromSeconds(1), GatherInterval = gather }, NullLogger.Instance);
+        var pump = new SubscriberPump(subscriber, _log, _store, new PipelineOptions { PollInterval = Poll, PageSize = 2, BackoffMax = TimeSpan.FromSeconds(1), GatherInterval = gather, CheckpointInterval = TimeSpan.Zero }, NullLogger.Instance);
 
         var backOff = await pump.PumpOnceAsync(default);
         Assert.Equal(Poll, backOff);
@@ -78,7 +79,7 @@ public sealed class SubscriberPumpTests
     }
 
     [Fact]
-    public async Task A_page_whose_checkpoint_was_not_stored_is_handed_over_again()
+    public async Task A_checkpoint_that_could_not_be_stored_is_stored_on_the_next_step_without_handing_the_page_over_again()
     {
         _log.Append(5, 1);
         _store.FailNextSaves = 1;
@@ -88,7 +89,57 @@ public sealed class SubscriberPumpTests
         Assert.Equal(Poll, await pump.PumpOnceAsync(default));
         Assert.Equal(Poll, await pump.PumpOnceAsync(default));
 
-        Assert.Equal([[1], [1]], subscriber.Pages);
+        Assert.Equal([[1]], subscriber.Pages);
+        Assert.Equal([new Checkpoint(5, 1)], _store.Saves);
+    }
+
+    [Fact]
+    public async Task A_subscriber_stores_its_checkpoint_at_most_once_per_interval_and_what_it_reached_one_interval_later()
+    {
+        for (var position = 1; position <= 6; position++)
+        {
+            _log.Append(5, position);
+        }
+
+        var time = new FakeTimeProvider();
+        var subscriber = new RecordingSubscriber();
+        var options = new PipelineOptions { PollInterval = Poll, PageSize = 2, CheckpointInterval = TimeSpan.FromMilliseconds(250) };
+        var pump = new SubscriberPump(subscriber, _log, _store, options, NullLogger.Instance, time);
+
+        await pump.PumpOnceAsync(default);
+        Assert.Empty(_store.Saves);
+        time.Advance(TimeSpan.FromMilliseconds(249));
+        await pump.PumpOnceAsync(default);
+        Assert.Empty(_store.Saves);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await pump.PumpOnceAsync(default);
+        Assert.Equal([new Checkpoint(5, 6)], _store.Saves);
+
+        _log.Append(6, 7);
+        await pump.PumpOnceAsync(default);
+        Assert.Equal(Poll, await pump.PumpOnceAsync(default));
+        Assert.Equal([new Checkpoint(5, 6)], _store.Saves);
+        // Caught up and polling: what it reached is stored once the interval has passed, and only once.
+        time.Advance(TimeSpan.FromMilliseconds(250));
+        await pump.PumpOnceAsync(default);
+        await pump.PumpOnceAsync(default);
+        Assert.Equal([new Checkpoint(5, 6), new Checkpoint(6, 7)], _store.Saves);
+        Assert.Equal([[1, 2], [3, 4], [5, 6], [7]], subscriber.Pages);
+    }
+
+    [Fact]
+    public async Task Storing_on_the_way_out_writes_a_checkpoint_the_interval_held_back_and_nothing_when_all_is_stored()
+    {
+        _log.Append(5, 1);
+        var time = new FakeTimeProvider();
+        var options = new PipelineOptions { PollInterval = Poll, PageSize = 2, CheckpointInterval = TimeSpan.FromSeconds(1) };
+        var pump = new SubscriberPump(new RecordingSubscriber(), _log, _store, options, NullLogger.Instance, time);
+
+        await pump.PumpOnceAsync(default);
+        Assert.Empty(_store.Saves);
+        await pump.StoreAsync(default);
+        await pump.StoreAsync(default);
+
         Assert.Equal([new Checkpoint(5, 1)], _store.Saves);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace TicketGrains.Grains.Customers.Linking;
@@ -10,6 +11,10 @@ namespace TicketGrains.Grains.Customers.Linking;
 /// </summary>
 public static partial class KeyExtractor
 {
+    private const int MaxCachedPatterns = 256;
+
+    private static readonly ConcurrentDictionary<string, Regex> OrderPatterns = new(StringComparer.Ordinal);
+
     public static IReadOnlyList<StrongKey> From(string? text, string orderPattern)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -21,8 +26,7 @@ public static partial class KeyExtractor
         var rest = KeyNormalizer.Fold(text);
         rest = Take(rest, EmailPattern(), KeyNormalizer.Email, KeyKinds.Email, keys);
         rest = Take(rest, PhonePattern(), KeyNormalizer.Phone, KeyKinds.Phone, keys);
-        var orders = new Regex(orderPattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-        foreach (Match m in orders.Matches(rest))
+        foreach (Match m in OrderPattern(orderPattern).Matches(rest))
         {
             var value = m.Groups.Count > 1 && m.Groups[1].Success ? m.Groups[1].Value : m.Value;
             if (KeyNormalizer.Order(value) is { } order)
@@ -41,6 +45,26 @@ public static partial class KeyExtractor
         "phone" when KeyNormalizer.Phone(externalId) is { } phone => [StrongKey.Phone(phone)],
         _ => [],
     };
+
+    /// <summary>
+    /// The tenant's order pattern, parsed once: building a Regex costs more than running it on a message, and every API
+    /// create runs one. Patterns are few (one per threading rule document version), so the cache stays small.
+    /// </summary>
+    private static Regex OrderPattern(string pattern)
+    {
+        if (OrderPatterns.TryGetValue(pattern, out var regex))
+        {
+            return regex;
+        }
+
+        regex = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        if (OrderPatterns.Count >= MaxCachedPatterns)
+        {
+            OrderPatterns.Clear();
+        }
+
+        return OrderPatterns.GetOrAdd(pattern, regex);
+    }
 
     private static string Take(string text, Regex pattern, Func<string, string?> normalize, string kind, List<StrongKey> keys) =>
         pattern.Replace(text, m =>
