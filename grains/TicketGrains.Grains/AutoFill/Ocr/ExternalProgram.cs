@@ -52,8 +52,20 @@ public static class ExternalProgram
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            Kill(process);
             throw;
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited on its own in the meantime: nothing is left to kill.
         }
     }
 
