@@ -23,6 +23,9 @@ cd "$repo"
 require_dotnet
 # Voice notes on tickets are read with pocketsphinx and sox.
 require_speech_tools
+# Screenshots are read with tesseract (Chinese and English) after ImageMagick prepared them (POST /api/v1/extract).
+require_apt_tool /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata tesseract-ocr tesseract-ocr-chi-sim
+require_apt_tool convert imagemagick
 use_local_postgres
 use_local_secrets
 

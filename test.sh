@@ -19,6 +19,10 @@ require_apt_tool swaks swaks
 require_apt_tool chromium chromium
 # Voice notes are read with pocketsphinx and sox; the speech tests speak theirs with flite.
 require_speech_tools
+# OCR reads screenshots with tesseract (Chinese and English) after ImageMagick prepared them; the tests draw them in WenQuanYi.
+require_apt_tool /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata tesseract-ocr tesseract-ocr-chi-sim
+require_apt_tool convert imagemagick
+require_apt_tool /usr/share/fonts/truetype/wqy/wqy-microhei.ttc fonts-wqy-microhei
 
 deploy/local/postgres.sh start
 # Admin use: a role with LOGIN CREATEDB; the integration tests create their own databases with it and migrate them as

@@ -61,18 +61,18 @@ use_intent_model() { # after the build: every silo loads the category model at s
     fi
 }
 
-require_apt_tool() { # command-or-/path package: install the Debian package when the command or file is missing (root or passwordless sudo)
-    if [[ "$1" == /* ]]; then [[ -e "$1" ]] && return 0; else command -v "$1" >/dev/null 2>&1 && return 0; fi
+require_apt_tool() { # command-or-file package...: install the Debian packages when the command (or absolute file) is missing (root or passwordless sudo)
+    { command -v "$1" >/dev/null 2>&1 || [[ "$1" == /* && -e "$1" ]]; } && return 0
     local -a sudo_cmd=()
     if [[ "$(id -u)" != "0" ]]; then
-        sudo -n true 2>/dev/null || die "$1 is required: sudo apt-get install -y $2"
+        sudo -n true 2>/dev/null || die "$1 is required: sudo apt-get install -y ${*:2}"
         sudo_cmd=(sudo -n)
     fi
-    say "installing $2 with apt-get"
-    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >&2 \
+    say "installing ${*:2} with apt-get"
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${@:2}" >&2 \
         || { "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 \
-            && "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >&2; } \
-        || die "could not install $2 with apt-get"
+            && "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${@:2}" >&2; } \
+        || die "could not install ${*:2} with apt-get"
 }
 
 require_speech_tools() {

@@ -40,6 +40,11 @@ public static class BenchProgram
             return await WorkbenchBench.RunAsync(workbenchArgs);
         }
 
+        if (args is ["ocr", .. var ocrArgs])
+        {
+            return await Ocr.OcrBench.RunAsync(ocrArgs);
+        }
+
         if (args is ["webhook-latency", .. var rest])
         {
             return await WebhookLatencyBench.RunAsync(rest);

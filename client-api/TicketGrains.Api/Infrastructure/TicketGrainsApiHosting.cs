@@ -3,6 +3,7 @@ using TicketGrains.Api.Agents;
 using TicketGrains.Api.Attachments;
 using TicketGrains.Api.AutoFill;
 using TicketGrains.Api.Audit;
+using TicketGrains.Api.AutoFill;
 using TicketGrains.Api.Channels;
 using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.Api.Channels.Web;
@@ -50,6 +51,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddCustomerContext();
         builder.Services.AddReplyDeliveries();
         builder.Services.AddWorkbench();
+        builder.Services.AddExtractApi();
         return builder;
     }
 
@@ -83,6 +85,7 @@ public static class TicketGrainsApiHosting
         app.MapAttachmentsApi();
         app.MapIntentsApi();
         app.MapWorkbench();
+        app.MapExtractApi();
         return app;
     }
 }

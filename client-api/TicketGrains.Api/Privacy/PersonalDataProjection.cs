@@ -1,5 +1,6 @@
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
+using TicketGrains.Api.AutoFill;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Reports;
 using TicketGrains.Api.Tickets;
@@ -26,6 +27,7 @@ public static class PersonalDataProjection
         TicketChange change => Mask(change),
         // An erasure reports the customer id and counts only.
         PersonalDataErasure erasure => erasure,
+        ExtractResponse extract => Mask(extract),
         _ => throw new InvalidOperationException($"No masking rule for {value.GetType().Name}; teach PersonalDataProjection about it."),
     };
 
@@ -59,6 +61,13 @@ public static class PersonalDataProjection
     /// </summary>
     private static TicketChange Mask(TicketChange c) =>
         new(c.TicketId, c.Version, c.EventType, c.Status, c.Queue, c.Assignee is null ? null : FreeTextMask.Mask(c.Assignee), c.At);
+
+    /// <summary>As a ticket's thread and fields: the text read as free text, each field by its name's rule.</summary>
+    private static ExtractResponse Mask(ExtractResponse r) => r with
+    {
+        Text = FreeTextMask.Mask(r.Text),
+        Fields = [.. r.Fields.Select(f => f with { Value = FieldMask.Mask(f.Name, f.Value) })],
+    };
 
     private static TicketListing.Item Mask(TicketListing.Item item) => item with { Subject = FreeTextMask.Mask(item.Subject) };
 
