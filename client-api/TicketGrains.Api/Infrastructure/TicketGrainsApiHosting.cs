@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Attachments;
-using TicketGrains.Api.AutoFill;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.AutoFill;
 using TicketGrains.Api.Channels;
