@@ -1,4 +1,5 @@
 using TicketGrains.Grains.Attachments;
+using TicketGrains.Grains.AutoFill.Speech;
 
 namespace TicketGrains.Api.Attachments;
 
@@ -9,6 +10,8 @@ public static class AttachmentsHosting
     {
         services.AddAttachments();
         services.AddSingleton<CarriedFiles>();
+        // The fetch keeps a voice note's transcript: the platform's recognition, else the speech reader's.
+        services.AddSpeechToText();
         services.AddSingleton<MediaFetchRun>();
         services.AddHostedService<MediaFetchWorker>();
         return services;
