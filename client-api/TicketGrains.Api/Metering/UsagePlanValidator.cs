@@ -11,10 +11,8 @@ public static class UsagePlanValidator
 
     public static UsagePlan Validate(UsagePlanRequest request, FieldErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 64)
-        {
-            errors.Add("name", "name is required, at most 64 characters.");
-        }
+        // The name is shown to people (usage reports, warnings): no control or deceptive characters.
+        TextRules.Check(errors, "name", request.Name, 64, required: true);
 
         var quotas = new Dictionary<string, QuotaLimit>(StringComparer.Ordinal);
         foreach (var (key, limit) in request.Quotas ?? [])

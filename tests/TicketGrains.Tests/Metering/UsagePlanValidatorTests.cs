@@ -58,4 +58,18 @@ public sealed class UsagePlanValidatorTests
 
         Assert.Equal(["name"], errors.ToDictionary().Keys);
     }
+
+    [Theory]
+    [InlineData("ring\u0007")]
+    [InlineData("nul\u0000")]
+    [InlineData("invoice\u202Egpj.exe")]
+    [InlineData("x\uFFFF")]
+    public void A_plan_name_with_control_or_deceptive_characters_is_refused(string name)
+    {
+        var errors = new FieldErrors();
+
+        UsagePlanValidator.Validate(new UsagePlanRequest(name, null, null), errors);
+
+        Assert.Equal(["name"], errors.ToDictionary().Keys);
+    }
 }
