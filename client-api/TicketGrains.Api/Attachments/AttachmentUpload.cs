@@ -41,7 +41,8 @@ public sealed record AttachmentUpload(string FileName, byte[] Content, Attachmen
         {
             return TooLarge(largestFile);
         }
-        catch (InvalidDataException e)
+        // A body that is not the multipart it claims to be (no such boundary) ends the reader's stream early.
+        catch (Exception e) when (e is InvalidDataException or IOException && !context.RequestAborted.IsCancellationRequested)
         {
             return Refused(AttachmentVerdict.Missing, "The multipart body is malformed: " + e.Message);
         }

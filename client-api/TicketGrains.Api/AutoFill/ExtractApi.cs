@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
@@ -28,7 +29,9 @@ public static class ExtractApi
     private static async Task<IResult> ExtractAsync(HttpContext context, TenantFieldExtractors extractors, MediaExtraction media)
     {
         var extractor = extractors.For(Tenant.Of(context));
-        if (context.Request.HasFormContentType)
+        // A file comes as multipart/form-data; a url-encoded form has no file and, like any type but JSON, is a 415 below.
+        if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+            && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             return await media.ExtractAsync(context, extractor);
         }

@@ -202,6 +202,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "ReceiveOrderEvent" => new { eventId = "b-event", type = "shipped", orderNo = "20261111-42" },
         // Reads and writes no tenant's data: the answer depends on the text alone.
         "ClassifyIntent" => new { text = "申请退款一周了还没到账" },
+        "ExtractFields" => new { text = "订单号 4567890123456789" },
         "MergeCustomers" => new { customerId = Guid.NewGuid() },
         "UnmergeCustomers" => new { mergeId = Guid.NewGuid() },
         "SetUsagePlan" => new { name = "b-plan", quotas = new Dictionary<string, object> { ["tickets.perDay"] = new { soft = 1_000_000 } } },

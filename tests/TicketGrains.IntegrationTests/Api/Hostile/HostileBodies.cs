@@ -16,9 +16,13 @@ public static class HostileBodies
     private const int NestingDepth = 5_000;
     private const string Placeholder = "hostile-value-goes-here";
 
-    /// <summary>Every hostile body for the operation; the url is where it goes (its path parameters are valid).</summary>
+    /// <summary>
+    /// Every hostile body for the operation; the url is where it goes (its path parameters are valid). An operation that
+    /// also takes multipart/form-data (a file) must refuse a JSON body sent as multipart as a malformed form, naming the
+    /// file part, where every other operation refuses the type.
+    /// </summary>
     public static IEnumerable<HostileRequest> For(string operation, HttpMethod method, string url, OperationSample sample, JsonObject schema,
-        Func<string, JsonObject> resolve)
+        Func<string, JsonObject> resolve, string? multipartPart = null)
     {
         HostileRequest Raw(string name, string text, int? status = 400, string? field = null) =>
             new(operation, name, method, url, Encoding.UTF8.GetBytes(text), Status: status, Field: field);
@@ -59,7 +63,9 @@ public static class HostileBodies
         }
         foreach (var contentType in new[] { "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml" })
         {
-            yield return new HostileRequest(operation, "content type " + contentType, method, url, Encoding.UTF8.GetBytes(valid), contentType, Status: 415);
+            var malformedForm = multipartPart is not null && contentType.StartsWith("multipart/", StringComparison.Ordinal);
+            yield return new HostileRequest(operation, "content type " + contentType, method, url, Encoding.UTF8.GetBytes(valid), contentType,
+                Status: malformedForm ? 400 : 415, Field: malformedForm ? multipartPart : null);
         }
 
         yield return new HostileRequest(operation, "no content type", method, url, Encoding.UTF8.GetBytes(valid), ContentType: null, Status: 415);

@@ -79,7 +79,9 @@ public sealed class HostileInputTests(ApiClusterFixture cluster, ITestOutputHelp
 
                 var method = new HttpMethod(verb.ToUpperInvariant());
                 var parameters = (operation["parameters"] as JsonArray ?? []).Select(p => p!.AsObject()).ToList();
-                var bodySchema = operation["requestBody"]?["content"]?["application/json"]?["schema"]?["$ref"]?.GetValue<string>();
+                // A JSON body's schema, by reference to a component or written inline (POST /api/v1/extract describes its own).
+                var jsonSchema = operation["requestBody"]?["content"]?["application/json"]?["schema"] as JsonObject;
+                var bodySchema = jsonSchema?["$ref"] is { } reference ? Resolve(reference.GetValue<string>()) : jsonSchema;
                 if ((bodySchema is not null || parameters.Any(p => p["in"]!.GetValue<string>() == "query")) && !samples.ContainsKey(name))
                 {
                     throw new InvalidOperationException($"The hostile walk has no sample for {name} ({verb.ToUpperInvariant()} {template}); teach OperationSample.");
@@ -123,7 +125,8 @@ public sealed class HostileInputTests(ApiClusterFixture cluster, ITestOutputHelp
 
                 if (bodySchema is not null)
                 {
-                    foreach (var request in HostileBodies.For(name, method, validUrl, sample!, Resolve(bodySchema), Resolve))
+                    var multipartPart = (operation["requestBody"]?["content"]?["multipart/form-data"]?["schema"]?["required"] as JsonArray)?[0]?.GetValue<string>();
+                    foreach (var request in HostileBodies.For(name, method, validUrl, sample!, bodySchema, Resolve, multipartPart))
                     {
                         yield return request;
                     }

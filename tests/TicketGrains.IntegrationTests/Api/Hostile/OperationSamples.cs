@@ -83,6 +83,11 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
                 """),
             Required: ["eventId", "type", "orderNo"], Constrained: ["type"], FreeText: ["eventId", "orderNo", "trackingNo", "carrier"], NumericQuery: []),
         ["ClassifyIntent"] = new(Json("""{"text":"申请退款一周了还没到账 refund"}"""), Required: ["text"], Constrained: [], FreeText: ["text"], NumericQuery: []),
+        ["ExtractFields"] = new(Json("""{"text":"订单号 4567890123456789，运单 SF1234567890123"}"""), Required: ["text"], Constrained: [],
+            FreeText: ["text"], NumericQuery: []),
+        ["ReadUsage"] = new([], [], [], [], NumericQuery: []),
+        ["SetUsagePlan"] = new(Json("""{"name":"hostile-plan","quotas":{"tickets.perDay":{"soft":1000000}}}"""), Required: ["name"],
+            Constrained: [], FreeText: ["name"], NumericQuery: [], SmallBody: true),
         ["CreateWebhook"] = new(
             Json("""{"url":"https://93.184.215.14/hook","events":["ticket.created"]}"""),
             Required: ["url", "events"], Constrained: ["url", "events.0"], FreeText: [], NumericQuery: [], SmallBody: true),
