@@ -75,6 +75,7 @@ master_key_file="$(deploy/local/master-key.sh)"
 say "building (Release)"
 dotnet build silo/TicketGrains.Silo -c Release -nologo -v quiet
 dotnet build tests/TicketGrains.Bench -c Release -nologo -v quiet
+use_intent_model
 
 mkdir -p "$log_dir"
 for database in "$conn" "$clear_conn"; do

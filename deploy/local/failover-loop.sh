@@ -25,6 +25,8 @@ deploy/local/postgres.sh start
 TICKETGRAINS_TEST_PG="$(deploy/local/postgres.sh url ticketgrains | tail -n 1)"
 TICKETGRAINS_TEST_PG_APP="$(deploy/local/postgres.sh app-url ticketgrains | tail -n 1)"
 export TICKETGRAINS_TEST_PG TICKETGRAINS_TEST_PG_APP
+# The silos under test load the category model (trained when missing).
+use_intent_model
 
 mkdir -p "$out_dir"
 printf 'run\tresult\tgap_s\tdeclared_dead_s\tload1\n' >"$summary"

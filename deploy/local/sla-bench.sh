@@ -32,6 +32,7 @@ master_key_file="$(deploy/local/master-key.sh)"
 say "building (Release)"
 dotnet build silo/TicketGrains.Silo -c Release -nologo -v quiet
 dotnet build tests/TicketGrains.Bench -c Release -nologo -v quiet
+use_intent_model
 
 mkdir -p "$log_dir"
 say "migrating tg_sla_bench (as the owner role)"

@@ -34,6 +34,7 @@ use_local_secrets
 say "building (Release)"
 dotnet build silo/TicketGrains.Silo -c Release -nologo -v quiet
 dotnet build tests/TicketGrains.Bench -c Release -nologo -v quiet
+use_intent_model
 mkdir -p "$log_dir"
 ConnectionStrings__TicketGrainsOwner="$owner_conn" ConnectionStrings__TicketGrains="$app_conn" \
     migrate_as_owner "$silo_dll" "$log_dir/webhook-migrate.log"

@@ -246,6 +246,19 @@ public sealed class DeployManifestTests
         }
     }
 
+    [Fact]
+    public void Every_local_script_that_starts_a_silo_or_runs_its_tests_gives_it_the_category_model()
+    {
+        // A silo refuses to start without Intents:ModelPath (ADR 0020); use_intent_model sets it, training when missing.
+        // Running the silo's own commands (migrate, train-intents, rebuild-read-model) needs no model.
+        var scripts = Directory.GetFiles(Path.Combine(Root, "deploy", "local"), "*.sh").Append(Path.Combine(Root, "run.sh")).Append(Path.Combine(Root, "test.sh"));
+        var startsSilo = new System.Text.RegularExpressions.Regex(@"(dotnet\s+(""\$silo_dll""|\$silo_dll|\S*TicketGrains\.Silo\.dll)\s+(?!migrate|train-intents|rebuild-read-model)|dotnet test\s+\S*IntegrationTests)");
+        var missing = scripts.Where(s => startsSilo.IsMatch(File.ReadAllText(s)) && !File.ReadAllText(s).Contains("use_intent_model", StringComparison.Ordinal))
+            .Select(s => Path.GetRelativePath(Root, s)).ToList();
+
+        Assert.Empty(missing);
+    }
+
     private static List<YamlNode> LoadYaml(string relativePath)
     {
         var stream = new YamlStream();
