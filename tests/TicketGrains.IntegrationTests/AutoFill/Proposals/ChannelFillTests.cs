@@ -54,8 +54,8 @@ public sealed class ChannelFillTests(ProposalClusterFixture cluster, ITestOutput
             await File.WriteAllBytesAsync(shot, await TestScreenshots.RenderAsync(OrderPage, "jpeg", dark: true));
             var customer = $"buyer-{Guid.NewGuid():N}@example.cn";
 
-            var session = await Swaks.SendAsync(cluster.SmtpPort, "--to", address, "--from", customer, "--header", "Subject: 订单有问题",
-                "--body", "请看截图，谢谢。", "--attach-type", "image/jpeg", "--attach-name", "order.jpg", "--attach", "@" + shot);
+            var session = await Swaks.SendAsync(cluster.SmtpPort, "--to", address, "--from", customer, "--header", "Subject: Order problem",
+                "--body", "Please see the screenshot.", "--attach-type", "image/jpeg", "--attach-name", "order.jpg", "--attach", "@" + shot);
 
             Assert.Equal(0, session.ExitCode);
             var id = (await InboundTickets.OfAsync(api, customer, "email")).GetProperty("id").GetGuid();
