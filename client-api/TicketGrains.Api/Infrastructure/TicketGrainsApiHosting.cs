@@ -85,6 +85,7 @@ public static class TicketGrainsApiHosting
         app.MapIntentsApi();
         app.MapWorkbench();
         app.MapExtractApi();
+        app.MapProposedFieldsApi();
         return app;
     }
 }
