@@ -10,7 +10,8 @@
 #   activating a copy folds real events), plus its read-model row and its stream-version keys. The pipeline's
 #   checkpoints are then moved past the fill: these are history, not new work for triggers and webhooks.
 # measure: restarts the silo over the filled store and reports, one line per figure (STATE name=value):
-#   time to ready, RSS and GC heap idle, after GET of every open ticket (each activates its grain), activations,
+#   time to ready, RSS and GC heap idle, after GET of every open ticket (each activates its grain; curl --parallel),
+#   activations,
 #   list p99 through the read model with wrk (status, queue, customer, assignee, SLA filters, keyset page 2), and
 #   the database's size. Output: .data/state-bench/.
 set -euo pipefail
@@ -125,7 +126,7 @@ SQL
     done
     # The copies are history: the pipeline's subscribers start after them, as if they had handled them long ago.
     sql -c "UPDATE tg_subscriptions SET (tx_id, position) = (SELECT tx_id, position FROM tg_events ORDER BY tx_id DESC, position DESC LIMIT 1)"
-    sql -c "VACUUM ANALYZE"
+    sql -c "VACUUM ANALYZE tg_events, tg_event_versions, tg_tickets"
     report "fill_tickets=$tickets fill_seconds=$(echo "$EPOCHREALTIME - $started" | bc)"
     report "$(sql -F ' ' -c "SELECT 'tickets=' || count(*), 'open=' || count(*) FILTER (WHERE status <> 'closed'),
         'events=' || (SELECT count(*) FROM tg_events) FROM tg_tickets WHERE tenant_id = '$tenant'")"
@@ -135,13 +136,14 @@ SQL
 memory() { # label
     local rss heap
     rss="$(awk '/^VmRSS/ {print $2}' "/proc/$silo_pid/status")"
-    heap="$(curl -s --max-time 10 "$url/metrics" | awk '/^dotnet_gc_last_collection_heap_size_bytes/ {s += $2} END {printf "%d", s}')"
+    curl -s --max-time 10 "$url/metrics" >"$log_dir/metrics-$1.txt"
+    heap="$(awk '/^dotnet_gc_last_collection_heap_size_bytes/ {s += $NF} END {printf "%d", s}' "$log_dir/metrics-$1.txt")"
     report "$1_rss_mb=$((rss / 1024)) $1_gc_heap_mb=$((heap / 1048576))"
     eval "${1}_rss_kb=$rss; ${1}_heap=$heap"
 }
 
 activations() { # label
-    report "$1_activations=$(curl -s --max-time 10 "$url/metrics" | awk '/^orleans_catalog_activations[ {]/ {s += $NF} END {printf "%d", s}')"
+    report "$1_activations=$(awk '/^orleans_catalog_activations[ {]/ {s += $NF} END {printf "%d", s}' "$log_dir/metrics-$1.txt")"
 }
 
 list_p99() { # name path
@@ -153,6 +155,9 @@ list_p99() { # name path
 
 cmd_measure() {
     connect
+    dotnet build silo/TicketGrains.Silo -c Release -nologo -v quiet
+    ConnectionStrings__TicketGrainsOwner="$owner_conn" ConnectionStrings__TicketGrains="$app_conn" \
+        migrate_as_owner "$silo_dll" "$log_dir/migrate.log"
     : >"$log_dir/wrk.txt"
     report "measure_at=$(date -u +%FT%TZ) commit=$(git rev-parse --short HEAD)"
     start_silo
@@ -165,10 +170,14 @@ cmd_measure() {
     local open
     open=$(wc -l <"$log_dir/open-ids.txt")
     say "activating $open open tickets (GET each once)"
-    local started=$EPOCHREALTIME out
-    out="$(WRK_IDS="$log_dir/open-ids.txt" wrk -t2 -c32 -d600s -s tests/TicketGrains.Bench/wrk/read-tickets.lua "$url")"
-    echo "$out" >>"$log_dir/wrk.txt"
-    report "activate_seconds=$(echo "$EPOCHREALTIME - $started" | bc) $(echo "$out" | grep '^WRK' | cut -c5-)"
+    # One curl, 32 transfers at a time over kept-alive connections; the token goes in the config file, not argv.
+    (umask 077; { echo "header = \"Authorization: Bearer $TICKETGRAINS_TOKEN\""
+        sed "s|.*|url = \"$url/api/v1/tickets/&\"\noutput = \"/dev/null\"|" "$log_dir/open-ids.txt"; } >"$log_dir/activate.curl")
+    local started=$EPOCHREALTIME
+    curl -s --no-progress-meter --parallel --parallel-max 32 -K "$log_dir/activate.curl" -w '%{http_code} %{time_total}\n' >"$log_dir/activate.txt" || true
+    rm -f "$log_dir/activate.curl"
+    report "activate_seconds=$(echo "$EPOCHREALTIME - $started" | bc) read_200=$(grep -c '^200 ' "$log_dir/activate.txt") $(
+        awk '{print $2}' "$log_dir/activate.txt" | sort -n | awk '{v[NR] = $1} END {printf "read_p50_ms=%.1f read_p99_ms=%.1f", v[int(NR * 0.5)] * 1000, v[int(NR * 0.99)] * 1000}')"
     memory active
     activations active
     report "per_open_ticket_rss_bytes=$(((active_rss_kb - idle_rss_kb) * 1024 / open)) per_open_ticket_gc_heap_bytes=$(((active_heap - idle_heap) / open))"
@@ -176,6 +185,7 @@ cmd_measure() {
     local queue customer
     queue="$(sql -c "SELECT queue FROM tg_tickets WHERE tenant_id = '$tenant' AND status <> 'closed' LIMIT 1")"
     customer="$(sql -c "SELECT customer_id FROM tg_tickets WHERE tenant_id = '$tenant' LIMIT 1")"
+    list_p99 new "/api/v1/tickets?status=new&limit=50"
     list_p99 open "/api/v1/tickets?status=open&limit=50"
     list_p99 queue_open "/api/v1/tickets?queue=$queue&status=open&limit=50"
     list_p99 closed "/api/v1/tickets?status=closed&limit=50"
