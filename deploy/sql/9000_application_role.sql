@@ -41,6 +41,10 @@ BEGIN
 
     -- Append-only: the event log and the audit log are only ever added to.
     EXECUTE format('GRANT SELECT, INSERT ON tg_events, tg_audit_log TO %I', app);
+    -- The event log's stream-version keys (0760_event_partitions.sql), taken before each event goes in; and the one
+    -- piece of DDL a silo may ask for: the event log's next partitions (a security-definer function).
+    EXECUTE format('GRANT SELECT, INSERT ON tg_event_versions TO %I', app);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION tg_extend_event_partitions(integer, bigint) TO %I', app);
     -- Rule and template documents keep every version: a change is a new row.
     EXECUTE format('GRANT SELECT, INSERT ON tg_rule_documents TO %I', app);
     -- Upserted in place: snapshots, the read model, custom roles, API keys (revocation), an audit chain's head

@@ -6,7 +6,8 @@ namespace TicketGrains.Grains.EventLog;
 /// <summary>
 /// Builds the one statement that commits a whole batch: the events (skipping versions that already
 /// exist, which are reported as conflicts) and, for the events that went in, their read-model rows and
-/// order-number index entries.
+/// order-number index entries. The stream-version key lives in tg_event_versions and is claimed first: the
+/// partitioned tg_events can only have unique keys that contain its position (0760_event_partitions.sql).
 /// A row's subject is written once, with the ticket's creation: it is the subject as sealed in TicketCreated,
 /// so the row is exactly what a rebuild from the log produces (ReadModel/ReadModelRebuild).
 /// </summary>
@@ -14,12 +15,18 @@ internal static class BatchInsertCommand
 {
     private const string Sql = """
         WITH input AS (
-            SELECT * FROM unnest(@tenant, @stream, @version, @type, @data)
-                AS i(tenant_id, stream_id, version, event_type, data)
+            SELECT * FROM unnest(@tenant, @stream, @version, @type, @data) WITH ORDINALITY
+                AS i(tenant_id, stream_id, version, event_type, data, ord)
+        ), claimed AS (
+            INSERT INTO tg_event_versions (tenant_id, stream_id, version)
+            SELECT tenant_id, stream_id, version FROM input
+            ON CONFLICT DO NOTHING
+            RETURNING tenant_id, stream_id, version
         ), inserted AS (
             INSERT INTO tg_events (tenant_id, stream_id, version, event_type, data)
-            SELECT tenant_id, stream_id, version, event_type, data FROM input
-            ON CONFLICT ON CONSTRAINT tg_events_stream_version DO NOTHING
+            SELECT i.tenant_id, i.stream_id, i.version, i.event_type, i.data
+            FROM input i JOIN claimed c ON c.tenant_id = i.tenant_id AND c.stream_id = i.stream_id AND c.version = i.version
+            ORDER BY i.ord
             RETURNING tenant_id, stream_id, version
         ), rows AS (
             SELECT DISTINCT ON (r.tenant_id, r.ticket_id) r.*

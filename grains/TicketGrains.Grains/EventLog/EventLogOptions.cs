@@ -14,6 +14,15 @@ public sealed class EventLogOptions : IValidatableOptions
     /// <summary>A ticket stores a snapshot after this many events since the last one.</summary>
     public int SnapshotEvery { get; set; } = 50;
 
+    /// <summary>Positions per partition of tg_events (0026): ten million events is hours of a Double 11 peak.</summary>
+    public long PartitionSize { get; set; } = 10_000_000;
+
+    /// <summary>Empty partitions kept ready above the log's head.</summary>
+    public int PartitionsAhead { get; set; } = 2;
+
+    /// <summary>How often a silo checks the partitions ahead (one silo at a time does the work).</summary>
+    public TimeSpan PartitionCheckEvery { get; set; } = TimeSpan.FromMinutes(5);
+
     public IEnumerable<string> Problems(string section)
     {
         if (Writers is < 1 or > 32)
@@ -24,6 +33,21 @@ public sealed class EventLogOptions : IValidatableOptions
         if (MaxBatch is < 1 or > 10_000)
         {
             yield return $"{section}:MaxBatch must be between 1 and 10000, not {MaxBatch}.";
+        }
+
+        if (PartitionSize < 1000)
+        {
+            yield return $"{section}:PartitionSize must be at least 1000, not {PartitionSize}.";
+        }
+
+        if (PartitionsAhead is < 1 or > 100)
+        {
+            yield return $"{section}:PartitionsAhead must be between 1 and 100, not {PartitionsAhead}.";
+        }
+
+        if (PartitionCheckEvery < TimeSpan.FromSeconds(1))
+        {
+            yield return $"{section}:PartitionCheckEvery must be at least one second, not {PartitionCheckEvery}.";
         }
 
         if (SnapshotEvery < 1)

@@ -58,6 +58,8 @@ public static class TicketGrainsServices
         services.TryAddSingleton<EventLogMetrics>();
         services.TryAddSingleton<GroupCommitWriter>();
         services.TryAddSingleton<IEventLog, PostgresEventLog>();
+        services.TryAddSingleton<EventPartitionMaintenance>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventPartitionMaintenance>());
         services.TryAddSingleton<ISlaDocumentStore, PostgresSlaDocumentStore>();
         services.AddEventSubscriber<LiveFeedSubscriber>();
         services.TryAddSingleton<IRuleStore, PostgresRuleStore>();

@@ -23,7 +23,8 @@ public sealed class MigrateStepTests(ITestOutputHelper output)
         Assert.Equal(0, exitCode);
         var owner = new NpgsqlConnectionStringBuilder(database.OwnerConnectionString).Username!;
         Assert.Equal(SchemaHealth.DurableTables, await database.ColumnAsync<string>(
-            "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' AND tableowner = $1 ORDER BY tablename COLLATE \"C\"", owner));
+            "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' AND tableowner = $1 "
+            + $"AND {NotAPartition} ORDER BY tablename COLLATE \"C\"", owner));
         Assert.Equal(SchemaHealth.DurableTables.Where(t => t != "tg_schema_tables"), await database.ColumnAsync<string>(
             "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' AND has_table_privilege($1, quote_ident(schemaname) || '.' || quote_ident(tablename), 'SELECT') "
             + "ORDER BY tablename COLLATE \"C\"", TestSettings.ApplicationRole));
@@ -59,6 +60,9 @@ public sealed class MigrateStepTests(ITestOutputHelper output)
 
         Assert.Equal([0L], await database.ColumnAsync<long>("SELECT count(*) FROM tg_events"));
     }
+
+    /// <summary>The event log's partitions (0760_event_partitions.sql) are made by maintenance, not listed as tables.</summary>
+    private const string NotAPartition = "NOT (SELECT relispartition FROM pg_class WHERE oid = (quote_ident(schemaname) || '.' || quote_ident(tablename))::regclass)";
 
     private static SchemaMigrator Migrator(NpgsqlDataSource owner) => new(owner, NullLogger<SchemaMigrator>.Instance);
 }

@@ -23,13 +23,14 @@ public sealed class SchemaTenantKeyTests
         "tg_schema_tables", "tg_subscriptions",
     ];
 
+    /// <summary>A partition's keys are its parent's (tg_events, 0760_event_partitions.sql): the parent is checked.</summary>
     private const string UniqueKeysWithoutTenant = """
         SELECT t.relname::text || ': ' || i.relname::text
         FROM pg_index x
         JOIN pg_class t ON t.oid = x.indrelid
         JOIN pg_class i ON i.oid = x.indexrelid
         JOIN pg_namespace n ON n.oid = t.relnamespace
-        WHERE n.nspname = 'public' AND x.indisunique AND NOT (t.relname = ANY($1))
+        WHERE n.nspname = 'public' AND x.indisunique AND NOT (t.relname = ANY($1)) AND NOT t.relispartition
           AND NOT EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'tenant_id' AND a.attnum = ANY(x.indkey))
         ORDER BY 1
         """;
