@@ -18,9 +18,9 @@
 # `add-silo` when missing or older than the Release build), as the Docker images do: a silo that joins under load runs
 # precompiled code instead of JIT-compiling its first minute (docs/benchmarks.md, "Adding and removing silos under load").
 # TICKETGRAINS_READY_TO_RUN=0 runs the plain Release build instead.
-# A silo added to a running cluster starts at nice TICKETGRAINS_JOIN_NICE (default 10) and gets the normal priority back
-# once it is ready: on shared cores its start-up (loading, JIT of what ReadyToRun left, TLS handshakes) then waits
-# for the running silos instead of stalling their requests. 0 starts it at normal priority.
+# TICKETGRAINS_JOIN_NICE=10 starts an added silo at that niceness and gives it the normal priority back once it is
+# ready, so that on shared cores its start-up waits for the running silos (default 0: measured, it did not lower the
+# p99 while joining, because placements reach the silo before /readyz says so; docs/benchmarks.md).
 #
 # TLS: Orleans traffic between all processes is mutual TLS with the cluster certificate (ClusterTls__CertificatePath,
 # else the self-signed .data/tls/cluster.crt); HTTPS uses Kestrel__Certificates__Default__Path, else .data/tls/api.crt
@@ -274,7 +274,7 @@ cmd_add_silo() {
     join_database
     local index
     index="$(next_free_silo_index)"
-    launch silo "$index" "${TICKETGRAINS_JOIN_NICE:-10}"
+    launch silo "$index" "${TICKETGRAINS_JOIN_NICE:-0}"
 }
 
 newest_index() { # role -> the index of the newest running process of that role

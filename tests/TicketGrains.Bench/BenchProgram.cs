@@ -50,6 +50,11 @@ public static class BenchProgram
             return await Timeline.TimelineBench.RunAsync(timelineArgs);
         }
 
+        if (args is ["peak", .. var peakArgs])
+        {
+            return await Peak.PeakReplay.RunAsync(peakArgs);
+        }
+
         if (args is ["webhook-latency", .. var rest])
         {
             return await WebhookLatencyBench.RunAsync(rest);

@@ -77,9 +77,12 @@ public static class TimelineBench
 
     private static async Task<Outcome> CreateAsync(FrontEnds api, TicketBodies bodies, AckLedger acks, string key, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/tickets") { Content = bodies.Next() };
-        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        using var response = await api.Next().SendAsync(request, cancellationToken);
+        using var response = await api.SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/tickets") { Content = bodies.Next() };
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+            return request;
+        }, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if (response.StatusCode != HttpStatusCode.Created)
         {
