@@ -14,6 +14,7 @@
 #                        which speaks the tests' and the speech bench's voice notes
 #   use_intent_model     Intents__ModelPath: as configured, else the local category model, trained when missing
 #   raw_insert_rate      PostgreSQL's own single-row durable insert rate (pgbench), the limit benches compare with
+#   start_local_cluster  a timeline bench's cluster (cluster.sh start after a Release build), stopped when the script exits
 # shellcheck shell=bash
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -165,4 +166,16 @@ VALUES ('wrk', gen_random_uuid()::text, 1,
         '{"subject":"快递三天没动，什么时候能到","body":"订单号 2202611110000012345，快递三天没动。麻烦尽快处理，谢谢！","category":"logistics","priority":"normal"}');
 SQL
     pgbench -n -c "$clients" -j 2 -T "$seconds" -f "$work_dir/raw-insert.sql" "$libpq" 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p'
+}
+
+# A timeline bench's cluster: a Release build, then deploy/local/cluster.sh start SILOS APIS from a clean slate; the
+# cluster is stopped when the calling script exits. Defines `cluster` (deploy/local/cluster.sh).
+start_local_cluster() { # silos apis
+    cluster() { "$repo/deploy/local/cluster.sh" "$@"; }
+    trap 'cluster stop >/dev/null 2>&1 || true' EXIT
+    trap 'exit 130' INT TERM
+    say "building (Release)"
+    dotnet build "$repo/TicketGrains.sln" -c Release -nologo -v quiet >/dev/null
+    cluster stop >/dev/null 2>&1 || true
+    cluster start "$1" "$2"
 }

@@ -31,14 +31,7 @@ mkdir -p "$out_dir"
 require_apt_tool gnuplot gnuplot-nox
 require_apt_tool pgbench postgresql-client
 
-cluster() { deploy/local/cluster.sh "$@"; }
-trap 'cluster stop >/dev/null 2>&1 || true' EXIT
-trap 'exit 130' INT TERM
-
-say "building (Release)"
-dotnet build TicketGrains.sln -c Release -nologo -v quiet >/dev/null
-cluster stop >/dev/null 2>&1 || true
-cluster start 2 2
+start_local_cluster 2 2
 bench_admin_token "${apis%%,*}" "d11-$seed-$(date -u +%H%M%S)"
 
 say "PostgreSQL's raw single-row durable inserts: pgbench, 64 clients, 10 s (same database as the cluster)"

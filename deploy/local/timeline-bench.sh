@@ -33,14 +33,7 @@ bench_dll="$repo/tests/TicketGrains.Bench/bin/Release/net10.0/TicketGrains.Bench
 mkdir -p "$out_dir"
 require_apt_tool gnuplot gnuplot-nox
 
-cluster() { deploy/local/cluster.sh "$@"; }
-trap 'cluster stop >/dev/null 2>&1 || true' EXIT
-trap 'exit 130' INT TERM
-
-say "building (Release)"
-dotnet build TicketGrains.sln -c Release -nologo -v quiet >/dev/null
-cluster stop >/dev/null 2>&1 || true
-cluster start 2 1
+start_local_cluster 2 1
 bench_admin_token "$api" "timeline-$(date -u +%H%M%S)"
 
 say "warming up for $warmup s at $rate/s (not measured)"

@@ -15,14 +15,8 @@ public static class TimelineBench
 
     public static async Task<int> RunAsync(string[] args)
     {
-        TimelineOptions options;
-        try
+        if (TimelineOptions.ParseOrExplain(args) is not { } options)
         {
-            options = TimelineOptions.Parse(args);
-        }
-        catch (Exception e) when (e is ArgumentException or FormatException)
-        {
-            Console.Error.WriteLine(e.Message);
             return 2;
         }
 

@@ -29,6 +29,20 @@ public sealed class TimelineOptions
     public int Seed { get; private set; } = 11;
     public bool Verify { get; private set; } = true;
 
+    /// <summary>The options, or null after the problem with them was written to standard error.</summary>
+    public static TimelineOptions? ParseOrExplain(IReadOnlyList<string> args)
+    {
+        try
+        {
+            return Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return null;
+        }
+    }
+
     public static TimelineOptions Parse(IReadOnlyList<string> args)
     {
         var options = new TimelineOptions();
