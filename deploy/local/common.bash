@@ -13,6 +13,8 @@
 #   require_speech_tools what the speech reader needs (pocketsphinx, its en-us model, sox with AMR and MP3) and flite,
 #                        which speaks the tests' and the speech bench's voice notes
 #   use_intent_model     Intents__ModelPath: as configured, else the local category model, trained when missing
+#   raw_insert_rate      PostgreSQL's own single-row durable insert rate (pgbench), the limit benches compare with
+#   start_local_cluster  a timeline bench's cluster (cluster.sh start after a Release build), stopped when the script exits
 # shellcheck shell=bash
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -147,4 +149,33 @@ bench_admin_token() { # url tenant
         -d "{\"tenant\":\"$2\",\"subject\":\"bench\",\"roles\":[\"admin\"],\"lifetimeMinutes\":120}" | sed -nE 's/.*"token":"([^"]+)".*/\1/p')"
     [[ -n "$TICKETGRAINS_TOKEN" ]] || die "the development token issuer gave no token"
     export TICKETGRAINS_TOKEN
+}
+
+# PostgreSQL's own single-row durable insert rate on this machine (pgbench), the limit a bench compares itself with: an
+# event-shaped row (Chinese ticket text as jsonb) into a table of its own (wrk_raw_inserts) of the given database.
+raw_insert_rate() { # npgsql_owner_connection_string clients seconds work_dir -> prints transactions per second
+    local conn="$1" clients="$2" seconds="$3" work_dir="$4" libpq
+    # The Npgsql connection string as libpq keywords.
+    libpq="$(sed -E 's/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/; s/;/ /g' <<<"$conn")"
+    psql -X -q "$libpq" -c "CREATE TABLE IF NOT EXISTS wrk_raw_inserts (position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        tenant_id text NOT NULL, stream_id text NOT NULL, version integer NOT NULL, data jsonb NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now(), UNIQUE (tenant_id, stream_id, version))" >/dev/null
+    cat >"$work_dir/raw-insert.sql" <<'SQL'
+INSERT INTO wrk_raw_inserts (tenant_id, stream_id, version, data)
+VALUES ('wrk', gen_random_uuid()::text, 1,
+        '{"subject":"快递三天没动，什么时候能到","body":"订单号 2202611110000012345，快递三天没动。麻烦尽快处理，谢谢！","category":"logistics","priority":"normal"}');
+SQL
+    pgbench -n -c "$clients" -j 2 -T "$seconds" -f "$work_dir/raw-insert.sql" "$libpq" 2>/dev/null | sed -nE 's/^tps = ([0-9.]+).*/\1/p'
+}
+
+# A timeline bench's cluster: a Release build, then deploy/local/cluster.sh start SILOS APIS from a clean slate; the
+# cluster is stopped when the calling script exits. Defines `cluster` (deploy/local/cluster.sh).
+start_local_cluster() { # silos apis
+    cluster() { "$repo/deploy/local/cluster.sh" "$@"; }
+    trap 'cluster stop >/dev/null 2>&1 || true' EXIT
+    trap 'exit 130' INT TERM
+    say "building (Release)"
+    dotnet build "$repo/TicketGrains.sln" -c Release -nologo -v quiet >/dev/null
+    cluster stop >/dev/null 2>&1 || true
+    cluster start "$1" "$2"
 }

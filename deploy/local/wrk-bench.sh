@@ -85,19 +85,7 @@ cpu_ticks() { # pids...: utime+stime of each, summed (clock ticks)
 postgres_pids() { pgrep -x postgres || true; }
 
 say "raw single-row durable inserts: pgbench, $connections clients, $seconds s"
-psql_url() { # the Npgsql connection string as libpq keywords
-    sed -E 's/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/; s/;/ /g' <<<"$conn"
-}
-psql -X -q "$(psql_url)" -c "CREATE TABLE IF NOT EXISTS wrk_raw_inserts (position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    tenant_id text NOT NULL, stream_id text NOT NULL, version integer NOT NULL, data jsonb NOT NULL,
-    recorded_at timestamptz NOT NULL DEFAULT now(), UNIQUE (tenant_id, stream_id, version))" >/dev/null
-cat >"$out_dir/raw-insert.sql" <<'SQL'
-INSERT INTO wrk_raw_inserts (tenant_id, stream_id, version, data)
-VALUES ('wrk', gen_random_uuid()::text, 1,
-        '{"subject":"快递三天没动，什么时候能到","body":"订单号 2202611110000012345，快递三天没动。麻烦尽快处理，谢谢！","category":"logistics","priority":"normal"}');
-SQL
-raw_tps="$(pgbench -n -c "$connections" -j 2 -T "$seconds" -f "$out_dir/raw-insert.sql" "$(psql_url)" 2>/dev/null \
-    | sed -nE 's/^tps = ([0-9.]+).*/\1/p')"
+raw_tps="$(raw_insert_rate "$conn" "$connections" "$seconds" "$out_dir")"
 
 say "wrk: $connections connections, $seconds s"
 ticks_per_second="$(getconf CLK_TCK)"

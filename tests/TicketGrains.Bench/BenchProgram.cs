@@ -45,6 +45,16 @@ public static class BenchProgram
             return await Ocr.OcrBench.RunAsync(ocrArgs);
         }
 
+        if (args is ["timeline", .. var timelineArgs])
+        {
+            return await Timeline.TimelineBench.RunAsync(timelineArgs);
+        }
+
+        if (args is ["peak", .. var peakArgs])
+        {
+            return await Peak.PeakReplay.RunAsync(peakArgs);
+        }
+
         if (args is ["webhook-latency", .. var rest])
         {
             return await WebhookLatencyBench.RunAsync(rest);

@@ -13,6 +13,15 @@ public sealed class ClusterSettings : IValidatableOptions
     public int GatewayPort { get; set; } = 30000;
     public string AdvertisedIP { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// Where new activations go when a grain names no strategy: Orleans' own default "resource-optimized" (CPU and memory
+    /// of each silo), or "random" (ADR 0025: an equal share at once for a joining silo, no herding on stale statistics).
+    /// </summary>
+    public string Placement { get; set; } = ResourceOptimizedPlacement;
+
+    public const string ResourceOptimizedPlacement = "resource-optimized";
+    public const string RandomPlacement = "random";
+
     public IEnumerable<string> Problems(string section)
     {
         if (string.IsNullOrWhiteSpace(ClusterId))
@@ -31,6 +40,11 @@ public sealed class ClusterSettings : IValidatableOptions
             {
                 yield return $"{section}:{key} must be a TCP port (1-65535), not {port}.";
             }
+        }
+
+        if (Placement is not (ResourceOptimizedPlacement or RandomPlacement))
+        {
+            yield return $"{section}:Placement must be '{ResourceOptimizedPlacement}' or '{RandomPlacement}', not '{Placement}'.";
         }
 
         if (!IPAddress.TryParse(AdvertisedIP, out _))

@@ -34,6 +34,13 @@ public static class TicketGrainsSilo
             .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
             .UseClusterTls(configuration);
         silo.Services.AddClusterIdentity().AddSiloEndpoints();
+        if (configuration.GetValue($"{ClusterSettings.Section}:{nameof(ClusterSettings.Placement)}", ClusterSettings.ResourceOptimizedPlacement)
+            == ClusterSettings.RandomPlacement)
+        {
+            // Registered after Orleans' default strategy, so this one is what grains without an attribute get.
+            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
+        }
+
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<SlaOptions>>((o, sla) =>
             o.MinimumReminderPeriod = sla.Value.SweepPeriod < o.MinimumReminderPeriod ? sla.Value.SweepPeriod : o.MinimumReminderPeriod);
         silo.Services.AddTicketGrainsDomain().AddTicketGrainsPostgres(connectionString).AddTicketGrainsPipeline(configuration).AddWebhookDelivery()

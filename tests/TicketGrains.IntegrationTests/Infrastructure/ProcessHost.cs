@@ -29,6 +29,9 @@ public sealed class ProcessHost : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The exit code once it has exited (0 after a graceful stop, 137 after kill -9).</summary>
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Time since the process was started.</summary>
     public TimeSpan Uptime => _uptime.Elapsed;
 

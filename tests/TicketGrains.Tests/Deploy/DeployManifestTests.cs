@@ -148,6 +148,21 @@ public sealed class DeployManifestTests
     }
 
     [Fact]
+    public void Pods_drain_within_their_grace_period_and_front_ends_leave_the_endpoints_before_they_stop()
+    {
+        var silo = At(Single(Path.Combine("deploy", "k8s", "silo.yaml"), "Deployment", "ticketgrains-silo"), "spec", "template", "spec");
+        var api = At(Single(Path.Combine("deploy", "k8s", "api.yaml"), "Deployment", "ticketgrains-api"), "spec", "template", "spec");
+        var siloContainer = Assert.IsType<YamlSequenceNode>(At(silo, "containers")).First();
+        var apiContainer = Assert.IsType<YamlSequenceNode>(At(api, "containers")).First();
+        var preStop = Strings(At(apiContainer, "lifecycle", "preStop", "exec", "command"));
+
+        // A silo hands its grains over within the host's shutdown timeout, which must end before Kubernetes kills it.
+        Assert.True(int.Parse(Scalar(Env(siloContainer, "DOTNET_SHUTDOWNTIMEOUTSECONDS"), "value")) < int.Parse(Scalar(silo, "terminationGracePeriodSeconds")));
+        Assert.Equal("sleep", preStop[0]);
+        Assert.True(int.Parse(preStop[1]) + 10 <= int.Parse(Scalar(api, "terminationGracePeriodSeconds")));
+    }
+
+    [Fact]
     public void Migrate_job_runs_the_silo_image_as_the_owner_role_and_grants_the_application_role()
     {
         var job = Single(Path.Combine("deploy", "k8s", "migrate-job.yaml"), "Job", "ticketgrains-migrate");
