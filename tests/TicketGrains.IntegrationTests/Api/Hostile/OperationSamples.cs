@@ -86,6 +86,9 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
         ["ExtractFields"] = new(Json("""{"text":"订单号 4567890123456789，运单 SF1234567890123"}"""), Required: ["text"], Constrained: [],
             FreeText: ["text"], NumericQuery: []),
         ["ReadUsage"] = new([], [], [], [], NumericQuery: []),
+        ["TicketsPerHour"] = new([], [], [], [], NumericQuery: []),
+        ["PutMacro"] = new(Json("""{"title":"Refund ETA","body":"Refunds reach you in 3-5 days.","status":"solved","internal":false}"""),
+            Required: ["title", "body"], Constrained: ["status"], FreeText: ["title", "body"], NumericQuery: [], SmallBody: true),
         ["SetUsagePlan"] = new(Json("""{"name":"hostile-plan","quotas":{"tickets.perDay":{"soft":1000000}}}"""), Required: ["name"],
             Constrained: [], FreeText: ["name"], NumericQuery: [], SmallBody: true),
         ["CreateWebhook"] = new(
