@@ -19,6 +19,12 @@ public static class AuditActions
     /// <summary>A file attached to a ticket (POST /api/v1/tickets/{id}/attachments).</summary>
     public const string Attach = "attach";
 
+    /// <summary>A field value read from the ticket accepted into its fields (POST …/proposed-fields/{name}/accept).</summary>
+    public const string AcceptField = "accept-field";
+
+    /// <summary>A field value read from the ticket rejected (POST …/proposed-fields/{name}/reject).</summary>
+    public const string RejectField = "reject-field";
+
     /// <summary>An agent's pull handed it a ticket (a pull that found none records nothing).</summary>
     public const string Pull = "pull";
 

@@ -37,6 +37,7 @@ public static class RequestExamples
             "high",
             new Dictionary<string, string> { ["orderNo"] = "20261111-42" }),
         ["ClassifyIntent"] = new AutoFill.ClassifyRequest("申请退款一周了还没到账，订单 20261111-42"),
+        ["AcceptProposedField"] = new AutoFill.AcceptFieldRequest("3456789012345678901"),
         ["CreateChannel"] = ChannelExample,
         ["ReplaceChannel"] = ChannelExample,
         ["PostWebMessage"] = new Channels.Web.WebMessage("f3a9c1d27b5e4a60", "尺码不合适，想换大一号", "李雷", "lilei@example.com", "换货"),

@@ -89,6 +89,7 @@ public static class TicketGrainsApiHosting
         app.MapIntentsApi();
         app.MapWorkbench();
         app.MapExtractApi();
+        app.MapProposedFieldsApi();
         return app;
     }
 }

@@ -48,6 +48,8 @@ public static class PersonalDataProjection
     {
         Subject = FreeTextMask.Mask(t.Subject),
         Fields = t.Fields.ToDictionary(f => f.Key, f => FieldMask.Mask(f.Key, f.Value), StringComparer.Ordinal),
+        // A value waiting for an agent is masked exactly as it would be once it is a field.
+        ProposedFields = [.. t.ProposedFields.Select(p => p with { Value = FieldMask.Mask(p.Name, p.Value) })],
         // A mail server's refusal may quote the customer's address.
         Messages = t.Messages.Select(m => m with
         {

@@ -42,4 +42,16 @@ public sealed record class TicketView
     /// sure enough to set it (the ticket kept "general"); null when it set the category or nothing was classified.
     /// </summary>
     [Id(21)] public CategoryConfidence? ProposedCategory { get; init; }
+
+    /// <summary>
+    /// Field values read from the ticket's text, screenshots or voice notes that wait for an agent's accept or reject
+    /// (POST /api/v1/tickets/{id}/proposed-fields/{name}/accept or /reject), at most one per field name.
+    /// </summary>
+    [Id(22)] public IReadOnlyList<ProposedFieldView> ProposedFields { get; init; } = [];
+
+    /// <summary>
+    /// Where each field filled in by reading came from ("text", "ocr", "speech"; "agent" for a proposal corrected on
+    /// accepting it); a field given when the ticket was created, or set by a rule, has no entry.
+    /// </summary>
+    [Id(23)] public IReadOnlyDictionary<string, string> FieldSources { get; init; } = new Dictionary<string, string>();
 }

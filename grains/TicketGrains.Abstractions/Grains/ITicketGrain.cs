@@ -123,6 +123,28 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("ThreadFacts")]
     Task<TicketThreadFacts> ThreadFactsAsync();
 
+    /// <summary>
+    /// What fields can be read from in the ticket's event at <paramref name="version"/> (its opening text, a public
+    /// customer message, an image or voice attachment); null when that event holds none or its reading is already recorded.
+    /// </summary>
+    [Alias("FieldSource")]
+    Task<FieldSourceItem?> FieldSourceAsync(int version);
+
+    /// <summary>Records the fields read from one event (FieldsProposed: filled or proposed); a reading already recorded adds nothing.</summary>
+    [Alias("RecordFieldReading")]
+    Task<TicketView> RecordFieldReadingAsync(FieldReading reading);
+
+    /// <summary>
+    /// Sets the proposed field <paramref name="name"/> to its proposed value, or to <paramref name="value"/> when given, and
+    /// drops the proposal. Throws InvalidFieldException naming "name" when there is no such proposal.
+    /// </summary>
+    [Alias("AcceptProposedField")]
+    Task<TicketView> AcceptProposedFieldAsync(string name, string? value, string actor);
+
+    /// <summary>Drops the proposed field <paramref name="name"/>. Throws InvalidFieldException naming "name" when there is no such proposal.</summary>
+    [Alias("RejectProposedField")]
+    Task<TicketView> RejectProposedFieldAsync(string name, string actor);
+
     /// <summary>Drops the in-memory copy of the ticket after its customer's personal data was erased.</summary>
     [Alias("ForgetPersonalData")]
     Task ForgetPersonalDataAsync();

@@ -1,4 +1,5 @@
 using TicketGrains.Grains.Attachments;
+using TicketGrains.Grains.AutoFill.Proposals;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.EventLog;
@@ -22,6 +23,9 @@ public static class EventProtection
         MessageAdded m => m with { Body = transform(m.Body) },
         InboundMessageReceived r => r with { Content = transform(r.Content) },
         AttachmentAdded a => a with { FileName = transform(a.FileName), Transcript = a.Transcript is { } t ? t with { Text = transform(t.Text) } : null },
+        // Every value read, as every value of a ticket's fields: order numbers link customers, phones and addresses are theirs.
+        FieldsProposed p => p with { Fields = [.. p.Fields.Select(f => f with { Value = transform(f.Value) })] },
+        ProposedFieldAccepted a => a with { Value = transform(a.Value) },
         AttachmentFetchFailed f => f with { Reason = transform(f.Reason) },
         CustomerRegistered r => r with
         {

@@ -4,7 +4,7 @@ using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.Encryption;
 
-/// <summary>A ticket snapshot's personal fields (subject, message bodies, field values, request hash) sealed or opened.</summary>
+/// <summary>A ticket snapshot's personal fields (subject, message bodies, field values and proposed values, request hash) sealed or opened.</summary>
 public static class TicketStateProtection
 {
     public static string SealToJson(TicketState state, PersonalDataCipher cipher)
@@ -19,6 +19,7 @@ public static class TicketStateProtection
         state.Subject = transform(state.Subject);
         state.RequestHash = EventProtection.RequestHash(state.RequestHash, transform);
         state.Fields = EventProtection.MapValues(state.Fields, transform);
+        state.ProposedFields = [.. state.ProposedFields.Select(p => p with { Value = transform(p.Value) })];
         state.Messages = [.. state.Messages.Select(m => m with { Body = transform(m.Body) })];
     }
 }

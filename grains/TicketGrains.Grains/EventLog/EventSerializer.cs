@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Attachments;
+using TicketGrains.Grains.AutoFill.Proposals;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Channels.Outbound;
 using TicketGrains.Grains.Customers;
@@ -30,6 +31,7 @@ public static class EventSerializer
         typeof(InboundMessageReceived), typeof(InboundMessageThreaded),
         typeof(AttachmentAdded), typeof(AttachmentFetchFailed),
         typeof(ReplyDelivered),
+        typeof(FieldsProposed), typeof(ProposedFieldAccepted), typeof(ProposedFieldRejected),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

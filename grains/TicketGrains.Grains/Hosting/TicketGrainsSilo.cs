@@ -6,6 +6,7 @@ using Orleans.Dashboard;
 using Orleans.Storage;
 using TicketGrains.Abstractions;
 using TicketGrains.Grains.Attachments;
+using TicketGrains.Grains.AutoFill.Proposals;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Metering;
 using TicketGrains.Grains.Pipeline;
@@ -36,7 +37,8 @@ public static class TicketGrainsSilo
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<SlaOptions>>((o, sla) =>
             o.MinimumReminderPeriod = sla.Value.SweepPeriod < o.MinimumReminderPeriod ? sla.Value.SweepPeriod : o.MinimumReminderPeriod);
         silo.Services.AddTicketGrainsDomain().AddTicketGrainsPostgres(connectionString).AddTicketGrainsPipeline(configuration).AddWebhookDelivery()
-            .AddInboundTicketWork().AddMediaFetchQueueing().AddMeter(configuration);
+            .AddInboundTicketWork().AddMediaFetchQueueing().AddMeter(configuration)
+            .AddFieldProposals(configuration);
         return silo;
     }
 

@@ -8,6 +8,7 @@ using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Attachments;
+using TicketGrains.Grains.AutoFill.Proposals;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.OrderEvents;
@@ -148,6 +149,29 @@ public sealed class TicketGrain(
 
     public Task<TicketView> AddInboundMessageAsync(string body, InboundOrigin origin) =>
         DecideAsync(null, s => TicketDecisions.AddInbound(s, body, origin, time.GetUtcNow()));
+
+    public async Task<FieldSourceItem?> FieldSourceAsync(int version)
+    {
+        await RequireTicketAsync();
+        if (State.FieldReadings.Contains(version) || version > State.Version)
+        {
+            return null;
+        }
+
+        // The event as stored, opened with the ticket's customer key: the pipeline's copy is sealed and names no customer.
+        var stored = (await log.ReadStreamAsync(Tenant, _stream.StreamId, version - 1)).FirstOrDefault(e => e.Version == version);
+        return stored is null ? null
+            : FieldSourceItems.Of(await _cipher.OpenAsync(EventSerializer.Deserialize(stored.EventType, stored.Json), State.CustomerId));
+    }
+
+    public Task<TicketView> RecordFieldReadingAsync(FieldReading reading) =>
+        DecideAsync(null, s => FieldProposalDecisions.Record(s, reading, time.GetUtcNow()));
+
+    public Task<TicketView> AcceptProposedFieldAsync(string name, string? value, string actor) =>
+        DecideAsync(null, s => FieldProposalDecisions.Accept(s, name, value, actor, time.GetUtcNow()));
+
+    public Task<TicketView> RejectProposedFieldAsync(string name, string actor) =>
+        DecideAsync(null, s => FieldProposalDecisions.Reject(s, name, actor, time.GetUtcNow()));
 
     public async Task<TicketThreadFacts> ThreadFactsAsync()
     {

@@ -3,6 +3,7 @@ using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.Attachments;
+using TicketGrains.Grains.AutoFill.Proposals;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
@@ -92,6 +93,15 @@ public sealed class TicketState : IJsonOnDeserialized
 
     /// <summary>Channel messages (their inbound streams) whose media could not be fetched, so each failure is recorded once.</summary>
     public HashSet<string> AttachmentFailures { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Field values read from the ticket that wait for an agent (at most one per name); values sealed in snapshots.</summary>
+    public List<ProposedFieldView> ProposedFields { get; set; } = [];
+
+    /// <summary>Where each field filled in by reading came from (text, ocr, speech, agent).</summary>
+    public Dictionary<string, string> FieldSources { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The versions of the ticket's events whose fields were recorded, so a repeated reading records nothing.</summary>
+    public HashSet<int> FieldReadings { get; set; } = [];
 
     /// <summary>When the customer last wrote on the ticket.</summary>
     public DateTimeOffset LastCustomerMessageAt { get; set; }
@@ -219,6 +229,16 @@ public sealed class TicketState : IJsonOnDeserialized
                     Fields[name] = value;
                 }
 
+                FieldProposalFold.Overwritten(this, f.Set.Keys);
+                break;
+            case FieldsProposed p:
+                FieldProposalFold.Apply(this, p);
+                break;
+            case ProposedFieldAccepted a:
+                FieldProposalFold.Apply(this, a);
+                break;
+            case ProposedFieldRejected r:
+                FieldProposalFold.Apply(this, r);
                 break;
             case TriggersFired t:
                 TriggersRanUpTo = Math.Max(TriggersRanUpTo, t.Position);
@@ -346,5 +366,7 @@ public sealed class TicketState : IJsonOnDeserialized
         Skills = [.. Skills],
         Tags = [.. Tags],
         ProposedCategory = ProposedCategory,
+        ProposedFields = [.. ProposedFields],
+        FieldSources = FieldSources.ToDictionary(StringComparer.Ordinal),
     };
 }

@@ -15,6 +15,9 @@ public static class RecognitionTranscript
     /// <summary>The transcript of a voice message's audio file, or null for anything else or a message without recognised text.</summary>
     public static AttachmentTranscript? Of(string messageKind, string? recognition, string contentType) =>
         messageKind == "voice" && !string.IsNullOrWhiteSpace(recognition) && contentType.StartsWith("audio/", StringComparison.Ordinal)
-            ? new AttachmentTranscript(SpokenNumbers.Normalise(ChineseDigits.Normalise(recognition.Trim())), PocketsphinxReader.SpeechSource, Confidence)
+            ? new AttachmentTranscript(Normalise(recognition), PocketsphinxReader.SpeechSource, Confidence)
             : null;
+
+    /// <summary>Recognised text with its numbers as digits, whether spelled in characters or in English words.</summary>
+    public static string Normalise(string recognition) => SpokenNumbers.Normalise(ChineseDigits.Normalise(recognition.Trim()));
 }

@@ -85,6 +85,10 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
         ["ClassifyIntent"] = new(Json("""{"text":"申请退款一周了还没到账 refund"}"""), Required: ["text"], Constrained: [], FreeText: ["text"], NumericQuery: []),
         ["ExtractFields"] = new(Json("""{"text":"订单号 4567890123456789，运单 SF1234567890123"}"""), Required: ["text"], Constrained: [],
             FreeText: ["text"], NumericQuery: []),
+        // The seeded ticket has no proposals: a well-formed accept is refused for that alone (HostileInputTests), so the value's
+        // own refusals are its wrong types; an odd but well-formed value would be refused naming the proposal, not the value.
+        ["AcceptProposedField"] = new(Json("""{"value":"3456789012345678901"}"""), Required: [], Constrained: [], FreeText: [], NumericQuery: [],
+            SmallBody: true),
         ["ReadUsage"] = new([], [], [], [], NumericQuery: []),
         ["TicketsPerHour"] = new([], [], [], [], NumericQuery: []),
         ["PutMacro"] = new(Json("""{"title":"Refund ETA","body":"Refunds reach you in 3-5 days.","status":"solved","internal":false}"""),
