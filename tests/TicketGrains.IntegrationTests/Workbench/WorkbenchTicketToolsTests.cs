@@ -85,6 +85,36 @@ public sealed class WorkbenchTicketToolsTests(WorkbenchFixture product, Chromium
         Assert.Contains("pii:read", refused.Text, StringComparison.Ordinal);
     });
 
+    [Fact]
+    public Task An_agent_accepts_a_proposed_order_number_read_from_the_text() => product.RunAsync(output, async () =>
+    {
+        var admin = product.FreshTenant();
+        // The ticket holds an order number and the customer writes another: the reader proposes it instead of filling it.
+        var id = (await admin.PostAsync(TicketRequests.Tickets, WorkbenchAgentTests.WeChatTicket("订单号写错了", "不好意思，正确的订单号：3456789012345678902")))
+            .Expect(HttpStatusCode.Created).Id;
+        (await admin.PostAsync($"/api/v1/tickets/{id}/assignee", new { agentId = "ivy" })).Expect(HttpStatusCode.OK);
+        await Poll.UntilAsync("the proposed order number", TimeSpan.FromSeconds(30), async () =>
+            (await admin.GetAsync(TicketRequests.Ticket(id))).Expect(HttpStatusCode.OK).Json.GetProperty("proposedFields").GetArrayLength() == 1);
+        await using var browser = await WorkbenchBrowser.OpenAsync(chromium, product.Http.BaseAddress!);
+        var page = browser.Page;
+        await browser.SignInAsync(admin.Tenant!, "ivy", "agent");
+        await browser.GoAsync($"#/ticket/{id}", "ticket");
+
+        var proposal = page.Locator(".proposal[data-field=orderNo]");
+        Assert.Equal(("文本", "置信度 95%"), (await proposal.Locator(".source").TextContentAsync(), await proposal.Locator(".confidence").TextContentAsync()));
+        Assert.Equal("20261111-42", (await page.Locator("dd[data-field=orderNo]").TextContentAsync())?.Trim());
+        await Screenshots.SaveAsync(page, "ticket-fields", "zh");
+        await proposal.Locator("button.accept").ClickAsync();
+        await page.Locator("#ticket-notice", new() { HasText = "已采用“订单号”" }).WaitForAsync(WorkbenchBrowser.Shown);
+
+        Assert.Equal(0, await page.Locator(".proposal").CountAsync());
+        Assert.StartsWith("3456789012345678902", await page.Locator("dd[data-field=orderNo]").TextContentAsync());
+        Assert.Equal("文本", await page.Locator("dd[data-field=orderNo] .source").TextContentAsync());
+        var ticket = (await admin.GetAsync(TicketRequests.Ticket(id))).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(("3456789012345678902", "text", 0), (ticket.GetProperty("fields").GetProperty("orderNo").GetString(),
+            ticket.GetProperty("fieldSources").GetProperty("orderNo").GetString(), ticket.GetProperty("proposedFields").GetArrayLength()));
+    });
+
     /// <summary>The actors of the tenant's audit entries of an action on the customer.</summary>
     private static async Task<List<string?>> AuditedAsync(ApiClient admin, string action, Guid customer) =>
         [.. (await admin.GetAsync($"/api/v1/audit?action={action}&target=customer:{customer}")).Expect(HttpStatusCode.OK).Json.GetProperty("items")

@@ -113,7 +113,7 @@ export const en: Dictionary = {
     "signIn.oidcFailed": "Single sign-on failed: {detail}",
     "ticket.otherTicket": "from ticket “{subject}”",
     "ticket.wholeStory": "Show this customer's conversations on every channel",
-    "source.ocr": "OCR", "source.speech": "Speech", "source.text": "Text",
+    "source.agent": "Agent", "source.ocr": "OCR", "source.speech": "Speech", "source.text": "Text",
     "customer.reveal": "Reveal personal data (audited)",
     "customer.revealed": "Revealed (audited)",
     "customer.masked": "Masked",

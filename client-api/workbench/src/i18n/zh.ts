@@ -111,7 +111,7 @@ export const zh = {
     "signIn.oidcFailed": "单点登录失败：{detail}",
     "ticket.otherTicket": "来自工单“{subject}”",
     "ticket.wholeStory": "显示该客户所有渠道的会话",
-    "source.ocr": "OCR", "source.speech": "语音", "source.text": "文本",
+    "source.agent": "客服修正", "source.ocr": "OCR", "source.speech": "语音", "source.text": "文本",
     "customer.reveal": "显示完整个人信息（将记录审计）",
     "customer.revealed": "已显示（已审计）",
     "customer.masked": "已脱敏",

@@ -1,6 +1,6 @@
 import { el } from "../dom";
 import { t, tOf } from "../i18n/i18n";
-import { stackHours } from "../chartData";
+import { hourSlots, stackHours } from "../chartData";
 import type { HourCount } from "../types";
 
 const svgNs = "http://www.w3.org/2000/svg";
@@ -21,15 +21,16 @@ function svg(tag: string, attributes: Record<string, string | number>, ...childr
  * Tickets per hour as stacked bars, one colour per channel or category, with a legend and the same numbers as a table
  * for screen readers (the picture is hidden from them).
  */
-export function hourChart(id: string, title: string, counts: HourCount[], prefix: "channel" | "category"): HTMLElement {
-    const { hours, keys, at, total } = stackHours(counts);
-    if (hours.length === 0) {
+export function hourChart(id: string, title: string, span: { from: string; to: string }, counts: HourCount[], prefix: "channel" | "category"): HTMLElement {
+    const hours = hourSlots(span.from, span.to);
+    const { keys, at, total } = stackHours(counts);
+    if (counts.length === 0) {
         return el("figure", { class: "chart", id }, el("figcaption", {}, title), el("p", {}, t("chart.none")));
     }
     const width = 560;
     const height = 160;
     const bar = Math.max(4, Math.floor(width / hours.length) - 4);
-    const most = Math.max(...hours.map(total));
+    const most = Math.max(1, ...hours.map(total));
     const bars = hours.flatMap((hour, i) => {
         let y = height;
         return keys.map((key, k) => {
@@ -40,6 +41,7 @@ export function hourChart(id: string, title: string, counts: HourCount[], prefix
         });
     });
     const picture = svg("svg", { viewBox: `0 0 ${width} ${height}`, class: "bars", "aria-hidden": "true", focusable: "false" }, ...bars);
+    const axis = el("p", { class: "axis" }, el("span", {}, hourLabel(hours[0])), el("span", {}, hourLabel(hours[hours.length - 1])));
     const legend = el("ul", { class: "legend" }, ...keys.map((key, k) =>
         el("li", {}, el("span", { class: `swatch swatch-${k % palette.length}` }), tOf(prefix, key))));
     const table = el("table", { class: "visually-hidden" },
@@ -47,10 +49,10 @@ export function hourChart(id: string, title: string, counts: HourCount[], prefix
         el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("chart.hour")), ...keys.map((key) => el("th", { scope: "col" }, tOf(prefix, key))))),
         el("tbody", {}, ...hours.map((hour) => el("tr", {}, el("th", { scope: "row" }, hourLabel(hour)), ...keys.map((key) => el("td", {}, String(at(hour, key))))))));
     return el("figure", { class: "chart", id, "data-total": hours.reduce((sum, hour) => sum + total(hour), 0) },
-        el("figcaption", {}, title), picture, legend, table);
+        el("figcaption", {}, title), picture, axis, legend, table);
 }
 
-function hourLabel(hour: string): string {
+function hourLabel(hour: number): string {
     const at = new Date(hour);
     return `${at.toLocaleDateString()} ${String(at.getHours()).padStart(2, "0")}:00`;
 }

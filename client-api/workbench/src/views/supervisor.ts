@@ -120,8 +120,8 @@ export function renderSupervisor(main: HTMLElement, session: Session, feed: Live
         const from = new Date(to.getTime() - chartHours * hour);
         const report = await get<TicketsPerHour>(session, `/reports/tickets-per-hour?from=${from.toISOString()}&to=${to.toISOString()}`);
         replace(charts,
-            hourChart("chart-channel", t("supervisor.byChannel"), report.byChannel, "channel"),
-            hourChart("chart-category", t("supervisor.byCategory"), report.byCategory, "category"));
+            hourChart("chart-channel", t("supervisor.byChannel"), report, report.byChannel, "channel"),
+            hourChart("chart-category", t("supervisor.byCategory"), report, report.byCategory, "category"));
     }
 
     async function applyTemplate(): Promise<void> {
