@@ -4,7 +4,7 @@ using TicketGrains.Api.Security;
 namespace TicketGrains.Api.Workbench;
 
 /// <summary>
-/// GET /app/sign-in.json: how the page may sign a user in here (ADR 0021, 0024). The development issuer when it is on,
+/// GET /app/sign-in.json: how the page may sign a user in here (ADR 0021, 0025). The development issuer when it is on,
 /// and the OIDC provider with the workbench's public client id when one is configured. Nothing secret: anyone may read it.
 /// </summary>
 public static class WorkbenchSignIn

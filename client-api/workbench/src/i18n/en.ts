@@ -137,6 +137,7 @@ export const en: Dictionary = {
     "category.payment": "Payment", "category.invoice": "Invoice", "category.complaint": "Complaint", "category.feedback": "Feedback", "category.human_agent": "Human agent",
     "category.account": "Account", "category.exchange": "Exchange",
     "supervisor.surges": "Surges",
+    "supervisor.surgeItem": "{count} tickets a minute since {since} (usually about {expected})",
     "supervisor.surgesNone": "No surge right now.",
     "supervisor.surgesUnavailable": "This server does not detect surges.",
     "supervisor.charts": "Tickets per hour, last 24 hours",

@@ -135,6 +135,7 @@ export const zh = {
     "category.payment": "支付", "category.invoice": "发票", "category.complaint": "投诉", "category.feedback": "反馈", "category.human_agent": "转人工",
     "category.account": "账户", "category.exchange": "换货",
     "supervisor.surges": "突发激增",
+    "supervisor.surgeItem": "自 {since} 起每分钟 {count} 单（通常约 {expected} 单）",
     "supervisor.surgesNone": "目前没有激增。",
     "supervisor.surgesUnavailable": "此服务器不提供激增检测。",
     "supervisor.charts": "近 24 小时每小时工单数",

@@ -13,6 +13,15 @@ import { hourChart } from "./charts";
 import { describe } from "./inbox";
 import { field } from "./signIn";
 
+/** What the console reads of a surge (GET /api/v1/surges). */
+interface Surge {
+    category?: string;
+    startedAt?: string;
+    windowCount?: number;
+    peakCount?: number;
+    expected?: number;
+}
+
 interface QueueBacklog {
     name: string;
     waitingTickets: number;
@@ -96,14 +105,19 @@ export function renderSupervisor(main: HTMLElement, session: Session, feed: Live
             : t("supervisor.noTemplate");
     }
 
-    /** Surges (GET /api/v1/surges) where the server reports them; a server without the route shows that it has none. */
+    /**
+     * Active surges (GET /api/v1/surges?state=active: category, start, tickets in the window against the expected count)
+     * where the server detects them; a server without the route (404) says so.
+     */
     async function loadSurges(): Promise<void> {
         try {
-            const answer = await get<unknown>(session, "/surges");
-            const items = (Array.isArray(answer) ? answer : (answer as { items?: unknown[] })?.items ?? []) as Record<string, unknown>[];
-            replace(surges, items.length === 0 ? el("p", {}, t("supervisor.surgesNone")) : el("ul", { class: "surge-list" }, ...items.map((item) =>
-                el("li", { class: "surge" }, Object.entries(item).filter(([, value]) => value !== null && typeof value !== "object")
-                    .map(([name, value]) => `${name}: ${String(value)}`).join(" · ")))));
+            const answer = await get<{ items?: Surge[] } | Surge[]>(session, "/surges?state=active");
+            const items = Array.isArray(answer) ? answer : answer.items ?? [];
+            replace(surges, items.length === 0 ? el("p", {}, t("supervisor.surgesNone")) : el("ul", { class: "surge-list" }, ...items.map((surge) =>
+                el("li", { class: "surge", "data-category": surge.category ?? "" },
+                    el("strong", {}, tOf("category", surge.category ?? "")), " ",
+                    t("supervisor.surgeItem", { count: surge.peakCount ?? surge.windowCount ?? "?", expected: Math.round(surge.expected ?? 0),
+                        since: surge.startedAt ? new Date(surge.startedAt).toLocaleTimeString() : "" })))));
         } catch (error) {
             if (error instanceof ApiError && error.status === 404) {
                 replace(surges, el("p", {}, t("supervisor.surgesUnavailable")));

@@ -1,4 +1,4 @@
--- Macros and canned replies of a tenant (docs/decisions/0024-workbench-second-part.md): a reply text an agent
+-- Macros and canned replies of a tenant (docs/decisions/0025-workbench-second-part.md): a reply text an agent
 -- puts in the reply box with one choice, and optionally the status the ticket takes when it is sent. Shop text, not
 -- personal data. Keyed by tenant like every table of tenant data.
 CREATE TABLE IF NOT EXISTS tg_macros (
