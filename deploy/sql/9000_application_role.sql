@@ -83,6 +83,8 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_tenant_keys TO %I', app);
     -- The supervisor console's list of agents (0830_agent_roster.sql).
     EXECUTE format('GRANT SELECT, INSERT ON tg_agent_roster TO %I', app);
+    -- Macros and canned replies, replaced and deleted by supervisors (0851_macros.sql).
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON tg_macros TO %I', app);
 
     IF has_schema_privilege(app, 'public', 'CREATE') THEN
         RAISE EXCEPTION 'the application role "%" can still create objects in schema public', app

@@ -64,10 +64,17 @@ public static class AuditActions
     public const string CustomerMerge = "customer-merge";
     public const string CustomerUnmerge = "customer-unmerge";
 
+    /// <summary>A macro or canned reply created, replaced or deleted (PUT or DELETE /api/v1/macros/{id}).</summary>
+    public const string MacroChange = "macro-change";
+
+    /// <summary>A customer's personal data revealed on purpose in the workbench (POST /api/v1/customers/{id}/reveal).</summary>
+    public const string Reveal = "reveal";
+
     /// <summary>A credential was presented and refused (expired, forged, wrong audience, unknown API key ...).</summary>
     public const string SignInFailed = "sign-in-failed";
 
     public static IReadOnlyList<string> All { get; } =
         [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Attach, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, OrderEvent,
-        WebhookCreate, WebhookDelete, ChannelChange, RuleChange, TemplateChange, TemplateApply, CustomerMerge, CustomerUnmerge, SignInFailed, PlanChange];
+        WebhookCreate, WebhookDelete, ChannelChange, RuleChange, TemplateChange, TemplateApply, CustomerMerge, CustomerUnmerge, SignInFailed, PlanChange,
+        MacroChange, Reveal];
 }

@@ -18,5 +18,6 @@ public static class AuditRequests
 
     /// <summary>Whether this request's response carries personal data unmasked (the endpoint has some, the caller has pii:read).</summary>
     public static bool ShowsUnmasked(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<PersonalDataResponse>() is not null && Permissions.Has(context.User, Permissions.PiiRead);
+        context.GetEndpoint()?.Metadata.GetMetadata<PersonalDataResponse>() is not null && Permissions.Has(context.User, Permissions.PiiRead)
+        && !PersonalDataFilter.AsksForMasked(context.Request);
 }

@@ -24,6 +24,10 @@ public static class CustomersApi
         group.MapGet("/{id:guid}", GetAsync).WithName("GetCustomer")
             .WithSummary("A customer across channels (a merged customer answers as its survivor): identities, tier, phone, open and recent tickets, orders mentioned.")
             .RequirePermission(Permissions.TicketsRead);
+        group.MapPost("/{id:guid}/reveal", GetAsync).WithName("RevealCustomer")
+            .WithSummary("The customer unmasked, for a caller with pii:read who chose to see it (the workbench's reveal); audited as a reveal.")
+            .RequirePermission(Permissions.TicketsRead, Permissions.PiiRead)
+            .Audited(AuditActions.Reveal, AuditEndpoints.RouteTarget("customer", "id"));
         group.MapDelete("/{id:guid}/personal-data", EraseAsync).WithName("ErasePersonalData")
             .WithSummary("Erase the customer's personal data everywhere by destroying its data key; counts, statuses and times remain.")
             .ProducesProblem(StatusCodes.Status404NotFound).RequirePermission(Permissions.PiiErase)

@@ -69,6 +69,7 @@ public static class RequestExamples
                 new RuleAction { Type = "addTags", Values = ["refund-rejected"] },
             ],
         },
+        ["PutMacro"] = new Macros.PutMacroRequest("催快递", "您好，已为您联系快递公司，今天内会更新物流信息。", "pending", Internal: false),
         ["PutTemplate"] = TemplateValidator.Parse(BuiltInTemplates.Documents.Single(t => t.Id == "618").Document, [])!,
         ["ReceiveOrderEvent"] = new OrderEventRequest("oms-20261111-42-shipped", "shipped", "20261111-42", "SF1234567890", "顺丰速运",
             new DateTimeOffset(2026, 11, 11, 9, 30, 0, TimeSpan.FromHours(8)), null),

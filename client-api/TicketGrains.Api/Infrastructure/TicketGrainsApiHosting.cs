@@ -9,6 +9,7 @@ using TicketGrains.Api.Channels.Web;
 using TicketGrains.Api.Customers;
 using TicketGrains.Api.Docs;
 using TicketGrains.Api.Live;
+using TicketGrains.Api.Macros;
 using TicketGrains.Api.OrderEvents;
 using TicketGrains.Api.Pipeline;
 using TicketGrains.Api.Reports;
@@ -41,6 +42,8 @@ public static class TicketGrainsApiHosting
         builder.Services.AddSingleton<PullMetrics>();
         builder.Services.TryAddSingleton<AgentRoster>();
         builder.Services.TryAddSingleton<QueueBacklog>();
+        builder.Services.TryAddSingleton<TicketsPerHourQuery>();
+        builder.Services.AddMacros();
         builder.Services.AddLiveFeed();
         builder.Services.AddTicketGrainsEncryption();
         builder.Services.TryAddSingleton<SubscriberLagQuery>();
@@ -71,6 +74,7 @@ public static class TicketGrainsApiHosting
         app.MapEventsFeedApi();
         app.MapAuditApi();
         app.MapReportsApi();
+        app.MapMacrosApi();
         app.MapPipelineApi();
         app.MapUsageApi();
         app.MapSlaPoliciesApi();

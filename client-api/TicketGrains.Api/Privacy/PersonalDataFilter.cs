@@ -7,7 +7,9 @@ namespace TicketGrains.Api.Privacy;
 /// <summary>
 /// Every response with personal data passes here. Callers without pii:read get it masked by
 /// <see cref="PersonalDataProjection"/>; callers with it get it as stored, and the read is audited (durably, before the
-/// response is sent) unless the endpoint is an audited command, whose own entry notes the unmasked response.
+/// response is sent) unless the endpoint is an audited command, whose own entry notes the unmasked response. A caller
+/// with pii:read may ask for the masked view (<c>masked=true</c>), as the workbench does until the agent chooses to
+/// reveal: nothing is shown, so nothing is audited.
 /// </summary>
 public sealed class PersonalDataFilter : IEndpointFilter
 {
@@ -21,7 +23,7 @@ public sealed class PersonalDataFilter : IEndpointFilter
             return result;
         }
 
-        if (!Permissions.Has(context.User, Permissions.PiiRead))
+        if (!Permissions.Has(context.User, Permissions.PiiRead) || AsksForMasked(context.Request))
         {
             var masked = PersonalDataProjection.Mask(value);
             return result is IResult shown ? MaskedResult.Replacing(shown, masked) : masked;
@@ -35,4 +37,7 @@ public sealed class PersonalDataFilter : IEndpointFilter
 
         return result;
     }
+
+    public static bool AsksForMasked(HttpRequest request) =>
+        request.Query.TryGetValue("masked", out var masked) && string.Equals(masked.ToString(), "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -28,6 +28,8 @@ public static class PersonalDataProjection
         // An erasure reports the customer id and counts only.
         PersonalDataErasure erasure => erasure,
         ExtractResponse extract => Mask(extract),
+        // Counts per hour by channel and category: nothing personal.
+        TicketsPerHour perHour => perHour,
         _ => throw new InvalidOperationException($"No masking rule for {value.GetType().Name}; teach PersonalDataProjection about it."),
     };
 

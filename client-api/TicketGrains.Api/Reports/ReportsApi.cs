@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
+using TicketGrains.Api.Metering;
 using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
+using TicketGrains.Grains.Metering;
 using TicketGrains.Grains.ReadModel;
 
 namespace TicketGrains.Api.Reports;
@@ -21,7 +24,18 @@ public static class ReportsApi
             .WithSummary($"The tenant's tickets as CSV, oldest first (at most {MaxRows}; filter by status or category).")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesValidationProblem()
             .RequirePermission(Permissions.ReportsExport).Audited(AuditActions.Export, (_, _) => "tickets");
+        group.MapGet("/tickets-per-hour", TicketsPerHourAsync).WithName("TicketsPerHour")
+            .WithSummary("Tickets created per UTC hour from from to to (ISO 8601 instants, at most 31 days), by channel and by category.")
+            .ProducesValidationProblem().RequirePermission(Permissions.ReportsExport);
         return group;
+    }
+
+    private static async Task<Ok<TicketsPerHour>> TicketsPerHourAsync(HttpContext context, TicketsPerHourQuery query, string? from, string? to)
+    {
+        var errors = new FieldErrors();
+        var span = UsageRequest.Parse(errors, from, to, UsageGranularity.Hour);
+        ValidationFailed.ThrowIfAny(errors);
+        return TypedResults.Ok(await query.ReadAsync(Tenant.Of(context), span.From, span.To, context.RequestAborted));
     }
 
     private static async Task<TicketCsvResult> ExportTicketsAsync(HttpContext context, ITicketReadModel readModel, string? status, string? category)

@@ -28,8 +28,14 @@ public static class TemplatesApi
         return group;
     }
 
-    private static async Task<Ok<List<TemplateView>>> ListAsync(HttpContext context, IClusterClient cluster) =>
-        TypedResults.Ok((await Rules(cluster, context).ListTemplatesAsync()).Select(TemplateView.From).ToList());
+    /// <summary>Every template; the one applied last says so (<c>active</c>, with who applied it and when).</summary>
+    private static async Task<Ok<List<TemplateView>>> ListAsync(HttpContext context, IClusterClient cluster)
+    {
+        var rules = Rules(cluster, context);
+        var applied = await rules.AppliedTemplateAsync();
+        return TypedResults.Ok((await rules.ListTemplatesAsync()).Select(TemplateView.From)
+            .Select(t => t.Name == applied?.Document ? t with { Active = true, AppliedBy = applied.UpdatedBy, AppliedAt = applied.UpdatedAt } : t).ToList());
+    }
 
     private static async Task<Ok<TemplateView>> GetAsync(string name, HttpContext context, IClusterClient cluster)
     {

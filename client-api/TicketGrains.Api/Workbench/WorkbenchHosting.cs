@@ -24,11 +24,12 @@ public static class WorkbenchHosting
 
     public static IEndpointRouteBuilder MapWorkbench(this IEndpointRouteBuilder app)
     {
+        app.MapGet(Path + "/sign-in.json", WorkbenchSignIn.Serve).AllowAnonymous().ExcludeFromDescription();
         app.MapGet(Path + "/{*file}", Serve).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
-    private static IResult Serve(string? file, HttpContext context, Microsoft.Extensions.Options.IOptions<WorkbenchOptions> options)
+    private static IResult Serve(string? file, HttpContext context, Microsoft.Extensions.Options.IOptions<WorkbenchOptions> options, Security.AuthOptions auth)
     {
         // Routing matches /app and /app/ alike; the page's relative asset addresses need the slash.
         if (string.IsNullOrEmpty(file) && context.Request.Path.Value?.EndsWith('/') != true)
@@ -50,7 +51,7 @@ public static class WorkbenchHosting
         }
 
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = WorkbenchSignIn.ContentSecurityPolicy(WorkbenchSignIn.Of(options.Value, auth));
         // The page names its assets with their content hash (?v=), so those never change under one address.
         headers.CacheControl = found.IsPage || !context.Request.Query.ContainsKey("v") ? "no-cache" : "public, max-age=31536000, immutable";
         var written = File.GetLastWriteTimeUtc(found.FullPath);

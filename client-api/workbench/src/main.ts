@@ -2,7 +2,8 @@ import { onSessionExpired } from "./api";
 import { startCountdowns } from "./countdown";
 import { onLanguageChange, t } from "./i18n/i18n";
 import { LiveFeed } from "./live";
-import { clearSession, saveSession, savedSession, type Session } from "./session";
+import { completeSignIn } from "./oidc";
+import { clearSession, saveSession, savedSession, sessionFromToken, type Session } from "./session";
 import { renderInbox } from "./views/inbox";
 import { goOnline } from "./views/presence";
 import { renderShell } from "./views/shell";
@@ -54,17 +55,21 @@ function signOut(): void {
 }
 
 /** Draws the screen the address names; every screen is drawn again when the language changes. */
+function signedIn(current: Session): Promise<void> {
+    session = current;
+    saveSession(current);
+    feed = startFeed(current);
+    return goOnline(current);
+}
+
 function render(): void {
     leave();
     leave = () => undefined;
     document.title = t("app.title");
     const { main } = renderShell(root, session, signOut);
     if (!session) {
-        renderSignIn(main, async (signedIn) => {
-            session = signedIn;
-            saveSession(signedIn);
-            feed = startFeed(signedIn);
-            await goOnline(signedIn);
+        renderSignIn(main, async (current) => {
+            await signedIn(current);
             if (location.hash === "#/inbox") {
                 render();
             } else {
@@ -93,4 +98,18 @@ onSessionExpired(() => {
 onLanguageChange(render);
 window.addEventListener("hashchange", render);
 startCountdowns();
-render();
+// A return from the identity provider carries the code to exchange; anything else starts as it is.
+completeSignIn().then(async (token) => {
+    const current = token ? sessionFromToken(token) : null;
+    if (token && !current) {
+        throw new Error(t("signIn.badToken"));
+    }
+    if (current) {
+        await signedIn(current);
+        location.hash = "#/inbox";
+    }
+    render();
+}).catch((error) => {
+    render();
+    document.getElementById("sign-in-error")!.textContent = t("signIn.oidcFailed", { detail: error instanceof Error ? error.message : String(error) });
+});

@@ -56,7 +56,7 @@ export function clearSession(): void {
  * Whether the screens for a permission are worth showing. Only a hint for the layout: the server decides every call,
  * and a refusal is shown as it answers.
  */
-export function mayUse(session: Session, permission: "reports:export" | "rules:manage"): boolean {
+export function mayUse(session: Session, permission: "reports:export" | "rules:manage" | "pii:read"): boolean {
     return session.permissions.includes(permission) || session.permissions.includes("admin")
-        || session.roles.some((role) => role === "supervisor" || role === "admin");
+        || session.roles.some((role) => role === "supervisor" || role === "admin" || (permission === "pii:read" && role === "senior-agent"));
 }

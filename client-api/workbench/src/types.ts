@@ -36,9 +36,20 @@ export interface MessageView {
     delivery?: { state: string; reason?: string | null } | null;
 }
 
+/** A field value read from the thread, waiting for an agent to accept (perhaps corrected) or reject it. */
+export interface ProposedField {
+    name: string;
+    value: string;
+    confidence: number;
+    source: string;
+    attachmentId: string | null;
+}
+
 export interface TicketView extends Omit<TicketListItem, "version"> {
     version: number;
     fields: Record<string, string>;
+    proposedFields?: ProposedField[];
+    fieldSources?: Record<string, string>;
     messages: MessageView[];
     acceptBy: string | null;
     slaClocks: SlaClock[];
@@ -56,6 +67,10 @@ export interface CustomerContext {
     id: string;
     name: string | null;
     tier: string;
+    phone?: string | null;
+    email?: string | null;
+    address?: string | null;
+    lastOrderNo?: string | null;
     identities: { channel: string; externalId: string }[];
     ordersMentioned: string[];
     recentTickets: { id: string; channel: string; status: string; subject: string; createdAt: string }[];
@@ -80,6 +95,30 @@ export interface TemplateSummary {
     name: string;
     version: number;
     builtIn: boolean;
+    active?: boolean;
+    appliedBy?: string | null;
+    appliedAt?: string | null;
+}
+
+export interface Macro {
+    id: string;
+    title: string;
+    body: string;
+    status: string | null;
+    internal: boolean;
+}
+
+export interface HourCount {
+    hour: string;
+    key: string;
+    tickets: number;
+}
+
+export interface TicketsPerHour {
+    from: string;
+    to: string;
+    byChannel: HourCount[];
+    byCategory: HourCount[];
 }
 
 /** One change on the live feed (event ticket.changed). */

@@ -45,6 +45,11 @@ public interface ITenantRulesGrain : IGrainWithStringKey
     [Alias("ListTemplates")]
     Task<IReadOnlyList<RuleVersion>> ListTemplatesAsync();
 
+    /// <summary>The template applied last (its name is the document, with who applied it and when), or null when none was.</summary>
+    [ReadOnly]
+    [Alias("AppliedTemplate")]
+    Task<RuleVersion?> AppliedTemplateAsync();
+
     /// <summary>Stores a new version of a template (already validated).</summary>
     [Alias("PutTemplate")]
     Task<RuleVersion> PutTemplateAsync(string name, string document, string actor);

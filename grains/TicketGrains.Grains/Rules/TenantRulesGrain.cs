@@ -16,6 +16,7 @@ public sealed class TenantRulesGrain(IRuleStore store, TimeProvider time) : Grai
     private Dictionary<string, RuleVersion> _rules = [];
     private Dictionary<string, RuleVersion> _templates = [];
     private TenantRuleSet _set = new([]);
+    private RuleVersion? _applied;
 
     private string Tenant => this.GetPrimaryKeyString();
 
@@ -53,6 +54,8 @@ public sealed class TenantRulesGrain(IRuleStore store, TimeProvider time) : Grai
 
         return Task.FromResult<IReadOnlyList<RuleVersion>>(merged.Values.OrderBy(v => v.Id, StringComparer.Ordinal).ToList());
     }
+
+    public Task<RuleVersion?> AppliedTemplateAsync() => Task.FromResult(_applied);
 
     public async Task<RuleVersion> PutTemplateAsync(string name, string document, string actor) =>
         (await WriteAsync([(DocumentKinds.Template, name, document)], actor))[0].Version;
@@ -98,6 +101,11 @@ public sealed class TenantRulesGrain(IRuleStore store, TimeProvider time) : Grai
                 DocumentKinds.Template => _templates,
                 _ => null,
             };
+            if (document.Kind == DocumentKinds.Applied)
+            {
+                _applied = document.Version;
+            }
+
             into?.Remove(document.Version.Id);
             into?.Add(document.Version.Id, document.Version);
         }

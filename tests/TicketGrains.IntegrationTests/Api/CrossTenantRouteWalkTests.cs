@@ -97,6 +97,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         })).Expect(HttpStatusCode.OK);
         (await a.PutAsync("/api/v1/rules/a-rule", new { type = "routing", description = Secret, then = new { queue = "a-queue" } })).Expect(HttpStatusCode.OK);
         (await a.PutAsync("/api/v1/templates/a-template", new { description = Secret })).Expect(HttpStatusCode.OK);
+        (await a.PutAsync("/api/v1/macros/a-macro", new { title = "a-macro", body = Secret })).Expect(HttpStatusCode.OK);
         var webhook = (await a.PostAsync("/api/v1/webhooks", new { url = "https://93.184.215.14/a-hook", events = new[] { "ticket.created" } }))
             .Expect(HttpStatusCode.Created).Json.GetProperty("id").GetGuid();
         var channel = (await a.PostAsync("/api/v1/channels", new { type = "app", name = "a-channel", settings = new { secret = Secret } }))
@@ -115,7 +116,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
             TicketRequests.Ticket(seed.Ticket), $"{TicketRequests.Ticket(seed.Ticket)}/events", $"/api/v1/customers/{seed.Customer}",
             $"/api/v1/agents/{seed.Agent}", $"/api/v1/roles/{seed.Role}", "/api/v1/api-keys", TicketRequests.Tickets,
             $"/api/v1/sla-policies/{seed.Sla}", $"/api/v1/calendars/{seed.Sla}", $"/api/v1/rules/{seed.Rule}", $"/api/v1/templates/{seed.Template}", "/api/v1/webhooks",
-            "/api/v1/channels",
+            "/api/v1/channels", "/api/v1/macros",
         ];
         var parts = new List<string>();
         foreach (var path in paths)
@@ -148,7 +149,9 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
                 (_, "name") when template.StartsWith("/api/v1/templates/", StringComparison.Ordinal) => seed.Template,
                 (_, "name") => seed.Role,
                 (_, "id") when template.StartsWith("/api/v1/rules/", StringComparison.Ordinal) => seed.Rule,
-                ("GetCustomer" or "ErasePersonalData" or "GetLinkProposals" or "MergeCustomers" or "UnmergeCustomers", "id") => seed.Customer.ToString(),
+                ("GetCustomer" or "RevealCustomer" or "ErasePersonalData" or "GetLinkProposals" or "MergeCustomers" or "UnmergeCustomers", "id") => seed.Customer.ToString(),
+                // Macros are named per tenant like rules: B's "a-macro" is B's own.
+                (_, "id") when template.StartsWith("/api/v1/macros/", StringComparison.Ordinal) => "a-macro",
                 ("RevokeApiKey", "id") => seed.KeyId,
         (_, "id") when template.StartsWith("/api/v1/webhooks/", StringComparison.Ordinal) => seed.Webhook.ToString(),
                 (_, "id") when template.StartsWith("/api/v1/channels/", StringComparison.Ordinal) => seed.Channel.ToString(),
@@ -160,6 +163,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
             // A channel's inbound address is the platform's, open to anyone and authenticated by its signature: it must
             // refuse B's unsigned request without showing anything of A's.
             targetsA |= parameter is "ticketId" || (parameter is "id" && !template.StartsWith("/api/v1/rules/", StringComparison.Ordinal)
+                && !template.StartsWith("/api/v1/macros/", StringComparison.Ordinal)
                 && !template.EndsWith("/inbound", StringComparison.Ordinal));
             url = url.Replace("{" + parameter + "}", value, StringComparison.Ordinal);
         }
@@ -171,6 +175,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
             "ListAuditEntries" => $"?target=ticket:{seed.Ticket}",
             "FindCustomer" => $"?channel=web&externalId={seed.ExternalId}",
             "ReadUsage" => "?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z&granularity=day",
+            "TicketsPerHour" => $"?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(1).ToString("O"))}",
             _ => "",
         };
         // A's channel identity is A's alone: B looking it up must find nothing.
@@ -194,6 +199,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "PutCalendar" => new { timeZone = "Europe/Berlin", weeklyHours = new[] { new { day = "friday", start = "10:00", end = "11:00" } } },
         "PutRule" => new { type = "routing", then = new { queue = "b-queue" } },
         "PutTemplate" => new { description = "B's own template" },
+        "PutMacro" => new { title = "B's macro", body = "from b" },
         // Not multipart: B's upload to A's ticket must be refused for the ticket before its body is looked at.
         "UploadTicketAttachment" => new { file = "b's file" },
         "CreateChannel" or "ReplaceChannel" => new { type = "app", name = "b-channel", settings = new { secret = "b-secret" } },

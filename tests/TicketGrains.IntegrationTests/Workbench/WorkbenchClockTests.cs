@@ -18,6 +18,12 @@ public sealed class WorkbenchClockTests(WorkbenchFixture product, ChromiumFixtur
         var page = browser.Page;
         await browser.SignInAsync(admin.Tenant!, "eve", "agent");
         var clock = page.Locator($"tr[data-ticket='{id}'] .sla");
+        // The countdown counts to the deadline the server keeps: the ticket's running first-reply clock, as the listing's
+        // read model has it (PostgreSQL keeps microseconds, the ticket itself ticks of 100 ns).
+        var clocks = (await admin.GetAsync(TicketRequests.Ticket(id))).Expect(HttpStatusCode.OK).Json.GetProperty("slaClocks");
+        var due = clocks.EnumerateArray().Single(c => c.GetProperty("metric").GetString() == "first_reply").GetProperty("dueAt").GetDateTimeOffset();
+        var shown = DateTimeOffset.Parse(await clock.GetAttributeAsync("data-due") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(due - shown, TimeSpan.Zero, TimeSpan.FromTicks(9));
         Assert.Equal("ok", await clock.GetAttributeAsync("data-state"));
         Assert.Matches(@"^3:5\d:\d\d left$", await clock.TextContentAsync());
 

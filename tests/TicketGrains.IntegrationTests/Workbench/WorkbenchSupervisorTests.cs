@@ -27,10 +27,15 @@ public sealed class WorkbenchSupervisorTests(WorkbenchFixture product, ChromiumF
         Assert.Equal("在线", await page.Locator("tr[data-agent='sam'] td").First.TextContentAsync());
         Assert.Equal(["Refund not received"], await page.Locator(".risks li a").AllTextContentsAsync());
         Assert.Equal("warning", await page.Locator(".risks li .sla").GetAttributeAsync("data-state"));
+        Assert.Equal(("2", "2"), (await page.Locator("#chart-channel").GetAttributeAsync("data-total"), await page.Locator("#chart-category").GetAttributeAsync("data-total")));
+        Assert.Equal("尚未切换过场景模板。", await page.Locator("#active-template").TextContentAsync());
+        Assert.NotEqual("", await page.Locator("#surges").TextContentAsync());
 
         await page.Locator("#template-select").SelectOptionAsync("double11");
         await page.Locator("#apply-template").ClickAsync();
         await page.Locator("#supervisor-notice", new() { HasText = "已切换到“双十一”" }).WaitForAsync(WorkbenchBrowser.Shown);
+        await page.Locator("#active-template[data-template=double11]").WaitForAsync(WorkbenchBrowser.Shown);
+        Assert.StartsWith("当前模板：双十一（sam 于", await page.Locator("#active-template").TextContentAsync());
         var applied = (await admin.GetAsync("/api/v1/audit?action=template-apply")).Expect(HttpStatusCode.OK).Json.GetProperty("items");
         Assert.Equal(["template:double11"], applied.EnumerateArray().Select(e => e.GetProperty("target").GetString()));
 

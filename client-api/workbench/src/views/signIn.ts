@@ -1,12 +1,19 @@
 import { el, replace } from "../dom";
 import { t } from "../i18n/i18n";
+import { beginSignIn, type OidcSettings } from "../oidc";
 import { sessionFromToken, type Session } from "../session";
+
+/** What /app/sign-in.json says this server offers. */
+interface SignInOptions {
+    devIssuer: boolean;
+    oidc: OidcSettings | null;
+}
 
 const roles = ["agent", "senior-agent", "supervisor", "admin"] as const;
 
 /**
- * Sign-in with the development issuer (POST /api/v1/dev/tokens, only where Auth:DevIssuer is on), or with a token the
- * caller has from the identity provider. ADR 0021 describes the OIDC sign-in that replaces the first in production.
+ * Sign-in with the organisation's identity provider (OIDC, authorization code with PKCE) where one is configured, with
+ * the development issuer (POST /api/v1/dev/tokens) where Auth:DevIssuer is on, or with a token pasted from elsewhere.
  */
 export function renderSignIn(main: HTMLElement, signedIn: (session: Session) => void): void {
     const error = el("p", { class: "error", role: "alert", id: "sign-in-error" });
@@ -58,8 +65,23 @@ export function renderSignIn(main: HTMLElement, signedIn: (session: Session) => 
         }
     });
 
-    replace(main, el("div", { class: "sign-in" }, el("h1", {}, t("app.title")), error, devForm, tokenForm));
+    const providerSlot = el("div");
+    replace(main, el("div", { class: "sign-in" }, el("h1", {}, t("app.title")), error, providerSlot, devForm, tokenForm));
     user.focus();
+    void fetch("sign-in.json").then((response) => (response.ok ? response.json() : null)).then((options: SignInOptions | null) => {
+        if (options && !options.devIssuer) {
+            devForm.remove();
+        }
+        if (options?.oidc) {
+            const oidc = options.oidc;
+            replace(providerSlot, el("section", { class: "card", "aria-labelledby": "oidc-title" },
+                el("h2", { id: "oidc-title" }, t("signIn.oidcTitle")),
+                el("p", {}, t("signIn.oidcIntro", { authority: oidc.authority })),
+                el("button", { id: "oidc-sign-in", class: "primary", onclick: () => void beginSignIn(oidc).catch((e) => { error.textContent = t("error.generic", { detail: String(e) }); }) },
+                    t("signIn.oidcSubmit"))));
+        }
+        main.dataset.loaded = "sign-in";
+    });
 }
 
 export function field(id: string, label: string, control: HTMLElement): HTMLElement {

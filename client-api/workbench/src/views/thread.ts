@@ -1,49 +1,76 @@
+import { channelIcon } from "../channels";
 import { el } from "../dom";
 import { t, tOf } from "../i18n/i18n";
 import type { Session } from "../session";
-import type { MessageView, TicketEvent } from "../types";
+import type { MessageView, TicketEvent, TicketView } from "../types";
 
 interface Attachment {
     attachmentId: string;
     fileName: string;
     contentType: string;
     at: string;
+    transcript?: { text: string; source: string; confidence: number } | null;
+}
+
+/** Where an entry comes from: this ticket, or another ticket of the same customer (on its channel). */
+interface Origin {
+    ticketId: string;
+    channel: string;
+    subject: string;
+    current: boolean;
 }
 
 const customerAuthor = "customer";
 
-type Entry = { at: string; message: MessageView } | { at: string; attachment: Attachment };
+export type Entry = { at: string; origin: Origin } & ({ message: MessageView } | { attachment: Attachment });
 
-/** The thread in time order: the ticket's messages and the files attached to it (from its events). */
-export function threadEntries(messages: MessageView[], events: TicketEvent[]): Entry[] {
+/** One ticket's messages and the files attached to it (from its events), each marked with the ticket it is on. */
+export function ticketEntries(ticket: TicketView, events: TicketEvent[], current: boolean): Entry[] {
+    const origin: Origin = { ticketId: ticket.id, channel: ticket.channel, subject: ticket.subject, current };
     const attachments: Entry[] = events
         .filter((event) => event.type === "AttachmentAdded")
         .map((event) => JSON.parse(event.data) as Attachment)
-        .map((attachment) => ({ at: attachment.at, attachment }));
-    const entries: Entry[] = [...messages.map((message) => ({ at: message.at, message })), ...attachments];
-    return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+        .map((attachment) => ({ at: attachment.at, origin, attachment }));
+    return [...ticket.messages.map((message) => ({ at: message.at, origin, message })), ...attachments];
 }
 
-export function renderThread(session: Session, entries: Entry[], customerChannel: string): HTMLElement {
-    return el("ol", { class: "thread", "aria-label": t("ticket.thread") }, ...entries.map((entry) =>
-        "message" in entry ? messageItem(entry.message, customerChannel) : attachmentItem(session, entry.attachment)));
+/** The customer's whole story in time order: entries of several tickets merged (a stable sort keeps each ticket's order). */
+export function inTimeOrder(entries: Entry[]): Entry[] {
+    return [...entries].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-function messageItem(message: MessageView, customerChannel: string): HTMLElement {
+export function renderThread(session: Session, entries: Entry[]): HTMLElement {
+    return el("ol", { class: "thread", id: "thread", "aria-label": t("ticket.thread") }, ...entries.map((entry) =>
+        "message" in entry ? messageItem(entry.message, entry.origin) : attachmentItem(session, entry.attachment, entry.origin)));
+}
+
+/** The channel the entry came by and, for another ticket's entry, a link to that ticket. */
+function originMarks(origin: Origin): HTMLElement[] {
+    const marks = [el("span", { class: "via", "data-channel": origin.channel }, channelIcon(origin.channel), " ", tOf("channel", origin.channel))];
+    if (!origin.current) {
+        marks.push(el("a", { class: "other-ticket", href: `#/ticket/${origin.ticketId}` }, t("ticket.otherTicket", { subject: origin.subject || origin.ticketId })));
+    }
+    return marks;
+}
+
+function messageItem(message: MessageView, origin: Origin): HTMLElement {
     // The ticket names the customer's own messages "customer"; everything else is the shop's side.
     const kind = message.internal ? "internal" : message.author === customerAuthor ? "customer" : "reply";
-    return el("li", { class: `message ${kind}` },
+    return el("li", { class: `message ${kind}${origin.current ? "" : " elsewhere"}`, "data-ticket": origin.ticketId },
         el("div", { class: "meta" },
             el("strong", {}, kind === "customer" ? t("ticket.customer") : message.author),
-            kind === "customer" ? el("span", { class: "via" }, tOf("channel", customerChannel)) : null,
+            ...(kind === "customer" || !origin.current ? originMarks(origin) : []),
             message.internal ? el("span", { class: "badge internal" }, t("ticket.internalNote")) : null,
             message.delivery ? el("span", { class: `badge delivery-${message.delivery.state}` }, tOf("ticket.delivery", message.delivery.state)) : null,
             el("time", { datetime: message.at }, new Date(message.at).toLocaleString())),
         el("p", { class: "body" }, message.body));
 }
 
-/** A file, fetched with the bearer token (an img or audio element cannot send one) and shown from its blob. */
-function attachmentItem(session: Session, attachment: Attachment): HTMLElement {
+/**
+ * A file, fetched with the bearer token (an img or audio element cannot send one) and shown from its blob: an image
+ * inline, a voice note as a player with its transcript, anything else as a download.
+ */
+function attachmentItem(session: Session, attachment: Attachment, origin: Origin): HTMLElement {
     const holder = el("div", { class: "file" }, attachment.fileName);
     void fetch(`/api/v1/attachments/${attachment.attachmentId}`, { headers: { Authorization: `Bearer ${session.token}` } })
         .then(async (response) => {
@@ -58,8 +85,11 @@ function attachmentItem(session: Session, attachment: Attachment): HTMLElement {
                     ? el("audio", { src: url, controls: true, "aria-label": attachment.fileName })
                     : el("a", { href: url, download: attachment.fileName }, attachment.fileName));
         });
-    return el("li", { class: "message attachment" },
-        el("div", { class: "meta" }, el("span", { class: "badge" }, t("ticket.attachment")),
+    const transcript = attachment.transcript;
+    return el("li", { class: `message attachment${origin.current ? "" : " elsewhere"}`, "data-ticket": origin.ticketId },
+        el("div", { class: "meta" }, el("span", { class: "badge" }, t("ticket.attachment")), ...originMarks(origin),
             el("time", { datetime: attachment.at }, new Date(attachment.at).toLocaleString())),
-        holder);
+        holder,
+        transcript ? el("p", { class: "transcript" }, el("span", { class: "badge source" }, tOf("source", transcript.source)), " ",
+            t("ticket.transcript"), ": ", el("q", {}, transcript.text)) : null);
 }

@@ -5,45 +5,94 @@ import { el, replace } from "../dom";
 import { t, tOf } from "../i18n/i18n";
 import type { LiveFeed } from "../live";
 import type { Session } from "../session";
-import type { CustomerContext, TicketEvent, TicketView } from "../types";
+import type { CustomerContext, Macro, TicketEvent, TicketView } from "../types";
+import { customerPanel, maskedCustomer } from "./customer";
+import { fieldsSection } from "./fields";
 import { describe } from "./inbox";
+import { macroPicker } from "./macros";
 import { field } from "./signIn";
-import { renderThread, threadEntries } from "./thread";
+import { inTimeOrder, renderThread, ticketEntries, type Entry } from "./thread";
+
+/** How many of the customer's other tickets the thread takes in (the newest). */
+const otherTicketsShown = 5;
 
 const statuses = ["open", "pending", "on_hold", "solved", "closed"];
 
-/** One ticket: its thread, reply box, properties, clocks and customer; kept current by the live feed. */
+/** A ticket with its events, read together. */
+async function readTicket(session: Session, id: string): Promise<[TicketView, TicketEvent[]]> {
+    return Promise.all([get<TicketView>(session, `/tickets/${id}`), get<TicketEvent[]>(session, `/tickets/${id}/events`)]);
+}
+
+/**
+ * One ticket: the customer's whole thread across channels, reply box with macros, properties, proposed fields, clocks
+ * and the customer panel; kept current by the live feed.
+ */
 export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed, id: string): () => void {
     const notice = el("p", { class: "notice", role: "status", id: "ticket-notice" });
     let shownVersion = -1;
+    let own: Entry[] = [];
+    let elsewhere: Entry[] = [];
+    let wholeStory = true;
 
     async function load(): Promise<void> {
         try {
-            const [ticket, events] = await Promise.all([get<TicketView>(session, `/tickets/${id}`), get<TicketEvent[]>(session, `/tickets/${id}/events`)]);
+            const [ticket, events] = await readTicket(session, id);
             shownVersion = ticket.version;
-            draw(ticket, events);
+            own = ticketEntries(ticket, events, true);
+            draw(ticket);
             main.dataset.loaded = "ticket";
-            // The customer panel follows: the ticket is shown without waiting for it.
-            const customer = await get<CustomerContext>(session, `/customers/${ticket.customerId}`).catch(() => null);
+            // The customer and their other tickets follow: the ticket is shown without waiting for them.
+            const customer = await maskedCustomer(session, ticket.customerId).catch(() => null);
             if (customer && shownVersion === ticket.version) {
-                document.getElementById("customer-panel")?.replaceChildren(customerPanel(customer, ticket.queue));
+                showCustomer(customer, ticket);
+                elsewhere = await otherEntries(customer);
+                redrawThread();
+                main.dataset.story = "loaded";
             }
         } catch (error) {
             notice.textContent = describe(error);
         }
     }
 
-    function draw(ticket: TicketView, events: TicketEvent[]): void {
+    /** The customer's other tickets (any channel, merged customers' too), newest first, read whole. */
+    async function otherEntries(customer: CustomerContext): Promise<Entry[]> {
+        const others = customer.recentTickets.filter((other) => other.id !== id).slice(0, otherTicketsShown);
+        const read = await Promise.all(others.map((other) => readTicket(session, other.id).catch(() => null)));
+        return read.flatMap((pair) => (pair ? ticketEntries(pair[0], pair[1], false) : []));
+    }
+
+    function redrawThread(): void {
+        document.getElementById("thread")?.replaceWith(renderThread(session, inTimeOrder(wholeStory ? [...own, ...elsewhere] : own)));
+    }
+
+    function showCustomer(customer: CustomerContext, ticket: TicketView): void {
+        const badge = document.getElementById("vip-badge");
+        if (badge && customer.tier === "vip" && ticket.queue !== vipQueue) {
+            badge.replaceChildren(vipBadge());
+        }
+        document.getElementById("customer-panel")?.replaceChildren(customerPanel(session, customer));
+    }
+
+    function draw(ticket: TicketView): void {
         const reply = el("textarea", { id: "reply", name: "reply", rows: 4, required: true });
         const internal = el("input", { id: "internal", type: "checkbox" });
+        let macro: Macro | null = null;
         const form = el("form", { class: "reply", "aria-labelledby": "reply-title" },
             el("h2", { id: "reply-title" }, t("ticket.reply")),
+            macroPicker(session, reply, internal, (chosen) => { macro = chosen; }),
             field("reply", t("ticket.replyLabel"), reply),
             el("div", { class: "check" }, internal, el("label", { for: "internal" }, t("ticket.internal"))),
             el("button", { type: "submit", class: "primary" }, t("ticket.send")));
         form.addEventListener("submit", (event) => {
             event.preventDefault();
-            void act(() => post(session, `/tickets/${id}/messages`, { author: session.user, body: reply.value, internal: internal.checked }), t("ticket.sent"));
+            // A macro's status goes with its reply: the reply first, so a reply that fails leaves the status as it was.
+            const status = macro?.status;
+            void act(async () => {
+                await post(session, `/tickets/${id}/messages`, { author: session.user, body: reply.value, internal: internal.checked });
+                if (status && status !== ticket.status) {
+                    await post(session, `/tickets/${id}/status`, { status });
+                }
+            }, t("ticket.sent"));
         });
         const status = el("select", { id: "status-select" }, ...statuses.map((s) => el("option", { value: s, selected: s === ticket.status }, tOf("status", s))));
 
@@ -55,7 +104,10 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
             el("div", { class: "ticket-layout" },
                 el("section", { class: "conversation", "aria-labelledby": "thread-title" },
                     el("h2", { id: "thread-title" }, t("ticket.thread")),
-                    renderThread(session, threadEntries(ticket.messages, events), ticket.channel), form),
+                    el("div", { class: "check" }, el("input", { id: "whole-story", type: "checkbox", checked: wholeStory,
+                        onchange: (event: Event) => { wholeStory = (event.target as HTMLInputElement).checked; redrawThread(); } }),
+                        el("label", { for: "whole-story" }, t("ticket.wholeStory"))),
+                    renderThread(session, inTimeOrder(wholeStory ? [...own, ...elsewhere] : own)), form),
                 el("aside", { class: "side" },
                     el("section", { "aria-labelledby": "props-title" }, el("h2", { id: "props-title" }, t("ticket.properties")),
                         field("status-select", t("ticket.setStatus"), status),
@@ -67,8 +119,7 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
                     el("section", { "aria-labelledby": "clocks-title" }, el("h2", { id: "clocks-title" }, t("ticket.clocks")),
                         el("ul", { class: "clocks" }, ...ticket.slaClocks.map((clock) =>
                             el("li", {}, el("span", {}, clock.metric), countdown(clock.dueAt, clock.pausedSince, clock.breachedAt))))),
-                    el("section", { "aria-labelledby": "fields-title" }, el("h2", { id: "fields-title" }, t("ticket.fields")),
-                        el("dl", {}, ...Object.entries(ticket.fields).flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)]))),
+                    fieldsSection(session, ticket, act),
                     el("div", { id: "customer-panel" }))));
     }
 
@@ -89,21 +140,4 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
     });
     void load();
     return unsubscribe;
-}
-
-/** The customer across channels; a VIP customer's ticket gets its badge here when its queue did not say so. */
-function customerPanel(customer: CustomerContext, queue: string): HTMLElement {
-    const badge = document.getElementById("vip-badge");
-    if (badge && customer.tier === "vip" && queue !== vipQueue) {
-        badge.replaceChildren(vipBadge());
-    }
-    return el("section", { class: "customer", "aria-labelledby": "customer-title" },
-        el("h2", { id: "customer-title" }, t("ticket.customer")),
-        el("p", {}, customer.name ?? "", " ", el("span", { class: "badge" }, `${t("customer.tier")}: ${customer.tier}`)),
-        el("h3", {}, t("customer.identities")),
-        el("ul", {}, ...customer.identities.map((identity) => el("li", {}, channelIcon(identity.channel), " ", identity.externalId))),
-        el("h3", {}, t("customer.orders")),
-        el("p", {}, customer.ordersMentioned.join(", ") || "—"),
-        el("ul", { class: "history" }, ...customer.recentTickets.map((ticket) =>
-            el("li", {}, channelIcon(ticket.channel), " ", el("a", { href: `#/ticket/${ticket.id}` }, ticket.subject), " ", statusBadge(ticket.status)))));
 }

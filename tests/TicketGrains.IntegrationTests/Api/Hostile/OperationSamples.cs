@@ -90,6 +90,9 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
         ["AcceptProposedField"] = new(Json("""{"value":"3456789012345678901"}"""), Required: [], Constrained: [], FreeText: [], NumericQuery: [],
             SmallBody: true),
         ["ReadUsage"] = new([], [], [], [], NumericQuery: []),
+        ["TicketsPerHour"] = new([], [], [], [], NumericQuery: []),
+        ["PutMacro"] = new(Json("""{"title":"Refund ETA","body":"Refunds reach you in 3-5 days.","status":"solved","internal":false}"""),
+            Required: ["title", "body"], Constrained: ["status"], FreeText: ["title", "body"], NumericQuery: [], SmallBody: true),
         ["SetUsagePlan"] = new(Json("""{"name":"hostile-plan","quotas":{"tickets.perDay":{"soft":1000000}}}"""), Required: ["name"],
             Constrained: [], FreeText: ["name"], NumericQuery: [], SmallBody: true),
         ["CreateWebhook"] = new(
