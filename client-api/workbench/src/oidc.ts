@@ -1,4 +1,4 @@
-// OpenID Connect sign-in for production (ADR 0021, 0025): the authorization code flow with PKCE (RFC 7636) against the
+// OpenID Connect sign-in for production (ADR 0021, 0027): the authorization code flow with PKCE (RFC 7636) against the
 // provider /app/sign-in.json names. The page is a public client: no secret, a fresh code_verifier and state per attempt,
 // kept in sessionStorage only until the provider sends the user back.
 
