@@ -5,6 +5,10 @@
 # whatever happens; its output goes to .data/bench/inbound-silo.log.
 #
 # usage: deploy/local/inbound-bench.sh [--messages 10000] [--rate 1000]
+#        deploy/local/inbound-bench.sh --curve SECONDS RATE [RATE...]   e.g. --curve 10 100 200 400 1000
+#   --curve: the latency curve against the one silo: the bench at each rate for about SECONDS, each run on a tenant of
+#   its own, each followed by the CPU per message of the silo and of PostgreSQL over the run (probes and drain
+#   included) and how busy the machine's cores were: the limit beside the figure.
 #   TICKETGRAINS_BENCH_URL       where the silo listens (default http://127.0.0.1:5201)
 #   TICKETGRAINS_BENCH_SILO_ARGS extra silo options
 set -euo pipefail
@@ -20,8 +24,49 @@ trap 'exit 130' INT TERM
 
 # shellcheck disable=SC2086
 start_bench_silo "$url" tg_bench_inbound inbound 11201 30201 ${TICKETGRAINS_BENCH_SILO_ARGS:-}
-TICKETGRAINS_TENANT="bench-inbound-$RANDOM"
-export TICKETGRAINS_TENANT
-bench_admin_token "$url" "$TICKETGRAINS_TENANT"
-say "running the bench"
-dotnet tests/TicketGrains.Bench/bin/Release/net10.0/TicketGrains.Bench.dll inbound-latency --url "$url" "$@"
+# The local cluster's server process, as postgres.sh places it (its children are the backends).
+data_root="${TICKETGRAINS_DATA:-$repo/.data}"
+pg_dir="$data_root/pg"
+[[ -s "$data_root/pg.location" ]] && pg_dir="$(head -n 1 "$data_root/pg.location")"
+postmaster="$(head -n 1 "$pg_dir/data/postmaster.pid" 2>/dev/null || echo 0)"
+ticks="$(getconf CLK_TCK)"
+
+cpu_ticks() { # user + system CPU of the given processes, in clock ticks
+    local total=0 pid
+    for pid in "$@"; do
+        [[ -r "/proc/$pid/stat" ]] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+    done
+    echo "$total"
+}
+machine() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; } # busy, idle ticks
+
+run_bench() { # bench options...
+    TICKETGRAINS_TENANT="bench-inbound-$RANDOM"
+    export TICKETGRAINS_TENANT
+    bench_admin_token "$url" "$TICKETGRAINS_TENANT"
+    dotnet tests/TicketGrains.Bench/bin/Release/net10.0/TicketGrains.Bench.dll inbound-latency --url "$url" "$@"
+}
+
+if [[ "${1:-}" != "--curve" ]]; then
+    say "running the bench"
+    run_bench "$@"
+    exit
+fi
+
+(($# >= 3)) || die "usage: $0 --curve SECONDS RATE [RATE...]"
+seconds="$2"
+shift 2
+for rate in "$@"; do
+    messages=$((rate * seconds))
+    say "rate $rate/s, $messages messages"
+    # shellcheck disable=SC2046
+    read -r silo0 pg0 <<<"$(cpu_ticks "$silo_pid") $(cpu_ticks "$postmaster" $(pgrep -P "$postmaster" | tr '\n' ' '))"
+    read -r busy0 idle0 <<<"$(machine)"
+    run_bench --messages "$messages" --rate "$rate" || true
+    read -r busy1 idle1 <<<"$(machine)"
+    # shellcheck disable=SC2046
+    read -r silo1 pg1 <<<"$(cpu_ticks "$silo_pid") $(cpu_ticks "$postmaster" $(pgrep -P "$postmaster" | tr '\n' ' '))"
+    awk -v m="$messages" -v s=$((silo1 - silo0)) -v p=$((pg1 - pg0)) -v b=$((busy1 - busy0)) -v i=$((idle1 - idle0)) -v t="$ticks" 'BEGIN {
+        printf "cpu per message: silo %.2f ms, postgres %.2f ms (whole run incl. probes and drain); machine busy %.0f%% of 2 cores\n",
+            s / t / m * 1000, p / t / m * 1000, b / (b + i) * 100 }'
+done

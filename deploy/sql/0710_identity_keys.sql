@@ -13,7 +13,12 @@ CREATE TABLE IF NOT EXISTS tg_identity_keys (
     PRIMARY KEY (tenant_id, key_kind, key_hash, customer_id)
 );
 
-CREATE INDEX IF NOT EXISTS tg_identity_keys_by_customer ON tg_identity_keys (tenant_id, customer_id, key_kind);
+-- By customer first: with tenant_id first, plans made for a tenant the statistics did not know yet walked all of the
+-- tenant's keys through this index for every lookup of a key (and for "has this customer given an order number"),
+-- instead of the primary key: milliseconds per inbound message once a tenant held a few thousand keys (ADR 0023).
+-- Customer ids are unique on their own, so nothing is lost by leading with them.
+CREATE INDEX IF NOT EXISTS tg_identity_keys_of_customer ON tg_identity_keys (customer_id, tenant_id, key_kind);
+DROP INDEX IF EXISTS tg_identity_keys_by_customer;
 
 -- Links the linker would not make on its own (a phone shared by a family, two customers on one order, keys that
 -- contradict each other): one row per pair of customers, for a person to merge or leave. The reason names kinds of

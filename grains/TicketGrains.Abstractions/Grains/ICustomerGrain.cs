@@ -12,6 +12,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<CustomerSummary> RegisterAsync(CustomerReference reference);
 
     /// <summary>
+    /// Like <see cref="RegisterAsync"/>, from an identity seen for the first time, whose customer is almost always new:
+    /// its registration is appended without reading the customer's stream first (a customer that exists after all turns
+    /// it into a conflict, and the registration is decided again on what was read).
+    /// </summary>
+    [Alias("RegisterFirstContact")]
+    Task<CustomerSummary> RegisterFirstContactAsync(CustomerReference reference);
+
+    /// <summary>
     /// Returns the customer with every customer merged into it; a merged customer answers with its survivor.
     /// Throws NotFoundException when unknown.
     /// </summary>
@@ -49,6 +57,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("Survivor")]
     [AlwaysInterleave]
     Task<Guid> SurvivorAsync();
+
+    /// <summary>
+    /// Like <see cref="SurvivorAsync"/>, for a customer that must exist: throws NotFoundException when unknown. A merge
+    /// checks the other customer with it, without reading its open tickets as <see cref="OwnAsync"/> would.
+    /// </summary>
+    [Alias("ExistingSurvivor")]
+    [AlwaysInterleave]
+    Task<Guid> ExistingSurvivorAsync();
 
     /// <summary>This customer and every customer merged into it, directly or through another.</summary>
     [Alias("Members")]

@@ -45,7 +45,9 @@ public sealed class ChannelIdentityGrain(IEventLog log, IPersonalDataProtection 
 
         var tenant = _stream.TenantId;
         var customerId = _stream.State.CustomerId ?? DeriveCustomerId(tenant, GrainKeys.For(tenant, _lookupName));
-        var customer = await GrainFactory.Reference<ICustomerGrain>(GrainKeys.For(tenant, customerId)).RegisterAsync(reference);
+        var grain = GrainFactory.Reference<ICustomerGrain>(GrainKeys.For(tenant, customerId));
+        // An identity nobody claimed yet is a first contact: its derived customer is new unless an earlier attempt got that far.
+        var customer = await (_stream.State.CustomerId is null ? grain.RegisterFirstContactAsync(reference) : grain.RegisterAsync(reference));
         if (_stream.State.CustomerId is null)
         {
             try

@@ -32,7 +32,7 @@ public sealed class CustomerGrain(
         return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (tenant, local) = GrainKeys.Split(this.GetPrimaryKeyString());
         _id = Guid.Parse(local);
@@ -40,10 +40,28 @@ public sealed class CustomerGrain(
         var codec = new PersonalEventCodec<CustomerState>(_cipher, (_, _) => _id);
         _stream = new EventSourcedStream<CustomerState>(log, tenant, StreamIds.Customer(_id), () => new CustomerState(), (s, e) => s.Apply(e), codec);
         _merges = new CustomerMergeSteps(_stream, _id, time, Customer, SurvivorAsync);
-        await _stream.LoadAsync();
+        // Loaded by the first call that needs it (every method below), so a first contact's registration can skip the read.
+        return Task.CompletedTask;
     }
 
     public async Task<CustomerSummary> RegisterAsync(CustomerReference reference)
+    {
+        await _stream.EnsureLoadedAsync();
+        return await RegisterLoadedAsync(reference);
+    }
+
+    public Task<CustomerSummary> RegisterFirstContactAsync(CustomerReference reference)
+    {
+        if (!_stream.Loaded)
+        {
+            // Version 1 without reading: the log's unique (stream, version) key makes an existing customer a conflict below.
+            _stream.AssumeEmpty();
+        }
+
+        return RegisterLoadedAsync(reference);
+    }
+
+    private async Task<CustomerSummary> RegisterLoadedAsync(CustomerReference reference)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -109,6 +127,12 @@ public sealed class CustomerGrain(
     {
         await _stream.EnsureLoadedAsync();
         return _stream.State.Merges.IntoSurvivor(_id) is { } merge ? await Customer(merge.SurvivorId).SurvivorAsync() : _id;
+    }
+
+    public async Task<Guid> ExistingSurvivorAsync()
+    {
+        await EnsureExistsAsync();
+        return await SurvivorAsync();
     }
 
     public async Task<IReadOnlyList<Guid>> MembersAsync()

@@ -9,6 +9,8 @@ public sealed class PostgresKeyStore(NpgsqlDataSource dataSource)
     private const string UniqueViolation = "23505";
     private const string ForeignKeyViolation = "23503";
 
+    private readonly DataKeyInserts _dataKeys = new(dataSource);
+
     public Task<List<StoredTenantKey>> TenantKeysAsync(string tenant) => StorageErrors.Guard(async () =>
     {
         await using var command = dataSource.CreateCommand("SELECT version, wrapped_key, master_key_id FROM tg_tenant_keys WHERE tenant_id = $1");
@@ -42,9 +44,8 @@ public sealed class PostgresKeyStore(NpgsqlDataSource dataSource)
     });
 
     /// <summary>False when the version exists already, or its tenant key version was just rotated away: reload and decide again.</summary>
-    public Task<bool> TryAddDataKeyAsync(string tenant, Guid customer, StoredDataKey key) => TryInsertAsync(
-        "INSERT INTO tg_customer_keys (tenant_id, customer_id, version, wrapped_key, tenant_key_version) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-        tenant, customer, key.Version, key.Wrapped!, key.TenantKeyVersion!);
+    /// <remarks>Written together with the keys other callers are adding at the same moment (<see cref="DataKeyInserts"/>).</remarks>
+    public Task<bool> TryAddDataKeyAsync(string tenant, Guid customer, StoredDataKey key) => _dataKeys.TryAddAsync(tenant, customer, key);
 
     /// <summary>
     /// Destroys every live data key of the customer (the rows stay, zeroed, so versions are never reused) and, with the

@@ -93,6 +93,23 @@ public sealed class ChannelIdentityTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_first_contact_registration_of_a_customer_that_exists_already_is_decided_on_its_stream()
+    {
+        // An earlier attempt registered the customer but never claimed the identity: the unread first append conflicts.
+        var tenant = Tenants.New();
+        var customer = fixture.Client.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, Guid.NewGuid()));
+        var registered = await customer.RegisterAsync(WeChat);
+        await fixture.Cluster.DeactivateAsync(customer);
+
+        var again = await customer.RegisterFirstContactAsync(WeChat with { Tier = null, Name = "Li Lei (again)" });
+
+        Assert.Equal((registered.Id, "gold"), (again.Id, again.Tier));
+        var view = await customer.GetAsync();
+        Assert.Equal(("Li Lei (again)", "gold"), (view.Name, view.Tier));
+        Assert.Equal([new CustomerIdentity("wechat", "wx-42")], view.Identities);
+    }
+
+    [Fact]
     public async Task Unknown_customer_is_not_found() =>
         await Assert.ThrowsAsync<NotFoundException>(() => fixture.Client.GetGrain<ICustomerGrain>(GrainKeys.For(Tenants.New(), Guid.NewGuid())).GetAsync());
 }

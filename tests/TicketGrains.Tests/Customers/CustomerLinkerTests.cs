@@ -35,6 +35,21 @@ public sealed class CustomerLinkerTests
     }
 
     [Fact]
+    public async Task A_contact_whose_keys_nobody_else_gave_is_decided_without_asking_for_its_own_orders()
+    {
+        await _linker.LinkAsync(Tenant, Wang, [StrongKey.Order("202611110000000003"), StrongKey.Phone("01062345678")]);
+        var decision = await _linker.LinkAsync(Tenant, WangWife, [StrongKey.Order("202611110000000004")]);
+
+        Assert.Equal(LinkOutcome.Same, decision.Outcome);
+        Assert.Equal(0, _keys.KindReads);
+
+        // A key someone else gave needs the answer: a customer with orders of its own is never linked on it.
+        await _linker.LinkAsync(Tenant, WangWife, [StrongKey.Order("202611110000000003")]);
+        Assert.Equal(1, _keys.KindReads);
+        Assert.Equal(WangWife, await _groups.SurvivorAsync(Tenant, WangWife));
+    }
+
+    [Fact]
     public async Task After_the_link_a_new_order_from_either_identity_stays_with_the_one_customer()
     {
         await _linker.LinkAsync(Tenant, WeChatLi, [StrongKey.Order("202611110000000001")]);

@@ -7,7 +7,8 @@ namespace TicketGrains.Grains.Customers.Linking;
 /// survivors), lets <see cref="LinkDecider"/> decide, carries the decision out (a merge or proposals), and only then
 /// records the keys under the contact's own customer, so a contact handled twice (the pipeline is at least once) finds
 /// the merge made or the proposal recorded and decides the same. Keys stay with the customer that gave them: an
-/// un-merge leaves each side with its own.
+/// un-merge leaves each side with its own. A contact whose keys nobody else gave is decided by the lookup alone, which
+/// also records them (one statement, the common case: a first order, a new phone number).
 /// </summary>
 public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups groups, ILinkProposals proposals, IPersonalDataProtection protection,
     TimeProvider time, RecentContacts recent)
@@ -34,7 +35,15 @@ public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups group
             hashes.Add(new KeyHash(key.Kind, await protection.LookupNameAsync(tenant, key.LookupText)));
         }
 
-        var holders = await keys.HoldersAsync(tenant, hashes, MaxHolders + 1);
+        var now = time.GetUtcNow();
+        var holders = await keys.HoldersRecordingLoneAsync(tenant, hashes, MaxHolders + 1, contactCustomer, now);
+        if (holders.Values.All(given => given.All(customer => customer == contactCustomer)))
+        {
+            // Nobody else gave any of them, and that same step recorded them: no merge to follow, nothing to carry out.
+            recent.Linked(tenant, contactCustomer, distinct);
+            return LinkDecider.Decide(contactCustomer, hasOwnOrders: false, [.. distinct.Select(k => new HeldKey(k, new HashSet<Guid>()))]);
+        }
+
         var contact = await groups.SurvivorAsync(tenant, contactCustomer);
         var survivors = new Dictionary<Guid, Guid>();
         var held = new List<HeldKey>(distinct.Count);
@@ -58,9 +67,11 @@ public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups group
             held.Add(new HeldKey(distinct[i], set));
         }
 
-        var hasOwnOrders = await keys.AnyOfKindAsync(tenant, await groups.MembersAsync(tenant, contact), KeyKinds.Order);
+        // Whether the contact has orders of its own only matters when a key points at someone else; most contacts give
+        // keys nobody else gave, and asking would cost them a grain call and a query for nothing.
+        var pointsElsewhere = held.Any(h => h.Holders.Any(holder => holder != contact));
+        var hasOwnOrders = pointsElsewhere && await keys.AnyOfKindAsync(tenant, await groups.MembersAsync(tenant, contact), KeyKinds.Order);
         var decision = LinkDecider.Decide(contact, hasOwnOrders, held);
-        var now = time.GetUtcNow();
         if (decision is { Outcome: LinkOutcome.Link, Target: { } target })
         {
             await groups.MergeAsync(tenant, target, contact, decision.Reason);

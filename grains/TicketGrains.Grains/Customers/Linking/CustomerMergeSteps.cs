@@ -20,17 +20,17 @@ internal sealed class CustomerMergeSteps(
             throw new InvalidFieldException("customerId", "A customer cannot be merged with itself.");
         }
 
-        var other = customer(customerId);
+        Guid merged;
         try
         {
-            await other.OwnAsync();
+            merged = await customer(customerId).ExistingSurvivorAsync();
         }
         catch (NotFoundException)
         {
             throw new InvalidFieldException("customerId", $"Customer {customerId} does not exist.");
         }
 
-        var (survivor, merged) = (await survivorOfSelf(), await other.SurvivorAsync());
+        var survivor = await survivorOfSelf();
         if (survivor == merged)
         {
             return await InForceWithAsync(customerId)

@@ -7,21 +7,33 @@ public sealed class InMemoryIdentityKeyStore : IIdentityKeyStore
     private readonly Dictionary<(string Tenant, KeyHash Key), List<Guid>> _holders = [];
     private readonly Dictionary<(string Tenant, Guid Customer), HashSet<string>> _kinds = [];
 
-    public Task<IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>> HoldersAsync(string tenant, IReadOnlyList<KeyHash> keys, int limit)
+    public async Task<IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>> HoldersRecordingLoneAsync(
+        string tenant, IReadOnlyList<KeyHash> keys, int limit, Guid contact, DateTimeOffset at)
     {
+        IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>> found;
         lock (_gate)
         {
-            IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>> found = keys.Distinct()
+            found = keys.Distinct()
                 .Where(k => _holders.ContainsKey((tenant, k)))
                 .ToDictionary(k => k, k => (IReadOnlyList<Guid>)[.. _holders[(tenant, k)].Take(limit)]);
-            return Task.FromResult(found);
         }
+
+        if (found.Values.All(holders => holders.All(h => h == contact)))
+        {
+            await AddAsync(tenant, contact, keys, at);
+        }
+
+        return found;
     }
+
+    /// <summary>How often <see cref="AnyOfKindAsync"/> was asked: a query each in PostgreSQL, which tests count.</summary>
+    public int KindReads { get; private set; }
 
     public Task<bool> AnyOfKindAsync(string tenant, IReadOnlyCollection<Guid> customers, string kind)
     {
         lock (_gate)
         {
+            KindReads++;
             return Task.FromResult(customers.Any(c => _kinds.TryGetValue((tenant, c), out var kinds) && kinds.Contains(kind)));
         }
     }

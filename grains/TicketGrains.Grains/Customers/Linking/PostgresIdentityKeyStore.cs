@@ -7,17 +7,24 @@ namespace TicketGrains.Grains.Customers.Linking;
 /// <summary>The strong keys customers gave, in tg_identity_keys (keyed hashes only).</summary>
 public sealed class PostgresIdentityKeyStore(NpgsqlDataSource database) : IIdentityKeyStore
 {
-    public Task<IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>> HoldersAsync(string tenant, IReadOnlyList<KeyHash> keys, int limit) => StorageErrors.Guard(async () =>
+    public Task<IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>> HoldersRecordingLoneAsync(
+        string tenant, IReadOnlyList<KeyHash> keys, int limit, Guid contact, DateTimeOffset at) => StorageErrors.Guard(async () =>
     {
         // At most limit holders per key, taken in index order (a common key must not cost a read of all its holders),
-        // then put in the order they gave it.
+        // then put in the order they gave it. The insert sees the same holders (one snapshot) and runs only when none is
+        // another customer: most contacts give keys nobody else gave, and recording them here saves a round trip.
         await using var command = database.CreateCommand(
-            "SELECT w.kind, w.hash, k.customer_id FROM unnest($2::text[], $3::text[]) AS w(kind, hash) "
-            + "CROSS JOIN LATERAL (SELECT customer_id, created_at FROM tg_identity_keys WHERE tenant_id = $1 AND key_kind = w.kind AND key_hash = w.hash LIMIT $4) k "
-            + "ORDER BY k.created_at, k.customer_id");
+            "WITH w AS (SELECT * FROM unnest($2::text[], $3::text[]) AS w(kind, hash)), "
+            + "found AS (SELECT w.kind, w.hash, k.customer_id, k.created_at FROM w CROSS JOIN LATERAL "
+            + "(SELECT customer_id, created_at FROM tg_identity_keys WHERE tenant_id = $1 AND key_kind = w.kind AND key_hash = w.hash LIMIT $4) k), "
+            + "added AS (INSERT INTO tg_identity_keys (tenant_id, key_kind, key_hash, customer_id, created_at) "
+            + "SELECT $1, kind, hash, $5, $6 FROM w WHERE NOT EXISTS (SELECT FROM found WHERE customer_id <> $5) ON CONFLICT DO NOTHING) "
+            + "SELECT kind, hash, customer_id FROM found ORDER BY created_at, customer_id");
         command.Parameters.AddWithValue(tenant);
         AddKeys(command, keys);
         command.Parameters.AddWithValue(limit);
+        command.Parameters.AddWithValue(contact);
+        command.Parameters.AddWithValue(at);
         var found = new Dictionary<KeyHash, List<Guid>>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
