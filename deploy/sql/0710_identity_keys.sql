@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS tg_identity_keys (
 
 -- By customer first: with tenant_id first, plans made for a tenant the statistics did not know yet walked all of the
 -- tenant's keys through this index for every lookup of a key (and for "has this customer given an order number"),
--- instead of the primary key: milliseconds per inbound message once a tenant held a few thousand keys (ADR 0023).
+-- instead of the primary key: milliseconds per inbound message once a tenant held a few thousand keys (ADR 0028).
 -- Customer ids are unique on their own, so nothing is lost by leading with them.
 CREATE INDEX IF NOT EXISTS tg_identity_keys_of_customer ON tg_identity_keys (customer_id, tenant_id, key_kind);
 DROP INDEX IF EXISTS tg_identity_keys_by_customer;
