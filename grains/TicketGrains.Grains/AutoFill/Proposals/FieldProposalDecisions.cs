@@ -8,7 +8,7 @@ namespace TicketGrains.Grains.AutoFill.Proposals;
 /// <summary>
 /// Fill or propose (ADR 0023): a field the ticket does not have yet, read with at least the fill threshold's confidence,
 /// is filled in; any other new value is proposed, one proposal per field name (the more confident one kept). A value the
-/// ticket already holds is dropped. Agents accept (optionally correcting the value) or reject proposals.
+/// ticket already holds is dropped, once its source is known. Agents accept (optionally correcting the value) or reject proposals.
 /// </summary>
 public static class FieldProposalDecisions
 {
@@ -65,7 +65,9 @@ public static class FieldProposalDecisions
         var current = state.Fields.GetValueOrDefault(field.Name);
         if (current == field.Value)
         {
-            return null;
+            // A value the ticket got without a source (a channel message's order number, taken for threading as it came
+            // in) is now known to have been read: its source is recorded, once.
+            return state.FieldSources.ContainsKey(field.Name) ? null : Finding(field, filled: true);
         }
 
         if (current is null && field.Confidence >= threshold)

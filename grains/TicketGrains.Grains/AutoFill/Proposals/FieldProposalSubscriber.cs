@@ -77,6 +77,7 @@ public sealed class FieldProposalSubscriber(
             }
         }
 
+        logger.LogDebug("Ticket {Ticket} event {Version} ({Kind}): {Count} fields read", ticketId, e.Version, item.Kind, fields.Count);
         if (fields.Count > 0)
         {
             await ticket.RecordFieldReadingAsync(new FieldReading(e.Version, fields, settings.FillThreshold));

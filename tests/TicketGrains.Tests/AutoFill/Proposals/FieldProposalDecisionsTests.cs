@@ -47,6 +47,18 @@ public sealed class FieldProposalDecisionsTests
     }
 
     [Fact]
+    public void A_value_the_ticket_got_without_a_source_records_where_it_was_read_once()
+    {
+        var state = TicketStates.Created().With(new FieldsChanged(new Dictionary<string, string> { ["orderNo"] = "A1" }, "trigger:r1", Now));
+
+        var decided = FieldProposalDecisions.Record(state, Reading(2, Field("orderNo", "A1", 0.8, "speech")), Now);
+
+        Assert.Equal([new FieldFinding("orderNo", "A1", 0.8, "speech", Shot, true)], decided!.Fields);
+        Assert.Equal("speech", state.With(decided).FieldSources["orderNo"]);
+        Assert.Null(FieldProposalDecisions.Record(state, Reading(3, Field("orderNo", "A1", 0.95, "ocr")), Now));
+    }
+
+    [Fact]
     public void Accepting_sets_the_field_with_its_source_or_the_agents_and_rejecting_drops_the_proposal()
     {
         var state = TicketStates.Created();
