@@ -15,6 +15,7 @@ using TicketGrains.Api.Reports;
 using TicketGrains.Api.Rules;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Sla;
+using TicketGrains.Api.Surges;
 using TicketGrains.Api.Templates;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Api.Webhooks;
@@ -51,6 +52,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddReplyDeliveries();
         builder.Services.AddWorkbench();
         builder.Services.AddExtractApi();
+        builder.Services.AddSurgesApi();
         return builder;
     }
 
@@ -85,6 +87,7 @@ public static class TicketGrainsApiHosting
         app.MapIntentsApi();
         app.MapWorkbench();
         app.MapExtractApi();
+        app.MapSurgesApi();
         return app;
     }
 }

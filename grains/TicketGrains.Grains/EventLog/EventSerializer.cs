@@ -10,6 +10,7 @@ using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Sla;
+using TicketGrains.Grains.Surges;
 using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.EventLog;
@@ -30,6 +31,7 @@ public static class EventSerializer
         typeof(InboundMessageReceived), typeof(InboundMessageThreaded),
         typeof(AttachmentAdded), typeof(AttachmentFetchFailed),
         typeof(ReplyDelivered),
+        typeof(SurgeDetected), typeof(SurgeEnded),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

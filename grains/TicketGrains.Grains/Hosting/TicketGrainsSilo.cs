@@ -11,6 +11,7 @@ using TicketGrains.Grains.Metering;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.Webhooks;
 using TicketGrains.Grains.Sla;
+using TicketGrains.Grains.Surges;
 
 namespace TicketGrains.Grains.Hosting;
 
@@ -36,7 +37,7 @@ public static class TicketGrainsSilo
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<SlaOptions>>((o, sla) =>
             o.MinimumReminderPeriod = sla.Value.SweepPeriod < o.MinimumReminderPeriod ? sla.Value.SweepPeriod : o.MinimumReminderPeriod);
         silo.Services.AddTicketGrainsDomain().AddTicketGrainsPostgres(connectionString).AddTicketGrainsPipeline(configuration).AddWebhookDelivery()
-            .AddInboundTicketWork().AddMediaFetchQueueing().AddMeter(configuration);
+            .AddInboundTicketWork().AddMediaFetchQueueing().AddMeter(configuration).AddSurgeDetection(configuration);
         return silo;
     }
 
