@@ -45,6 +45,11 @@ public static class BenchProgram
             return await Ocr.OcrBench.RunAsync(ocrArgs);
         }
 
+        if (args is ["surges", .. var surgeArgs])
+        {
+            return Surges.SurgeBench.Run(surgeArgs);
+        }
+
         if (args is ["webhook-latency", .. var rest])
         {
             return await WebhookLatencyBench.RunAsync(rest);
