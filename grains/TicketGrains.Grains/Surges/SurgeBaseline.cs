@@ -2,7 +2,7 @@ namespace TicketGrains.Grains.Surges;
 
 /// <summary>
 /// What a category's count per minute usually is at an hour of the (UTC) day: one <see cref="RateEstimate"/> per hour
-/// slot, and one over the whole day for slots not yet warm.
+/// slot, and one over the whole day for slots not yet warm (which also borrow from the hour before).
 /// </summary>
 public sealed class SurgeBaseline
 {
@@ -20,10 +20,27 @@ public sealed class SurgeBaseline
     /// <summary>The expected count per minute and its variance at <paramref name="at"/>.</summary>
     public (double Mean, double Variance) Expected(DateTimeOffset at, SurgeOptions options)
     {
-        var slot = Slots[at.UtcDateTime.Hour];
-        return slot.Minutes >= options.WarmMinutes
-            ? (slot.Mean, slot.Variance)
-            : (Math.Max(slot.Mean, AllDay.Mean), Math.Max(slot.Variance, AllDay.Variance));
+        var hour = at.UtcDateTime.Hour;
+        var slot = Slots[hour];
+        if (slot.Minutes >= options.WarmMinutes)
+        {
+            return (slot.Mean, slot.Variance);
+        }
+
+        // A slot not yet learnt borrows from the hour before it (traffic ramps from hour to hour) and from the whole day.
+        var before = Slots[(hour + 23) % 24];
+        var neighbour = before.Minutes >= options.WarmMinutes ? before : new RateEstimate();
+        return (Math.Max(slot.Mean, Math.Max(neighbour.Mean, AllDay.Mean)), Math.Max(slot.Variance, Math.Max(neighbour.Variance, AllDay.Variance)));
+    }
+
+    /// <summary>
+    /// The levels of a window from <paramref name="from"/> to <paramref name="to"/>: a window reaching back into the hour
+    /// before holds that hour's tickets, so across a step down of the daily curve the higher hour's levels apply.
+    /// </summary>
+    public SurgeLevels LevelsOver(DateTimeOffset from, DateTimeOffset to, SurgeOptions options)
+    {
+        var (earlier, now) = (Levels(from, options), Levels(to, options));
+        return earlier.Onset > now.Onset ? earlier : now;
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ public static class SurgeDetector
         }
 
         var count = state.Window.Count;
-        var levels = state.Baseline.Levels(at, options);
+        var levels = state.Baseline.LevelsOver(at - options.Window, at, options);
         if (count >= levels.Onset)
         {
             state.Active = new ActiveSurge { Id = surgeId, DetectedAt = at, PeakCount = count };

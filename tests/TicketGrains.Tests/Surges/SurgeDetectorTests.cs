@@ -72,9 +72,9 @@ public sealed class SurgeDetectorTests
     [Fact]
     public void The_baseline_is_per_hour_of_day_so_the_busy_hour_is_no_surge_and_the_same_count_at_night_is()
     {
-        // Two days: 20 a minute from noon to one, 1 a minute otherwise.
+        // Two days ramping to 20 a minute at noon (5 at ten, 10 at eleven and one), 1 a minute otherwise.
         var stream = new SurgeStream();
-        stream.Steady(Monday, 2 * 24 * 60, m => m.Hour == 12 ? 20 : 1);
+        stream.Steady(Monday, 2 * 24 * 60, m => m.Hour switch { 10 => 5, 11 or 13 => 10, 12 => 20, _ => 1 });
         Assert.Empty(stream.Detected);
 
         stream.Steady(Monday.AddDays(2).AddHours(12), 10, _ => 22);
@@ -87,12 +87,13 @@ public sealed class SurgeDetectorTests
     [Fact]
     public void A_sparse_or_new_category_needs_the_floor()
     {
-        var stream = new SurgeStream();
-        stream.Minute(Monday, 9);
-        Assert.Empty(stream.Detected);
+        var nine = new SurgeStream();
+        nine.Minute(Monday, 9);
+        var ten = new SurgeStream();
+        ten.Minute(Monday, 10);
 
-        stream.Minute(Monday.AddMinutes(5), 10);
-        Assert.Equal(10, Assert.Single(stream.Detected).WindowCount);
+        Assert.Empty(nine.Detected);
+        Assert.Equal(10, Assert.Single(ten.Detected).WindowCount);
     }
 
     [Fact]
