@@ -75,6 +75,10 @@ BEGIN
     -- Plans are replaced in place by their tenant; a quota warning is written once per period.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_usage_plans TO %I', app);
     EXECUTE format('GRANT SELECT, INSERT ON tg_usage_warnings TO %I', app);
+    -- Surges: detectors and high-water keys move in place, surges end in place, incidents are marked handled, notices
+    -- are only added to, settings replaced by their tenant.
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON tg_surge_detectors, tg_surge_high_water, tg_surges, tg_surge_incidents, tg_surge_settings TO %I', app);
+    EXECUTE format('GRANT SELECT, INSERT ON tg_surge_notices TO %I', app);
     -- Attachments are stored once and deleted with their customer (an erasure).
     EXECUTE format('GRANT SELECT, INSERT, DELETE ON tg_attachments TO %I', app);
     -- Channel media to fetch: taken, retried and finished in place.

@@ -55,6 +55,11 @@ public static class BenchProgram
             return await Peak.PeakReplay.RunAsync(peakArgs);
         }
 
+        if (args is ["surges", .. var surgeArgs])
+        {
+            return Surges.SurgeBench.Run(surgeArgs);
+        }
+
         if (args is ["webhook-latency", .. var rest])
         {
             return await WebhookLatencyBench.RunAsync(rest);

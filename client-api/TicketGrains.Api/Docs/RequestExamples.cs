@@ -76,6 +76,9 @@ public static class RequestExamples
         ["CreateWebhook"] = new CreateWebhookRequest("https://erp.example.com/hooks/ticketgrains", ["ticket.created", "order_event.received"]),
         ["MergeCustomers"] = new MergeRequest("0193a5c2-7b1e-7d40-9a3f-2c8e5b6d4f10"),
         ["UnmergeCustomers"] = new UnmergeRequest("0193a5c3-1f0a-7e22-8b5d-6a9c3e7f2d41"),
+        ["SetSurgeSettings"] = new Surges.SurgeSettingsRequest(true, true,
+            new Dictionary<string, string?> { ["zh"] = "近期物流延迟，您的订单我们正在跟进，无需重复咨询。", ["en"] = "Deliveries are delayed; we are following your order." },
+            "logistics-surge"),
         ["IssueDevToken"] = new DevTokensApi.Request("default", "alice", ["agent"], null, 60),
     };
 

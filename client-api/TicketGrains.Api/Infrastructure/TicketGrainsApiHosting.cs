@@ -16,6 +16,7 @@ using TicketGrains.Api.Reports;
 using TicketGrains.Api.Rules;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Sla;
+using TicketGrains.Api.Surges;
 using TicketGrains.Api.Templates;
 using TicketGrains.Api.Tickets;
 using TicketGrains.Api.Webhooks;
@@ -54,6 +55,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddReplyDeliveries();
         builder.Services.AddWorkbench();
         builder.Services.AddExtractApi();
+        builder.Services.AddSurgesApi();
         return builder;
     }
 
@@ -90,6 +92,7 @@ public static class TicketGrainsApiHosting
         app.MapWorkbench();
         app.MapExtractApi();
         app.MapProposedFieldsApi();
+        app.MapSurgesApi();
         return app;
     }
 }

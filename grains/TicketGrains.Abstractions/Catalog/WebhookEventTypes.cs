@@ -19,8 +19,14 @@ public static class WebhookEventTypes
     /// </summary>
     public const string TriggerWebhook = "trigger.webhook";
 
+    /// <summary>A tenant's category began to surge (its <c>ticketId</c> is the surge's id; GET /api/v1/surges/{id}).</summary>
+    public const string SurgeDetected = "surge.detected";
+
+    /// <summary>The surge ended: the category's new tickets are back near their baseline.</summary>
+    public const string SurgeEnded = "surge.ended";
+
     public static readonly IReadOnlyList<string> All =
-        [TicketCreated, TicketUpdated, MessageCreated, MessageDelivery, OrderEventReceived, SlaWarning, SlaBreached, TriggerWebhook];
+        [TicketCreated, TicketUpdated, MessageCreated, MessageDelivery, OrderEventReceived, SlaWarning, SlaBreached, TriggerWebhook, SurgeDetected, SurgeEnded];
 
     /// <summary>
     /// The webhook type of a stored ticket event's type name. Known by name
@@ -35,6 +41,8 @@ public static class WebhookEventTypes
         "SlaWarned" => SlaWarning,
         "SlaBreached" => SlaBreached,
         "ReplyDelivered" => MessageDelivery,
+        "SurgeDetected" => SurgeDetected,
+        "SurgeEnded" => SurgeEnded,
         _ => TicketUpdated,
     };
 }

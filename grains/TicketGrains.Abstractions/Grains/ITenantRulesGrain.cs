@@ -16,6 +16,13 @@ public interface ITenantRulesGrain : IGrainWithStringKey
     [Alias("Route")]
     Task<RoutingDecision> RouteAsync(CreateTicket ticket);
 
+    /// <summary>
+    /// While a category surges, its new tickets go to <paramref name="queue"/> ahead of every rule; null ends that. Kept
+    /// with the rule documents (kind <c>surge-route</c>), so it outlives the activation.
+    /// </summary>
+    [Alias("SetSurgeRoute")]
+    Task SetSurgeRouteAsync(string category, string? queue, string actor);
+
     /// <summary>The current version of every rule (built-in ones included), by order then id.</summary>
     [ReadOnly]
     [Alias("ListRules")]

@@ -145,6 +145,20 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("RejectProposedField")]
     Task<TicketView> RejectProposedFieldAsync(string name, string actor);
 
+    /// <summary>
+    /// Links the ticket to a surge (fields <c>surgeId</c> and, when the surge has one, <c>problemTicketId</c>); a link it
+    /// holds already adds nothing.
+    /// </summary>
+    [Alias("LinkSurge")]
+    Task<TicketView> LinkSurgeAsync(Guid surgeId, Guid? problemTicketId);
+
+    /// <summary>
+    /// Sends the surge's notice (text per language) to the ticket's customer as a public reply, once per surge; returns
+    /// whether the ticket holds it (false when the ticket is no longer open).
+    /// </summary>
+    [Alias("SendSurgeNotice")]
+    Task<bool> SendSurgeNoticeAsync(Guid surgeId, IReadOnlyDictionary<string, string> notice);
+
     /// <summary>Drops the in-memory copy of the ticket after its customer's personal data was erased.</summary>
     [Alias("ForgetPersonalData")]
     Task ForgetPersonalDataAsync();

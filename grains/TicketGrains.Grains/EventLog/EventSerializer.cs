@@ -11,6 +11,7 @@ using TicketGrains.Grains.OrderEvents;
 using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Sla;
+using TicketGrains.Grains.Surges;
 using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.EventLog;
@@ -32,6 +33,7 @@ public static class EventSerializer
         typeof(AttachmentAdded), typeof(AttachmentFetchFailed),
         typeof(ReplyDelivered),
         typeof(FieldsProposed), typeof(ProposedFieldAccepted), typeof(ProposedFieldRejected),
+        typeof(SurgeDetected), typeof(SurgeEnded),
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

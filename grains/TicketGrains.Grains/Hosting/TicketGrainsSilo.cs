@@ -12,6 +12,7 @@ using TicketGrains.Grains.Metering;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.Webhooks;
 using TicketGrains.Grains.Sla;
+using TicketGrains.Grains.Surges;
 
 namespace TicketGrains.Grains.Hosting;
 
@@ -45,7 +46,7 @@ public static class TicketGrainsSilo
             o.MinimumReminderPeriod = sla.Value.SweepPeriod < o.MinimumReminderPeriod ? sla.Value.SweepPeriod : o.MinimumReminderPeriod);
         silo.Services.AddTicketGrainsDomain().AddTicketGrainsPostgres(connectionString).AddTicketGrainsPipeline(configuration).AddWebhookDelivery()
             .AddInboundTicketWork().AddMediaFetchQueueing().AddMeter(configuration)
-            .AddFieldProposals(configuration);
+            .AddFieldProposals(configuration).AddSurgeDetection(configuration);
         return silo;
     }
 

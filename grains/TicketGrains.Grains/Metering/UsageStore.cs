@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 using TicketGrains.Grains.Pipeline;
 
@@ -11,11 +10,7 @@ namespace TicketGrains.Grains.Metering;
 /// </summary>
 public sealed class UsageStore(NpgsqlDataSource database)
 {
-    private const string EnsureKeysSql =
-        "INSERT INTO tg_usage_high_water (tenant_id, tx_id, position) SELECT t, '0'::xid8, 0 FROM unnest($1::text[]) AS t ORDER BY t ON CONFLICT DO NOTHING";
-
-    private const string LockKeysSql =
-        "SELECT tenant_id, tx_id, position FROM tg_usage_high_water WHERE tenant_id = ANY($1) ORDER BY tenant_id FOR UPDATE";
+    private const string HighWaterTable = "tg_usage_high_water";
 
     private const string AddHoursSql = """
         INSERT INTO tg_usage_hours AS u (tenant_id, hour, tickets, messages, automation_runs, storage_bytes)
@@ -27,17 +22,13 @@ public sealed class UsageStore(NpgsqlDataSource database)
     private const string AddSeatsSql =
         "INSERT INTO tg_usage_seats (tenant_id, hour, agent_id) SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[]) ON CONFLICT DO NOTHING";
 
-    private const string MoveKeysSql =
-        "UPDATE tg_usage_high_water h SET tx_id = k.x::xid8, position = k.p FROM unnest($1::text[], $2::text[], $3::bigint[]) AS k(t, x, p) WHERE h.tenant_id = k.t";
-
     /// <summary>Counts the events (in log order) not counted before; returns what was added.</summary>
     public async Task<UsageTally> RecordAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken)
     {
         string[] tenants = [.. events.Select(e => e.TenantId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, EnsureKeysSql, cancellationToken, (object)tenants);
-        var tally = UsageTally.Of(events, await LockKeysAsync(connection, tenants, cancellationToken));
+        var tally = UsageTally.Of(events, await TenantHighWater.LockAsync(connection, HighWaterTable, tenants, cancellationToken));
         var hours = tally.Hours;
         if (hours.Count > 0)
         {
@@ -53,37 +44,12 @@ public sealed class UsageStore(NpgsqlDataSource database)
                 seats.Select(s => s.Tenant).ToArray(), seats.Select(s => s.Hour).ToArray(), seats.Select(s => s.Agent).ToArray());
         }
 
-        // xid8 goes as text: its text form is the number.
-        var keys = tally.HighWater;
-        await ExecuteAsync(connection, MoveKeysSql, cancellationToken, keys.Keys.ToArray(),
-            keys.Values.Select(k => k.TransactionId.ToString(CultureInfo.InvariantCulture)).ToArray(), keys.Values.Select(k => k.Position).ToArray());
+        await TenantHighWater.MoveAsync(connection, HighWaterTable, tally.HighWater, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return tally;
     }
 
-    private static async Task<Dictionary<string, Checkpoint>> LockKeysAsync(NpgsqlConnection connection, string[] tenants, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(LockKeysSql, connection);
-        command.Parameters.AddWithValue(tenants);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var keys = new Dictionary<string, Checkpoint>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            keys[reader.GetString(0)] = new Checkpoint(reader.GetFieldValue<ulong>(1), reader.GetInt64(2));
-        }
-
-        return keys;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-        {
-            command.Parameters.AddWithValue(value);
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private static Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] values) =>
+        TenantHighWater.ExecuteAsync(connection, sql, cancellationToken, values);
 }

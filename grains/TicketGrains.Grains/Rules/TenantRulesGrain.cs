@@ -3,6 +3,7 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.Routing;
+using TicketGrains.Grains.Surges;
 using TicketGrains.Grains.Templates;
 
 namespace TicketGrains.Grains.Rules;
@@ -15,6 +16,7 @@ public sealed class TenantRulesGrain(IRuleStore store, TimeProvider time) : Grai
 {
     private Dictionary<string, RuleVersion> _rules = [];
     private Dictionary<string, RuleVersion> _templates = [];
+    private readonly Dictionary<string, string> _surgeRoutes = new(StringComparer.Ordinal);
     private TenantRuleSet _set = new([]);
     private RuleVersion? _applied;
 
@@ -23,7 +25,15 @@ public sealed class TenantRulesGrain(IRuleStore store, TimeProvider time) : Grai
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => Load(await store.CurrentAsync(Tenant));
 
     public Task<RoutingDecision> RouteAsync(CreateTicket ticket) =>
-        Task.FromResult(RoutingEngine.Route(_set.Routing, RoutingInput.From(ticket, time.GetUtcNow())));
+        Task.FromResult(SurgeRouting.Route(_surgeRoutes, ticket) ?? RoutingEngine.Route(_set.Routing, RoutingInput.From(ticket, time.GetUtcNow())));
+
+    public async Task SetSurgeRouteAsync(string category, string? queue, string actor)
+    {
+        if (_surgeRoutes.GetValueOrDefault(category) != queue)
+        {
+            await WriteAsync([(DocumentKinds.SurgeRoute, category, queue ?? "")], actor);
+        }
+    }
 
     public Task<IReadOnlyList<RuleVersion>> ListRulesAsync() => Task.FromResult<IReadOnlyList<RuleVersion>>(_set.Rules.Select(r => r.Version).ToList());
 
@@ -95,6 +105,12 @@ public sealed class TenantRulesGrain(IRuleStore store, TimeProvider time) : Grai
     {
         foreach (var document in documents)
         {
+            if (document.Kind == DocumentKinds.SurgeRoute)
+            {
+                SurgeRouting.Take(_surgeRoutes, document.Version.Id, document.Version.Document);
+                continue;
+            }
+
             var into = document.Kind switch
             {
                 DocumentKinds.Rule => _rules,

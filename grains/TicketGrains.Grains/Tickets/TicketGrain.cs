@@ -16,6 +16,7 @@ using TicketGrains.Grains.ReadModel;
 using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Sla;
+using TicketGrains.Grains.Surges;
 
 namespace TicketGrains.Grains.Tickets;
 
@@ -178,6 +179,15 @@ public sealed class TicketGrain(
         await RequireTicketAsync();
         return new TicketThreadFacts(_id, TicketStatus.IsActive(State.Status), State.InboundChannelId, [.. State.ThreadKeyHashes],
             State.Fields.GetValueOrDefault(OrderEventTypes.OrderNoField), State.LastCustomerMessageAt);
+    }
+
+    public Task<TicketView> LinkSurgeAsync(Guid surgeId, Guid? problemTicketId) =>
+        DecideAsync(null, s => SurgeTicketDecisions.Link(s, surgeId, problemTicketId, time.GetUtcNow()));
+
+    public async Task<bool> SendSurgeNoticeAsync(Guid surgeId, IReadOnlyDictionary<string, string> notice)
+    {
+        await DecideAsync(null, s => SurgeTicketDecisions.Notice(s, surgeId, notice, time.GetUtcNow()));
+        return SurgeTicketDecisions.Noticed(State, surgeId);
     }
 
     public Task<TicketView> ChangeStatusAsync(string status, string actor, int? expectedVersion) =>

@@ -5,6 +5,7 @@ using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.Channels.Outbound;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Pipeline;
+using TicketGrains.Grains.Surges;
 
 namespace TicketGrains.Grains.Webhooks;
 
@@ -46,7 +47,8 @@ public sealed class WebhookSubscriber(IServiceProvider services, WebhookStore we
         var outbox = new List<WebhookDeliveryStore.NewDelivery>();
         foreach (var e in events)
         {
-            if (!byTenant.Contains(e.TenantId) || !(StreamIds.TryTicketId(e.StreamId, out var ticketId) || ReplyStreams.TryTicketId(e.StreamId, out ticketId)))
+            if (!byTenant.Contains(e.TenantId) || !(StreamIds.TryTicketId(e.StreamId, out var ticketId) || ReplyStreams.TryTicketId(e.StreamId, out ticketId)
+                || SurgeStreams.TrySurgeId(e.StreamId, out ticketId)))
             {
                 continue;
             }
@@ -82,7 +84,11 @@ public sealed class WebhookSubscriber(IServiceProvider services, WebhookStore we
         }
     }
 
-    /// <summary>A ticket's own events, and the outcomes of its replies (which have streams of their own).</summary>
+    /// <summary>
+    /// A ticket's own events, the outcomes of its replies (which have streams of their own), and surges (whose id takes
+    /// the ticket's place in the delivery).
+    /// </summary>
     private static bool IsOfTicket(string streamId) =>
-        streamId.StartsWith(StreamIds.TicketPrefix, StringComparison.Ordinal) || streamId.StartsWith(ReplyStreams.Prefix, StringComparison.Ordinal);
+        streamId.StartsWith(StreamIds.TicketPrefix, StringComparison.Ordinal) || streamId.StartsWith(ReplyStreams.Prefix, StringComparison.Ordinal)
+        || streamId.StartsWith(SurgeStreams.Prefix, StringComparison.Ordinal);
 }

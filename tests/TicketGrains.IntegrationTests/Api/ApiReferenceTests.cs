@@ -94,6 +94,7 @@ public sealed partial class ApiReferenceTests(ApiClusterFixture cluster, ITestOu
         (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/templates/{name}", "/api/v1/templates/my-618")).Expect(HttpStatusCode.OK);
         var channel = (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/channels", "/api/v1/channels")).Expect(HttpStatusCode.Created);
         (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/channels/{id}", $"/api/v1/channels/{channel.Id}")).Expect(HttpStatusCode.OK);
+        (await SendExampleAsync(api, document, HttpMethod.Put, "/api/v1/surges/settings", "/api/v1/surges/settings")).Expect(HttpStatusCode.OK);
         var orderEvent = (await SendExampleAsync(api, document, HttpMethod.Post, "/api/v1/order-events", "/api/v1/order-events")).Expect(HttpStatusCode.OK);
         Assert.Equal([created.Id], orderEvent.Json.GetProperty("ticketIds").EnumerateArray().Select(t => t.GetGuid()));
     });

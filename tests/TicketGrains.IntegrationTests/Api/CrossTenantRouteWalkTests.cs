@@ -157,6 +157,8 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
                 (_, "id") when template.StartsWith("/api/v1/channels/", StringComparison.Ordinal) => seed.Channel.ToString(),
                 (_, "id") when template.StartsWith("/api/v1/attachments/", StringComparison.Ordinal) => seed.Attachment.ToString(),
                 (_, "id") when template.StartsWith(TicketRequests.Tickets, StringComparison.Ordinal) => seed.Ticket.ToString(),
+                // A surge id B never had (A's seed raises none): B must get the same 404 as for any other tenant's.
+                (_, "id") when template.StartsWith("/api/v1/surges/", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
                 _ => throw new InvalidOperationException($"The walker does not know parameter '{parameter}' of {operation} ({template}); teach it."),
             };
             // Agents, roles, rules and templates are named per tenant: B's "a-agent" is B's own, so only A's data must not show.
@@ -213,6 +215,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "ExtractFields" => new { text = "订单号 4567890123456789" },
         "MergeCustomers" => new { customerId = Guid.NewGuid() },
         "UnmergeCustomers" => new { mergeId = Guid.NewGuid() },
+        "SetSurgeSettings" => new { openProblemTicket = true, surgeQueue = "b-surge" },
         "SetUsagePlan" => new { name = "b-plan", quotas = new Dictionary<string, object> { ["tickets.perDay"] = new { soft = 1_000_000 } } },
         _ => throw new InvalidOperationException($"The walker has no request body for {operation}; teach it."),
     };
