@@ -80,7 +80,7 @@ public sealed class SurgeDetectorTests
         stream.Steady(Monday.AddDays(2).AddHours(12), 10, _ => 22);
         Assert.Empty(stream.Detected);
 
-        stream.Minute(Monday.AddDays(2).AddHours(14), 22);
+        stream.Minute(Monday.AddDays(2).AddHours(14).AddMinutes(30), 22);
         Assert.Single(stream.Detected);
     }
 
