@@ -26,7 +26,8 @@ public sealed class PersonalDataProjectionTests
             new Dictionary<string, string> { ["orderNo"] = "20261111-42", ["phone"] = "139****5678", ["收货地址"] = "浙江省杭州市西湖区****", ["contact_name"] = "张*" },
             masked.Fields);
         Assert.Equal(new TicketMessageView("z***@example.com", "卡号 **** **** **** 1111", false, At), Assert.Single(masked.Messages));
-        Assert.Equal(ticket with { Subject = masked.Subject, Fields = masked.Fields, Messages = masked.Messages }, masked);
+        Assert.Empty(masked.ProposedFields);
+        Assert.Equal(ticket with { Subject = masked.Subject, Fields = masked.Fields, Messages = masked.Messages, ProposedFields = masked.ProposedFields }, masked);
     }
 
     [Fact]
