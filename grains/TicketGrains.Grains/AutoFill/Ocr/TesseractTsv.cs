@@ -5,7 +5,9 @@ namespace TicketGrains.Grains.AutoFill.Ocr;
 
 /// <summary>
 /// Reads tesseract's TSV output: the words in their lines (a line break between lines, a space between words) and the
-/// mean word confidence (0..1), or null when no word was found.
+/// mean word confidence (0..1), or null when no word was found. Chinese has no spaces between words, but chi_sim
+/// splits a line into words all the same: two words that meet at Chinese characters (or full-width punctuation) join
+/// without a space, so "订单 编号：" reads as the "订单编号：" the field labels are written as.
 /// </summary>
 public static class TesseractTsv
 {
@@ -24,16 +26,28 @@ public static class TesseractTsv
             }
 
             var here = (cells[1], cells[2], cells[3], cells[4]);
+            var word = cells[11].Trim();
             if (line is not null)
             {
-                text.Append(line == here ? ' ' : '\n');
+                if (line != here)
+                {
+                    text.Append('\n');
+                }
+                else if (!(IsWide(text[^1]) && IsWide(word[0])))
+                {
+                    text.Append(' ');
+                }
             }
 
             line = here;
-            text.Append(cells[11].Trim());
+            text.Append(word);
             confidences.Add(confidence / 100);
         }
 
         return confidences.Count == 0 ? null : (text.ToString(), confidences.Average());
     }
+
+    /// <summary>A CJK ideograph, or CJK or full-width punctuation: characters written without spaces between them.</summary>
+    private static bool IsWide(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u3000' and <= '\u303F')
+        or (>= '\uFF00' and <= '\uFFEF');
 }

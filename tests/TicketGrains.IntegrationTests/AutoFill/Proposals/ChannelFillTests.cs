@@ -20,7 +20,7 @@ public sealed class ChannelFillTests(ProposalClusterFixture cluster, ITestOutput
     private const string OrderNo = "3456789012345678901";
     private static readonly string[] OrderPage = ["订单详情", $"订单编号：{OrderNo}", "实付款：¥128.50"];
 
-    [Fact(Skip = "Known defect (issue 12): a channel picture's OCR reading never fills the ticket through the field-proposals subscriber within 60 s; not found yet. Text and voice fill (tests below).")]
+    [Fact]
     public Task A_wechat_picture_of_an_order_page_fills_the_order_number_from_ocr() => cluster.RunAsync(output, async () =>
     {
         await using var platform = await FakeWeChatPlatform.StartAsync(WeChatRequests.AppId, WeChatRequests.AppSecret);
@@ -41,7 +41,7 @@ public sealed class ChannelFillTests(ProposalClusterFixture cluster, ITestOutput
         Assert.True(order.TryGetProperty("attachmentId", out _));
     });
 
-    [Fact(Skip = "Known defect (issue 12): a channel picture's OCR reading never fills the ticket through the field-proposals subscriber within 60 s; not found yet. Text and voice fill (tests below).")]
+    [Fact]
     public Task An_emailed_screenshot_fills_the_order_number_from_ocr() => cluster.RunAsync(output, async () =>
     {
         var api = cluster.FreshTenant();

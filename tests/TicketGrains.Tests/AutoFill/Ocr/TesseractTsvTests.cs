@@ -21,5 +21,18 @@ public sealed class TesseractTsvTests
     }
 
     [Fact]
+    public void Chinese_words_of_one_line_join_without_a_space_but_keep_it_next_to_latin_and_digits()
+    {
+        var tsv = Header
+            + "5\t1\t1\t1\t1\t1\t0\t0\t10\t10\t90\t订单\n"
+            + "5\t1\t1\t1\t1\t2\t0\t0\t10\t10\t90\t编号：\n"
+            + "5\t1\t1\t1\t1\t3\t0\t0\t10\t10\t90\t3456789012345678901\n"
+            + "5\t1\t1\t1\t1\t4\t0\t0\t10\t10\t90\t实付\n"
+            + "5\t1\t1\t1\t1\t5\t0\t0\t10\t10\t90\tTotal\n";
+
+        Assert.Equal("订单编号： 3456789012345678901 实付 Total", TesseractTsv.Parse(tsv)!.Value.Text);
+    }
+
+    [Fact]
     public void No_words_is_no_text() => Assert.Null(TesseractTsv.Parse(Header + "1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t\n"));
 }
