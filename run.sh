@@ -25,7 +25,8 @@ require_dotnet
 require_speech_tools
 # Screenshots are read with tesseract (Chinese and English) after ImageMagick prepared them (POST /api/v1/extract).
 require_apt_tool /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata tesseract-ocr tesseract-ocr-chi-sim
-require_apt_tool convert imagemagick
+# ImageMagick's own file, not a `convert` on PATH: a machine may carry a stand-in of that name that only prints PNGs.
+require_apt_tool /usr/bin/convert imagemagick
 use_local_postgres
 use_local_secrets
 

@@ -21,7 +21,8 @@ require_apt_tool chromium chromium
 require_speech_tools
 # OCR reads screenshots with tesseract (Chinese and English) after ImageMagick prepared them; the tests draw them in WenQuanYi.
 require_apt_tool /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata tesseract-ocr tesseract-ocr-chi-sim
-require_apt_tool convert imagemagick
+# ImageMagick's own file, not a `convert` on PATH: a machine may carry a stand-in of that name that only prints PNGs.
+require_apt_tool /usr/bin/convert imagemagick
 require_apt_tool /usr/share/fonts/truetype/wqy/wqy-microhei.ttc fonts-wqy-microhei
 
 deploy/local/postgres.sh start

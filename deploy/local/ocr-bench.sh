@@ -12,7 +12,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 cd "$repo"
 require_dotnet
 require_apt_tool /usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata tesseract-ocr tesseract-ocr-chi-sim
-require_apt_tool convert imagemagick
+# ImageMagick's own file, not a `convert` on PATH: a machine may carry a stand-in of that name that only prints PNGs.
+require_apt_tool /usr/bin/convert imagemagick
 require_apt_tool /usr/share/fonts/truetype/wqy/wqy-microhei.ttc fonts-wqy-microhei
 require_apt_tool /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc fonts-wqy-zenhei
 
