@@ -81,7 +81,8 @@ require_speech_tools() {
     require_apt_tool pocketsphinx_continuous pocketsphinx
     require_apt_tool /usr/share/pocketsphinx/model/en-us/en-us.lm.bin pocketsphinx-en-us
     require_apt_tool sox sox
-    require_apt_tool "/usr/lib/$(uname -m)-linux-gnu/sox/libsox_fmt_amr_nb.so" libsox-fmt-all
+    # Checked by the MP3 plugin: Debian 12's libsox-fmt-base (a dependency of sox) already holds the AMR ones.
+    require_apt_tool "/usr/lib/$(uname -m)-linux-gnu/sox/libsox_fmt_mp3.so" libsox-fmt-all
     require_apt_tool flite flite
 }
 

@@ -18,13 +18,15 @@ public static class SurgeSettingsValidator
             {
                 errors.Add($"notice.{language}", $"A notice language is one of {string.Join(", ", SurgeSettings.Languages)}.");
             }
-            else if (string.IsNullOrWhiteSpace(text) || text.Length > MaxNoticeLength)
-            {
-                errors.Add($"notice.{language}", $"The notice text is 1-{MaxNoticeLength} characters.");
-            }
             else
             {
-                notice[language] = text;
+                // The notice is sent to customers as a public reply: the same text rules as a reply's body.
+                var field = $"notice.{language}";
+                TextRules.Check(errors, field, text, MaxNoticeLength, required: true, multiline: true);
+                if (!errors.Has(field))
+                {
+                    notice[language] = text!;
+                }
             }
         }
 

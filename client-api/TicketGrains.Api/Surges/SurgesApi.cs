@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Errors;
@@ -38,7 +39,7 @@ public static class SurgesApi
         return group;
     }
 
-    private static async Task<Ok<SurgeList>> ListAsync(HttpContext context, SurgeStore surges, string? state, string? category, int? limit)
+    private static async Task<Ok<SurgeList>> ListAsync(HttpContext context, SurgeStore surges, string? state, string? category, string? limit)
     {
         var errors = new FieldErrors();
         if (state is not null && state != SurgeRecord.Active && state != SurgeRecord.Ended)
@@ -51,13 +52,15 @@ public static class SurgesApi
             errors.Add("category", "category is one of the ticket categories.");
         }
 
-        if (limit is < 1 or > MaxLimit)
+        // Read as text, so a limit that is no number is refused naming it rather than by the binder.
+        var size = DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
         {
-            errors.Add("limit", $"limit is 1-{MaxLimit}.");
+            errors.Add("limit", $"limit is a number from 1 to {MaxLimit}.");
         }
 
         ValidationFailed.ThrowIfAny(errors);
-        var found = await surges.ListAsync(Tenant.Of(context), state, category, limit ?? DefaultLimit, context.RequestAborted);
+        var found = await surges.ListAsync(Tenant.Of(context), state, category, size, context.RequestAborted);
         return TypedResults.Ok(new SurgeList([.. found.Select(s => SurgeView.Of(s))]));
     }
 

@@ -100,6 +100,12 @@ public sealed class TicketState : IJsonOnDeserialized
     /// <summary>Where each field filled in by reading came from (text, ocr, speech, agent).</summary>
     public Dictionary<string, string> FieldSources { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Fields the creator gave in an API create (not a channel message's order number taken for threading): their source
+    /// is the creator, so a reading that finds the same value has nothing to record.
+    /// </summary>
+    public HashSet<string> CreatorFields { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The versions of the ticket's events whose fields were recorded, so a repeated reading records nothing.</summary>
     public HashSet<int> FieldReadings { get; set; } = [];
 
@@ -132,6 +138,11 @@ public sealed class TicketState : IJsonOnDeserialized
                 Queue = c.Queue;
                 RequestHash = c.RequestHash;
                 Fields = new Dictionary<string, string>(c.Fields, StringComparer.Ordinal);
+                if (c.Inbound is null)
+                {
+                    CreatorFields = new HashSet<string>(c.Fields.Keys, StringComparer.Ordinal);
+                }
+
                 Messages.Add(new TicketMessageView("customer", c.Body, false, c.At));
                 NoteInbound(c.Inbound, c.At);
                 CreatedAt = c.At;

@@ -66,8 +66,8 @@ public static class FieldProposalDecisions
         if (current == field.Value)
         {
             // A value the ticket got without a source (a channel message's order number, taken for threading as it came
-            // in) is now known to have been read: its source is recorded, once.
-            return state.FieldSources.ContainsKey(field.Name) ? null : Finding(field, filled: true);
+            // in) is now known to have been read: its source is recorded, once. A value the creator gave has its source.
+            return state.FieldSources.ContainsKey(field.Name) || state.CreatorFields.Contains(field.Name) ? null : Finding(field, filled: true);
         }
 
         if (current is null && field.Confidence >= threshold)

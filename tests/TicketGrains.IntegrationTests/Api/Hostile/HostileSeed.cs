@@ -50,6 +50,8 @@ public sealed record HostileSeed(Guid Ticket, int TicketVersion, Guid Customer, 
         ("id", _) when template.StartsWith("/api/v1/channels/", StringComparison.Ordinal) => Channel.ToString(),
         // No attachment is planted: every hostile id must find none (a 404), like any other unknown id.
         ("id", _) when template.StartsWith("/api/v1/attachments/", StringComparison.Ordinal) => Guid.Empty.ToString(),
+        // No surge is planted either (a burst would take the walk's whole budget): every hostile id must find none.
+        ("id", _) when template.StartsWith("/api/v1/surges/", StringComparison.Ordinal) => Guid.Empty.ToString(),
         _ => throw new InvalidOperationException($"The hostile walk does not know parameter '{parameter}' of {template}; teach HostileSeed."),
     };
 }

@@ -91,6 +91,11 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
             SmallBody: true),
         ["ReadUsage"] = new([], [], [], [], NumericQuery: []),
         ["TicketsPerHour"] = new([], [], [], [], NumericQuery: []),
+        ["ListSurges"] = new([], [], [], [], NumericQuery: ["limit"]),
+        ["GetSurge"] = new([], [], [], [], NumericQuery: []),
+        ["SetSurgeSettings"] = new(
+            Json("""{"openProblemTicket":true,"notifyCustomers":true,"notice":{"zh":"物流延迟，我们正在处理。","en":"Deliveries are late; we are on it."},"surgeQueue":"surge"}"""),
+            Required: [], Constrained: ["surgeQueue"], FreeText: ["notice.zh", "notice.en"], NumericQuery: [], SmallBody: true),
         ["PutMacro"] = new(Json("""{"title":"Refund ETA","body":"Refunds reach you in 3-5 days.","status":"solved","internal":false}"""),
             Required: ["title", "body"], Constrained: ["status"], FreeText: ["title", "body"], NumericQuery: [], SmallBody: true),
         ["SetUsagePlan"] = new(Json("""{"name":"hostile-plan","quotas":{"tickets.perDay":{"soft":1000000}}}"""), Required: ["name"],

@@ -47,6 +47,17 @@ public sealed class FieldProposalDecisionsTests
     }
 
     [Fact]
+    public void A_value_the_creator_gave_is_not_recorded_again_when_the_text_repeats_it()
+    {
+        var state = new TicketState();
+        state.Apply(TicketStates.Decide(Guid.NewGuid(), TicketStates.Command() with { Fields = new Dictionary<string, string> { ["orderNo"] = "A1" } }, TicketStates.T0));
+
+        Assert.Null(FieldProposalDecisions.Record(state, Reading(1, Field("orderNo", "A1", 0.95, "text")), Now));
+        var other = FieldProposalDecisions.Record(state, Reading(1, Field("orderNo", "B2", 0.95, "text")), Now);
+        Assert.Equal([new FieldFinding("orderNo", "B2", 0.95, "text", Shot, false)], other!.Fields);
+    }
+
+    [Fact]
     public void A_value_the_ticket_got_without_a_source_records_where_it_was_read_once()
     {
         var state = TicketStates.Created().With(new FieldsChanged(new Dictionary<string, string> { ["orderNo"] = "A1" }, "trigger:r1", Now));
