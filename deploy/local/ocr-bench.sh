@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The OCR bench: order-page screenshots generated with ImageMagick (WenQuanYi Micro Hei and Zen Hei, Droid Sans Fallback
-# where installed; sizes 20-39 px, blur, JPEG quality, rotation up to 3 degrees, noise, light and dark themes; PNG, JPEG
-# and WebP), read one at a time by the tesseract reader (chi_sim+eng, after ImageMagick's preparation) and the field
-# extractor; prints the exact match per field (overall and by theme) and the OCR time per item (p50 / p99). No silo or
+# where installed and able to draw Latin letters and digits, which Debian's is not; sizes 20-39 px, blur, JPEG quality,
+# rotation up to 3 degrees, noise, light and dark themes; PNG, JPEG and WebP), read one at a time by the tesseract
+# reader (chi_sim+eng, after ImageMagick's preparation) and the field extractor; prints the exact match per field
+# (overall and by theme) and the OCR time per item (p50 / p99). No silo or
 # database: the reader alone. The images are made in memory and never written to the repository.
 #
 # usage: deploy/local/ocr-bench.sh [--items 60] [--seed 12] [--no-preprocess] [--misses]

@@ -10,7 +10,8 @@ using TicketGrains.Grains.Live;
 namespace TicketGrains.Api.Live;
 
 /// <summary>
-/// GET /api/v1/events: the tenant's ticket changes as server-sent events. Live changes come from the tenant's Orleans
+/// GET /api/v1/events: the tenant's ticket changes, and its surges for callers who may read them (reports:export, as
+/// GET /api/v1/surges), as server-sent events. Live changes come from the tenant's Orleans
 /// stream; what a reconnecting client missed (after its Last-Event-ID), and anything lost on the way, from the log.
 /// </summary>
 public static class EventsFeedApi
@@ -29,8 +30,8 @@ public static class EventsFeedApi
     public static IEndpointRouteBuilder MapEventsFeedApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/events", StreamAsync).WithTags("Live").WithName("TicketEventFeed")
-            .WithSummary("Server-sent events (event: ticket.changed) for every committed ticket change of the tenant; " +
-                "send Last-Event-ID to resume after the last event received.")
+            .WithSummary("Server-sent events (event: ticket.changed) for every committed ticket change of the tenant, and " +
+                "surge.detected / surge.ended for callers with reports:export; send Last-Event-ID to resume after the last event received.")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream").RequirePermission(Permissions.TicketsRead);
         return app;
     }
@@ -76,7 +77,8 @@ public static class EventsFeedApi
             await context.Response.WriteAsync($": connected\nid: {start}\n\n", abort);
             await context.Response.Body.FlushAsync(abort);
             using var end = CancellationTokenSource.CreateLinkedTokenSource(abort, credential.Ended);
-            var session = new FeedSession(context.Response, tenant, Permissions.Has(context.User, Permissions.PiiRead), log, buffer, new FeedSequencer(start), options);
+            var allowed = new FeedAudience(Permissions.Has(context.User, Permissions.PiiRead), Permissions.Has(context.User, Permissions.ReportsExport));
+            var session = new FeedSession(context.Response, tenant, allowed, log, buffer, new FeedSequencer(start), options);
             await RunAsync(session, context.Response, credential, logger, end.Token);
         }
         finally

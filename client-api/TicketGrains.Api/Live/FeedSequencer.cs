@@ -3,7 +3,8 @@ using TicketGrains.Abstractions.Contracts;
 namespace TicketGrains.Api.Live;
 
 /// <summary>
-/// Where one listener is in its tenant's log: the key of the last change it was sent. Decides what of a live batch
+/// Where one listener is in its tenant's log: the key of the last feed event it was sent or passed over (a surge for a
+/// listener who may not see surges). Decides what of a live batch
 /// is new, and whether the batch follows on from what was sent or something in between was lost.
 /// </summary>
 internal sealed class FeedSequencer(LogKey sent)
@@ -16,8 +17,8 @@ internal sealed class FeedSequencer(LogKey sent)
     /// </summary>
     public bool Follows(TicketChangeBatch batch) => batch.Previous <= Sent;
 
-    /// <summary>Whether the change is newer than everything sent (a change is delivered again after a catch-up or a retry).</summary>
-    public bool IsNew(LoggedTicketChange change) => change.Key > Sent;
+    /// <summary>Whether the event is newer than everything sent (an event is delivered again after a catch-up or a retry).</summary>
+    public bool IsNew(ILoggedFeedEvent change) => change.Key > Sent;
 
     public void MarkSent(LogKey key)
     {

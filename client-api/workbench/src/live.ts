@@ -3,6 +3,8 @@ import type { TicketChange } from "./types";
 
 type Listener = (change: TicketChange) => void;
 type StateListener = (connected: boolean) => void;
+/** A surge began or ended: the event's name and the surge it names (sent only to those who may read surges). */
+type SurgeListener = (event: "surge.detected" | "surge.ended", surgeId: string) => void;
 
 /**
  * The tenant's live feed (GET /api/v1/events, server-sent events). Read with fetch, since EventSource cannot send the
@@ -12,6 +14,7 @@ export class LiveFeed {
     private lastEventId: string | null = null;
     private readonly listeners = new Set<Listener>();
     private readonly stateListeners = new Set<StateListener>();
+    private readonly surgeListeners = new Set<SurgeListener>();
     private abort = new AbortController();
     private stopped = false;
 
@@ -20,6 +23,11 @@ export class LiveFeed {
     onChange(listener: Listener): () => void {
         this.listeners.add(listener);
         return () => this.listeners.delete(listener);
+    }
+
+    onSurge(listener: SurgeListener): () => void {
+        this.surgeListeners.add(listener);
+        return () => this.surgeListeners.delete(listener);
     }
 
     onState(listener: StateListener): void {
@@ -109,6 +117,9 @@ export class LiveFeed {
         if (event === "ticket.changed" && data.length > 0) {
             const change = JSON.parse(data.join("\n")) as TicketChange;
             this.listeners.forEach((listener) => listener(change));
+        } else if ((event === "surge.detected" || event === "surge.ended") && data.length > 0) {
+            const surge = JSON.parse(data.join("\n")) as { surgeId: string };
+            this.surgeListeners.forEach((listener) => listener(event, surge.surgeId));
         }
     }
 }

@@ -2,16 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
-using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Pipeline;
 
 namespace TicketGrains.Grains.Live;
 
 /// <summary>
-/// Feeds GET /api/v1/events: turns each page of committed ticket events into one item per tenant on the tenant's
+/// Feeds GET /api/v1/events: turns each page of committed ticket and surge events into one item per tenant on the tenant's
 /// in-memory Orleans stream. The stream may lose an item (a silo dies, a listener falls behind); each item names the
-/// tenant's previous ticket event in the log, so a listener notices the hole and reads it from the log instead. It
-/// starts from now: clients asking for older events read them from the log. Only ticket events of tenants someone is
+/// tenant's previous feed event in the log, so a listener notices the hole and reads it from the log instead. It
+/// starts from now: clients asking for older events read them from the log. Only feed events of tenants someone is
 /// listening to are read and published (<see cref="ILiveFeedAudienceGrain"/>): a listener reports itself before it reads
 /// the log, and the audience is asked after each page was read, so every event its read missed is published for it.
 /// </summary>
@@ -27,7 +26,7 @@ public sealed class LiveFeedSubscriber(IServiceProvider services, TicketChangeLo
     public async ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken)
     {
         var audience = await _client.Value.GetGrain<ILiveFeedAudienceGrain>(ILiveFeedAudienceGrain.Key).GetAsync();
-        return header => audience.Includes(header.TenantId) && StreamIds.TryTicketId(header.StreamId, out _);
+        return header => audience.Includes(header.TenantId) && TicketChangeFold.IsOnFeed(header.StreamId);
     }
 
     public async Task HandleAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken)

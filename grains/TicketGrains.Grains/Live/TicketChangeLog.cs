@@ -3,35 +3,36 @@ using NpgsqlTypes;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Pipeline;
+using TicketGrains.Grains.Surges;
 using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.Live;
 
 /// <summary>
-/// The live feed's reads of tg_events: ticket changes of a tenant after a log key (what a reconnecting client missed),
+/// The live feed's reads of tg_events: ticket changes and surge events of a tenant after a log key (what a reconnecting client missed),
 /// and what <see cref="TicketChangeFold"/> needs to fold a page. Reads stop below the oldest transaction still in
 /// flight (<c>pg_snapshot_xmin</c>), so nothing that commits later can land behind a key already handed out.
 /// </summary>
 public sealed class TicketChangeLog(NpgsqlDataSource dataSource)
 {
     private const string Fence = "tx_id < pg_snapshot_xmin(pg_current_snapshot())";
-    private const string TicketStreams = "stream_id LIKE '" + StreamIds.TicketPrefix + "%'";
+    private const string FeedStreams = "(stream_id LIKE '" + StreamIds.TicketPrefix + "%' OR stream_id LIKE '" + SurgeStreams.Prefix + "%')";
 
-    /// <summary>The changes of the page's ticket events with their tenants, in log order.</summary>
-    public async Task<List<(string TenantId, LoggedTicketChange Change)>> ProjectAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken)
+    /// <summary>The feed events of the page's ticket and surge events with their tenants, in log order.</summary>
+    public async Task<List<(string TenantId, ILoggedFeedEvent Change)>> ProjectAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken)
     {
-        var tickets = TicketChangeFold.TicketEvents(events);
-        var history = await ReadHistoryAsync(TicketChangeFold.HistoryNeeded(tickets), cancellationToken);
-        return TicketChangeFold.Project(tickets, history);
+        var feedEvents = TicketChangeFold.FeedEvents(events);
+        var history = await ReadHistoryAsync(TicketChangeFold.HistoryNeeded(feedEvents), cancellationToken);
+        return TicketChangeFold.Project(feedEvents, history);
     }
 
-    /// <summary>Up to <paramref name="limit"/> changes of the tenant after <paramref name="after"/>, in log order.</summary>
-    public Task<List<LoggedTicketChange>> ReadAfterAsync(string tenantId, LogKey after, int limit, CancellationToken cancellationToken) =>
+    /// <summary>Up to <paramref name="limit"/> feed events of the tenant after <paramref name="after"/>, in log order.</summary>
+    public Task<List<ILoggedFeedEvent>> ReadAfterAsync(string tenantId, LogKey after, int limit, CancellationToken cancellationToken) =>
         StorageErrors.Guard(async () =>
         {
             await using var command = dataSource.CreateCommand(
                 "SELECT tx_id, position, stream_id, version, event_type, data::text, recorded_at FROM tg_events " +
-                $"WHERE tenant_id = $1 AND (tx_id, position) > ($2, $3) AND {Fence} AND {TicketStreams} ORDER BY tx_id, position LIMIT $4");
+                $"WHERE tenant_id = $1 AND (tx_id, position) > ($2, $3) AND {Fence} AND {FeedStreams} ORDER BY tx_id, position LIMIT $4");
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tenantId });
             AddKey(command, after);
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
@@ -48,19 +49,19 @@ public sealed class TicketChangeLog(NpgsqlDataSource dataSource)
             return (await ProjectAsync(events, cancellationToken)).Select(c => c.Change).ToList();
         });
 
-    /// <summary>The key of the tenant's newest ticket event that no transaction in flight can precede; Start when none.</summary>
+    /// <summary>The key of the tenant's newest feed event that no transaction in flight can precede; Start when none.</summary>
     public Task<LogKey> HeadAsync(string tenantId, CancellationToken cancellationToken) =>
         StorageErrors.Guard(async () =>
         {
             await using var command = dataSource.CreateCommand(
-                $"SELECT tx_id, position FROM tg_events WHERE tenant_id = $1 AND {Fence} AND {TicketStreams} ORDER BY tx_id DESC, position DESC LIMIT 1");
+                $"SELECT tx_id, position FROM tg_events WHERE tenant_id = $1 AND {Fence} AND {FeedStreams} ORDER BY tx_id DESC, position DESC LIMIT 1");
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tenantId });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? new LogKey(reader.GetFieldValue<ulong>(0), reader.GetInt64(1)) : LogKey.Start;
         });
 
     /// <summary>
-    /// For each tenant, the key of its last ticket event before the given (committed) key; Start when there is none.
+    /// For each tenant, the key of its last feed event before the given (committed) key; Start when there is none.
     /// Everything below a committed key is final, so no fence is needed.
     /// </summary>
     public Task<Dictionary<string, LogKey>> PreviousKeysAsync(IReadOnlyDictionary<string, LogKey> firstKeys, CancellationToken cancellationToken) =>
@@ -69,7 +70,7 @@ public sealed class TicketChangeLog(NpgsqlDataSource dataSource)
             await using var command = dataSource.CreateCommand(
                 "SELECT w.tenant_id, p.tx_id, p.position FROM unnest($1::text[], $2::xid8[], $3::bigint[]) AS w(tenant_id, tx_id, position) " +
                 "CROSS JOIN LATERAL (SELECT e.tx_id, e.position FROM tg_events e " +
-                $"WHERE e.tenant_id = w.tenant_id AND (e.tx_id, e.position) < (w.tx_id, w.position) AND e.{TicketStreams} " +
+                $"WHERE e.tenant_id = w.tenant_id AND (e.tx_id, e.position) < (w.tx_id, w.position) AND {FeedStreams} " +
                 "ORDER BY e.tx_id DESC, e.position DESC LIMIT 1) p");
             command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = firstKeys.Keys.ToArray() });
             command.Parameters.Add(new NpgsqlParameter<ulong[]>

@@ -66,7 +66,7 @@ public sealed class FeedSessionTests : MigratedDatabaseTest
         context.Response.Body = written;
         await using var source = NpgsqlDataSource.Create(Database.ConnectionString);
         var options = new LiveFeedOptions { CatchUpPage = 2 };
-        var session = new FeedSession(context.Response, LoggedTickets.Tenant, true, new TicketChangeLog(source), buffer, new FeedSequencer(sent), options);
+        var session = new FeedSession(context.Response, LoggedTickets.Tenant, new FeedAudience(true, true), new TicketChangeLog(source), buffer, new FeedSequencer(sent), options);
         using var deadline = new CancellationTokenSource(Deadline);
 
         await session.RunAsync(deadline.Token);

@@ -27,9 +27,9 @@ public sealed class TicketChangeLogTests : MigratedDatabaseTest
         var afterCommit = await log.ReadAfterAsync(LoggedTickets.Tenant, whileOpen[^1].Key, 10, CancellationToken.None);
 
         Assert.True(afterKey.Position > lateKey.Position, "The later transaction should have a later position too.");
-        Assert.Equal([(earlyKey, early)], whileOpen.Select(c => (c.Key, c.Change.TicketId)));
+        Assert.Equal([(earlyKey, early)], whileOpen.Cast<LoggedTicketChange>().Select(c => (c.Key, c.Change.TicketId)));
         Assert.Equal(earlyKey, headWhileOpen);
-        Assert.Equal([(lateKey, late), (afterKey, after)], afterCommit.Select(c => (c.Key, c.Change.TicketId)));
+        Assert.Equal([(lateKey, late), (afterKey, after)], afterCommit.Cast<LoggedTicketChange>().Select(c => (c.Key, c.Change.TicketId)));
     }
 
     [Fact]

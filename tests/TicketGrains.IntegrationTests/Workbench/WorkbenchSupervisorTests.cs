@@ -4,12 +4,12 @@ using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.Workbench;
 
-/// <summary>The supervisor console: queues, agents, SLA risk, the template switch, and the CSV export that only a supervisor gets.</summary>
+/// <summary>The supervisor console: queues, agents, SLA risk, surges as they happen, the template switch, and the CSV export that only a supervisor gets.</summary>
 [Collection(WorkbenchCollection.Name)]
 public sealed class WorkbenchSupervisorTests(WorkbenchFixture product, ChromiumFixture chromium, ITestOutputHelper output)
 {
     [Fact]
-    public Task A_supervisor_sees_queues_and_agents_switches_the_template_and_exports_csv() => product.RunAsync(output, async () =>
+    public Task A_supervisor_sees_queues_and_agents_switches_the_template_exports_csv_and_sees_a_surge_live() => product.RunAsync(output, async () =>
     {
         var admin = product.FreshTenant();
         var waiting = (await admin.PostAsync(TicketRequests.Tickets, TicketRequests.Create("Refund not received", "refund", "urgent"))).Expect(HttpStatusCode.Created);
@@ -44,6 +44,18 @@ public sealed class WorkbenchSupervisorTests(WorkbenchFixture product, ChromiumF
         Assert.Equal(("tickets.csv", 3), (download.SuggestedFilename, csv.Length));
         Assert.Contains("Refund not received", csv[1] + csv[2]);
         await WorkbenchAgentTests.SaveAndCheckAsync(browser, "supervisor", "supervisor");
+
+        // A surge shows up from the live feed, without a reload: ten tickets of one category in this new tenant reach the
+        // detector's floor (10 in its window) against an empty baseline. The flag lives only as long as the page does.
+        await page.EvaluateAsync("() => { window.sameDocument = true; }");
+        Assert.Equal(0, await page.Locator("#surges li.surge").CountAsync());
+        for (var i = 1; i <= 10; i++)
+        {
+            (await admin.PostAsync(TicketRequests.Tickets, TicketRequests.Create($"物流停了五天 {i}", "logistics_exception"))).Expect(HttpStatusCode.Created);
+        }
+
+        await page.Locator("#surges li.surge[data-category=logistics_exception]").WaitForAsync(WorkbenchBrowser.Shown);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "The console was reloaded to show the surge.");
     });
 
     [Fact]

@@ -107,7 +107,8 @@ export function renderSupervisor(main: HTMLElement, session: Session, feed: Live
 
     /**
      * Active surges (GET /api/v1/surges?state=active: category, start, tickets in the window against the expected count)
-     * where the server detects them; a server without the route (404) says so.
+     * where the server detects them; a server without the route (404) says so. Read again whenever the live feed says a
+     * surge began or ended, so the list follows without a reload.
      */
     async function loadSurges(): Promise<void> {
         try {
@@ -166,8 +167,10 @@ export function renderSupervisor(main: HTMLElement, session: Session, feed: Live
     const unsubscribe = feed.onChange(() => {
         pending ??= window.setTimeout(() => { pending = undefined; void load(loadQueues); void load(loadRisks); void load(loadCharts); }, 2000);
     });
+    const unsubscribeSurges = feed.onSurge(() => void load(loadSurges));
     return () => {
         unsubscribe();
+        unsubscribeSurges();
         clearTimeout(pending);
     };
 }
