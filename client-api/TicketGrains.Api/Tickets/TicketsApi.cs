@@ -38,6 +38,11 @@ public static class TicketsApi
         group.MapPost("/{id:guid}/status", ChangeStatusAsync).WithName("ChangeTicketStatus").WithSummary("Move the ticket through its state machine.")
             .Accepts<ChangeStatusRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .RequirePermission(Permissions.TicketsWrite).Audited(AuditActions.ChangeStatus, AuditEndpoints.RouteTarget("ticket", "id")).WithSmallBody();
+        group.MapPost("/{id:guid}/priority", ChangePriorityAsync).WithName("ChangeTicketPriority")
+            .WithSummary("Set the ticket's priority; its SLA clocks and queue position follow (the same priority changes nothing).")
+            .Accepts<ChangePriorityRequest>("application/json").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequirePermission(Permissions.TicketsWrite).Audited(AuditActions.ChangePriority, AuditEndpoints.RouteTarget("ticket", "id")).WithSmallBody();
         group.MapPost("/{id:guid}/assignee", AssignAsync).WithName("AssignTicket").WithSummary("Assign or unassign (agentId null) the ticket.")
             .Accepts<AssignRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .RequirePermission(Permissions.TicketsAssign).Audited(AuditActions.Assign, AuditEndpoints.RouteTarget("ticket", "id")).WithSmallBody();
@@ -110,6 +115,18 @@ public static class TicketsApi
         ValidationFailed.ThrowIfAny(errors);
         return TypedResults.Ok(await GrainRetry.Once(
             () => ticket.ChangeStatusAsync(request.Status!, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
+    }
+
+    private static async Task<Ok<TicketView>> ChangePriorityAsync(Guid id, HttpContext context, IClusterClient cluster)
+    {
+        var ticket = Ticket(cluster, context, id);
+        var request = await JsonBody.ReadAsync<ChangePriorityRequest>(context.Request);
+        var errors = new FieldErrors();
+        TextRules.Check(errors, "priority", request.Priority, 16, required: true);
+        TextRules.OneOf(errors, "priority", request.Priority, TicketCatalog.Priorities);
+        ValidationFailed.ThrowIfAny(errors);
+        return TypedResults.Ok(await GrainRetry.Once(
+            () => ticket.ChangePriorityAsync(request.Priority!, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
     }
 
     private static async Task<Ok<TicketView>> AssignAsync(Guid id, HttpContext context, IClusterClient cluster)
