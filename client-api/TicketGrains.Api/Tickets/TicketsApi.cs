@@ -107,26 +107,28 @@ public static class TicketsApi
 
     private static async Task<Ok<TicketView>> ChangeStatusAsync(Guid id, HttpContext context, IClusterClient cluster)
     {
-        var ticket = Ticket(cluster, context, id);
         var request = await JsonBody.ReadAsync<ChangeStatusRequest>(context.Request);
-        var errors = new FieldErrors();
-        TextRules.Check(errors, "status", request.Status, 16, required: true);
-        TextRules.OneOf(errors, "status", request.Status, TicketStatus.All);
-        ValidationFailed.ThrowIfAny(errors);
+        var status = RequiredOneOf("status", request.Status, TicketStatus.All);
         return TypedResults.Ok(await GrainRetry.Once(
-            () => ticket.ChangeStatusAsync(request.Status!, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
+            () => Ticket(cluster, context, id).ChangeStatusAsync(status, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
     }
 
     private static async Task<Ok<TicketView>> ChangePriorityAsync(Guid id, HttpContext context, IClusterClient cluster)
     {
-        var ticket = Ticket(cluster, context, id);
         var request = await JsonBody.ReadAsync<ChangePriorityRequest>(context.Request);
-        var errors = new FieldErrors();
-        TextRules.Check(errors, "priority", request.Priority, 16, required: true);
-        TextRules.OneOf(errors, "priority", request.Priority, TicketCatalog.Priorities);
-        ValidationFailed.ThrowIfAny(errors);
+        var priority = RequiredOneOf("priority", request.Priority, TicketCatalog.Priorities);
         return TypedResults.Ok(await GrainRetry.Once(
-            () => ticket.ChangePriorityAsync(request.Priority!, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
+            () => Ticket(cluster, context, id).ChangePriorityAsync(priority, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
+    }
+
+    /// <summary>A required field that must be one of a short list of names, or a 400 naming it.</summary>
+    private static string RequiredOneOf(string field, string? value, IEnumerable<string> allowed)
+    {
+        var errors = new FieldErrors();
+        TextRules.Check(errors, field, value, 16, required: true);
+        TextRules.OneOf(errors, field, value, allowed);
+        ValidationFailed.ThrowIfAny(errors);
+        return value!;
     }
 
     private static async Task<Ok<TicketView>> AssignAsync(Guid id, HttpContext context, IClusterClient cluster)
