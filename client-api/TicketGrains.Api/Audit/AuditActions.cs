@@ -13,6 +13,9 @@ public static class AuditActions
     public const string ChangeStatus = "change-status";
     public const string Assign = "assign";
 
+    /// <summary>An agent set a ticket's priority (POST /api/v1/tickets/{id}/priority).</summary>
+    public const string ChangePriority = "change-priority";
+
     /// <summary>A reply or an internal note added to a ticket.</summary>
     public const string AddMessage = "add-message";
 
@@ -74,7 +77,7 @@ public static class AuditActions
     public const string SignInFailed = "sign-in-failed";
 
     public static IReadOnlyList<string> All { get; } =
-        [ReadUnmasked, Create, CreateFailed, ChangeStatus, Assign, AddMessage, Attach, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, OrderEvent,
+        [ReadUnmasked, Create, CreateFailed, ChangeStatus, ChangePriority, Assign, AddMessage, Attach, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, OrderEvent,
         WebhookCreate, WebhookDelete, ChannelChange, RuleChange, TemplateChange, TemplateApply, CustomerMerge, CustomerUnmerge, SignInFailed, PlanChange,
         MacroChange, Reveal];
 }

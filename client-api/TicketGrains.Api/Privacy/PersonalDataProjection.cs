@@ -64,7 +64,7 @@ public static class PersonalDataProjection
     /// is an agent id, which may be an e-mail address or a phone number: masked as free text, like message authors.
     /// </summary>
     private static TicketChange Mask(TicketChange c) =>
-        new(c.TicketId, c.Version, c.EventType, c.Status, c.Queue, c.Assignee is null ? null : FreeTextMask.Mask(c.Assignee), c.At);
+        new(c.TicketId, c.Version, c.EventType, c.Status, c.Queue, c.Assignee is null ? null : FreeTextMask.Mask(c.Assignee), c.At, c.Priority);
 
     /// <summary>As a ticket's thread and fields: the text read as free text, each field by its name's rule.</summary>
     private static ExtractResponse Mask(ExtractResponse r) => r with

@@ -6,6 +6,9 @@ public sealed record AddMessageRequest(string? Author, string? Body, bool Intern
 /// <summary>Body of POST /api/v1/tickets/{id}/status.</summary>
 public sealed record ChangeStatusRequest(string? Status, int? ExpectedVersion);
 
+/// <summary>Body of POST /api/v1/tickets/{id}/priority: one of TicketCatalog.Priorities.</summary>
+public sealed record ChangePriorityRequest(string? Priority, int? ExpectedVersion);
+
 /// <summary>Body of POST /api/v1/tickets/{id}/assignee; a null agentId unassigns.</summary>
 public sealed record AssignRequest(string? AgentId, int? ExpectedVersion);
 

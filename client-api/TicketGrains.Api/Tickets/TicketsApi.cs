@@ -38,6 +38,11 @@ public static class TicketsApi
         group.MapPost("/{id:guid}/status", ChangeStatusAsync).WithName("ChangeTicketStatus").WithSummary("Move the ticket through its state machine.")
             .Accepts<ChangeStatusRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .RequirePermission(Permissions.TicketsWrite).Audited(AuditActions.ChangeStatus, AuditEndpoints.RouteTarget("ticket", "id")).WithSmallBody();
+        group.MapPost("/{id:guid}/priority", ChangePriorityAsync).WithName("ChangeTicketPriority")
+            .WithSummary("Set the ticket's priority; its SLA clocks and queue position follow (the same priority changes nothing).")
+            .Accepts<ChangePriorityRequest>("application/json").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequirePermission(Permissions.TicketsWrite).Audited(AuditActions.ChangePriority, AuditEndpoints.RouteTarget("ticket", "id")).WithSmallBody();
         group.MapPost("/{id:guid}/assignee", AssignAsync).WithName("AssignTicket").WithSummary("Assign or unassign (agentId null) the ticket.")
             .Accepts<AssignRequest>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
             .RequirePermission(Permissions.TicketsAssign).Audited(AuditActions.Assign, AuditEndpoints.RouteTarget("ticket", "id")).WithSmallBody();
@@ -102,14 +107,28 @@ public static class TicketsApi
 
     private static async Task<Ok<TicketView>> ChangeStatusAsync(Guid id, HttpContext context, IClusterClient cluster)
     {
-        var ticket = Ticket(cluster, context, id);
         var request = await JsonBody.ReadAsync<ChangeStatusRequest>(context.Request);
-        var errors = new FieldErrors();
-        TextRules.Check(errors, "status", request.Status, 16, required: true);
-        TextRules.OneOf(errors, "status", request.Status, TicketStatus.All);
-        ValidationFailed.ThrowIfAny(errors);
+        var status = RequiredOneOf("status", request.Status, TicketStatus.All);
         return TypedResults.Ok(await GrainRetry.Once(
-            () => ticket.ChangeStatusAsync(request.Status!, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
+            () => Ticket(cluster, context, id).ChangeStatusAsync(status, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
+    }
+
+    private static async Task<Ok<TicketView>> ChangePriorityAsync(Guid id, HttpContext context, IClusterClient cluster)
+    {
+        var request = await JsonBody.ReadAsync<ChangePriorityRequest>(context.Request);
+        var priority = RequiredOneOf("priority", request.Priority, TicketCatalog.Priorities);
+        return TypedResults.Ok(await GrainRetry.Once(
+            () => Ticket(cluster, context, id).ChangePriorityAsync(priority, Actor.Of(context), request.ExpectedVersion), context.RequestAborted));
+    }
+
+    /// <summary>A required field that must be one of a short list of names, or a 400 naming it.</summary>
+    private static string RequiredOneOf(string field, string? value, IEnumerable<string> allowed)
+    {
+        var errors = new FieldErrors();
+        TextRules.Check(errors, field, value, 16, required: true);
+        TextRules.OneOf(errors, field, value, allowed);
+        ValidationFailed.ThrowIfAny(errors);
+        return value!;
     }
 
     private static async Task<Ok<TicketView>> AssignAsync(Guid id, HttpContext context, IClusterClient cluster)

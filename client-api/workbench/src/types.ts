@@ -130,4 +130,5 @@ export interface TicketChange {
     queue: string;
     assignee: string | null;
     at: string;
+    priority: string | null;
 }

@@ -34,6 +34,10 @@ public interface ITicketGrain : IGrainWithStringKey
     [Alias("ChangeStatus")]
     Task<TicketView> ChangeStatusAsync(string status, string actor, int? expectedVersion);
 
+    /// <summary>Sets the ticket's priority; its SLA clocks and its place in the queue follow. The same priority changes nothing.</summary>
+    [Alias("ChangePriority")]
+    Task<TicketView> ChangePriorityAsync(string priority, string actor, int? expectedVersion);
+
     /// <summary>Assigns (or unassigns with null) the ticket to an agent.</summary>
     [Alias("Assign")]
     Task<TicketView> AssignAsync(string? agentId, string actor, int? expectedVersion);

@@ -9,7 +9,7 @@ using TicketGrains.Grains.Tickets;
 namespace TicketGrains.Grains.Live;
 
 /// <summary>
-/// Turns committed ticket events into live-feed changes: the ticket's status, queue and assignee after each event.
+/// Turns committed ticket events into live-feed changes: the ticket's status, queue, assignee and priority after each event.
 /// An event alone does not say them all (a status change names no queue), so each ticket's state is folded with the
 /// ticket grain's own rules (<see cref="TicketState.Apply"/>) from its earlier events. Those rules read only clear
 /// fields (queue, statuses, agent ids, times): sealed personal fields pass through unopened. A surge's events
@@ -65,7 +65,7 @@ public static class TicketChangeFold
             }
 
             state.Apply(EventSerializer.Deserialize(e.EventType, e.Data));
-            var change = new TicketChange(ticketId, e.Version, e.EventType, state.Status, state.Queue, state.Assignee, state.UpdatedAt);
+            var change = new TicketChange(ticketId, e.Version, e.EventType, state.Status, state.Queue, state.Assignee, state.UpdatedAt, state.Priority);
             changes.Add((e.TenantId, new LoggedTicketChange(new LogKey(e.TransactionId, e.Position), change)));
         }
 

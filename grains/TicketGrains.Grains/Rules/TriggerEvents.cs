@@ -1,3 +1,4 @@
+using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.Grains.Rules;
@@ -5,7 +6,11 @@ namespace TicketGrains.Grains.Rules;
 // Ticket events written by triggers and time rules (and, for the first three, by anything else that changes them).
 // Actor is "trigger:<rule id>" when a rule made the change.
 
-public sealed record PriorityChanged(string From, string To, string Actor, DateTimeOffset At) : IDomainEvent;
+/// <summary>
+/// The ticket's priority changed. <paramref name="Sla"/> is the plan chosen for the new priority, which its clocks follow
+/// from then on; absent in events written before priorities moved clocks, whose replay must not move them.
+/// </summary>
+public sealed record PriorityChanged(string From, string To, string Actor, DateTimeOffset At, SlaPlan? Sla = null) : IDomainEvent;
 
 public sealed record TagsChanged(string[] Added, string[] Removed, string Actor, DateTimeOffset At) : IDomainEvent;
 

@@ -53,6 +53,58 @@ public sealed class SlaClock
     }
 
     /// <summary>
+    /// Moves the due time by <paramref name="change"/> of target time at <paramref name="at"/>, as if the clock had been
+    /// started with the new target: the time already counted and the pauses stay. A clock whose target was already missed
+    /// keeps its due time (a new priority does not undo a miss); one whose new target is already used up is due at once.
+    /// </summary>
+    public void Retarget(BusinessCalendar? calendar, TimeSpan change, DateTimeOffset at)
+    {
+        if (BreachedAt is not null)
+        {
+            return;
+        }
+
+        if (PausedSince is { } paused)
+        {
+            // A paused clock's due time stands still: it was missed only if it passed before the pause.
+            if (DueAt <= paused)
+            {
+                return;
+            }
+
+            var left = (RemainingSeconds ?? 0) + change.TotalSeconds;
+            RemainingSeconds = Math.Max(0, left);
+            if (!BusinessHours || calendar is null)
+            {
+                // Paused, a wall-clock due time is the pause plus the time left: it moves with it, into the past when used up.
+                DueAt += change;
+            }
+            else if (left <= 0)
+            {
+                // Used up before the pause: the breach is owed from the pause on.
+                DueAt = paused;
+            }
+
+            return;
+        }
+
+        if (DueAt <= at)
+        {
+            return;
+        }
+
+        if (BusinessHours && calendar is not null)
+        {
+            var left = calendar.Between(at, DueAt) + change;
+            DueAt = left > TimeSpan.Zero ? calendar.Add(at, left) : at;
+        }
+        else
+        {
+            DueAt += change;
+        }
+    }
+
+    /// <summary>
     /// When this clock next needs a decision: its warning, else its breach; never once breached. A paused clock whose due
     /// time passed before the pause still owes its breach.
     /// </summary>

@@ -90,6 +90,33 @@ public sealed class SlaClockSet
         }
     }
 
+    /// <summary>
+    /// The ticket now runs under <paramref name="plan"/> (chosen for its new priority): each clock the old and the new plan
+    /// both set a target for moves by the difference of the two targets; clocks the new plan has no target for keep their
+    /// due times. A clock that will now reach its warning later is warned again.
+    /// </summary>
+    public void Replan(SlaPlan plan, DateTimeOffset at)
+    {
+        var before = Plan;
+        Plan = plan;
+        foreach (var clock in Clocks)
+        {
+            if (TargetOf(before, clock.Metric) is not { } from || TargetOf(plan, clock.Metric) is not { } to)
+            {
+                continue;
+            }
+
+            clock.Retarget(Calendar, to - from, at);
+            if (clock.WarnedAt is not null && clock.PausedSince is null && WarnBefore is { } warnBefore && clock.DueAt - warnBefore > at)
+            {
+                clock.WarnedAt = null;
+            }
+        }
+    }
+
+    private static TimeSpan? TargetOf(SlaPlan? plan, string metric) =>
+        plan?.Targets.FirstOrDefault(t => t.Metric == metric) is { } target ? TimeSpan.FromSeconds(target.Seconds) : null;
+
     public void Warned(string metric, DateTimeOffset at) => Find(metric)?.WarnedAt ??= at;
 
     public void Breached(string metric, DateTimeOffset at) => Find(metric)?.BreachedAt ??= at;

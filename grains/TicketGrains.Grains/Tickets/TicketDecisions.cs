@@ -3,6 +3,7 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Grains.Channels.Outbound;
 using TicketGrains.Grains.Routing;
+using TicketGrains.Grains.Rules;
 using TicketGrains.Grains.Sla;
 
 namespace TicketGrains.Grains.Tickets;
@@ -116,6 +117,31 @@ public static class TicketDecisions
         }
 
         return new AssigneeChanged(state.Assignee, agentId, actor, now);
+    }
+
+    /// <summary>
+    /// An agent's new priority for the ticket, its clocks to follow <paramref name="plan"/> (chosen for that priority);
+    /// nothing when the priority is already that. Only an active ticket changes priority: a solved or closed one is done.
+    /// </summary>
+    public static PriorityChanged? ChangePriority(TicketState state, string to, SlaPlan plan, string actor, DateTimeOffset now)
+    {
+        RequireExists(state);
+        if (!TicketCatalog.Priorities.Contains(to))
+        {
+            throw new InvalidFieldException("priority", $"Unknown priority '{to}'. Known: {string.Join(", ", TicketCatalog.Priorities)}.");
+        }
+
+        if (!TicketStatus.IsActive(state.Status))
+        {
+            throw new ConflictException($"A {state.Status} ticket keeps its priority: only a new, open, pending or on_hold ticket changes it.");
+        }
+
+        if (to == state.Priority)
+        {
+            return null;
+        }
+
+        return new PriorityChanged(state.Priority, to, actor, now, plan);
     }
 
     private static void RequireExists(TicketState state)

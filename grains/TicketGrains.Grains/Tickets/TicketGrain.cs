@@ -193,6 +193,18 @@ public sealed class TicketGrain(
     public Task<TicketView> ChangeStatusAsync(string status, string actor, int? expectedVersion) =>
         DecideAsync(expectedVersion, s => TicketDecisions.ChangeStatus(s, status, actor, time.GetUtcNow()));
 
+    public async Task<TicketView> ChangePriorityAsync(string priority, string actor, int? expectedVersion)
+    {
+        await RequireTicketAsync();
+        var plan = await PlanForAsync(priority);
+        return await DecideAsync(expectedVersion, s => TicketDecisions.ChangePriority(s, priority, plan, actor, time.GetUtcNow()));
+    }
+
+    /// <summary>The SLA plan the tenant's policies give the ticket at <paramref name="priority"/>, as at its creation.</summary>
+    private Task<SlaPlan> PlanForAsync(string priority) =>
+        GrainFactory.GetGrain<ISlaPolicyGrain>(Tenant).PlanForAsync(
+            new SlaTicketFacts(State.Category, State.Tier ?? TicketCatalog.DefaultTier, State.Channel, priority));
+
     public Task<TicketView> AssignAsync(string? agentId, string actor, int? expectedVersion) =>
         DecideAsync(expectedVersion, s => TicketDecisions.Assign(s, agentId, actor, time.GetUtcNow()));
 
@@ -302,7 +314,8 @@ public sealed class TicketGrain(
         await AppendAsync(new TriggersFired(position, kind, [.. outcome.Fired], outcome.Passes, outcome.LoopGuardHit, [.. outcome.Webhooks], now));
         foreach (var e in outcome.Events)
         {
-            await AppendAsync(e);
+            // A rule's new priority moves the clocks as an agent's does; the engine is pure, so the plan is looked up here.
+            await AppendAsync(e is PriorityChanged { Sla: null } changed ? changed with { Sla = await PlanForAsync(changed.To) } : e);
         }
     }
 

@@ -230,6 +230,11 @@ public sealed class TicketState : IJsonOnDeserialized
                 break;
             case PriorityChanged p:
                 Priority = p.To;
+                if (p.Sla is { } newPlan)
+                {
+                    Sla.Replan(newPlan, p.At);
+                }
+
                 break;
             case TagsChanged t:
                 Tags = [.. Tags.Except(t.Removed).Union(t.Added)];

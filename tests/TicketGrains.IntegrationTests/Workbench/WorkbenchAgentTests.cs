@@ -75,6 +75,38 @@ public sealed partial class WorkbenchAgentTests(WorkbenchFixture product, Chromi
         Assert.Equal(("pending", null), (ticket.String("status"), ticket.String("assignee")));
     });
 
+    [Fact]
+    public Task A_priority_change_from_the_ticket_view_moves_the_badge_and_the_countdown() => product.RunAsync(output, async () =>
+    {
+        var admin = product.FreshTenant();
+        var id = (await admin.PostAsync(TicketRequests.Tickets, TicketRequests.Create("Coupon not applied", "presale", "low"))).Expect(HttpStatusCode.Created).Id;
+        (await admin.PostAsync($"/api/v1/tickets/{id}/assignee", new { agentId = "dan" })).Expect(HttpStatusCode.OK);
+        await using var browser = await WorkbenchBrowser.OpenAsync(chromium, product.Http.BaseAddress!, "en");
+        await browser.SignInAsync(admin.Tenant!, "dan", "agent");
+        var page = browser.Page;
+        await page.Locator($"tr[data-ticket='{id}'] a").ClickAsync();
+        await browser.LoadedAsync("ticket");
+        // The default targets: 72 hours for a low ticket, one hour for an urgent one.
+        Assert.Equal("Low", await page.Locator(".ticket-head .priority-low").TextContentAsync());
+        Assert.Matches(@"^71:5\d:\d\d left$", await page.Locator(".clocks .sla").First.TextContentAsync());
+
+        await page.GetByLabel("Change priority").SelectOptionAsync("urgent");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply priority" }).ClickAsync();
+        await page.Locator(".ticket-head .priority-urgent").WaitForAsync(WorkbenchBrowser.Shown);
+
+        Assert.Equal(0, await page.Locator(".ticket-head .priority-low").CountAsync());
+        Assert.Matches(@"^5\d:\d\d left$", await page.Locator(".clocks .sla").First.TextContentAsync());
+        Assert.Equal("urgent", await page.Locator("#priority-select").InputValueAsync());
+        var ticket = (await admin.GetAsync(TicketRequests.Ticket(id))).Expect(HttpStatusCode.OK);
+        Assert.Equal("urgent", ticket.String("priority"));
+        await SaveAndCheckAsync(browser, "ticket-priority", "ticket");
+
+        // A change made elsewhere (a supervisor, a rule) reaches the open ticket through the live feed: four hours for high.
+        (await admin.PostAsync($"/api/v1/tickets/{id}/priority", new { priority = "high" })).Expect(HttpStatusCode.OK);
+        await page.Locator(".ticket-head .priority-high").WaitForAsync(WorkbenchBrowser.Shown);
+        Assert.Matches(@"^剩余 3:5\d:\d\d$", await page.Locator(".clocks .sla").First.TextContentAsync());
+    });
+
     /// <summary>
     /// Screenshots of the screen in both languages at 1366×768, each checked by axe-core and for a page wider than the
     /// window; then the same at 1920×1080 in Chinese (saved as "{screen}-1920-zh"). Ends in Chinese at 1366×768.

@@ -30,8 +30,8 @@ public sealed class TicketChangeFoldTests
         Assert.Empty(TicketChangeFold.HistoryNeeded(tickets));
         Assert.Equal(
             [
-                ("shop", new LoggedTicketChange(new LogKey(40, 1), new TicketChange(TicketId, 1, "TicketCreated", "new", "after-sales", null, TicketStates.T0))),
-                ("shop", new LoggedTicketChange(new LogKey(41, 2), new TicketChange(TicketId, 2, "AssigneeChanged", "open", "after-sales", "ann", Later))),
+                ("shop", new LoggedTicketChange(new LogKey(40, 1), new TicketChange(TicketId, 1, "TicketCreated", "new", "after-sales", null, TicketStates.T0, "normal"))),
+                ("shop", new LoggedTicketChange(new LogKey(41, 2), new TicketChange(TicketId, 2, "AssigneeChanged", "open", "after-sales", "ann", Later, "normal"))),
             ],
             changes);
     }
@@ -47,7 +47,7 @@ public sealed class TicketChangeFoldTests
 
         Assert.Equal([new TicketChangeFold.HistoryNeed("shop", StreamIds.Ticket(TicketId), 3)], TicketChangeFold.HistoryNeeded(tickets));
         var change = Assert.Single(TicketChangeFold.Project(tickets, new() { [("shop", StreamIds.Ticket(TicketId))] = history })).Change;
-        Assert.Equal(new TicketChange(TicketId, 3, "StatusChanged", "pending", "after-sales", "ann", Later), Assert.IsType<LoggedTicketChange>(change).Change);
+        Assert.Equal(new TicketChange(TicketId, 3, "StatusChanged", "pending", "after-sales", "ann", Later, "normal"), Assert.IsType<LoggedTicketChange>(change).Change);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class PersonalDataProjectionTests
     [Fact]
     public void A_live_feed_change_masks_an_assignee_that_is_an_address_or_a_phone_and_nothing_else()
     {
-        var change = new TicketChange(Guid.NewGuid(), 3, "AssigneeChanged", "open", "refunds", "zhang.san@example.com", At);
+        var change = new TicketChange(Guid.NewGuid(), 3, "AssigneeChanged", "open", "refunds", "zhang.san@example.com", At, "high");
 
         Assert.Equal(change with { Assignee = "z***@example.com" }, PersonalDataProjection.Mask(change));
         Assert.Equal(change with { Assignee = "138****5678" }, PersonalDataProjection.Mask(change with { Assignee = "13812345678" }));

@@ -32,6 +32,10 @@ internal sealed class SlaTicket
 
     public SlaTicket Status(string to) => Apply(TicketDecisions.ChangeStatus(State, to, "agent-1", _time.GetUtcNow()));
 
+    /// <summary>An agent's new priority, its clocks to follow <paramref name="plan"/>; a same-priority change applies nothing.</summary>
+    public SlaTicket Priority(string to, SlaPlan plan) =>
+        TicketDecisions.ChangePriority(State, to, plan, "agent-1", _time.GetUtcNow()) is { } changed ? Apply(changed) : this;
+
     public SlaTicket AgentReply() => Apply(TicketDecisions.AddMessage(State, "agent-1", "On it.", false, _time.GetUtcNow(), "agent-1"));
 
     public SlaTicket RequesterWrites() => Apply(TicketDecisions.AddMessage(State, "customer", "Any news?", false, _time.GetUtcNow()));

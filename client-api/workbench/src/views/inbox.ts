@@ -101,7 +101,8 @@ export function renderInbox(main: HTMLElement, session: Session, feed: LiveFeed)
     let pending: number | undefined;
     const unsubscribe = feed.onChange((change) => {
         const known = items.find((item) => item.id === change.ticketId);
-        if (known && known.queue === change.queue && known.assignee === change.assignee && known.status === change.status) {
+        if (known && known.queue === change.queue && known.assignee === change.assignee && known.status === change.status
+            && known.priority === change.priority) {
             return;
         }
         pending ??= window.setTimeout(() => { pending = undefined; void reload(); }, 1000);

@@ -18,6 +18,9 @@ const otherTicketsShown = 5;
 
 const statuses = ["open", "pending", "on_hold", "solved", "closed"];
 
+/** Highest first, as an agent reads them; the server keeps the list (TicketCatalog.Priorities). */
+const priorities = ["urgent", "high", "normal", "low"];
+
 /** A ticket with its events, read together. */
 async function readTicket(session: Session, id: string): Promise<[TicketView, TicketEvent[]]> {
     return Promise.all([get<TicketView>(session, `/tickets/${id}`), get<TicketEvent[]>(session, `/tickets/${id}/events`)]);
@@ -95,6 +98,8 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
             }, t("ticket.sent"));
         });
         const status = el("select", { id: "status-select" }, ...statuses.map((s) => el("option", { value: s, selected: s === ticket.status }, tOf("status", s))));
+        const priority = el("select", { id: "priority-select" },
+            ...priorities.map((p) => el("option", { value: p, selected: p === ticket.priority }, tOf("priority", p))));
 
         replace(main,
             el("p", {}, el("a", { href: "#/inbox" }, t("ticket.back"))),
@@ -112,10 +117,12 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
                     el("section", { "aria-labelledby": "props-title" }, el("h2", { id: "props-title" }, t("ticket.properties")),
                         field("status-select", t("ticket.setStatus"), status),
                         el("button", { id: "apply-status", onclick: () => void act(() => post(session, `/tickets/${id}/status`, { status: status.value }), "") }, t("ticket.apply")),
+                        field("priority-select", t("ticket.setPriority"), priority),
+                        el("button", { id: "apply-priority", "aria-label": t("ticket.applyPriority"),
+                            onclick: () => void act(() => post(session, `/tickets/${id}/priority`, { priority: priority.value }), "") }, t("ticket.apply")),
                         el("p", {}, `${t("ticket.assignee")}: `, el("strong", { id: "assignee" }, ticket.assignee ?? "—")),
                         el("button", { onclick: () => void act(() => post(session, `/tickets/${id}/assignee`, { agentId: session.user }), "") }, t("ticket.assignToMe")),
-                        el("button", { onclick: () => void act(() => post(session, `/tickets/${id}/assignee`, { agentId: null }), "") }, t("ticket.unassign")),
-                        el("p", { class: "hint" }, t("ticket.noPriorityRoute"))),
+                        el("button", { onclick: () => void act(() => post(session, `/tickets/${id}/assignee`, { agentId: null }), "") }, t("ticket.unassign"))),
                     el("section", { "aria-labelledby": "clocks-title" }, el("h2", { id: "clocks-title" }, t("ticket.clocks")),
                         el("ul", { class: "clocks" }, ...ticket.slaClocks.map((clock) =>
                             el("li", {}, el("span", {}, clock.metric), countdown(clock.dueAt, clock.pausedSince, clock.breachedAt))))),
