@@ -22,6 +22,14 @@ public sealed class ClusterSettings : IValidatableOptions
     public const string ResourceOptimizedPlacement = "resource-optimized";
     public const string RandomPlacement = "random";
 
+    /// <summary>
+    /// Seconds over which a silo that joins the running cluster ramps from no new activations to its full share
+    /// (ADR 0032); 0 turns the slow start off.
+    /// </summary>
+    public int SlowStartSeconds { get; set; } = DefaultSlowStartSeconds;
+
+    public const int DefaultSlowStartSeconds = 15;
+
     public IEnumerable<string> Problems(string section)
     {
         if (string.IsNullOrWhiteSpace(ClusterId))
@@ -45,6 +53,11 @@ public sealed class ClusterSettings : IValidatableOptions
         if (Placement is not (ResourceOptimizedPlacement or RandomPlacement))
         {
             yield return $"{section}:Placement must be '{ResourceOptimizedPlacement}' or '{RandomPlacement}', not '{Placement}'.";
+        }
+
+        if (SlowStartSeconds is < 0 or > 600)
+        {
+            yield return $"{section}:SlowStartSeconds must be between 0 and 600, not {SlowStartSeconds}.";
         }
 
         if (!IPAddress.TryParse(AdvertisedIP, out _))

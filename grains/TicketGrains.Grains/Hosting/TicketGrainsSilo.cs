@@ -8,6 +8,7 @@ using TicketGrains.Abstractions;
 using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.AutoFill.Proposals;
 using TicketGrains.Grains.Channels;
+using TicketGrains.Grains.Hosting.Joining;
 using TicketGrains.Grains.Metering;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.Webhooks;
@@ -41,6 +42,9 @@ public static class TicketGrainsSilo
             // Registered after Orleans' default strategy, so this one is what grains without an attribute get.
             silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
         }
+
+        silo.UseJoiningSiloSlowStart(TimeSpan.FromSeconds(
+            configuration.GetValue($"{ClusterSettings.Section}:{nameof(ClusterSettings.SlowStartSeconds)}", ClusterSettings.DefaultSlowStartSeconds)));
 
         silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<SlaOptions>>((o, sla) =>
             o.MinimumReminderPeriod = sla.Value.SweepPeriod < o.MinimumReminderPeriod ? sla.Value.SweepPeriod : o.MinimumReminderPeriod);
