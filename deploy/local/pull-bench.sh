@@ -7,7 +7,7 @@
 #   e.g. deploy/local/pull-bench.sh --seconds 30 --think-ms 2000
 # PULL_BENCH_PORT (default 5481) is the silo's HTTP port; its Orleans ports are 11481 and 30481.
 # PULL_BENCH_SILO_GC_SERVER=0 (or 1) sets the silo's GC mode (DOTNET_gcServer) over its built-in server GC, for
-# comparing the two in one lock hold (ADR 0033); the bench client's own GC is not touched.
+# comparing the two in one lock hold (ADR 0033, docs/decisions/0033-pull-tail-phases.md); the bench client's own GC is not touched.
 # The silo's output goes to .data/pull-bench/silo.log.
 set -euo pipefail
 
