@@ -6,6 +6,8 @@
 # usage: deploy/local/pull-bench.sh [pull bench options]
 #   e.g. deploy/local/pull-bench.sh --seconds 30 --think-ms 2000
 # PULL_BENCH_PORT (default 5481) is the silo's HTTP port; its Orleans ports are 11481 and 30481.
+# PULL_BENCH_SILO_GC_SERVER=0 (or 1) sets the silo's GC mode (DOTNET_gcServer) over its built-in server GC, for
+# comparing the two in one lock hold (ADR 0033, docs/decisions/0033-pull-tail-phases.md); the bench client's own GC is not touched.
 # The silo's output goes to .data/pull-bench/silo.log.
 set -euo pipefail
 
@@ -45,7 +47,9 @@ say "migrating tg_pull_bench (as the owner role)"
 ConnectionStrings__TicketGrainsOwner="$conn" ConnectionStrings__TicketGrains="$app_conn" \
     dotnet "$silo_dll" migrate >"$log_dir/migrate.log" 2>&1 || { tail -n 20 "$log_dir/migrate.log" >&2; exit 1; }
 say "starting the silo on $url (log: .data/pull-bench/silo.log)"
-dotnet "$silo_dll" --urls "$url" "--ConnectionStrings:TicketGrains=$app_conn" \
+silo_env=()
+[[ -n "${PULL_BENCH_SILO_GC_SERVER:-}" ]] && silo_env=("DOTNET_gcServer=$PULL_BENCH_SILO_GC_SERVER")
+env "${silo_env[@]}" dotnet "$silo_dll" --urls "$url" "--ConnectionStrings:TicketGrains=$app_conn" \
     --Orleans:SiloPort=11481 --Orleans:GatewayPort=30481 "--Orleans:ClusterId=pull-bench-$$" \
     --Auth:DevIssuer=true "--Auth:DevKeyFile=$repo/.data/dev-signing-key" "--Encryption:MasterKeyFile=$master_key_file" \
     >"$log_dir/silo.log" 2>&1 &

@@ -37,7 +37,11 @@ public static class PullBench
         var workers = Enumerable.Range(0, options.Agents)
             .Select(n => Task.Run(() => AgentAsync(tenants[n % tenants.Length], PullBenchSetup.Agent(n), options.ThinkMs, measureFrom, stopAt)))
             .ToArray();
+        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom));
+        using var scraper = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var atStart = await MetricsSnapshot.ScrapeAsync(scraper, options.Url);
         var results = await Task.WhenAll(workers);
+        var atEnd = await MetricsSnapshot.ScrapeAsync(scraper, options.Url);
         var handed = new LatencyHistogram();
         var empty = new LatencyHistogram();
         var accepted = new LatencyHistogram();
@@ -53,6 +57,7 @@ public static class PullBench
         Console.WriteLine($"pulls that found none: {empty.Count} p50 {empty.PercentileMs(0.5):0.00} ms, p99 {empty.PercentileMs(0.99):0.00} ms");
         Console.WriteLine($"accepts (for comparison: the ticket is active, one append): p50 {accepted.PercentileMs(0.5):0.00} ms, " +
             $"p90 {accepted.PercentileMs(0.9):0.00} ms, p99 {accepted.PercentileMs(0.99):0.00} ms");
+        PullPhaseReport.Print(atStart, atEnd);
         return handed.Count > 0 ? 0 : 1;
     }
 

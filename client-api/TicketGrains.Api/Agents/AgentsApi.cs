@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Catalog;
@@ -9,6 +10,7 @@ using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Privacy;
 using TicketGrains.Api.Security;
 using TicketGrains.Api.Tickets;
+using TicketGrains.Grains.Agents;
 
 namespace TicketGrains.Api.Agents;
 
@@ -57,7 +59,7 @@ public static class AgentsApi
     }
 
     private static async Task<Results<Ok<TicketView>, NoContent>> NextAsync(
-        string agentId, string? waitSeconds, HttpContext context, IClusterClient cluster, PullMetrics metrics)
+        string agentId, string? waitSeconds, HttpContext context, IClusterClient cluster, PullMetrics metrics, PullPhaseMetrics phases)
     {
         var agent = Agent(cluster, context, agentId);
         var seconds = 0;
@@ -76,6 +78,7 @@ public static class AgentsApi
         {
             var remaining = deadline - DateTime.UtcNow;
             var slice = remaining < CallTimeouts.LongPollSlice ? remaining : CallTimeouts.LongPollSlice;
+            var started = Stopwatch.GetTimestamp();
             var ticket = await GrainRetry.Once(() => agent.NextAsync(slice < TimeSpan.Zero ? TimeSpan.Zero : slice, abort), abort);
             if (ticket is not null && abort.IsCancellationRequested)
             {
@@ -85,6 +88,7 @@ public static class AgentsApi
 
             if (ticket is not null)
             {
+                phases.Since(PullPhaseMetrics.Call, started);
                 metrics.Handed();
                 return TypedResults.Ok(ticket);
             }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Catalog;
 using TicketGrains.Abstractions.Contracts;
@@ -20,6 +21,7 @@ public sealed class AgentGrain(
     [PersistentState("agent", "Default")] IPersistentState<AgentSettings> settings,
     ITicketReadModel readModel,
     IOptions<AgentOptions> options,
+    PullPhaseMetrics phases,
     TimeProvider time) : Grain, IAgentGrain
 {
     public const int MaxQueues = AgentDefinitionRules.MaxQueues;
@@ -98,6 +100,7 @@ public sealed class AgentGrain(
     public async Task<TicketView?> NextAsync(TimeSpan wait, CancellationToken cancellationToken = default)
     {
         RequireOnline();
+        var started = Stopwatch.GetTimestamp();
         _presence.Touch(time.GetUtcNow());
         if (await RoomAsync() is { Count: 0 })
         {
@@ -113,14 +116,21 @@ public sealed class AgentGrain(
             return null;
         }
 
+        if (claimed is not null)
+        {
+            phases.Since(PullPhaseMetrics.Agent, started);
+        }
+
         return claimed;
     }
 
     private async Task<TicketView?> ClaimAsync(QueuedTicket queued)
     {
+        var started = Stopwatch.GetTimestamp();
         var claimed = await Ticket(queued.TicketId).ClaimAsync(AgentId);
         if (claimed is not null)
         {
+            phases.Since(PullPhaseMetrics.Claim, started);
             Handed(claimed.Id, claimed.Channel);
         }
 

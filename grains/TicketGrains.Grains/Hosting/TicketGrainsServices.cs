@@ -29,6 +29,7 @@ public static class TicketGrainsServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<TicketMetrics>();
+        services.TryAddSingleton<PullPhaseMetrics>();
         services.TryAddSingleton<SlaWatchRegistry>();
         services.AddTicketGrainsEncryption();
         services.AddSpeechToText();

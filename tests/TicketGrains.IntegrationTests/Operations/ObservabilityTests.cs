@@ -10,6 +10,9 @@ public sealed class ObservabilityTests(ObservedNodeFixture fixture, ITestOutputH
 {
     private static readonly TimeSpan ScrapeDeadline = TimeSpan.FromSeconds(15);
 
+    /// <summary>The phases a pull that handed a ticket records once each (PullPhaseMetrics).</summary>
+    private static readonly string[] PullPhases = ["call", "agent", "claim", "audit"];
+
     [Fact]
     public async Task Metrics_show_the_projects_counters_after_creates_and_a_pull_beside_orleans_aspnetcore_and_npgsql()
     {
@@ -28,7 +31,8 @@ public sealed class ObservabilityTests(ObservedNodeFixture fixture, ITestOutputH
             using var anonymous = new HttpClient { BaseAddress = fixture.Node.BaseAddress };
             scrape = await anonymous.GetStringAsync("/metrics");
             return Value(scrape, "ticketgrains_tickets_created_total", "channel=\"web\"", "priority=\"urgent\"") == 3
-                && Value(scrape, "ticketgrains_agents_pulls_total", "outcome=\"ticket\"") == 1;
+                && Value(scrape, "ticketgrains_agents_pulls_total", "outcome=\"ticket\"") == 1
+                && PullPhases.All(phase => Value(scrape, "ticketgrains_agents_pull_phase_duration_seconds_count", $"phase=\"{phase}\"") == 1);
         });
 
         output.WriteLine(string.Join('\n', scrape.Split('\n').Where(l => l.StartsWith("ticketgrains_", StringComparison.Ordinal))));
