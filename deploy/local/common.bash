@@ -7,7 +7,8 @@
 #   use_local_postgres   ConnectionStrings__TicketGrains (application role) and __TicketGrainsOwner (owner role): as
 #                        configured, else the local cluster's two roles under .data/
 #   migrate_as_owner     the migrate step (TicketGrains.Silo.dll migrate) as the owner role
-#   start_bench_silo     a latency bench's silo: own database, Release build, migrated, started, ready (sets silo_pid)
+#   start_bench_silo     a latency bench's silo: own database, Release build, migrated, started, ready (sets silo_pid and
+#                        bench_owner_conn)
 #   bench_admin_token    a development token of a tenant's admin, exported as TICKETGRAINS_TOKEN
 #   require_apt_tool     a command (or a file, given by its absolute path) the tests need, installed with apt-get when missing
 #   require_speech_tools what the speech reader needs (pocketsphinx, its en-us model, sox with AMR and MP3) and flite,
@@ -112,7 +113,8 @@ stop_process() { # pid
 
 # A latency bench's silo with the co-hosted API, on a database of its own: builds the silo and the bench (Release),
 # migrates as the owner role, starts the silo in the background (silo_pid, for stop_process) and waits until $url is
-# ready. The silo's output goes to .data/bench/<name>-silo.log.
+# ready. The silo's output goes to .data/bench/<name>-silo.log; bench_owner_conn is the database's owner connection
+# string, for a bench that reads the events itself.
 start_bench_silo() { # url database name silo_port gateway_port [silo options...]
     local url="$1" database="$2" name="$3" silo_port="$4" gateway_port="$5"
     shift 5
@@ -122,6 +124,7 @@ start_bench_silo() { # url database name silo_port gateway_port [silo options...
     "$repo/deploy/local/postgres.sh" start
     local owner_conn app_conn
     owner_conn="$("$repo/deploy/local/postgres.sh" url "$database" | tail -n 1)"
+    bench_owner_conn="$owner_conn"
     app_conn="$("$repo/deploy/local/postgres.sh" app-url "$database" | tail -n 1)"
     use_local_secrets
     say "building (Release)"
@@ -145,9 +148,9 @@ start_bench_silo() { # url database name silo_port gateway_port [silo options...
 }
 
 # In the environment, not on the command line: a token is a credential.
-bench_admin_token() { # url tenant
+bench_admin_token() { # url tenant [lifetime minutes, default 120]
     TICKETGRAINS_TOKEN="$(curl -s --max-time 10 -X POST "$1/api/v1/dev/tokens" -H 'Content-Type: application/json' \
-        -d "{\"tenant\":\"$2\",\"subject\":\"bench\",\"roles\":[\"admin\"],\"lifetimeMinutes\":120}" | sed -nE 's/.*"token":"([^"]+)".*/\1/p')"
+        -d "{\"tenant\":\"$2\",\"subject\":\"bench\",\"roles\":[\"admin\"],\"lifetimeMinutes\":${3:-120}}" | sed -nE 's/.*"token":"([^"]+)".*/\1/p')"
     [[ -n "$TICKETGRAINS_TOKEN" ]] || die "the development token issuer gave no token"
     export TICKETGRAINS_TOKEN
 }

@@ -166,6 +166,17 @@ owned_by_someone_else() {
 
 postmaster_pid() { as_pg head -n 1 "$(pgdata)/postmaster.pid" 2>/dev/null; }
 
+# The port the running server listens on: postmaster.pid's fourth line, which may differ from TICKETGRAINS_PG_PORT when
+# the cluster was started with another one.
+postmaster_port() { as_pg sed -n 4p "$(pgdata)/postmaster.pid" 2>/dev/null; }
+
+refuse_other_port() { # when the running cluster listens on another port than asked for, waiting on ours would never end
+    local running_port
+    running_port="$(postmaster_port)"
+    [[ -z "$running_port" || "$running_port" == "$port" ]] && return 0
+    die "PostgreSQL ($(pgdata)) is already running on 127.0.0.1:$running_port, not on the requested 127.0.0.1:$port; use it with TICKETGRAINS_PG_PORT=$running_port, or stop it first ($0 stop)"
+}
+
 pg_running() { # the pid in postmaster.pid is a live postgres process
     local pid
     pid="$(postmaster_pid)" || return 1
@@ -181,7 +192,7 @@ remove_stale_pid_file() {
     fi
 }
 
-port_answers() { "$(tool pg_isready)" -q -h 127.0.0.1 -p "$port" -t 2 >/dev/null 2>&1; }
+port_answers() { "$(tool pg_isready)" -q -h 127.0.0.1 -p "${1:-$port}" -t 2 >/dev/null 2>&1; } # [port]
 
 app_login_works() {
     PGPASSWORD="$app_password" PGCONNECT_TIMEOUT=3 "$(tool psql)" -X -q -h 127.0.0.1 -p "$port" -U "$app_role" -d "$app_db" \
@@ -292,6 +303,7 @@ cmd_start() {
         die "$pg_dir belongs to $(owner_of "$pg_dir"); start it as root (or that user), or set TICKETGRAINS_DATA to a folder of yours"
     fi
     if [[ -s "$(pgdata)/PG_VERSION" ]] && pg_running; then
+        refuse_other_port
         say "PostgreSQL is already running ($(pgdata), 127.0.0.1:$port)"
     else
         if port_answers; then
@@ -346,22 +358,27 @@ cmd_stop() {
 cmd_status() {
     ensure_binaries
     choose_location
-    local running=no
+    local running=no listen_port="$port"
     if owned_by_someone_else; then
         if port_answers; then running=yes; fi
     elif [[ -s "$(pgdata)/PG_VERSION" ]] && pg_running; then
         running=yes
+        listen_port="$(postmaster_port)"
+        listen_port="${listen_port:-$port}"
     fi
     printf 'cluster folder: %s\n' "$pg_dir"
     printf 'data:           %s\n' "$(pgdata)"
     printf 'log:            %s\n' "$(log_file)"
     printf 'OS user:        %s\n' "$(if owned_by_someone_else; then owner_of "$pg_dir"; else printf '%s' "$pg_user"; fi)"
-    printf 'listen:         127.0.0.1:%s (unix socket in %s)\n' "$port" "$(socket_dir)"
+    printf 'listen:         127.0.0.1:%s (unix socket in %s)\n' "$listen_port" "$(socket_dir)"
+    if [[ "$listen_port" != "$port" ]]; then
+        printf 'note:           TICKETGRAINS_PG_PORT asks for %s, but the cluster runs on %s\n' "$port" "$listen_port"
+    fi
     printf 'binaries:       %s\n' "$bindir"
     if [[ "$running" == "yes" ]]; then
-        printf 'state:          running%s\n' "$(port_answers && echo ', accepting connections' || echo ', not accepting connections yet')"
-        printf 'connection:     Host=127.0.0.1;Port=%s;Username=%s;Password=%s;Database=%s (owner; migrate)\n' "$port" "$app_role" "$app_password" "$app_db"
-        printf 'application:    Host=127.0.0.1;Port=%s;Username=%s;Password=%s;Database=%s (silos, front ends)\n' "$port" "$runtime_role" "$runtime_password" "$app_db"
+        printf 'state:          running%s\n' "$(port_answers "$listen_port" && echo ', accepting connections' || echo ', not accepting connections yet')"
+        printf 'connection:     Host=127.0.0.1;Port=%s;Username=%s;Password=%s;Database=%s (owner; migrate)\n' "$listen_port" "$app_role" "$app_password" "$app_db"
+        printf 'application:    Host=127.0.0.1;Port=%s;Username=%s;Password=%s;Database=%s (silos, front ends)\n' "$listen_port" "$runtime_role" "$runtime_password" "$app_db"
         return 0
     fi
     if [[ -s "$(pgdata)/PG_VERSION" ]] || owned_by_someone_else; then

@@ -112,6 +112,7 @@ public sealed class HttpCreateBench(TicketCreateClient client, TimeSpan duration
     {
         for (var remaining = due - Stopwatch.GetTimestamp(); remaining * 1000 >= Stopwatch.Frequency; remaining = due - Stopwatch.GetTimestamp())
         {
+            // The open-loop timetable itself, not a wait for the server.
             await Task.Delay((int)(remaining * 1000 / Stopwatch.Frequency));
         }
     }

@@ -15,6 +15,9 @@ public sealed class SlaTimerBench(Uri url, string tenant, string token, string o
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Each look at the breaches scans the tenant's events; the lags themselves come from the events, not from this.</summary>
+    private static readonly TimeSpan BreachPollInterval = TimeSpan.FromSeconds(5);
+
     public sealed record Result(int Created, int Measured, int Breached, double P50Ms, double P99Ms, double MaxMs, double CommitP99Ms, TimeSpan CreatePhase);
 
     public async Task<Result> RunAsync(int tickets, int measuredOneIn, int concurrency, TimeSpan sweepPeriod)
@@ -66,10 +69,12 @@ public sealed class SlaTimerBench(Uri url, string tenant, string token, string o
 
         await using var database = NpgsqlDataSource.Create(ownerConnection);
         var deadline = latestDue + sweepPeriod * 2 + TimeSpan.FromSeconds(30);
-        var lags = new List<(double Fired, double Committed)>();
+        // A poll with a deadline on the recorded breaches: done when every measured ticket has one; a miss shows as
+        // fewer breached than measured.
+        var lags = await LagsAsync(database);
         while (DateTimeOffset.UtcNow < deadline && lags.Count < measured)
         {
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            await Task.Delay(BreachPollInterval);
             lags = await LagsAsync(database);
         }
 

@@ -53,6 +53,7 @@ public static class WebhookLatencyBench
             var due = TimeSpan.FromSeconds(i / rate) - Stopwatch.GetElapsedTime(start);
             if (due > TimeSpan.Zero)
             {
+                // The open-loop timetable: event i is due at i / rate, whatever the server is doing.
                 await Task.Delay(due);
             }
 

@@ -14,6 +14,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : ClusterProcessTest
     /// <summary>Creates acknowledged before the kill: the cluster is warm and under load when the silo dies.</summary>
     private const int AcksBeforeKill = 200;
 
+    /// <summary>How long the load goes on after the kill: the scenario's length, the window the gap and failures are measured in.</summary>
     private static readonly TimeSpan LoadAfterKill = TimeSpan.FromSeconds(10);
 
     /// <summary>The front end must acknowledge creates again this soon after a kill (issue 14: 2 s, 20 runs of 20).</summary>
@@ -37,6 +38,7 @@ public sealed class FailoverTests(ITestOutputHelper output) : ClusterProcessTest
         var killedAt = load.Now;
         var declaredDead = Poll.UntilAsync($"{victim.Name} to be declared dead", DeathDeadline,
             async () => await OrleansTables.StatusOfAsync(Database, clusterId, victim.SiloPort) == OrleansTables.Dead);
+        // The scenario: creates go on for a fixed window after the kill (nothing to wait for; the death is awaited below).
         await Task.Delay(LoadAfterKill);
         var stoppedAt = load.Now;
         await load.StopAsync();

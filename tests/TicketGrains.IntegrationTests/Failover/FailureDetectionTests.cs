@@ -87,6 +87,7 @@ public sealed class FailureDetectionTests(ITestOutputHelper output) : IAsyncLife
     private async Task<(int Status, int Suspicions)> PauseAsync(string clusterId, TicketGrainsNode survivor, TicketGrainsNode victim, TimeSpan pause)
     {
         await victim.Process.PauseAsync();
+        // The pause is the scenario (a stop-the-world GC of this length); what follows waits on observable state.
         await Task.Delay(pause);
         await victim.Process.ContinueAsync();
         var continuedAt = DateTimeOffset.UtcNow;

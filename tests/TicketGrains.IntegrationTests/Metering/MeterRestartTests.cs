@@ -69,6 +69,7 @@ public sealed class MeterRestartTests : MigratedDatabaseTest
         {
             var delay = await pump.PumpOnceAsync(CancellationToken.None);
             await pump.StoreAsync(CancellationToken.None);
+            // The grain timer's period, which is the scenario being driven; the test waits on the checkpoint row, not on this.
             await Task.Delay(delay, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }

@@ -68,6 +68,7 @@ public sealed class CatchUpTests : MigratedDatabaseTest
         while (!stop.IsCancellationRequested)
         {
             var delay = await pump.PumpOnceAsync(CancellationToken.None);
+            // The grain timer's period, which is the scenario being driven; the test waits on the probe table, not on this.
             await Task.Delay(delay, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 

@@ -1,13 +1,13 @@
-using System.Diagnostics;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 
 namespace TicketGrains.Tests.Deploy;
 
-/// <summary>The deploy files parse and say what operators rely on: Kubernetes manifests, Dockerfiles, shell scripts.</summary>
+/// <summary>The deploy files parse and say what operators rely on: Kubernetes manifests and Dockerfiles (the shell scripts: <see cref="LocalScriptTests"/>).</summary>
 public sealed class DeployManifestTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    /// <summary>The repository root, for the deploy tests' files (the shell scripts' tests too).</summary>
+    internal static readonly string Root = FindRepositoryRoot();
 
     private static readonly string[] KubernetesFiles =
         ["api.yaml", "autoscaling.yaml", "kustomization.yaml", "migrate-job.yaml", "namespace.yaml", "postgres.yaml", "rbac.yaml", "secret.example.yaml", "silo.yaml"];
@@ -21,14 +21,6 @@ public sealed class DeployManifestTests
     public static TheoryData<string> KubernetesManifests => [.. KubernetesFiles];
 
     public static TheoryData<string> Dockerfiles => ["Dockerfile.api", "Dockerfile.silo"];
-
-    public static TheoryData<string> Scripts =>
-    [
-        .. Directory.GetFiles(Path.Combine(Root, "deploy", "local"), "*.sh").Select(f => Path.GetRelativePath(Root, f)).Order(StringComparer.Ordinal),
-        "run.sh",
-        "test.sh",
-        Path.Combine(".ci", "run"),
-    ];
 
     [Fact]
     public void Kubernetes_folder_holds_exactly_the_known_manifests()
@@ -221,57 +213,6 @@ public sealed class DeployManifestTests
         Assert.Equal("$APP_UID", instructions.Last(i => i.Keyword == "USER").Arguments);
         // The grains assembly embeds deploy/sql, so an image built without it has no schema to migrate.
         Assert.Contains(instructions, i => i is { Keyword: "COPY", Arguments: "deploy/sql/ deploy/sql/" });
-    }
-
-    [Theory]
-    [MemberData(nameof(Scripts))]
-    public void Script_is_strict_executable_bash_that_parses(string script)
-    {
-        var path = Path.Combine(Root, script);
-        using var bash = Process.Start(new ProcessStartInfo("bash", ["-n", path]) { RedirectStandardError = true, UseShellExecute = false })!;
-        var errors = bash.StandardError.ReadToEnd();
-        bash.WaitForExit();
-
-        Assert.Equal((0, ""), (bash.ExitCode, errors.Trim()));
-        Assert.StartsWith("#!/usr/bin/env bash\n", File.ReadAllText(path), StringComparison.Ordinal);
-        Assert.Contains("\nset -euo pipefail\n", File.ReadAllText(path), StringComparison.Ordinal);
-        if (!OperatingSystem.IsWindows())
-        {
-            Assert.True(File.GetUnixFileMode(path).HasFlag(UnixFileMode.UserExecute), $"{script} is not executable");
-        }
-    }
-
-    [Fact]
-    public void Every_local_script_takes_its_preamble_from_the_one_shared_file()
-    {
-        var shared = Path.Combine(Root, "deploy", "local", "common.bash");
-        using var bash = Process.Start(new ProcessStartInfo("bash", ["-n", shared]) { RedirectStandardError = true, UseShellExecute = false })!;
-        var errors = bash.StandardError.ReadToEnd();
-        bash.WaitForExit();
-        Assert.Equal((0, ""), (bash.ExitCode, errors.Trim()));
-
-        var scripts = Directory.GetFiles(Path.Combine(Root, "deploy", "local"), "*.sh").Append(Path.Combine(Root, "run.sh")).Append(Path.Combine(Root, "test.sh"));
-        foreach (var script in scripts)
-        {
-            var text = File.ReadAllText(script);
-            Assert.Contains("common.bash\"", text, StringComparison.Ordinal);
-            // The repository root and the message helpers are defined once, in common.bash.
-            Assert.DoesNotContain("\nsay() {", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("\nrepo=", text, StringComparison.Ordinal);
-        }
-    }
-
-    [Fact]
-    public void Every_local_script_that_starts_a_silo_or_runs_its_tests_gives_it_the_category_model()
-    {
-        // A silo refuses to start without Intents:ModelPath (ADR 0020); use_intent_model sets it, training when missing.
-        // Running the silo's own commands (migrate, train-intents, rebuild-read-model) needs no model.
-        var scripts = Directory.GetFiles(Path.Combine(Root, "deploy", "local"), "*.sh").Append(Path.Combine(Root, "run.sh")).Append(Path.Combine(Root, "test.sh"));
-        var startsSilo = new System.Text.RegularExpressions.Regex(@"(dotnet\s+(""\$silo_dll""|\$silo_dll|\S*TicketGrains\.Silo\.dll)\s+(?!migrate|train-intents|rebuild-read-model)|dotnet test\s+\S*IntegrationTests)");
-        var missing = scripts.Where(s => startsSilo.IsMatch(File.ReadAllText(s)) && !File.ReadAllText(s).Contains("use_intent_model", StringComparison.Ordinal))
-            .Select(s => Path.GetRelativePath(Root, s)).ToList();
-
-        Assert.Empty(missing);
     }
 
     private static List<YamlNode> LoadYaml(string relativePath)

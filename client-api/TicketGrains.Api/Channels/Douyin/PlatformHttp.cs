@@ -5,23 +5,20 @@ using TicketGrains.Api.Channels.Outbound;
 
 namespace TicketGrains.Api.Channels.Douyin;
 
-/// <summary>The HTTP side of a platform send API call that both the Douyin and the Weibo sender share.</summary>
+/// <summary>The HTTP side of a platform API call that the WeChat, WeCom, Douyin and Weibo clients share.</summary>
 internal static class PlatformHttp
 {
     /// <summary>
-    /// An HTTP client for one platform: connections only to addresses the network guard accepts (checked per
-    /// connection), no redirects (a send API never redirects; following one could carry the token elsewhere).
+    /// An HTTP client for one platform, the one place PlatformApis' settings reach one: connections only to addresses
+    /// the network guard accepts (checked per connection), no redirects (a platform API never redirects; following one
+    /// could carry the token elsewhere).
     /// </summary>
     public static void Configure(IServiceCollection services, string name) =>
         services.AddHttpClient(name)
             // Platform calls are cut at the timeout: the outbound side retries, so a hanging platform must not hold a sender.
             .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<PlatformApiOptions>>().Value.Timeout)
-            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                ConnectCallback = new NetworkGuard(provider.GetRequiredService<IOptions<PlatformApiOptions>>().Value.AllowPrivateNetworks).ConnectAsync,
-            });
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                new NetworkGuard(provider.GetRequiredService<IOptions<PlatformApiOptions>>().Value.AllowPrivateNetworks).Handler());
 
     /// <summary>The address of a path under a channel's apiBaseUrl (whatever path the base already has is kept).</summary>
     public static Uri Address(string apiBaseUrl, string path, string? query = null) =>

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using TicketGrains.Api.Attachments;
+using TicketGrains.Api.Channels.Douyin;
 using TicketGrains.Api.Channels.Inbound;
 using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.Api.Channels.WeCom;
 using TicketGrains.Grains.Hosting;
-using TicketGrains.Grains.Webhooks;
 
 namespace TicketGrains.Api.Channels.WeChat;
 
@@ -16,10 +15,7 @@ public static class WeChatChannelsHosting
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<PlatformApiOptions>(PlatformApiOptions.Section);
-        services.AddHttpClient(WeChatApi.HttpClientName)
-            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<PlatformApiOptions>>().Value.Timeout)
-            .ConfigurePrimaryHttpMessageHandler(provider =>
-                new NetworkGuard(provider.GetRequiredService<IOptions<PlatformApiOptions>>().Value.AllowPrivateNetworks).Handler());
+        PlatformHttp.Configure(services, WeChatApi.HttpClientName);
         services.TryAddSingleton<AccessTokenCache>();
         services.TryAddSingleton<WeChatApi>();
         services.AddSingleton<IChannelAdapter, WeChatAdapter>();
