@@ -189,6 +189,7 @@ public sealed class CrossTenantRouteWalkTests(ApiClusterFixture cluster, ITestOu
         "CreateTicket" => TicketRequests.Create("B's own ticket"),
         "AddTicketMessage" => new { author = "b-agent", body = "from b" },
         "ChangeTicketStatus" => new { status = "open" },
+        "ChangeTicketPriority" => new { priority = "high" },
         "AssignTicket" => new { agentId = "b-agent" },
         "AcceptProposedField" => new { value = "from b" },
         "SetAgentQueues" => new { queues = new[] { "complaint" } },

@@ -31,6 +31,9 @@ public sealed record OperationSample(JsonObject Body, string[] Required, string[
         ["ChangeTicketStatus"] = new(
             Json($$"""{"status":"pending","expectedVersion":{{ticketVersion}}}"""),
             Required: ["status"], Constrained: ["status"], FreeText: [], NumericQuery: [], SmallBody: true),
+        ["ChangeTicketPriority"] = new(
+            Json($$"""{"priority":"high","expectedVersion":{{ticketVersion}}}"""),
+            Required: ["priority"], Constrained: ["priority"], FreeText: [], NumericQuery: [], SmallBody: true),
         ["AssignTicket"] = new(
             Json($$"""{"agentId":"agent-1","expectedVersion":{{ticketVersion}}}"""),
             Required: [], Constrained: ["agentId"], FreeText: [], NumericQuery: [], SmallBody: true),
