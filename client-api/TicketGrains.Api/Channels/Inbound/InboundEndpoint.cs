@@ -81,20 +81,28 @@ public static class InboundEndpoint
             // instead of the 413. Anything larger is refused without reading it.
             if (declared <= (long)maxBodyBytes * DrainFactor)
             {
+                // The server-wide limit (RequestLimits) is below the channel's: without lifting it for the drain, Kestrel
+                // refuses the declared length at the first read and closes mid-send, the very broken pipe avoided here.
+                LimitBody(context, declared);
                 await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
             }
 
             throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = maxBodyBytes;
-        }
+        LimitBody(context, maxBodyBytes);
 
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, context.RequestAborted);
         return body.ToArray();
+    }
+
+    private static void LimitBody(HttpContext context, long bytes)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = bytes;
+        }
     }
 
     private static string Title(int status) => status switch
