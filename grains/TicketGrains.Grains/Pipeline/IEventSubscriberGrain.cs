@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace TicketGrains.Grains.Pipeline;
 
 /// <summary>
@@ -7,7 +9,12 @@ namespace TicketGrains.Grains.Pipeline;
 [Alias("TicketGrains.IEventSubscriberGrain")]
 public interface IEventSubscriberGrain : IGrainWithStringKey
 {
-    /// <summary>Activates the grain (which starts the loop) if it is not running; otherwise does nothing.</summary>
+    /// <summary>
+    /// Activates the grain (which starts the loop) if it is not running; otherwise does nothing. It interleaves with a
+    /// page in progress: a subscriber reading a slow page (OCR, speech) is running, and the keeper must hear so at once
+    /// rather than time out behind the page and log it as unreachable.
+    /// </summary>
     [Alias("EnsureRunning")]
+    [AlwaysInterleave]
     Task EnsureRunningAsync();
 }

@@ -31,7 +31,7 @@ public sealed class PocketsphinxReader(IOptions<SpeechOptions> options) : IMedia
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(_options.Timeout);
             work = Directory.CreateTempSubdirectory("ticketgrains-speech-");
-            return await TranscribeAsync(content, VoiceFormats.SoxType(type), work.FullName, deadline.Token);
+            return await TranscribeAsync(content, VoiceFormats.SoxType(type, content.Span), work.FullName, deadline.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -49,9 +49,15 @@ public sealed class PocketsphinxReader(IOptions<SpeechOptions> options) : IMedia
         var input = Path.Combine(work, "note");
         var pcm = Path.Combine(work, "note.raw");
         await File.WriteAllBytesAsync(input, content, cancellationToken);
+        using var conversion = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        conversion.CancelAfter(_options.ConversionTimeout);
         try
         {
-            await ToolProcess.RunAsync(_options.Sox, Pcm.ConversionArguments(input, soxType, pcm, _options.MaxDuration), cancellationToken);
+            await ToolProcess.RunAsync(_options.Sox, Pcm.ConversionArguments(input, soxType, pcm, _options.MaxDuration), conversion.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"sox did not convert the voice note within {_options.ConversionTimeout}; it was stopped.");
         }
         catch (SpeechToolException e) when (e.ExitCode is not null)
         {

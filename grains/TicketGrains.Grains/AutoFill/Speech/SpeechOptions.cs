@@ -33,6 +33,12 @@ public sealed class SpeechOptions : IValidatableOptions
     /// <summary>For one note, conversion and every decoding pass together; the processes are killed past it.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// For sox's conversion alone, within <see cref="Timeout"/>: a two-minute note converts in well under a second, so a
+    /// conversion still running past this is stuck on the file and gives the reader back to the notes behind it.
+    /// </summary>
+    public TimeSpan ConversionTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Notes decoded at once per process; each decoder takes one core while it runs.</summary>
     public int Concurrency { get; set; } = 1;
 
@@ -64,6 +70,11 @@ public sealed class SpeechOptions : IValidatableOptions
         if (Timeout < TimeSpan.FromSeconds(1) || Timeout > TimeSpan.FromMinutes(30))
         {
             yield return $"{section}:Timeout must be between 00:00:01 and 00:30:00, not {Timeout}.";
+        }
+
+        if (ConversionTimeout < TimeSpan.FromSeconds(1) || ConversionTimeout > Timeout)
+        {
+            yield return $"{section}:ConversionTimeout must be between 00:00:01 and the Timeout ({Timeout}), not {ConversionTimeout}.";
         }
 
         if (Concurrency is < 1 or > 64)

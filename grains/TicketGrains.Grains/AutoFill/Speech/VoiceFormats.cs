@@ -25,13 +25,25 @@ public static class VoiceFormats
         }
 
         var type = FileTypes.Sniff(content);
-        return type is not null && Decodable.Contains(type)
-            ? type
-            : throw new InvalidFieldException(FileField, $"The content is not a voice note this reader decodes ({string.Join(", ", Decodable.Select(t => t.Name))}).");
+        if (type is null || !Decodable.Contains(type))
+        {
+            throw new InvalidFieldException(FileField, $"The content is not a voice note this reader decodes ({string.Join(", ", Decodable.Select(t => t.Name))}).");
+        }
+
+        if (type == FileTypes.Amr)
+        {
+            AmrFrames.Check(content, FileField);
+        }
+
+        return type;
     }
 
-    /// <summary>sox's name for the format: it guesses from a file's extension, and an AMR file's is not one it knows.</summary>
-    public static string SoxType(FileType type) => type == FileTypes.Amr ? "amr-nb" : type == FileTypes.Ogg ? "vorbis" : type.Name;
+    /// <summary>
+    /// sox's name for the format: it guesses from a file's extension, and an AMR file's is not one it knows (nor whether
+    /// it is narrow- or wideband, which only the magic line says).
+    /// </summary>
+    public static string SoxType(FileType type, ReadOnlySpan<byte> content) =>
+        type == FileTypes.Amr ? (AmrFrames.IsWideband(content) ? "amr-wb" : "amr-nb") : type == FileTypes.Ogg ? "vorbis" : type.Name;
 
     private static string MediaType(string contentType)
     {

@@ -9,6 +9,7 @@ namespace TicketGrains.IntegrationTests.AutoFill.Speech;
 /// The speech reader with the real tools: a note spoken by flite, converted by sox, decoded by pocketsphinx (en-us)
 /// with the digit grammar's second pass; the order or phone number must come out as exactly its digits.
 /// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class PocketsphinxReaderTests
 {
     [Theory]
@@ -48,5 +49,41 @@ public sealed class PocketsphinxReaderTests
 
         Assert.Equal("file", refused.Field);
         Assert.StartsWith("The voice note could not be decoded (sox exited with", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_amr_file_sox_would_spin_on_is_refused_naming_the_file_without_running_sox()
+    {
+        // A file that only starts like AMR (the attachment tests' sample): sox ran 10 minutes at full CPU on it.
+        using var reader = new PocketsphinxReader(Options.Create(new SpeechOptions { Sox = "/nonexistent/sox" }));
+
+        var refused = await Assert.ThrowsAsync<InvalidFieldException>(() => reader.ReadAsync(SampleFiles.Amr(), "audio/amr", CancellationToken.None));
+
+        Assert.Equal(("file", "The AMR voice note is damaged: frame 2 (byte 59) has the reserved frame type 9."), (refused.Field, refused.Message));
+    }
+
+    [Fact]
+    public async Task A_conversion_that_does_not_end_is_stopped_at_its_own_deadline_and_frees_the_reader()
+    {
+        var work = Directory.CreateTempSubdirectory("ticketgrains-stuck-sox-");
+        try
+        {
+            // A stand-in for sox that never ends, as sox does on files this reader has not learnt to refuse yet.
+            var stuck = Path.Combine(work.FullName, "sox");
+            await File.WriteAllTextAsync(stuck, "#!/bin/sh\nexec sleep 600\n");
+            File.SetUnixFileMode(stuck, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var options = new SpeechOptions { Sox = stuck, Timeout = TimeSpan.FromMinutes(5), ConversionTimeout = TimeSpan.FromSeconds(1) };
+            using var reader = new PocketsphinxReader(Options.Create(options));
+
+            var first = await Assert.ThrowsAsync<TimeoutException>(() => reader.ReadAsync(SampleFiles.Wav(), "audio/wav", CancellationToken.None));
+            var second = await Assert.ThrowsAsync<TimeoutException>(() => reader.ReadAsync(SampleFiles.Wav(), "audio/wav", CancellationToken.None));
+
+            Assert.Equal("sox did not convert the voice note within 00:00:01; it was stopped.", first.Message);
+            Assert.Equal(first.Message, second.Message);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
     }
 }
