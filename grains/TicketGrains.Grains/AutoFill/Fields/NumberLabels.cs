@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace TicketGrains.Grains.AutoFill.Fields;
 
 /// <summary>
-/// The label that ends right before a number on its line: "订单号：", "Order No.", "运单号", "快递单号", "Tracking No:",
+/// The label that ends right before a number on its line: "订单号：", "Order No.", "order number is", "运单号", "快递单号", "Tracking No:",
 /// "手机" … A bare "单号" is a tracking number's label, as Chinese shops use it; "订单号" ends in it but is read first.
 /// </summary>
 public static partial class NumberLabels
@@ -34,7 +34,9 @@ public static partial class NumberLabels
         return Phone().IsMatch(window) ? NumberLabel.Phone : NumberLabel.None;
     }
 
-    private const string Joint = @"\s*(?:[（(][^）)]{0,10}[）)])?\s*(?:[:：#＃]|是|为|no\.?)?\s*(?:是|为)?\s*$";
+    // What joins a label to its number: a note in brackets, a colon or "#", and the copula of either language ("订单号是",
+    // "order number is"), which is how a customer says it, and how speech comes out, having no punctuation at all.
+    private const string Joint = @"\s*(?:[（(][^）)]{0,10}[）)])?\s*(?:[:：#＃]|是|为|no\.?)?\s*(?:(?:是|为)|(?<=\s)(?:is|was|=)\s*:?)?\s*$";
 
     [GeneratedRegex(@"(?:订单编号|订单号码|订单号|订单ID|订单|order\s*(?:no\.?|number|num|id|#)|order)" + Joint, RegexOptions.IgnoreCase)]
     private static partial Regex Order();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using TicketGrains.IntegrationTests.Api;
 using TicketGrains.IntegrationTests.Attachments;
+using TicketGrains.IntegrationTests.AutoFill.Proposals;
 using TicketGrains.IntegrationTests.Channels;
 using TicketGrains.IntegrationTests.Infrastructure;
 using TicketGrains.Tests.Channels.App;
@@ -10,7 +11,7 @@ namespace TicketGrains.IntegrationTests.AutoFill.Speech;
 
 /// <summary>
 /// A phone system uploads a voice note without recognised text: the media fetch has the speech reader (real sox and
-/// pocketsphinx) transcribe the recording, and the ticket's voice attachment carries the order number as digits.
+/// pocketsphinx) transcribe the recording, the ticket's voice attachment carries the order number as digits, and the ticket gets it as its order number.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class PhoneVoiceTranscriptTests(ApiClusterFixture cluster, ITestOutputHelper output)
@@ -33,5 +34,13 @@ public sealed class PhoneVoiceTranscriptTests(ApiClusterFixture cluster, ITestOu
         var transcript = added!.Value.GetProperty("transcript");
         Assert.Equal("speech", transcript.GetProperty("source").GetString());
         Assert.Contains("3885127704", transcript.GetProperty("text").GetString()!.Split(' '));
+
+        // The order number it says reaches the ticket, filled or proposed by the speech reader's confidence.
+        var view = await ProposalRequests.TicketWhenAsync(poster.Admin, ticket, "the order number heard in the note",
+            t => ProposalRequests.HasField(t, "orderNo") || ProposalRequests.Proposed(t, "orderNo") is not null);
+        var heard = ProposalRequests.Proposed(view, "orderNo") is { } proposed
+            ? (proposed.GetProperty("value").GetString(), proposed.GetProperty("source").GetString())
+            : (ProposalRequests.Field(view, "orderNo"), ProposalRequests.Source(view, "orderNo"));
+        Assert.Equal(("3885127704", "speech"), heard);
     });
 }

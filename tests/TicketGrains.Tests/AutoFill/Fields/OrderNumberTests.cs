@@ -16,11 +16,21 @@ public sealed class OrderNumberTests
     [InlineData("Order No.: 20261111-42, still not shipped", "20261111-42")]
     [InlineData("my order number is 1234567890123456789", "1234567890123456789")]
     [InlineData("ORDER #: A20261111B42 please refund", "A20261111B42")]
+    [InlineData("my order number is 3885127704", "3885127704")]
+    [InlineData("Hi, the order number was 77120045 and it never came", "77120045")]
+    [InlineData("order no. is: 5501234", "5501234")]
     [InlineData("订单号：１２３４５６７８９０１２３４５６７８", "123456789012345678")]
     [InlineData("订 单 号 ： 3456789012345678901", "3456789012345678901")]
     [InlineData("订单号:34567890123456789O1", "3456789012345678901")]
     public void Order_numbers_of_each_platform_are_found(string text, string orderNo) =>
         Assert.Equal(orderNo, Extracted.Value(text, FieldNames.OrderNo));
+
+    [Fact]
+    public void A_label_needs_its_copula_as_a_word_and_close_to_the_number()
+    {
+        Assert.DoesNotContain(Extracted.From("my order numberis 3885127704"), f => f.Name == FieldNames.OrderNo);
+        Assert.DoesNotContain(Extracted.From("the order number this is about 3885127704"), f => f.Name == FieldNames.OrderNo);
+    }
 
     [Fact]
     public void A_labelled_order_number_shaped_like_a_phone_is_an_order_number_and_no_phone()
