@@ -13,6 +13,10 @@ public sealed class InMemoryEventLog(InMemoryOrderTicketIndex orders) : IEventLo
 {
     private readonly ConcurrentDictionary<(string, string), List<StoredEvent>> _streams = new();
     private readonly ConcurrentDictionary<(string, string), (int, string)> _snapshots = new();
+    private readonly ConcurrentDictionary<(string, string), int> _streamReads = new();
+
+    /// <summary>How often a stream was read: a test of what a grain serves from memory counts the reads it saved.</summary>
+    public int StreamReadsOf(string tenantId, string streamId) => _streamReads.GetValueOrDefault((tenantId, streamId));
 
     /// <summary>Read-model rows by tenant and ticket, as the PostgreSQL statement would leave them.</summary>
     public ConcurrentDictionary<(string, Guid), TicketSummary> Rows { get; } = new();
@@ -45,6 +49,7 @@ public sealed class InMemoryEventLog(InMemoryOrderTicketIndex orders) : IEventLo
 
     public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(string tenantId, string streamId, int afterVersion)
     {
+        _streamReads.AddOrUpdate((tenantId, streamId), 1, (_, reads) => reads + 1);
         if (!_streams.TryGetValue((tenantId, streamId), out var stream))
         {
             return Task.FromResult<IReadOnlyList<StoredEvent>>([]);

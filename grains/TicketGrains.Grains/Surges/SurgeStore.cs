@@ -96,9 +96,11 @@ public sealed class SurgeStore(NpgsqlDataSource database)
     public Task MarkEndAnnouncedAsync(string tenant, Guid surgeId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE tg_surges SET end_announced = true WHERE tenant_id = $1 AND surge_id = $2", cancellationToken, tenant, surgeId);
 
-    public Task MarkHandledAsync(string tenant, Guid surgeId, Guid ticketId, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE tg_surge_incidents SET handled = true WHERE tenant_id = $1 AND surge_id = $2 AND ticket_id = $3",
-            cancellationToken, tenant, surgeId, ticketId);
+    public Task MarkHandledAsync(string tenant, Guid surgeId, Guid[] ticketIds, CancellationToken cancellationToken) =>
+        ticketIds.Length == 0
+            ? Task.CompletedTask
+            : ExecuteAsync("UPDATE tg_surge_incidents SET handled = true WHERE tenant_id = $1 AND surge_id = $2 AND ticket_id = ANY($3)",
+                cancellationToken, tenant, surgeId, ticketIds);
 
     /// <summary>
     /// Claims the customer's one notice of the surge for <paramref name="ticketId"/>; returns the ticket that holds the

@@ -82,6 +82,38 @@ public sealed class SurgeEndToEndTests(ApiClusterFixture cluster, ITestOutputHel
     });
 
     [Fact]
+    public Task With_every_reaction_off_a_surge_lists_its_incidents_and_leaves_their_tickets_alone() => cluster.RunAsync(output, async () =>
+    {
+        var (poster, channel) = await ChannelPoster.CreateAsync(cluster.Http, cluster.FreshTenant());
+        var admin = poster.Admin;
+        var run = Guid.NewGuid().ToString("N")[..6];
+        for (var n = 1; n <= 11; n++)
+        {
+            await PostAsync(poster, channel, $"q{n}", $"q{n}-{run}", $"订单 20261212-{n:D2} 物流停在杭州五天没动", "conv-1");
+        }
+
+        var surgeId = Guid.Empty;
+        await Poll.UntilAsync("the surge with its 11 incidents", Deadline, async () =>
+        {
+            var list = (await admin.GetAsync($"/api/v1/surges?category={Category}")).Expect(HttpStatusCode.OK).Json.GetProperty("items");
+            surgeId = list.GetArrayLength() == 1 && list[0].GetProperty("incidents").GetInt32() == 11 ? list[0].GetProperty("id").GetGuid() : Guid.Empty;
+            return surgeId != Guid.Empty;
+        });
+        await Poll.UntilAsync("every incident handled", Deadline, async () => (await cluster.Database.ColumnAsync<long>(
+            "SELECT count(*) FROM tg_surge_incidents WHERE surge_id = $1 AND NOT handled", surgeId)).Single() == 0);
+
+        // Nothing was asked of the tickets: no link field, no event beyond what the customer's message made.
+        var incidents = (await admin.GetAsync($"/api/v1/surges/{surgeId}")).Expect(HttpStatusCode.OK).Json.GetProperty("incidentTickets");
+        Assert.Equal(11, incidents.GetArrayLength());
+        foreach (var incident in incidents.EnumerateArray().Select(i => i.GetGuid()))
+        {
+            var fields = (await admin.GetAsync(TicketRequests.Ticket(incident))).Expect(HttpStatusCode.OK).Json.GetProperty("fields");
+            Assert.False(fields.TryGetProperty("surgeId", out _), $"ticket {incident} was linked: {fields}");
+            Assert.Empty(await Attachments.AttachmentRequests.EventsAsync(admin, incident, "FieldsChanged"));
+        }
+    });
+
+    [Fact]
     public Task Settings_are_off_by_default_and_a_wrong_member_is_named() => cluster.RunAsync(output, async () =>
     {
         var admin = cluster.FreshTenant();

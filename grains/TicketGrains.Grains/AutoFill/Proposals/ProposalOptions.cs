@@ -13,8 +13,12 @@ public sealed class ProposalOptions : IValidatableOptions
     /// <summary>The least confidence (0..1) at which a read field fills a ticket field that is still empty; below it, it is proposed.</summary>
     public double FillThreshold { get; set; } = 0.8;
 
-    /// <summary>How many tickets are read at once (each ticket's items one after another, in log order).</summary>
-    public int MaxConcurrency { get; set; } = 2;
+    /// <summary>
+    /// How many tickets are read at once (each ticket's items one after another, in log order). Images and voice notes
+    /// are bounded again by their readers (<c>AutoFill:Ocr:MaxConcurrency</c>, <c>Speech:Concurrency</c>); most items are
+    /// text, whose reading is a grain call and a commit, and two at a time fell behind a sale's creates (ADR 0031).
+    /// </summary>
+    public int MaxConcurrency { get; set; } = 16;
 
     /// <summary>How long one item (a text, an image, a voice note) may take to read; then it is skipped and logged.</summary>
     public TimeSpan ItemTimeout { get; set; } = TimeSpan.FromSeconds(60);
