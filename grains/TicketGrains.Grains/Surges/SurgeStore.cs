@@ -6,12 +6,19 @@ namespace TicketGrains.Grains.Surges;
 /// <summary>Surges, their incidents and notices in PostgreSQL: what the API lists and the reactions' bookkeeping.</summary>
 public sealed class SurgeStore(NpgsqlDataSource database)
 {
-    private const string Columns = """
+    private const string OwnColumns = """
         s.surge_id, s.category, s.state, s.started_at, s.detected_at, s.ended_at, s.window_count, s.expected, s.threshold, s.peak_count,
-        s.problem_ticket_id, s.surge_queue, s.announced, s.end_announced,
+        s.problem_ticket_id, s.surge_queue, s.announced, s.end_announced
+        """;
+
+    private const string Columns = OwnColumns + """
+        ,
         (SELECT count(*)::int FROM tg_surge_incidents i WHERE i.tenant_id = s.tenant_id AND i.surge_id = s.surge_id),
         (SELECT count(*)::int FROM tg_surge_notices n WHERE n.tenant_id = s.tenant_id AND n.surge_id = s.surge_id)
         """;
+
+    // Counting a sale's surge's incidents took 30 ms (tens of thousands of rows), and the reactions ask on every page.
+    private const string ColumnsWithoutCounts = OwnColumns + ", 0, 0";
 
     /// <summary>The tenant's surges, newest first, optionally of one state and category.</summary>
     public Task<List<SurgeRecord>> ListAsync(string tenant, string? state, string? category, int limit, CancellationToken cancellationToken) =>
@@ -39,14 +46,14 @@ public sealed class SurgeStore(NpgsqlDataSource database)
         return found;
     }
 
-    /// <summary>Announced surges of these tenants with incidents the reactions have not reached.</summary>
+    /// <summary>Announced surges of these tenants with incidents the reactions have not reached; their incident and notice counts are not read (0).</summary>
     public async Task<List<(string Tenant, SurgeRecord Surge)>> WithPendingIncidentsAsync(string[] tenants, CancellationToken cancellationToken)
     {
         var found = new List<(string, SurgeRecord)>();
         foreach (var tenant in tenants)
         {
             var surges = await ReadAsync($"""
-                SELECT {Columns} FROM tg_surges s WHERE s.tenant_id = $1 AND s.announced
+                SELECT {ColumnsWithoutCounts} FROM tg_surges s WHERE s.tenant_id = $1 AND s.announced
                 AND EXISTS (SELECT 1 FROM tg_surge_incidents i WHERE i.tenant_id = s.tenant_id AND i.surge_id = s.surge_id AND NOT i.handled)
                 """, cancellationToken, tenant);
             found.AddRange(surges.Select(s => (tenant, s)));
