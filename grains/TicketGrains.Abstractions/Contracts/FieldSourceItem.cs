@@ -13,7 +13,11 @@ public sealed record class FieldSourceItem(
     [property: Id(2)] Guid? AttachmentId = null,
     [property: Id(3)] string? ContentType = null,
     [property: Id(4)] AttachmentTranscript? Transcript = null,
-    [property: Id(5)] string? InboundMessage = null);
+    [property: Id(5)] string? InboundMessage = null)
+{
+    /// <summary>An image, or a voice note that came without a transcript: its reading runs an OCR or speech process.</summary>
+    public bool NeedsMediaReader => Kind == FieldSourceKinds.Image || (Kind == FieldSourceKinds.Voice && Transcript is null);
+}
 
 /// <summary>What a <see cref="FieldSourceItem"/> is.</summary>
 public static class FieldSourceKinds

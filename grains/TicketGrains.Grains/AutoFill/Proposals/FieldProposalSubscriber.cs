@@ -16,19 +16,21 @@ namespace TicketGrains.Grains.AutoFill.Proposals;
 /// Fills tickets from what they hold, off the request path: for each committed ticket event with something to read
 /// (<see cref="FieldSourceItems"/>) it asks the ticket for the item, reads its fields (<see cref="ItemFieldReader"/>)
 /// and has the ticket record them (fill or propose, <see cref="FieldProposalDecisions"/>). Tickets of a page are read
-/// <see cref="ProposalOptions.MaxConcurrency"/> at a time, each ticket's items in log order; an item that cannot be read
+/// <see cref="ProposalOptions.MaxConcurrency"/> at a time, each ticket's items in log order, at most
+/// <see cref="ProposalOptions.MediaConcurrency"/> of them reading an image or a voice note; an item that cannot be read
 /// in <see cref="ProposalOptions.ItemTimeout"/> or at all is logged and skipped. A repeated page finds its readings
 /// recorded on the tickets and reads nothing again.
 /// </summary>
 public sealed class FieldProposalSubscriber(
     IServiceProvider services, ItemFieldReader reader, IOptions<ProposalOptions> options, ILogger<FieldProposalSubscriber> logger)
-    : ISelectiveEventSubscriber
+    : ISelectiveEventSubscriber, IDisposable
 {
     public const string SubscriberName = "field-proposals";
 
     private static readonly Func<EventHeader, bool> Select = h => FieldSourceItems.EventTypes.Contains(h.EventType) && StreamIds.TryTicketId(h.StreamId, out _);
 
     private readonly Lazy<IGrainFactory> _grains = new(services.GetRequiredService<IGrainFactory>);
+    private readonly SemaphoreSlim _mediaReadings = new(options.Value.MediaConcurrency);
 
     public string Name => SubscriberName;
 
@@ -62,6 +64,13 @@ public sealed class FieldProposalSubscriber(
 
         var settings = options.Value;
         IReadOnlyList<ProposedFieldView> fields;
+        var media = item.NeedsMediaReader;
+        if (media)
+        {
+            // Waiting here is the media limit's doing, not the item's: its clock starts once its turn has come.
+            await _mediaReadings.WaitAsync(cancellationToken);
+        }
+
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
             timeout.CancelAfter(settings.ItemTimeout);
@@ -75,6 +84,13 @@ public sealed class FieldProposalSubscriber(
                 logger.LogWarning("Fields of ticket {Ticket} event {Version} ({Kind}) were not read: {Reason}", ticketId, e.Version, item.Kind, ex.Message);
                 return;
             }
+            finally
+            {
+                if (media)
+                {
+                    _mediaReadings.Release();
+                }
+            }
         }
 
         logger.LogDebug("Ticket {Ticket} event {Version} ({Kind}): {Count} fields read", ticketId, e.Version, item.Kind, fields.Count);
@@ -83,6 +99,8 @@ public sealed class FieldProposalSubscriber(
             await ticket.RecordFieldReadingAsync(new FieldReading(e.Version, fields, settings.FillThreshold));
         }
     }
+
+    public void Dispose() => _mediaReadings.Dispose();
 
     private static bool IsUnreadable(Exception e) => e is OcrFailedException or SpeechToolException or TimeoutException or InvalidFieldException;
 }

@@ -20,6 +20,13 @@ public sealed class ProposalOptions : IValidatableOptions
     /// </summary>
     public int MaxConcurrency { get; set; } = 16;
 
+    /// <summary>
+    /// How many of those tickets may be reading an image or a voice note without a transcript at once. The others wait
+    /// before their item's clock starts: sixteen notes queued at the one-at-a-time speech reader would otherwise spend
+    /// their <see cref="ItemTimeout"/> in its queue, and the last of them be skipped unread.
+    /// </summary>
+    public int MediaConcurrency { get; set; } = 2;
+
     /// <summary>How long one item (a text, an image, a voice note) may take to read; then it is skipped and logged.</summary>
     public TimeSpan ItemTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -33,6 +40,11 @@ public sealed class ProposalOptions : IValidatableOptions
         if (MaxConcurrency is < 1 or > 64)
         {
             yield return $"{section}:MaxConcurrency must be between 1 and 64, not {MaxConcurrency}.";
+        }
+
+        if (MediaConcurrency < 1 || MediaConcurrency > MaxConcurrency)
+        {
+            yield return $"{section}:MediaConcurrency must be between 1 and MaxConcurrency ({MaxConcurrency}), not {MediaConcurrency}.";
         }
 
         if (ItemTimeout < TimeSpan.FromSeconds(1) || ItemTimeout > TimeSpan.FromMinutes(10))
