@@ -37,7 +37,8 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
     let elsewhere: Entry[] = [];
     let wholeStory = true;
 
-    async function load(): Promise<void> {
+    /** Shows the ticket as it is now; false (with the reason in the notice) when it could not be read. */
+    async function load(): Promise<boolean> {
         try {
             const [ticket, events] = await readTicket(session, id);
             shownVersion = ticket.version;
@@ -54,7 +55,10 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
             }
         } catch (error) {
             notice.textContent = describe(error);
+            return false;
         }
+
+        return true;
     }
 
     /** The customer's other tickets (any channel, merged customers' too), newest first, read whole. */
@@ -133,8 +137,10 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
     async function act(command: () => Promise<unknown>, done: string): Promise<void> {
         try {
             await command();
-            notice.textContent = done;
-            await load();
+            // Said once the screen shows it: before the reload the notice stood beside what it said was done.
+            if (await load()) {
+                notice.textContent = done;
+            }
         } catch (error) {
             notice.textContent = describe(error);
         }
