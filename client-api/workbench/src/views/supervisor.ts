@@ -141,9 +141,11 @@ export function renderSupervisor(main: HTMLElement, session: Session, feed: Live
 
     async function applyTemplate(): Promise<void> {
         try {
-            await post(session, `/templates/${encodeURIComponent(template.value)}/apply`);
-            notice.textContent = t("supervisor.applied", { name: tOf("template", template.value) });
+            const applied = template.value;
+            await post(session, `/templates/${encodeURIComponent(applied)}/apply`);
+            // Said once the queues and the template list show it, as a ticket's actions are.
             await Promise.all([loadQueues(), loadTemplates()]);
+            notice.textContent = t("supervisor.applied", { name: tOf("template", applied) });
         } catch (error) {
             notice.textContent = describe(error);
         }
