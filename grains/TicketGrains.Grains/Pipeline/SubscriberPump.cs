@@ -24,6 +24,7 @@ public sealed class SubscriberPump(
     private Checkpoint? _stored;
     private DateTimeOffset _storedAt = DateTimeOffset.MinValue;
     private int _failures;
+    private string? _lastFailure;
 
     /// <summary>
     /// When to read again after commits woke the subscriber during a step that started <paramref name="sincePageStarted"/>
@@ -59,17 +60,37 @@ public sealed class SubscriberPump(
             }
 
             _failures = 0;
+            _lastFailure = null;
             return _schedule.AfterPage(count);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             _failures++;
             var delay = _schedule.AfterFailure(_failures);
-            logger.LogWarning(e, "Subscriber {Subscriber} failed after {Checkpoint} ({Attempts} in a row); retrying in {Delay}",
-                subscriber.Name, _checkpoint, _failures, delay);
+            LogFailure(e, delay);
             await RecordFailureAsync(e, cancellationToken);
             return delay;
         }
+    }
+
+    /// <summary>
+    /// The stack trace goes out once per kind of failure in a streak; a repeat says only its message. A lost table
+    /// fails every subscriber at every back-off step, and thirty-line traces of the same error buried the one
+    /// critical line that said what happened.
+    /// </summary>
+    private void LogFailure(Exception e, TimeSpan delay)
+    {
+        var failure = $"{e.GetType().Name}: {e.Message}";
+        if (failure == _lastFailure)
+        {
+            logger.LogWarning("Subscriber {Subscriber} failed again after {Checkpoint} ({Attempts} in a row): {Failure}; retrying in {Delay}",
+                subscriber.Name, _checkpoint, _failures, failure, delay);
+            return;
+        }
+
+        _lastFailure = failure;
+        logger.LogWarning(e, "Subscriber {Subscriber} failed after {Checkpoint} ({Attempts} in a row); retrying in {Delay}",
+            subscriber.Name, _checkpoint, _failures, delay);
     }
 
     /// <summary>Stores the checkpoint reached if it has not been stored yet (an activation going away calls it).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using TicketGrains.Grains.Pipeline;
@@ -53,6 +54,30 @@ public sealed class SubscriberPumpTests
         Assert.Equal(Poll, await pump.PumpOnceAsync(default));
         Assert.Equal([[1, 2], [1, 2], [1, 2], [1, 2], [3]], subscriber.Pages);
         Assert.Equal([new Checkpoint(5, 2), new Checkpoint(6, 3)], _store.Saves);
+    }
+
+    [Fact]
+    public async Task A_repeated_failure_logs_its_stack_trace_once_per_streak_and_its_message_each_time()
+    {
+        _log.Append(5, 1);
+        var subscriber = new RecordingSubscriber { FailNext = 3 };
+        var logger = new RecordingLogger();
+        var pump = new SubscriberPump(subscriber, _log, _store, Options, logger);
+
+        for (var step = 0; step < 3; step++)
+        {
+            await pump.PumpOnceAsync(default);
+        }
+
+        await pump.PumpOnceAsync(default);
+        _log.Append(6, 2);
+        subscriber.FailNext = 1;
+        await pump.PumpOnceAsync(default);
+
+        Assert.Equal([true, false, false, true], logger.Entries.Select(e => e.WithException));
+        Assert.All(logger.Entries, e => Assert.Equal(LogLevel.Warning, e.Level));
+        Assert.StartsWith("Subscriber recorder failed again after Checkpoint {", logger.Entries[2].Text, StringComparison.Ordinal);
+        Assert.EndsWith("(3 in a row): InvalidOperationException: webhook answered 500; retrying in 00:00:00.4000000", logger.Entries[2].Text, StringComparison.Ordinal);
     }
 
     [Fact]
