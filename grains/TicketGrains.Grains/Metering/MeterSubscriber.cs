@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TicketGrains.Grains.Pipeline;
 
 namespace TicketGrains.Grains.Metering;
@@ -6,7 +7,7 @@ namespace TicketGrains.Grains.Metering;
 /// Counts usage from the committed-event pipeline: chooses the events that may count by their header (the data of the
 /// rest is never read) and records each page with <see cref="UsageStore"/>, exactly once per event.
 /// </summary>
-public sealed class MeterSubscriber(UsageStore store) : ISelectiveEventSubscriber
+public sealed class MeterSubscriber(UsageStore store, IOptions<MeteringOptions> options) : ISelectiveEventSubscriber
 {
     public const string SubscriberName = "usage-meter";
 
@@ -15,6 +16,8 @@ public sealed class MeterSubscriber(UsageStore store) : ISelectiveEventSubscribe
     public string Name => SubscriberName;
 
     public SubscriberStart StartFrom => SubscriberStart.Beginning;
+
+    public TimeSpan? GatherInterval => options.Value.PageInterval;
 
     public ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Select);

@@ -19,8 +19,19 @@ public sealed class MeteringOptions : IValidatableOptions
     /// </summary>
     public TimeSpan QuotaRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The shortest time between two pages of the meter while commits keep arriving: each page is one transaction, and
+    /// nobody reads the counts sooner than <see cref="QuotaRefreshInterval"/>. It adds at most this much to the meter's lag.
+    /// </summary>
+    public TimeSpan PageInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public IEnumerable<string> Problems(string section)
     {
+        if (PageInterval < TimeSpan.Zero || PageInterval > TimeSpan.FromSeconds(10))
+        {
+            yield return $"{section}:PageInterval must be between 00:00:00 and 00:00:10, not {PageInterval}.";
+        }
+
         if (QuotaRefreshInterval < TimeSpan.FromMilliseconds(50) || QuotaRefreshInterval > TimeSpan.FromMinutes(5))
         {
             yield return $"{section}:QuotaRefreshInterval must be between 00:00:00.050 and 00:05:00, not {QuotaRefreshInterval}.";

@@ -10,7 +10,8 @@ namespace TicketGrains.Grains.Pipeline;
 /// The timer keeps the activation alive; <see cref="SubscriberKeeper"/> starts it again on another silo if its silo dies.
 /// A commit anywhere in the cluster (<see cref="PipelineWakeup"/>) brings the next tick forward; a wake-up during a tick
 /// makes the next one follow once the gather interval since its start has passed (at once after a full page), since
-/// that tick's read may have been just too early for it.
+/// that tick's read may have been just too early for it. A wake-up between ticks brings the next one forward to the end
+/// of that interval too, never later than it was due, and leaves a failing subscriber's back-off alone.
 /// </summary>
 internal sealed class EventSubscriberGrain(
     IEnumerable<IEventSubscriber> subscribers,
@@ -26,6 +27,10 @@ internal sealed class EventSubscriberGrain(
     private IDisposable? _wakeups;
     private bool _ticking;
     private bool _woken;
+
+    /// <summary>When the last tick started and when the timer is due next (<see cref="Stopwatch"/> timestamps).</summary>
+    private long _lastStarted;
+    private long _dueAt;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -70,11 +75,11 @@ internal sealed class EventSubscriberGrain(
         lock (_gate)
         {
             _woken = true;
-            if (!_ticking)
+            if (!_ticking && _pump?.WhenWokenBetweenSteps(Stopwatch.GetElapsedTime(_lastStarted)) is { } delay && Due(delay) < _dueAt)
             {
                 try
                 {
-                    _timer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+                    SetTimer(delay);
                 }
                 catch (ObjectDisposedException)
                 {
@@ -86,13 +91,13 @@ internal sealed class EventSubscriberGrain(
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         lock (_gate)
         {
-            (_ticking, _woken) = (true, false);
+            (_ticking, _woken, _lastStarted) = (true, false, started);
         }
 
         var delay = TimeSpan.Zero;
-        var started = Stopwatch.GetTimestamp();
         try
         {
             delay = await _pump!.PumpOnceAsync(cancellationToken);
@@ -102,8 +107,17 @@ internal sealed class EventSubscriberGrain(
             lock (_gate)
             {
                 _ticking = false;
-                _timer!.Change(_woken ? _pump!.AfterWake(Stopwatch.GetElapsedTime(started), delay) : delay, Timeout.InfiniteTimeSpan);
+                SetTimer(_woken ? _pump!.AfterWake(Stopwatch.GetElapsedTime(started), delay) : delay);
             }
         }
+    }
+
+    private static long Due(TimeSpan delay) => Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>Sets the next tick; called under the gate.</summary>
+    private void SetTimer(TimeSpan delay)
+    {
+        _dueAt = Due(delay);
+        _timer?.Change(delay, Timeout.InfiniteTimeSpan);
     }
 }

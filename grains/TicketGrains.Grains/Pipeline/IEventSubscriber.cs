@@ -19,4 +19,12 @@ public interface IEventSubscriber
     /// pipeline retry the same page with backoff; the checkpoint does not move past it.
     /// </summary>
     Task HandleAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The shortest time from the start of one page to the next while commits keep arriving, and the poll once caught
+    /// up when it is longer than <see cref="PipelineOptions.PollInterval"/>; null takes
+    /// <see cref="PipelineOptions.GatherInterval"/>. A subscriber nobody waits on (the usage meter) reads and commits
+    /// a page per interval instead of one per few events.
+    /// </summary>
+    TimeSpan? GatherInterval => null;
 }

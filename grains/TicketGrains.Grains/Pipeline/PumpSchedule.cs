@@ -2,17 +2,23 @@ namespace TicketGrains.Grains.Pipeline;
 
 /// <summary>When a subscriber's next page is due: at once while it is behind, after the poll interval once it has
 /// caught up, a little later when commits keep arriving (<see cref="AfterWake"/>), and with doubling delays while its handler keeps failing.</summary>
-public sealed class PumpSchedule(PipelineOptions options)
+public sealed class PumpSchedule(PipelineOptions options, TimeSpan? ownGatherInterval = null)
 {
-    /// <summary>The delay after a page of <paramref name="delivered"/> events was handled (0 when there was nothing new).</summary>
-    public TimeSpan AfterPage(int delivered) => delivered >= options.PageSize ? TimeSpan.Zero : options.PollInterval;
+    private readonly TimeSpan _gather = ownGatherInterval ?? options.GatherInterval;
+
+    /// <summary>
+    /// The delay after a page of <paramref name="delivered"/> events was handled (0 when there was nothing new): none
+    /// after a full page, else the poll interval, or the subscriber's own gather interval when that is longer.
+    /// </summary>
+    public TimeSpan AfterPage(int delivered) =>
+        delivered >= options.PageSize ? TimeSpan.Zero : options.PollInterval > _gather ? options.PollInterval : _gather;
 
     /// <summary>
     /// The delay before the next page when commits arrived while the last one was read and handled, which started
     /// <paramref name="sincePageStarted"/> ago: what is left of the gather interval.
     /// </summary>
     public TimeSpan AfterWake(TimeSpan sincePageStarted) =>
-        sincePageStarted >= options.GatherInterval ? TimeSpan.Zero : options.GatherInterval - sincePageStarted;
+        sincePageStarted >= _gather ? TimeSpan.Zero : _gather - sincePageStarted;
 
     /// <summary>The delay before retrying after the <paramref name="consecutiveFailures"/>-th failure in a row (from 1).</summary>
     public TimeSpan AfterFailure(int consecutiveFailures)

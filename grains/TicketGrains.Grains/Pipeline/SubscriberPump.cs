@@ -18,7 +18,7 @@ public sealed class SubscriberPump(
     ILogger logger,
     TimeProvider? time = null)
 {
-    private readonly PumpSchedule _schedule = new(options);
+    private readonly PumpSchedule _schedule = new(options, subscriber.GatherInterval);
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private Checkpoint? _checkpoint;
     private Checkpoint? _stored;
@@ -33,6 +33,14 @@ public sealed class SubscriberPump(
     /// </summary>
     public TimeSpan AfterWake(TimeSpan sincePageStarted, TimeSpan stepDelay) =>
         _failures > 0 || stepDelay == TimeSpan.Zero ? stepDelay : _schedule.AfterWake(sincePageStarted);
+
+    /// <summary>
+    /// When to read after commits woke the subscriber between steps, the last of which started
+    /// <paramref name="sinceLastPageStarted"/> ago: what is left of the gather interval; null while the handler keeps
+    /// failing, whose back-off new commits do not shorten.
+    /// </summary>
+    public TimeSpan? WhenWokenBetweenSteps(TimeSpan sinceLastPageStarted) =>
+        Volatile.Read(ref _failures) > 0 ? null : _schedule.AfterWake(sinceLastPageStarted);
 
     /// <summary>The last event handled, once the stored checkpoint has been loaded.</summary>
     public Checkpoint? Checkpoint => _checkpoint;

@@ -32,6 +32,20 @@ public sealed class PumpScheduleTests
         Assert.Equal(TimeSpan.FromMilliseconds(100), Schedule.AfterPage(delivered));
 
     [Theory]
+    [InlineData(0, 1000)]
+    [InlineData(300, 700)]
+    [InlineData(1200, 0)]
+    public void A_subscriber_with_its_own_longer_gather_interval_reads_at_most_once_per_interval(int pageTookMs, int expectedDelayMs)
+    {
+        var meter = new PumpSchedule(new PipelineOptions { PollInterval = TimeSpan.FromMilliseconds(100), PageSize = 50, GatherInterval = TimeSpan.FromMilliseconds(10) },
+            TimeSpan.FromSeconds(1));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedDelayMs), meter.AfterWake(TimeSpan.FromMilliseconds(pageTookMs)));
+        Assert.Equal(TimeSpan.FromSeconds(1), meter.AfterPage(49));
+        Assert.Equal(TimeSpan.Zero, meter.AfterPage(50));
+    }
+
+    [Theory]
     [InlineData(1, 100)]
     [InlineData(2, 200)]
     [InlineData(3, 400)]

@@ -81,6 +81,21 @@ public sealed class SubscriberPumpTests
     }
 
     [Fact]
+    public async Task A_wake_up_between_steps_waits_out_the_gather_interval_and_leaves_a_back_off_alone()
+    {
+        _log.Append(5, 1);
+        var subscriber = new RecordingSubscriber { FailNext = 1 };
+        var pump = new SubscriberPump(subscriber, _log, _store, new PipelineOptions { PollInterval = Poll, PageSize = 2, BackoffMax = TimeSpan.FromSeconds(1), GatherInterval = TimeSpan.FromMilliseconds(10), CheckpointInterval = TimeSpan.Zero }, NullLogger.Instance);
+
+        await pump.PumpOnceAsync(default);
+        Assert.Null(pump.WhenWokenBetweenSteps(TimeSpan.FromSeconds(5)));
+
+        await pump.PumpOnceAsync(default);
+        Assert.Equal(TimeSpan.FromMilliseconds(6), pump.WhenWokenBetweenSteps(TimeSpan.FromMilliseconds(4)));
+        Assert.Equal(TimeSpan.Zero, pump.WhenWokenBetweenSteps(TimeSpan.FromMilliseconds(40)));
+    }
+
+    [Fact]
     public async Task A_wake_up_during_a_step_shortens_a_caught_up_wait_to_the_gather_interval_but_never_a_back_off()
     {
         var gather = TimeSpan.FromMilliseconds(10);
