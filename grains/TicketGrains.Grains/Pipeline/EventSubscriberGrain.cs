@@ -10,8 +10,8 @@ namespace TicketGrains.Grains.Pipeline;
 /// The timer keeps the activation alive; <see cref="SubscriberKeeper"/> starts it again on another silo if its silo dies.
 /// A commit anywhere in the cluster (<see cref="PipelineWakeup"/>) brings the next tick forward; a wake-up during a tick
 /// makes the next one follow once the gather interval since its start has passed (at once after a full page), since
-/// that tick's read may have been just too early for it. A wake-up between ticks brings the next one forward to the end
-/// of that interval too, never later than it was due, and leaves a failing subscriber's back-off alone.
+/// that tick's read may have been just too early for it. A wake-up between ticks sets the next one to the end of that
+/// interval too, and leaves a failing subscriber's back-off alone.
 /// </summary>
 internal sealed class EventSubscriberGrain(
     IEnumerable<IEventSubscriber> subscribers,
@@ -28,9 +28,8 @@ internal sealed class EventSubscriberGrain(
     private bool _ticking;
     private bool _woken;
 
-    /// <summary>When the last tick started and when the timer is due next (<see cref="Stopwatch"/> timestamps).</summary>
+    /// <summary>When the last tick started (a <see cref="Stopwatch"/> timestamp).</summary>
     private long _lastStarted;
-    private long _dueAt;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -75,11 +74,13 @@ internal sealed class EventSubscriberGrain(
         lock (_gate)
         {
             _woken = true;
-            if (!_ticking && _pump?.WhenWokenBetweenSteps(Stopwatch.GetElapsedTime(_lastStarted)) is { } delay && Due(delay) < _dueAt)
+            // Always set, never skipped as "already due sooner": a grain timer applies a change made while it fires
+            // only after the tick, and one racing that moment can be lost; the next commit's wake-up must repair it.
+            if (!_ticking && _pump?.WhenWokenBetweenSteps(Stopwatch.GetElapsedTime(_lastStarted)) is { } delay)
             {
                 try
                 {
-                    SetTimer(delay);
+                    _timer?.Change(delay, Timeout.InfiniteTimeSpan);
                 }
                 catch (ObjectDisposedException)
                 {
@@ -107,17 +108,8 @@ internal sealed class EventSubscriberGrain(
             lock (_gate)
             {
                 _ticking = false;
-                SetTimer(_woken ? _pump!.AfterWake(Stopwatch.GetElapsedTime(started), delay) : delay);
+                _timer!.Change(_woken ? _pump!.AfterWake(Stopwatch.GetElapsedTime(started), delay) : delay, Timeout.InfiniteTimeSpan);
             }
         }
-    }
-
-    private static long Due(TimeSpan delay) => Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
-
-    /// <summary>Sets the next tick; called under the gate.</summary>
-    private void SetTimer(TimeSpan delay)
-    {
-        _dueAt = Due(delay);
-        _timer?.Change(delay, Timeout.InfiniteTimeSpan);
     }
 }
