@@ -31,12 +31,31 @@ internal sealed class EventSourcedStream<TState>(
         State = empty();
         Version = 0;
         SnapshotVersion = 0;
-        if (fromSnapshot is not null && await log.ReadSnapshotAsync(tenantId, streamId) is { } snapshot && await fromSnapshot(snapshot.Json) is { } restored)
+        IReadOnlyList<StoredEvent> events;
+        if (fromSnapshot is null)
         {
-            (State, Version, SnapshotVersion) = (restored, snapshot.Version, snapshot.Version);
+            events = await log.ReadStreamAsync(tenantId, streamId, 0);
+        }
+        else
+        {
+            var (snapshot, afterSnapshot) = await log.ReadFromSnapshotAsync(tenantId, streamId);
+            if (snapshot is null)
+            {
+                events = afterSnapshot;
+            }
+            else if (await fromSnapshot(snapshot.Value.Json) is { } restored)
+            {
+                (State, Version, SnapshotVersion) = (restored, snapshot.Value.Version, snapshot.Value.Version);
+                events = afterSnapshot;
+            }
+            else
+            {
+                // A snapshot this code cannot read (an older shape): the whole stream instead.
+                events = await log.ReadStreamAsync(tenantId, streamId, 0);
+            }
         }
 
-        foreach (var stored in await log.ReadStreamAsync(tenantId, streamId, Version))
+        foreach (var stored in events)
         {
             var e = EventSerializer.Deserialize(stored.EventType, stored.Json);
             apply(State, codec is null ? e : await codec.OpenAsync(e, State));

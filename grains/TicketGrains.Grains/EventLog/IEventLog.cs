@@ -14,4 +14,14 @@ public interface IEventLog
     Task<(int Version, string Json)?> ReadSnapshotAsync(string tenantId, string streamId);
 
     Task SaveSnapshotAsync(string tenantId, string streamId, int version, string json);
+
+    /// <summary>
+    /// The stream's snapshot, if one was saved, and the events after it, as of one moment: what loading an activation
+    /// needs. A log on a database answers both in one round trip; this default reads them one after the other.
+    /// </summary>
+    async Task<((int Version, string Json)? Snapshot, IReadOnlyList<StoredEvent> Events)> ReadFromSnapshotAsync(string tenantId, string streamId)
+    {
+        var snapshot = await ReadSnapshotAsync(tenantId, streamId);
+        return (snapshot, await ReadStreamAsync(tenantId, streamId, snapshot?.Version ?? 0));
+    }
 }

@@ -34,6 +34,9 @@ internal sealed class WriterUnderTest : IAsyncDisposable
 
     public GroupCommitWriter Writer { get; }
 
+    /// <summary>The log as a silo has it: reads on this data source, appends through <see cref="Writer"/>.</summary>
+    public IEventLog Log => new PostgresEventLog(_dataSource, Writer);
+
     public static async Task<WriterUnderTest> StartAsync(TestDatabase database, int maxBatch = 1000)
     {
         await database.ExecuteAsync(StatementLog);
