@@ -1,7 +1,14 @@
-// The server's clock as this browser can know it. Each API answer's Date header (whole seconds) bounds the offset
-// between the server's clock and this one: at some moment between sending (t0) and receiving (t1) the server read a
-// time in [date, date + 1 s). Over all answers, offset ∈ [max(date - t1), min(date + 1 s - t0)]. A countdown uses the
-// upper bound: it may show a deadline as nearer than it is, never as further away.
+// The server's clock as this browser can know it. Each API answer's Date header bounds the offset between the
+// server's clock and this one: at some moment between sending (t0) and receiving (t1) the server wrote a date that
+// lies at most DateHeaderSpan behind its clock. Over all answers, offset ∈ [max(date - t1), min(date + span - t0)].
+// A countdown uses the upper bound: it may show a deadline as nearer than it is, never as further away.
+
+/**
+ * How far the Date header can trail the server's clock: whole seconds (1 s), from a value Kestrel refreshes once a
+ * second on a background heartbeat (1 s more), which a busy machine delays. With a 1-s span a stale header made a
+ * countdown show a deadline further away than it was (a browser test saw "72:00:00 left" for a 72-hour target).
+ */
+export const DateHeaderSpan = 3000;
 
 export interface OffsetBounds {
     lower: number;
@@ -11,7 +18,7 @@ export interface OffsetBounds {
 /** The bounds after one more answer; null bounds mean no answer yet. */
 export function narrow(bounds: OffsetBounds | null, sentAt: number, receivedAt: number, serverDate: number): OffsetBounds {
     const lower = serverDate - receivedAt;
-    const upper = serverDate + 1000 - sentAt;
+    const upper = serverDate + DateHeaderSpan - sentAt;
     if (bounds === null || lower > bounds.upper || upper < bounds.lower) {
         // No answer yet, or this clock or the server's jumped: start again from this answer alone.
         return { lower, upper };
