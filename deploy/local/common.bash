@@ -16,6 +16,9 @@
 #   use_intent_model     Intents__ModelPath: as configured, else the local category model, trained when missing
 #   raw_insert_rate      PostgreSQL's own single-row durable insert rate (pgbench), the limit benches compare with
 #   start_local_cluster  a timeline bench's cluster (cluster.sh start after a Release build), stopped when the script exits
+#   pg_super             psql as the local cluster's superuser (args: psql's), on $TICKETGRAINS_PG_PORT
+#   with_pg_statements   loads pg_stat_statements into the local cluster now and unloads it when the script exits (a
+#                        restart each way), so the other benches find the cluster as they expect it
 # shellcheck shell=bash
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -182,4 +185,21 @@ start_local_cluster() { # silos apis
     dotnet build "$repo/TicketGrains.sln" -c Release -nologo -v quiet >/dev/null
     cluster stop >/dev/null 2>&1 || true
     cluster start "$1" "$2"
+}
+
+pg_super() {
+    runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -h "$repo/.data/pg" -p "${TICKETGRAINS_PG_PORT:-55432}" "$@"
+}
+
+restart_local_postgres() { "$repo/deploy/local/postgres.sh" stop >/dev/null && "$repo/deploy/local/postgres.sh" start >/dev/null; }
+
+with_pg_statements() {
+    "$repo/deploy/local/postgres.sh" start >/dev/null
+    pg_super -d postgres -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
+    restart_local_postgres
+}
+
+# Called by the profile scripts' EXIT traps, after they stopped their silo.
+without_pg_statements() {
+    pg_super -d postgres -c "ALTER SYSTEM RESET shared_preload_libraries" >/dev/null 2>&1 && restart_local_postgres || true
 }

@@ -28,24 +28,20 @@ while (($#)); do
     esac
 done
 
-port="${TICKETGRAINS_PG_PORT:-55432}"
 url="${TICKETGRAINS_PROFILE_URL:-http://127.0.0.1:5085}"
 database=tg_profile
 out="$repo/.data/bench/create-profile-$(date -u +%Y%m%dT%H%M%SZ).txt"
 bench_dll="$repo/tests/TicketGrains.Bench/bin/Release/net10.0/TicketGrains.Bench.dll"
 silo_pid=""
 
-as_super() { runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -h "$repo/.data/pg" -p "$port" "$@"; }
-restart_cluster() { deploy/local/postgres.sh stop >/dev/null && deploy/local/postgres.sh start >/dev/null; }
+as_super() { pg_super "$@"; }
 finish() {
     stop_process "$silo_pid"
-    as_super -d postgres -c "ALTER SYSTEM RESET shared_preload_libraries" >/dev/null 2>&1 && restart_cluster || true
+    without_pg_statements
 }
 trap finish EXIT
 
-deploy/local/postgres.sh start >/dev/null
-as_super -d postgres -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
-restart_cluster
+with_pg_statements
 as_super -d postgres -c "DROP DATABASE IF EXISTS $database WITH (FORCE)"
 
 start_bench_silo "$url" "$database" profile 11195 30095 \
