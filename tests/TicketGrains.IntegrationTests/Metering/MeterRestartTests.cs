@@ -52,8 +52,8 @@ public sealed class MeterRestartTests : MigratedDatabaseTest
     /// <summary>A fresh loop, as a new activation of the subscriber grain, until its checkpoint reaches the log's last event.</summary>
     private async Task RunUntilCaughtUpAsync(NpgsqlDataSource source)
     {
-        var pump = new SubscriberPump(new MeterSubscriber(new UsageStore(source), Microsoft.Extensions.Options.Options.Create(new MeteringOptions { PageInterval = TimeSpan.Zero })), new PostgresCommittedEventSource(source),
-            new PostgresSubscriptionStore(source), Options, NullLogger.Instance);
+        var meter = new MeterSubscriber(new UsageStore(source), Microsoft.Extensions.Options.Options.Create(new MeteringOptions { PageInterval = TimeSpan.Zero }));
+        var pump = new SubscriberPump(meter, new PostgresCommittedEventSource(source), new PostgresSubscriptionStore(source), Options, NullLogger.Instance);
         var last = (await Database.ColumnAsync<long>("SELECT max(position) FROM tg_events")).Single();
         using var stop = new CancellationTokenSource();
         var running = RunAsync(pump, stop.Token);
