@@ -51,6 +51,9 @@ public sealed record AssigneeChanged(string? From, string? To, string Actor, Dat
 /// An SLA clock passed its due time (once per clock). <paramref name="Metric"/> is absent in events written before there
 /// was more than first reply. The escalation of the ticket's plan rides along: a raised priority and a new queue take
 /// effect on the ticket; the supervisor to notify and the webhook to call are for the pipeline's subscribers.
+/// <paramref name="Sla"/>: with a raised priority, the plan the tenant's policies give the ticket at it, so the other
+/// clocks move to the tighter targets as on any priority change (ADR 0029); absent in events written before, which move
+/// nothing on replay.
 /// </summary>
 public sealed record SlaBreached(
     DateTimeOffset DueAt,
@@ -59,7 +62,8 @@ public sealed record SlaBreached(
     string? RaisedPriority = null,
     string? Queue = null,
     string? Notify = null,
-    string? Webhook = null) : IDomainEvent;
+    string? Webhook = null,
+    SlaPlan? Sla = null) : IDomainEvent;
 
 /// <summary>
 /// An agent pulled the ticket: it is assigned to them (a new ticket opens), but until they acknowledge it by

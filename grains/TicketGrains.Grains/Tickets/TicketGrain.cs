@@ -339,7 +339,8 @@ public sealed class TicketGrain(
         // One warning or breach per append, so clocks due together each fire once and a conflict loses at most one.
         while (SlaDecisions.Next(State, time.GetUtcNow()) is { } due)
         {
-            await AppendAsync(due);
+            // A raised priority moves the other clocks as an agent's change does; the decision is pure, so the plan is looked up here.
+            await AppendAsync(due is SlaBreached { RaisedPriority: { } raised, Sla: null } breach ? breach with { Sla = await PlanForAsync(raised) } : due);
             decided = true;
         }
 

@@ -215,6 +215,11 @@ public sealed class TicketState : IJsonOnDeserialized
                 SlaBreached = true;
                 Sla.Breached(b.Metric ?? SlaMetrics.FirstReply, b.At);
                 Priority = b.RaisedPriority ?? Priority;
+                if (b.Sla is { } escalatedPlan)
+                {
+                    Sla.Replan(escalatedPlan, b.At);
+                }
+
                 Queue = b.Queue ?? Queue;
                 if (SlaEscalationNote.For(b) is { } note)
                 {

@@ -47,5 +47,34 @@ public sealed class SlaPolicyTests(ClusterFixture fixture)
             $"the escalated ticket left queue '{created.Queue}' for the escalation queue");
     }
 
+    [Fact]
+    public async Task A_breach_that_raises_the_priority_moves_the_other_clocks_to_the_higher_priority_targets()
+    {
+        var tenant = Tenants.New();
+        var tiered = Vip with
+        {
+            Targets =
+            [
+                new SlaTarget { Metric = "first_reply", Seconds = 600 },
+                new SlaTarget { Metric = "agent_work", Priority = "normal", Seconds = 3600 },
+                new SlaTarget { Metric = "agent_work", Priority = "high", Seconds = 1800 },
+            ],
+        };
+        await fixture.Client.GetGrain<ISlaPolicyGrain>(tenant).PutPolicyAsync("vip", tiered, "sue");
+        var created = await fixture.Client.OpenAsync(tenant, Commands.Create(category: "refund", tier: "vip", priority: "normal"));
+        var ticket = fixture.Client.Ticket(tenant, created.Id);
+        var now = fixture.Time.GetUtcNow();
+        Assert.Equal(now.AddHours(1), created.SlaClocks.Single(c => c.Metric == "agent_work").DueAt);
+
+        fixture.Time.Advance(TimeSpan.FromMinutes(10));
+        await fixture.Client.GetGrain<ISlaWatchGrain>(tenant).SweepAsync();
+
+        var escalated = await ticket.GetAsync();
+        Assert.Equal("high", escalated.Priority);
+        Assert.Equal(
+            [("first_reply", now.AddMinutes(10), (DateTimeOffset?)now.AddMinutes(10)), ("agent_work", now.AddMinutes(30), null)],
+            escalated.SlaClocks.Select(c => (c.Metric, c.DueAt, c.BreachedAt)));
+    }
+
     private IAgentQueueGrain Queue(string tenant, string name) => fixture.Client.GetGrain<IAgentQueueGrain>(GrainKeys.For(tenant, name));
 }
