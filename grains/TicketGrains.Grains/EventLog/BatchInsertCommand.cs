@@ -10,12 +10,15 @@ namespace TicketGrains.Grains.EventLog;
 /// partitioned tg_events can only have unique keys that contain its position (0760_event_partitions.sql).
 /// A row's subject is written once, with the ticket's creation: it is the subject as sealed in TicketCreated,
 /// so the row is exactly what a rebuild from the log produces (ReadModel/ReadModelRebuild).
+/// Parameters are positional ($1 …) and added in the order of their numbers: with names, Npgsql parses and rewrites this
+/// long text on every batch (about 2 % of the silo's allocations under creates, 2026-12-04); with positions it sends it
+/// as it is.
 /// </summary>
 internal static class BatchInsertCommand
 {
     private const string Sql = """
         WITH input AS (
-            SELECT * FROM unnest(@tenant, @stream, @version, @type, @data) WITH ORDINALITY
+            SELECT * FROM unnest($1, $2, $3, $4, $5) WITH ORDINALITY
                 AS i(tenant_id, stream_id, version, event_type, data, ord)
         ), claimed AS (
             INSERT INTO tg_event_versions (tenant_id, stream_id, version)
@@ -30,8 +33,8 @@ internal static class BatchInsertCommand
             RETURNING tenant_id, stream_id, version
         ), rows AS (
             SELECT DISTINCT ON (r.tenant_id, r.ticket_id) r.*
-            FROM unnest(@r_tenant, @r_stream, @r_version, @r_ticket, @r_status, @r_category, @r_priority,
-                        @r_queue, @r_customer, @r_assignee, @r_channel, @r_subject, @r_created, @r_updated, @r_sla, @r_claim)
+            FROM unnest($6, $7, $8, $9, $10, $11, $12,
+                        $13, $14, $15, $16, $17, $18, $19, $20, $21)
                 AS r(tenant_id, stream_id, version, ticket_id, status, category, priority, queue, customer_id,
                      assignee, channel, subject, created_at, updated_at, sla_due_at, claim_due_at)
             JOIN inserted i ON i.tenant_id = r.tenant_id AND i.stream_id = r.stream_id AND i.version = r.version
@@ -49,7 +52,7 @@ internal static class BatchInsertCommand
         ), filed AS (
             INSERT INTO tg_order_tickets (tenant_id, order_no, ticket_id)
             SELECT o.tenant_id, o.order_no, o.ticket_id
-            FROM unnest(@o_tenant, @o_stream, @o_version, @o_order, @o_ticket)
+            FROM unnest($22, $23, $24, $25, $26)
                 AS o(tenant_id, stream_id, version, order_no, ticket_id)
             JOIN inserted i ON i.tenant_id = o.tenant_id AND i.stream_id = o.stream_id AND i.version = o.version
             ON CONFLICT DO NOTHING
@@ -83,41 +86,42 @@ internal static class BatchInsertCommand
 
         var command = new NpgsqlCommand(Sql, connection);
         var p = command.Parameters;
-        p.Add(new NpgsqlParameter<string[]>("tenant", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = tenant });
-        p.Add(new NpgsqlParameter<string[]>("stream", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = stream });
-        p.Add(new NpgsqlParameter<int[]>("version", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = version });
-        p.Add(new NpgsqlParameter<string[]>("type", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = type });
-        p.Add(new NpgsqlParameter<string[]>("data", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { TypedValue = data });
-        AddRowParameters(p, rows);
-        Add(p, "o_tenant", NpgsqlDbType.Text, filed, r => r.TenantId);
-        Add(p, "o_stream", NpgsqlDbType.Text, filed, r => r.StreamId);
-        Add(p, "o_version", NpgsqlDbType.Integer, filed, r => r.Version);
-        Add(p, "o_order", NpgsqlDbType.Text, filed, r => r.OrderNo!);
-        Add(p, "o_ticket", NpgsqlDbType.Uuid, filed, r => r.Row!.TicketId);
+        p.Add(Positional(NpgsqlDbType.Text, tenant)); // $1-$5: the events
+        p.Add(Positional(NpgsqlDbType.Text, stream));
+        p.Add(Positional(NpgsqlDbType.Integer, version));
+        p.Add(Positional(NpgsqlDbType.Text, type));
+        p.Add(Positional(NpgsqlDbType.Jsonb, data));
+        AddRowParameters(p, rows); // $6-$21
+        Add(p, NpgsqlDbType.Text, filed, r => r.TenantId); // $22-$26: the order-number index entries
+        Add(p, NpgsqlDbType.Text, filed, r => r.StreamId);
+        Add(p, NpgsqlDbType.Integer, filed, r => r.Version);
+        Add(p, NpgsqlDbType.Text, filed, r => r.OrderNo!);
+        Add(p, NpgsqlDbType.Uuid, filed, r => r.Row!.TicketId);
         return command;
     }
 
+    /// <summary>The read-model rows, in the order of the <c>r</c> columns of the statement.</summary>
     private static void AddRowParameters(NpgsqlParameterCollection p, List<AppendRequest> rows)
     {
-        Add(p, "r_tenant", NpgsqlDbType.Text, rows, r => r.TenantId);
-        Add(p, "r_stream", NpgsqlDbType.Text, rows, r => r.StreamId);
-        Add(p, "r_version", NpgsqlDbType.Integer, rows, r => r.Version);
-        Add(p, "r_ticket", NpgsqlDbType.Uuid, rows, r => r.Row!.TicketId);
-        Add(p, "r_status", NpgsqlDbType.Text, rows, r => r.Row!.Status);
-        Add(p, "r_category", NpgsqlDbType.Text, rows, r => r.Row!.Category);
-        Add(p, "r_priority", NpgsqlDbType.Text, rows, r => r.Row!.Priority);
-        Add(p, "r_queue", NpgsqlDbType.Text, rows, r => r.Row!.Queue);
-        Add(p, "r_customer", NpgsqlDbType.Uuid, rows, r => r.Row!.CustomerId);
-        Add(p, "r_assignee", NpgsqlDbType.Text, rows, r => r.Row!.Assignee);
-        Add(p, "r_channel", NpgsqlDbType.Text, rows, r => r.Row!.Channel);
-        Add(p, "r_subject", NpgsqlDbType.Text, rows, r => r.Row!.Subject);
-        Add(p, "r_created", NpgsqlDbType.TimestampTz, rows, r => r.Row!.CreatedAt.UtcDateTime);
-        Add(p, "r_updated", NpgsqlDbType.TimestampTz, rows, r => r.Row!.UpdatedAt.UtcDateTime);
-        Add(p, "r_sla", NpgsqlDbType.TimestampTz, rows, r => r.Row!.SlaDueAt?.UtcDateTime);
-        Add(p, "r_claim", NpgsqlDbType.TimestampTz, rows, r => r.Row!.ClaimDueAt?.UtcDateTime);
+        Add(p, NpgsqlDbType.Text, rows, r => r.TenantId);
+        Add(p, NpgsqlDbType.Text, rows, r => r.StreamId);
+        Add(p, NpgsqlDbType.Integer, rows, r => r.Version);
+        Add(p, NpgsqlDbType.Uuid, rows, r => r.Row!.TicketId);
+        Add(p, NpgsqlDbType.Text, rows, r => r.Row!.Status);
+        Add(p, NpgsqlDbType.Text, rows, r => r.Row!.Category);
+        Add(p, NpgsqlDbType.Text, rows, r => r.Row!.Priority);
+        Add(p, NpgsqlDbType.Text, rows, r => r.Row!.Queue);
+        Add(p, NpgsqlDbType.Uuid, rows, r => r.Row!.CustomerId);
+        Add(p, NpgsqlDbType.Text, rows, r => r.Row!.Assignee);
+        Add(p, NpgsqlDbType.Text, rows, r => r.Row!.Channel);
+        Add(p, NpgsqlDbType.Text, rows, r => r.Row!.Subject);
+        Add(p, NpgsqlDbType.TimestampTz, rows, r => r.Row!.CreatedAt.UtcDateTime);
+        Add(p, NpgsqlDbType.TimestampTz, rows, r => r.Row!.UpdatedAt.UtcDateTime);
+        Add(p, NpgsqlDbType.TimestampTz, rows, r => r.Row!.SlaDueAt?.UtcDateTime);
+        Add(p, NpgsqlDbType.TimestampTz, rows, r => r.Row!.ClaimDueAt?.UtcDateTime);
     }
 
-    private static void Add<T>(NpgsqlParameterCollection p, string name, NpgsqlDbType type, List<AppendRequest> rows, Func<AppendRequest, T> pick)
+    private static void Add<T>(NpgsqlParameterCollection p, NpgsqlDbType type, List<AppendRequest> rows, Func<AppendRequest, T> pick)
     {
         var values = new T[rows.Count];
         for (var i = 0; i < values.Length; i++)
@@ -125,6 +129,9 @@ internal static class BatchInsertCommand
             values[i] = pick(rows[i]);
         }
 
-        p.Add(new NpgsqlParameter<T[]>(name, NpgsqlDbType.Array | type) { TypedValue = values });
+        p.Add(Positional(type, values));
     }
+
+    private static NpgsqlParameter<T[]> Positional<T>(NpgsqlDbType elementType, T[] values) =>
+        new() { NpgsqlDbType = NpgsqlDbType.Array | elementType, TypedValue = values };
 }

@@ -6,16 +6,17 @@ namespace TicketGrains.Grains.Pipeline;
 /// <summary>
 /// Reads tg_events in (tx_id, position) order below the oldest running transaction. Ordering by position alone would
 /// skip events: identity values are handed out when rows are inserted, so a transaction that commits late leaves a
-/// lower position behind a reader that has already moved past it.
+/// lower position behind a reader that has already moved past it. Parameters are positional, so Npgsql sends the text
+/// without parsing it on every page; result lists start small because most pages hold a few events.
 /// </summary>
 public sealed class PostgresCommittedEventSource(NpgsqlDataSource dataSource) : ICommittedEventSource
 {
     private const string Header = "tx_id, position, tenant_id, stream_id, version, event_type, recorded_at";
 
     private const string PageCondition = """
-        WHERE (tx_id, position) > (@tx, @position) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
+        WHERE (tx_id, position) > ($1, $2) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
         ORDER BY tx_id, position
-        LIMIT @limit
+        LIMIT $3
         """;
 
     private const string PageSql = $"SELECT {Header}, data::text FROM tg_events {PageCondition}";
@@ -23,13 +24,13 @@ public sealed class PostgresCommittedEventSource(NpgsqlDataSource dataSource) : 
     private const string HeaderPageSql = $"SELECT {Header} FROM tg_events {PageCondition}";
 
     // jsonb's text output is the costly part of a read, so it is asked for only here, for the chosen positions.
-    private const string DataSql = "SELECT position, data::text FROM tg_events WHERE position = ANY(@positions)";
+    private const string DataSql = "SELECT position, data::text FROM tg_events WHERE position = ANY($1)";
 
     public async Task<IReadOnlyList<CommittedEvent>> ReadAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken)
     {
         await using var command = PageCommand(PageSql, after, limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var events = new List<CommittedEvent>(Math.Min(limit, 1024));
+        var events = new List<CommittedEvent>();
         while (await reader.ReadAsync(cancellationToken))
         {
             events.Add(HeaderOf(reader).With(reader.GetString(7)));
@@ -42,7 +43,7 @@ public sealed class PostgresCommittedEventSource(NpgsqlDataSource dataSource) : 
     {
         await using var command = PageCommand(HeaderPageSql, after, limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var headers = new List<EventHeader>(Math.Min(limit, 1024));
+        var headers = new List<EventHeader>();
         while (await reader.ReadAsync(cancellationToken))
         {
             headers.Add(HeaderOf(reader));
@@ -59,8 +60,9 @@ public sealed class PostgresCommittedEventSource(NpgsqlDataSource dataSource) : 
         }
 
         await using var command = dataSource.CreateCommand(DataSql);
-        command.Parameters.Add(new NpgsqlParameter<long[]>("positions", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
+        command.Parameters.Add(new NpgsqlParameter<long[]>
         {
+            NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint,
             TypedValue = [.. headers.Select(h => h.Position)],
         });
         var data = new Dictionary<long, string>(headers.Count);
@@ -79,9 +81,9 @@ public sealed class PostgresCommittedEventSource(NpgsqlDataSource dataSource) : 
     private NpgsqlCommand PageCommand(string sql, Checkpoint after, int limit)
     {
         var command = dataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter<ulong>("tx", NpgsqlDbType.Xid8) { TypedValue = after.TransactionId });
-        command.Parameters.Add(new NpgsqlParameter<long>("position", after.Position));
-        command.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        command.Parameters.Add(new NpgsqlParameter<ulong> { NpgsqlDbType = NpgsqlDbType.Xid8, TypedValue = after.TransactionId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = after.Position });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
         return command;
     }
 
