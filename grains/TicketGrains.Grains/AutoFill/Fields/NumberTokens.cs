@@ -10,9 +10,16 @@ public static partial class NumberTokens
     public static IReadOnlyList<NumberToken> Find(string text)
     {
         var tokens = new List<NumberToken>();
-        foreach (Match match in Token().Matches(text))
+        foreach (var match in Token().EnumerateMatches(text))
         {
-            var value = Mend(match.Value.ToUpperInvariant());
+            // Most tokens are words: only one that could hold enough digits once mended is copied out.
+            var span = text.AsSpan(match.Index, match.Length);
+            if (CouldBeDigits(span) < MinDigits)
+            {
+                continue;
+            }
+
+            var value = Mend(span.ToString().ToUpperInvariant());
             var token = new NumberToken(value, match.Index, match.Length);
             if (token.DigitCount >= MinDigits)
             {
@@ -21,6 +28,21 @@ public static partial class NumberTokens
         }
 
         return tokens;
+    }
+
+    /// <summary>Digits, and the letters <see cref="Mend"/> may read as digits: an upper bound of the mended digit count.</summary>
+    private static int CouldBeDigits(ReadOnlySpan<char> token)
+    {
+        var count = 0;
+        foreach (var c in token)
+        {
+            if (char.IsAsciiDigit(c) || c is 'O' or 'o' or 'I' or 'i' or 'L' or 'l')
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>

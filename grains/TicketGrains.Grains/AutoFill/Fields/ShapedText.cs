@@ -10,10 +10,11 @@ namespace TicketGrains.Grains.AutoFill.Fields;
 /// </summary>
 public sealed class ShapedText
 {
-    private readonly int[] _original;
+    // Null when no space was removed: then every index is its own original.
+    private readonly int[]? _original;
     private readonly int _originalLength;
 
-    private ShapedText(string text, int[] original, int originalLength)
+    private ShapedText(string text, int[]? original, int originalLength)
     {
         Text = text;
         _original = original;
@@ -24,13 +25,13 @@ public sealed class ShapedText
 
     public static ShapedText Of(string original)
     {
-        var half = string.Create(original.Length, original, static (span, text) =>
+        var half = HalfWidthOf(original);
+        if (!AnyLineSpacedOut(half))
         {
-            for (var i = 0; i < text.Length; i++)
-            {
-                span[i] = HalfWidth(text[i]);
-            }
-        });
+            // The common case (typed text): nothing moves, so no index map is built.
+            return new ShapedText(half, null, original.Length);
+        }
+
         var text = new StringBuilder(half.Length);
         var indices = new List<int>(half.Length);
         var lineStart = 0;
@@ -56,9 +57,49 @@ public sealed class ShapedText
         return new ShapedText(text.ToString(), [.. indices], original.Length);
     }
 
+    private static string HalfWidthOf(string original)
+    {
+        var i = 0;
+        while (i < original.Length && HalfWidth(original[i]) == original[i])
+        {
+            i++;
+        }
+
+        return i == original.Length ? original : string.Create(original.Length, original, static (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = HalfWidth(text[i]);
+            }
+        });
+    }
+
+    private static bool AnyLineSpacedOut(string text)
+    {
+        var lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.Length : lineEnd + 1;
+            if (IsSpacedOut(text.AsSpan(lineStart, lineEnd - lineStart)))
+            {
+                return true;
+            }
+
+            lineStart = lineEnd;
+        }
+
+        return false;
+    }
+
     /// <summary>The start and length in the original text of the shaped span.</summary>
     public (int Start, int Length) OriginalSpan(int start, int length)
     {
+        if (_original is null)
+        {
+            return (Math.Min(start, _originalLength), length);
+        }
+
         if (length == 0)
         {
             return (start < _original.Length ? _original[start] : _originalLength, 0);
