@@ -2,7 +2,8 @@
 # Where a created ticket's cost goes, per ticket: one silo with the co-hosted API (encryption on, as in bench.sh), the
 # in-repo bench's HTTP creates, and over a fixed window after the warm-up PostgreSQL's pg_stat_statements (each
 # statement's calls, rows and execution time divided by the tickets created in the window, the pipeline's catch-up
-# included), the commits per ticket (pg_stat_database) and the silo's CPU per ticket (/proc).
+# included), the commits per ticket (pg_stat_database), the silo's CPU per ticket (/proc) and its managed allocations per
+# ticket (the runtime's dotnet_gc_heap_total_allocated_bytes_total on /metrics).
 # pg_stat_statements is loaded for the run and unloaded after (two restarts of the cluster), so deploy/local/bench.sh
 # finds the cluster as it expects it.
 #
@@ -56,6 +57,11 @@ say "warming up for $warmup s at $concurrency connections"
 dotnet "$bench_dll" --url "$url" --concurrency "$concurrency" --warmup "$warmup" --seconds 1 >/dev/null
 
 silo_cpu() { awk '{ print $14 + $15 }' "/proc/$silo_pid/stat"; }
+# The silo's managed allocations so far (the runtime's counter on /metrics); empty when the metric is missing.
+silo_allocated() {
+    curl -s --max-time 5 "$url/metrics" |
+        awk '$1 ~ /^dotnet_gc_heap_total_allocated_bytes_total($|\{)/ { sum += $2; seen = 1 } END { if (seen) printf "%.0f\n", sum }'
+}
 count_tickets() { as_super -d "$database" -At -c "SELECT count(*) FROM tg_events WHERE event_type = 'TicketCreated'"; }
 # Waits until no subscriber checkpoint is behind the log's end, so the window holds the pipeline's work for its tickets.
 caught_up() {
@@ -76,10 +82,12 @@ as_super -d "$database" -c "SELECT pg_stat_statements_reset(), pg_stat_reset()" 
 tickets_before="$(count_tickets)"
 position_before="$(as_super -d "$database" -At -c "SELECT coalesce(max(position), 0) FROM tg_events")"
 cpu_before="$(silo_cpu)"
+allocated_before="$(silo_allocated)"
 say "measuring $seconds s at $concurrency connections (then the open-loop phase the bench always runs)"
 dotnet "$bench_dll" --url "$url" --concurrency "$concurrency" --warmup 1 --seconds "$seconds" | grep -E "closed|open|best" || true
 caught_up
 cpu_after="$(silo_cpu)"
+allocated_after="$(silo_allocated)"
 tickets="$(( $(count_tickets) - tickets_before ))"
 ticks="$(getconf CLK_TCK)"
 ((tickets > 0)) || die "no ticket was created in the window"
@@ -91,6 +99,11 @@ ticks="$(getconf CLK_TCK)"
         || string_agg(event_type || ' ' || n, ', ') || ')' FROM (SELECT event_type, count(*) AS n FROM tg_events
         WHERE position > $position_before GROUP BY 1 ORDER BY 2 DESC) e"
     echo "silo CPU per ticket: $(( (cpu_after - cpu_before) * 1000000 / ticks / tickets )) µs"
+    if [[ -n "$allocated_before" && -n "$allocated_after" ]]; then
+        echo "silo allocations per ticket: $(( (allocated_after - allocated_before) / 1024 / tickets )) KiB"
+    else
+        echo "silo allocations per ticket: n/a (no dotnet_gc_heap_total_allocated_bytes_total on /metrics)"
+    fi
     as_super -d "$database" -At -c "SELECT 'commits per ticket: ' || round(xact_commit::numeric / $tickets, 2)
         FROM pg_stat_database WHERE datname = '$database'"
     as_super -d "$database" -At -c "SELECT 'statement time per ticket: ' || round((sum(total_exec_time) * 1000 / $tickets)::numeric, 1) || ' µs, calls per ticket: '

@@ -8,6 +8,8 @@
 # PULL_BENCH_PORT (default 5481) is the silo's HTTP port; its Orleans ports are 11481 and 30481.
 # PULL_BENCH_SILO_GC_SERVER=0 (or 1) sets the silo's GC mode (DOTNET_gcServer) over its built-in server GC, for
 # comparing the two in one lock hold (ADR 0033, docs/decisions/0033-pull-tail-phases.md); the bench client's own GC is not touched.
+# PULL_BENCH_SILO_ENV="NAME=value ..." adds runtime settings for the silo alone (e.g. DOTNET_GCgen0MaxBudget=600000), for
+# the same kind of comparison.
 # The silo's output goes to .data/pull-bench/silo.log.
 set -euo pipefail
 
@@ -49,6 +51,11 @@ ConnectionStrings__TicketGrainsOwner="$conn" ConnectionStrings__TicketGrains="$a
 say "starting the silo on $url (log: .data/pull-bench/silo.log)"
 silo_env=()
 [[ -n "${PULL_BENCH_SILO_GC_SERVER:-}" ]] && silo_env=("DOTNET_gcServer=$PULL_BENCH_SILO_GC_SERVER")
+read -r -a extra_env <<<"${PULL_BENCH_SILO_ENV:-}"
+for assignment in "${extra_env[@]}"; do
+    [[ "$assignment" =~ ^[A-Za-z_][A-Za-z0-9_]*=.*$ ]] || die "PULL_BENCH_SILO_ENV takes NAME=value words, not '$assignment'"
+    silo_env+=("$assignment")
+done
 env "${silo_env[@]}" dotnet "$silo_dll" --urls "$url" "--ConnectionStrings:TicketGrains=$app_conn" \
     --Orleans:SiloPort=11481 --Orleans:GatewayPort=30481 "--Orleans:ClusterId=pull-bench-$$" \
     --Auth:DevIssuer=true "--Auth:DevKeyFile=$repo/.data/dev-signing-key" "--Encryption:MasterKeyFile=$master_key_file" \
