@@ -8,16 +8,7 @@ namespace TicketGrains.Api.Rules;
 /// <summary>Reads a rule or template document as sent (it is stored verbatim) and turns its problems into one 400.</summary>
 public static class DocumentBody
 {
-    public static async Task<string> ReadAsync(HttpRequest request)
-    {
-        if (!request.HasJsonContentType())
-        {
-            throw new BadHttpRequestException("The body must be JSON (Content-Type: application/json).", StatusCodes.Status415UnsupportedMediaType);
-        }
-
-        using var reader = new StreamReader(request.Body);
-        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-    }
+    public static Task<string> ReadAsync(HttpRequest request) => JsonBody.ReadTextAsync(request);
 
     /// <summary>
     /// Every string of the document, names included, is text a reply or an agent may show: control, direction-override
