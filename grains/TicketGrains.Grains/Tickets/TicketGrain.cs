@@ -51,7 +51,9 @@ public sealed class TicketGrain(
 
     /// <summary>
     /// The creation's text as this activation created it. The pipeline's field reading asks for it moments later; served
-    /// from here it costs no read of the log and no opening of the sealed event.
+    /// from here it costs no read of the log and no opening of the sealed event. Handed out once and then dropped: a ticket
+    /// kept active by its SLA clocks would otherwise hold its creation's text for hours, and a repeated ask (a retry after a
+    /// failed reading) is served from the log like any later item.
     /// </summary>
     private FieldSourceItem? _creationItem;
 
@@ -169,6 +171,7 @@ public sealed class TicketGrain(
 
         if (version == 1 && _creationItem is { } created)
         {
+            _creationItem = null;
             return created;
         }
 

@@ -29,6 +29,21 @@ public sealed class CreationFollowUpTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_creation_text_is_handed_from_memory_once_and_a_repeated_ask_reads_the_same_item_from_the_log()
+    {
+        var id = Guid.NewGuid();
+        var ticket = fixture.Client.Ticket(_tenant, id);
+        await ticket.CreateAsync(Commands.Create() with { Subject = "退款", Body = "订单号：3456789012345678901" });
+        var first = await ticket.FieldSourceAsync(1);
+        var readsAfterFirst = fixture.EventLog.StreamReadsOf(_tenant, StreamIds.Ticket(id));
+
+        var again = await ticket.FieldSourceAsync(1);
+
+        Assert.Equal(first, again);
+        Assert.Equal(readsAfterFirst + 1, fixture.EventLog.StreamReadsOf(_tenant, StreamIds.Ticket(id)));
+    }
+
+    [Fact]
     public async Task A_message_after_the_creation_is_read_from_the_log_and_a_recorded_reading_is_not_handed_out_again()
     {
         var id = Guid.NewGuid();
