@@ -141,9 +141,17 @@ public static class InboundLatencyBench
             using var response = await http.GetAsync("/api/v1/events", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             response.EnsureSuccessStatusCode();
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+            var eventName = "";
             while (await reader.ReadLineAsync(cancellationToken) is { } line)
             {
-                if (!line.StartsWith("data: ", StringComparison.Ordinal))
+                if (line.StartsWith("event: ", StringComparison.Ordinal))
+                {
+                    eventName = line[7..];
+                    continue;
+                }
+
+                // Only ticket changes name a ticket: the feed also carries surge events (a flood of first contacts is one).
+                if (!line.StartsWith("data: ", StringComparison.Ordinal) || eventName != "ticket.changed")
                 {
                     continue;
                 }
