@@ -72,7 +72,8 @@ public sealed class ValidationTests(ApiClusterFixture cluster, ITestOutputHelper
         using var http = new HttpClient { BaseAddress = cluster.Http.BaseAddress };
         http.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Admin("limits-" + Guid.NewGuid().ToString("N")));
         var json = $$"""{"channel":"web","customer":{{ValidCustomer}},"subject":"s","body":"{{new string('x', 300 * 1024)}}"}""";
-        using var oversized = new HttpRequestMessage(HttpMethod.Post, TicketRequests.Tickets) { Content = new ChunkedJson(json) };
+        using var oversized = new HttpRequestMessage(HttpMethod.Post, TicketRequests.Tickets) { Content = new ChunkedContent(System.Text.Encoding.UTF8.GetBytes(json)) };
+        oversized.Content.Headers.ContentType = new("application/json");
 
         using var refused = await http.SendAsync(oversized);
 
@@ -93,24 +94,4 @@ public sealed class ValidationTests(ApiClusterFixture cluster, ITestOutputHelper
 
         Assert.Equal("application/problem+json", refused.MediaType);
     });
-
-    /// <summary>A JSON body sent without Content-Length, so its size is known only as it is read.</summary>
-    private sealed class ChunkedJson : HttpContent
-    {
-        private readonly byte[] _bytes;
-
-        public ChunkedJson(string json)
-        {
-            _bytes = System.Text.Encoding.UTF8.GetBytes(json);
-            Headers.ContentType = new("application/json");
-        }
-
-        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(_bytes).AsTask();
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 }

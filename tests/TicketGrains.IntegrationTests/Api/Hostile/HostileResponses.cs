@@ -1,5 +1,5 @@
-using System.Net;
 using System.Text.Json;
+using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.Api.Hostile;
 
@@ -105,16 +105,4 @@ public static class HostileResponses
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
-
-    /// <summary>A body sent without Content-Length (chunked), so the size limit must be enforced while reading.</summary>
-    private sealed class ChunkedContent(byte[] bytes) : HttpContent
-    {
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
-    }
 }
