@@ -10,13 +10,29 @@ CREATE TABLE IF NOT EXISTS tg_identity_keys (
     key_hash    text        NOT NULL,
     customer_id uuid        NOT NULL,
     created_at  timestamptz NOT NULL,
-    PRIMARY KEY (tenant_id, key_kind, key_hash, customer_id)
+    PRIMARY KEY (key_hash, tenant_id, key_kind, customer_id)
 );
 
--- By customer first: with tenant_id first, plans made for a tenant the statistics did not know yet walked all of the
--- tenant's keys through this index for every lookup of a key (and for "has this customer given an order number"),
--- instead of the primary key: milliseconds per inbound message once a tenant held a few thousand keys (ADR 0028).
--- Customer ids are unique on their own, so nothing is lost by leading with them.
+-- Led by the hash, not by (tenant_id, key_kind): no index of this table may start with columns that only narrow to a
+-- tenant's keys of a kind. A tenant the statistics have not seen yet (a new shop, or any shop whose keys grew faster
+-- than autovacuum analyses) is estimated at one row, and with the old key order the planner answered "has this
+-- customer given an order number" by walking every order key of the tenant and filtering on the customer: 8 ms a
+-- message once a tenant held ten thousand keys (docs/benchmarks.md, 2026-12-05). Now the lookup by key finds its
+-- rows by the hash, the queries by customer by tg_identity_keys_of_customer, and neither can do anything else.
+-- Databases made with the old order get the new key once (checked in the catalogue: a rebuild locks the table).
+DO $$
+BEGIN
+    IF (SELECT a.attname FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+        WHERE c.conrelid = 'tg_identity_keys'::regclass AND c.contype = 'p') IS DISTINCT FROM 'key_hash' THEN
+        ALTER TABLE tg_identity_keys DROP CONSTRAINT IF EXISTS tg_identity_keys_pkey,
+            ADD CONSTRAINT tg_identity_keys_pkey PRIMARY KEY (key_hash, tenant_id, key_kind, customer_id);
+    END IF;
+END
+$$;
+
+-- By customer first, for the same reason: with tenant_id first, plans made for a tenant the statistics did not know yet
+-- walked all of the tenant's keys through this index for every lookup of a key (ADR 0028). Customer ids are unique on
+-- their own, so nothing is lost by leading with them.
 CREATE INDEX IF NOT EXISTS tg_identity_keys_of_customer ON tg_identity_keys (customer_id, tenant_id, key_kind);
 DROP INDEX IF EXISTS tg_identity_keys_by_customer;
 

@@ -62,6 +62,8 @@ public sealed class SchemaTenantKeyTests
             ALTER TABLE tg_api_keys DROP CONSTRAINT tg_api_keys_pkey, ADD CONSTRAINT tg_api_keys_pkey PRIMARY KEY (key_id);
             DROP INDEX tg_channels_by_id;
             CREATE UNIQUE INDEX tg_channels_id ON tg_channels (channel_id);
+            ALTER TABLE tg_identity_keys DROP CONSTRAINT tg_identity_keys_pkey,
+                ADD CONSTRAINT tg_identity_keys_pkey PRIMARY KEY (tenant_id, key_kind, key_hash, customer_id);
             """);
         Assert.Equal(["tg_api_keys: tg_api_keys_pkey", "tg_channels: tg_channels_id", "tg_events: tg_events_pkey"],
             await database.ColumnAsync<string>(UniqueKeysWithoutTenant, [ClusterTables]));
@@ -73,6 +75,8 @@ public sealed class SchemaTenantKeyTests
         Assert.Equal(["position", "tenant_id"], await KeyColumnsAsync(database, "tg_events_pkey"));
         Assert.Equal(["key_id", "tenant_id"], await KeyColumnsAsync(database, "tg_api_keys_pkey"));
         Assert.Equal(["channel_id", "tenant_id"], await KeyColumnsAsync(database, "tg_channels_by_id"));
+        // Reordered, not widened: no key of the table may lead with (tenant_id, key_kind) (UnseenTenantPlanTests).
+        Assert.Equal(["key_hash", "tenant_id", "key_kind", "customer_id"], await KeyColumnsAsync(database, "tg_identity_keys_pkey"));
     }
 
     private static async Task AssertTenantKeyedAsync(TestDatabase database)

@@ -41,10 +41,13 @@ public sealed class PostgresIdentityKeyStore(NpgsqlDataSource database) : IIdent
         return (IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>)found.ToDictionary(f => f.Key, f => (IReadOnlyList<Guid>)f.Value);
     });
 
+    /// <summary>Whether any of the customers gave a key of the kind: found through tg_identity_keys_of_customer, the only index it can use.</summary>
+    internal const string AnyOfKindSql =
+        "SELECT EXISTS (SELECT FROM tg_identity_keys WHERE tenant_id = $1 AND customer_id = ANY($2) AND key_kind = $3)";
+
     public Task<bool> AnyOfKindAsync(string tenant, IReadOnlyCollection<Guid> customers, string kind) => StorageErrors.Guard(async () =>
     {
-        await using var command = database.CreateCommand(
-            "SELECT EXISTS (SELECT FROM tg_identity_keys WHERE tenant_id = $1 AND customer_id = ANY($2) AND key_kind = $3)");
+        await using var command = database.CreateCommand(AnyOfKindSql);
         command.Parameters.AddWithValue(tenant);
         command.Parameters.AddWithValue(customers.ToArray());
         command.Parameters.AddWithValue(kind);
