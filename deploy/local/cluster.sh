@@ -139,17 +139,6 @@ ensure_built() {
     use_intent_model
 }
 
-publish_ready_to_run() { # project built_dll published_dll: publish when missing or older than the Release build
-    local project="$1" built="$2" published="$3"
-    [[ -f "$published" && ! "$published" -ot "$built" ]] && return 0
-    say "publishing $(basename "$project" .csproj) ReadyToRun into $(dirname "$published") (once per build)"
-    dotnet publish "$project" -c Release -r "linux-$(dotnet_arch)" --self-contained false -p:PublishReadyToRun=true \
-        -p:UseAppHost=false -o "$(dirname "$published")" -nologo -v quiet >&2
-    touch "$published"
-}
-
-dotnet_arch() { case "$(uname -m)" in aarch64 | arm64) echo arm64 ;; *) echo x64 ;; esac; }
-
 cluster_env_file="$state_dir/cluster.env"
 
 ensure_database() { # start: choose the database and remember it for later add-silo calls

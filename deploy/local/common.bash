@@ -7,8 +7,9 @@
 #   use_local_postgres   ConnectionStrings__TicketGrains (application role) and __TicketGrainsOwner (owner role): as
 #                        configured, else the local cluster's two roles under .data/
 #   migrate_as_owner     the migrate step (TicketGrains.Silo.dll migrate) as the owner role
-#   start_bench_silo     a latency bench's silo: own database, Release build, migrated, started, ready (sets silo_pid and
-#                        bench_owner_conn)
+#   start_bench_silo     a latency bench's silo: own database, Release build published ReadyToRun (unless
+#                        TICKETGRAINS_READY_TO_RUN=0), migrated, started, ready (sets silo_pid and bench_owner_conn)
+#   publish_ready_to_run a project published ReadyToRun, when missing or older than its Release build
 #   bench_admin_token    a development token of a tenant's admin, exported as TICKETGRAINS_TOKEN
 #   require_apt_tool     a command (or a file, given by its absolute path) the tests need, installed with apt-get when missing
 #   require_speech_tools what the speech reader needs (pocketsphinx, its en-us model, sox with AMR and MP3) and flite,
@@ -121,7 +122,7 @@ stop_process() { # pid
 start_bench_silo() { # url database name silo_port gateway_port [silo options...]
     local url="$1" database="$2" name="$3" silo_port="$4" gateway_port="$5"
     shift 5
-    local log_dir="$repo/.data/bench" silo_dll="$repo/silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll"
+    local log_dir="$repo/.data/bench" built_dll="$repo/silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll" silo_dll
     local ready="curl -s -o /dev/null -w %{http_code} --max-time 5 $url/readyz"
     [[ "$($ready || true)" == "200" ]] && die "something already answers on $url; stop it first (or set TICKETGRAINS_BENCH_URL)"
     "$repo/deploy/local/postgres.sh" start
@@ -133,6 +134,13 @@ start_bench_silo() { # url database name silo_port gateway_port [silo options...
     say "building (Release)"
     dotnet build "$repo/silo/TicketGrains.Silo" -c Release -nologo -v quiet
     dotnet build "$repo/tests/TicketGrains.Bench" -c Release -nologo -v quiet
+    # ReadyToRun as the image ships it: a JIT-compiled silo spends its first minute compiling (a third of a core still
+    # at 25-40 s under the inbound bench's 400 messages/s), which every short run would measure.
+    silo_dll="$built_dll"
+    if [[ "${TICKETGRAINS_READY_TO_RUN:-1}" != "0" ]]; then
+        silo_dll="$log_dir/publish/silo/TicketGrains.Silo.dll"
+        publish_ready_to_run "$repo/silo/TicketGrains.Silo/TicketGrains.Silo.csproj" "$built_dll" "$silo_dll"
+    fi
     use_intent_model
     mkdir -p "$log_dir"
     ConnectionStrings__TicketGrainsOwner="$owner_conn" ConnectionStrings__TicketGrains="$app_conn" \
@@ -149,6 +157,17 @@ start_bench_silo() { # url database name silo_port gateway_port [silo options...
         sleep 0.5
     done
 }
+
+publish_ready_to_run() { # project built_dll published_dll: publish when missing or older than the Release build
+    local project="$1" built="$2" published="$3"
+    [[ -f "$published" && ! "$published" -ot "$built" ]] && return 0
+    say "publishing $(basename "$project" .csproj) ReadyToRun into $(dirname "$published") (once per build)"
+    dotnet publish "$project" -c Release -r "linux-$(dotnet_arch)" --self-contained false -p:PublishReadyToRun=true \
+        -p:UseAppHost=false -o "$(dirname "$published")" -nologo -v quiet >&2
+    touch "$published"
+}
+
+dotnet_arch() { case "$(uname -m)" in aarch64 | arm64) echo arm64 ;; *) echo x64 ;; esac; }
 
 # In the environment, not on the command line: a token is a credential.
 bench_admin_token() { # url tenant [lifetime minutes, default 120]
