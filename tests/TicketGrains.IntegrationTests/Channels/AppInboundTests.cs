@@ -112,6 +112,26 @@ public sealed class AppInboundTests(ApiClusterFixture cluster, ITestOutputHelper
     });
 
     [Fact]
+    public Task An_oversized_chunked_body_is_read_to_its_end_so_its_413_leaves_the_connection_open() => cluster.RunAsync(output, async () =>
+    {
+        var (poster, channel) = await ChannelPoster.CreateAsync(cluster.Http, cluster.FreshTenant());
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/channels/{channel}/inbound") { Content = new ChunkedContent(new byte[1024 * 1024 + 64 * 1024]) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add(ChannelPoster.TimestampHeader, AppRequests.Timestamp(DateTimeOffset.UtcNow));
+        request.Headers.Add(ChannelPoster.SignatureHeader, "00");
+
+        using var refused = await cluster.Http.SendAsync(request);
+
+        // Refused unread, the body would end in "Connection: close", and a platform still sending it could meet a reset
+        // instead of the 413 and retry a message that can never be accepted.
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, false), (refused.StatusCode, refused.Headers.ConnectionClose ?? false));
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"body\"", await refused.Content.ReadAsStringAsync());
+        (await poster.PostAsync(channel, AppRequests.Text("after-1", "u-after", "hello", DateTimeOffset.UtcNow))).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, await ChannelPoster.StoredAsync(cluster.Database, channel));
+    });
+
+    [Fact]
     public Task A_phone_voice_note_opens_a_ticket_with_its_recognised_text_for_the_caller() => cluster.RunAsync(output, async () =>
     {
         var (poster, channel) = await ChannelPoster.CreateAsync(cluster.Http, cluster.FreshTenant(), "phone");

@@ -71,18 +71,18 @@ public static class InboundEndpoint
     /// <summary>Up to this multiple of the limit, an oversized body is read and dropped before the 413 (see below).</summary>
     private const int DrainFactor = 4;
 
-    /// <summary>The raw body, refused with 413 when its declared length is over the limit, or as soon as it grows over it.</summary>
+    /// <summary>The raw body, refused with 413 when its declared length is over the limit, or once it grows over it.</summary>
     private static async Task<byte[]> ReadBodyAsync(HttpContext context, int maxBodyBytes)
     {
+        // A body a little over the limit is read and dropped before the 413: answering before it is read makes the server
+        // close the connection while the platform is still sending, and the sender may then see a broken pipe or a reset
+        // instead of the 413. The server's own limit (RequestLimits, below the channel's) is lifted to the drain bound
+        // for that, and the channel's limit is enforced here; anything larger is cut off by the server as before.
+        var drainBound = (long)maxBodyBytes * DrainFactor;
         if (context.Request.ContentLength is { } declared && declared > maxBodyBytes)
         {
-            // A body a little over the limit is read and dropped first: answering before it is read makes the server
-            // close the connection while the platform is still sending, and the sender may then see a broken pipe
-            // instead of the 413. Anything larger is refused without reading it.
-            if (declared <= (long)maxBodyBytes * DrainFactor)
+            if (declared <= drainBound)
             {
-                // The server-wide limit (RequestLimits) is below the channel's: without lifting it for the drain, Kestrel
-                // refuses the declared length at the first read and closes mid-send, the very broken pipe avoided here.
                 LimitBody(context, declared);
                 await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
             }
@@ -90,10 +90,22 @@ public static class InboundEndpoint
             throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
         }
 
-        LimitBody(context, maxBodyBytes);
-
+        // No declared length (chunked): the body shows its size only as it arrives.
+        LimitBody(context, context.Request.ContentLength ?? drainBound);
         using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        var buffer = new byte[16 * 1024];
+        int count;
+        while ((count = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+        {
+            if (body.Length + count > maxBodyBytes)
+            {
+                await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+                throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+
+            body.Write(buffer, 0, count);
+        }
+
         return body.ToArray();
     }
 
