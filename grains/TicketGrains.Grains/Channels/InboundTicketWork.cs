@@ -59,7 +59,7 @@ public sealed class InboundTicketWork(
         var tenant = e.TenantId;
         var threadHash = InboundStreams.ThreadKeyHash(received.ChannelId, content.EffectiveThreadKey);
         var decision = await DecisionAsync(e, received, rule, threadHash, orderNo);
-        var origin = new InboundOrigin(e.StreamId, received.ChannelId, threadHash, orderNo, decision.Rule, decision.Reason);
+        var origin = new InboundOrigin(e.StreamId, received.ChannelId, threadHash, orderNo, decision.Rule, decision.Reason, received.Kind);
         var body = InboundText.Of(received.Kind, content);
         if (!decision.NewTicket)
         {

@@ -18,8 +18,8 @@ public static class FieldSourceItems
 
     public static FieldSourceItem? Of(IDomainEvent e) => e switch
     {
-        TicketCreated c => Text(c.Subject + "\n" + c.Body, c.Inbound?.Message),
-        MessageAdded { Author: TicketDecisions.Customer, Internal: false } m => Text(m.Body, m.Inbound?.Message),
+        TicketCreated c => Text(c.Subject + "\n" + c.Body, c.Inbound),
+        MessageAdded { Author: TicketDecisions.Customer, Internal: false } m => Text(m.Body, m.Inbound),
         AttachmentAdded a when a.ContentType.StartsWith("image/", StringComparison.Ordinal) =>
             new FieldSourceItem(FieldSourceKinds.Image, AttachmentId: a.AttachmentId, ContentType: a.ContentType),
         AttachmentAdded a when a.ContentType.StartsWith("audio/", StringComparison.Ordinal) =>
@@ -27,6 +27,7 @@ public static class FieldSourceItems
         _ => null,
     };
 
-    private static FieldSourceItem? Text(string text, string? inboundMessage) =>
-        string.IsNullOrWhiteSpace(text) ? null : new FieldSourceItem(FieldSourceKinds.Text, Text: text, InboundMessage: inboundMessage);
+    private static FieldSourceItem? Text(string text, InboundOrigin? inbound) => string.IsNullOrWhiteSpace(text)
+        ? null
+        : new FieldSourceItem(FieldSourceKinds.Text, Text: text, InboundMessage: inbound?.Message, InboundKind: inbound?.Kind);
 }

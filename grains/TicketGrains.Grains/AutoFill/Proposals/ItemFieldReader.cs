@@ -21,7 +21,7 @@ public sealed class ItemFieldReader(
         switch (item.Kind)
         {
             case FieldSourceKinds.Text when item.Text is { } text:
-                return Extract(tenant, await IsVoiceAsync(tenant, item.InboundMessage, cancellationToken)
+                return Extract(tenant, await IsVoiceAsync(tenant, item, cancellationToken)
                     ? new MediaText(RecognitionTranscript.Normalise(text), FieldSources.Speech, RecognitionTranscript.Confidence)
                     : new MediaText(text, FieldSources.Text, 1), null);
             case FieldSourceKinds.Voice when item.Transcript is { } transcript:
@@ -40,8 +40,16 @@ public sealed class ItemFieldReader(
         }
     }
 
-    private async Task<bool> IsVoiceAsync(string tenant, string? inboundMessage, CancellationToken cancellationToken) =>
-        inboundMessage is not null && (await inbound.ReadAsync(tenant, inboundMessage, cancellationToken)).Received?.Kind == VoiceKind;
+    /// <summary>
+    /// Whether the text came with a voice message: as the ticket recorded its kind, else (a message filed before the kind
+    /// was recorded) as its receipt in the log says. Reading the receipt was a statement per inbound message.
+    /// </summary>
+    private async Task<bool> IsVoiceAsync(string tenant, FieldSourceItem item, CancellationToken cancellationToken) => item switch
+    {
+        { InboundMessage: null } => false,
+        { InboundKind: { } kind } => kind == VoiceKind,
+        _ => (await inbound.ReadAsync(tenant, item.InboundMessage, cancellationToken)).Received?.Kind == VoiceKind,
+    };
 
     private const string VoiceKind = "voice";
 
