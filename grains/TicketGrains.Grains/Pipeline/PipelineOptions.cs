@@ -42,6 +42,12 @@ public sealed class PipelineOptions : IValidatableOptions
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// Characters of event data a silo keeps for all its subscribers (<see cref="SharedDataReads"/>): 8 million (16 MB),
+    /// some ten seconds of a 1,000-messages-a-second flood; zero reads every subscriber's data from PostgreSQL.
+    /// </summary>
+    public long SharedDataChars { get; set; } = 8_000_000;
+
     /// <summary>TEST ONLY: also run the test probe subscriber (<see cref="PipelineTestProbe"/>). Never set in production.</summary>
     public bool TestProbe { get; set; }
 
@@ -70,6 +76,11 @@ public sealed class PipelineOptions : IValidatableOptions
         if (GatherInterval < TimeSpan.Zero || GatherInterval > TimeSpan.FromSeconds(1))
         {
             yield return $"{section}:GatherInterval must be between 00:00:00 and 00:00:01, not {GatherInterval}.";
+        }
+
+        if (SharedDataChars is < 0 or > 1_000_000_000)
+        {
+            yield return $"{section}:SharedDataChars must be between 0 (off) and 1000000000, not {SharedDataChars}.";
         }
 
         if (CheckpointInterval < TimeSpan.Zero || CheckpointInterval > TimeSpan.FromSeconds(10))

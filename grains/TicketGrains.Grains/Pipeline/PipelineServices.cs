@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
 
@@ -15,7 +16,9 @@ public static class PipelineServices
         services.AddValidatedOptions<PipelineOptions>(PipelineOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PostgresCommittedEventSource>();
-        services.TryAddSingleton<ICommittedEventSource>(sp => new SharedHeaderReads(sp.GetRequiredService<PostgresCommittedEventSource>(), SharedHeaderReads.DefaultCapacity));
+        services.TryAddSingleton<ICommittedEventSource>(sp => new SharedDataReads(
+            new SharedHeaderReads(sp.GetRequiredService<PostgresCommittedEventSource>(), SharedHeaderReads.DefaultCapacity),
+            sp.GetRequiredService<IOptions<PipelineOptions>>().Value.SharedDataChars));
         services.TryAddSingleton<ISubscriptionStore, PostgresSubscriptionStore>();
         services.TryAddSingleton<SubscriberLagQuery>();
         services.TryAddSingleton<PipelineWakeup>();

@@ -5,7 +5,7 @@ namespace TicketGrains.Grains.Pipeline;
 /// each other, and a commit wakes them all at once: each used to read the same headers from PostgreSQL, one statement
 /// per subscriber per page. Header pages are now read once per silo and kept (<see cref="HeaderSegment"/>), and
 /// subscribers asking for the same page while it is being read wait for that read instead of starting their own.
-/// Event data is read per subscriber as before: each chooses different events.
+/// Event data is shared by <see cref="SharedDataReads"/>, which wraps this.
 /// </summary>
 public sealed class SharedHeaderReads(ICommittedEventSource log, int capacity) : ICommittedEventSource
 {

@@ -7,6 +7,18 @@ internal sealed class LogInMemory : ICommittedEventSource
 {
     private readonly List<CommittedEvent> _events = [];
 
+    /// <summary>A log of events at positions 1 to <paramref name="count"/>, each its own transaction (11, 12, ...).</summary>
+    public static LogInMemory WithEvents(int count)
+    {
+        var log = new LogInMemory();
+        for (var position = 1; position <= count; position++)
+        {
+            log.Append(10 + (ulong)position, position);
+        }
+
+        return log;
+    }
+
     public int FailNextReads { get; set; }
 
     public List<Checkpoint> ReadsAfter { get; } = [];

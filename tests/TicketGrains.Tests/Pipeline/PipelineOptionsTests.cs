@@ -18,6 +18,7 @@ public sealed class PipelineOptionsTests
             BackoffMax = TimeSpan.FromHours(2),
             KeeperInterval = TimeSpan.Zero,
             GatherInterval = TimeSpan.FromSeconds(2),
+            SharedDataChars = -1,
         };
 
         Assert.Equal(
@@ -26,6 +27,7 @@ public sealed class PipelineOptionsTests
             "Pipeline:PageSize must be between 1 and 10000, not 0.",
             "Pipeline:BackoffMax must be at least Pipeline:PollInterval and at most 01:00:00, not 02:00:00.",
             "Pipeline:GatherInterval must be between 00:00:00 and 00:00:01, not 00:00:02.",
+            "Pipeline:SharedDataChars must be between 0 (off) and 1000000000, not -1.",
             "Pipeline:KeeperInterval must be between 00:00:00.100 and 00:10:00, not 00:00:00.",
         ], options.Problems("Pipeline"));
     }

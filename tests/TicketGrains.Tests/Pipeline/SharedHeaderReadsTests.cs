@@ -5,15 +5,7 @@ namespace TicketGrains.Tests.Pipeline;
 
 public sealed class SharedHeaderReadsTests
 {
-    private readonly LogInMemory _log = new();
-
-    public SharedHeaderReadsTests()
-    {
-        for (var position = 1; position <= 6; position++)
-        {
-            _log.Append(10 + (ulong)position, position);
-        }
-    }
+    private readonly LogInMemory _log = LogInMemory.WithEvents(6);
 
     [Fact]
     public async Task Subscribers_following_each_other_read_a_page_from_the_log_once()
