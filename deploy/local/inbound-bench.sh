@@ -6,6 +6,10 @@
 #
 # usage: deploy/local/inbound-bench.sh [--messages 10000] [--rate 1000]
 #        deploy/local/inbound-bench.sh --curve SECONDS RATE [RATE...]   e.g. --curve 10 100 200 400 1000
+#        deploy/local/inbound-bench.sh --steady RATE SECONDS [WARM_SECONDS]   e.g. --steady 400 20 90
+#   --steady: one measured run on a silo past its start: 45 s of quiet first, then WARM_SECONDS at 300/s (not measured)
+#   and 20 s of quiet, then RATE for SECONDS; the silo's and PostgreSQL's CPU per message over the run plus 5 s, and
+#   every pipeline subscriber still behind (events) each 5 s until all caught up.
 #   --curve: the latency curve against the one silo: the bench at each rate for about SECONDS, each run on a tenant of
 #   its own, each followed by the CPU per message of the silo and of PostgreSQL over the run (probes and drain
 #   included) and how busy the machine's cores were: the limit beside the figure.
@@ -47,6 +51,38 @@ run_bench() { # bench options...
     dotnet tests/TicketGrains.Bench/bin/Release/net10.0/TicketGrains.Bench.dll inbound-latency --url "$url" "$@"
 }
 
+pg_ticks() { # the local cluster's server and backends
+    # shellcheck disable=SC2046
+    cpu_ticks "$postmaster" $(pgrep -P "$postmaster" | tr '\n' ' ')
+}
+
+subscribers_behind() { curl -s "$url/metrics" | grep -E '^ticketgrains_pipeline_events_behind' | awk '$2 > 0' || true; }
+
+if [[ "${1:-}" == "--steady" ]]; then
+    (($# >= 3)) || die "usage: $0 --steady RATE SECONDS [WARM_SECONDS]"
+    rate="$2" seconds="$3" warm="${4:-0}"
+    say "letting the silo's start-up work finish (45 s)"
+    sleep 45
+    if ((warm > 0)); then
+        say "warming up: $warm s at 300/s (not measured), then 20 s of quiet"
+        run_bench --messages $((300 * warm)) --rate 300 >/dev/null
+        sleep 20
+    fi
+    read -r silo0 pg0 <<<"$(cpu_ticks "$silo_pid") $(pg_ticks)"
+    run_bench --messages $((rate * seconds)) --rate "$rate"
+    sleep 5
+    read -r silo1 pg1 <<<"$(cpu_ticks "$silo_pid") $(pg_ticks)"
+    awk -v m=$((rate * seconds)) -v s=$((silo1 - silo0)) -v p=$((pg1 - pg0)) -v t="$ticks" 'BEGIN {
+        printf "cpu per message (the run plus 5 s): silo %.2f ms, postgres %.2f ms\n", s / t / m * 1000, p / t / m * 1000 }'
+    for wait in $(seq 5 5 200); do
+        behind="$(subscribers_behind)"
+        [[ -z "$behind" ]] && { say "every subscriber caught up $wait s after the run"; break; }
+        printf '%s s after the run, still behind:\n%s\n' "$wait" "$behind"
+        sleep 5
+    done
+    exit
+fi
+
 if [[ "${1:-}" != "--curve" ]]; then
     say "running the bench"
     run_bench "$@"
@@ -59,13 +95,11 @@ shift 2
 for rate in "$@"; do
     messages=$((rate * seconds))
     say "rate $rate/s, $messages messages"
-    # shellcheck disable=SC2046
-    read -r silo0 pg0 <<<"$(cpu_ticks "$silo_pid") $(cpu_ticks "$postmaster" $(pgrep -P "$postmaster" | tr '\n' ' '))"
+    read -r silo0 pg0 <<<"$(cpu_ticks "$silo_pid") $(pg_ticks)"
     read -r busy0 idle0 <<<"$(machine)"
     run_bench --messages "$messages" --rate "$rate" || true
     read -r busy1 idle1 <<<"$(machine)"
-    # shellcheck disable=SC2046
-    read -r silo1 pg1 <<<"$(cpu_ticks "$silo_pid") $(cpu_ticks "$postmaster" $(pgrep -P "$postmaster" | tr '\n' ' '))"
+    read -r silo1 pg1 <<<"$(cpu_ticks "$silo_pid") $(pg_ticks)"
     awk -v m="$messages" -v s=$((silo1 - silo0)) -v p=$((pg1 - pg0)) -v b=$((busy1 - busy0)) -v i=$((idle1 - idle0)) -v t="$ticks" 'BEGIN {
         printf "cpu per message: silo %.2f ms, postgres %.2f ms (whole run incl. probes and drain); machine busy %.0f%% of 2 cores\n",
             s / t / m * 1000, p / t / m * 1000, b / (b + i) * 100 }'
