@@ -2,7 +2,8 @@ namespace TicketGrains.Grains.Surges;
 
 /// <summary>
 /// The streaming detector of one tenant's category, pure: tickets are counted in a sliding window and in whole minutes;
-/// each closed minute teaches the baseline of its hour of the day (not while a surge lasts); a window count at or above
+/// each closed minute teaches the baseline of its hour of the day once it has left the window (not while a surge lasts,
+/// nor the minutes an onset's window reached back into); a window count at or above
 /// the onset level (<see cref="SurgeBaseline.Levels"/>) starts one surge, which ends after
 /// <see cref="SurgeOptions.EndQuietMinutes"/> whole minutes in a row below the end level. Time is the tickets' own, so
 /// a replay decides exactly as the live stream did, and it never runs backwards.
@@ -34,6 +35,8 @@ public static class SurgeDetector
         if (count >= levels.Onset)
         {
             state.Active = new ActiveSurge { Id = surgeId, DetectedAt = at, PeakCount = count };
+            // The minutes the onset's window reached back into were the surge's rising edge, not ordinary traffic.
+            state.Unlearnt.Clear();
             var incidents = state.Recent.ToList();
             state.Recent.Clear();
             signals.Add(new SurgeSignal(surgeId, true, incidents.Count > 0 ? incidents[0].At : at, at, count, levels.Expected, levels.Onset, count, incidents));
@@ -52,6 +55,8 @@ public static class SurgeDetector
         {
             CloseMinutes(state, counting, minute, signals, options);
         }
+
+        Learn(state, at - options.Window, options);
 
         state.MinuteStart = minute;
         state.Window.Roll(at, options);
@@ -83,7 +88,8 @@ public static class SurgeDetector
     {
         if (state.Active is not { } active)
         {
-            state.Baseline.Add(minute, count, options);
+            // Learnt once it has left the window (Learn), unless an onset reaches back into it first.
+            state.Unlearnt.Add(new ClosedMinute(minute, count));
             return;
         }
 
@@ -94,6 +100,19 @@ public static class SurgeDetector
             signals.Add(new SurgeSignal(active.Id, false, active.DetectedAt, minute + OneMinute, count, levels.Expected, levels.End, active.PeakCount, []));
             state.Active = null;
         }
+    }
+
+    /// <summary>Teaches the baseline, in order, the closed minutes that end at or before <paramref name="windowStart"/>.</summary>
+    private static void Learn(SurgeDetectorState state, DateTimeOffset windowStart, SurgeOptions options)
+    {
+        var left = state.Unlearnt.FindIndex(m => m.Start + OneMinute > windowStart);
+        var count = left < 0 ? state.Unlearnt.Count : left;
+        foreach (var closed in state.Unlearnt.Take(count))
+        {
+            state.Baseline.Add(closed.Start, closed.Count, options);
+        }
+
+        state.Unlearnt.RemoveRange(0, count);
     }
 
     private static readonly TimeSpan OneMinute = TimeSpan.FromMinutes(1);

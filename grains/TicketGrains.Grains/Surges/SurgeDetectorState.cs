@@ -15,6 +15,12 @@ public sealed class SurgeDetectorState
 
     public int MinuteCount { get; set; }
 
+    /// <summary>
+    /// Closed minutes, oldest first, that the window still reaches into: the baseline learns each only once it has left
+    /// the window without an onset, so a burst's first minute never teaches a category to expect that burst.
+    /// </summary>
+    public List<ClosedMinute> Unlearnt { get; set; } = [];
+
     /// <summary>The latest time seen: the detector's clock, which only moves forward.</summary>
     public DateTimeOffset LastAt { get; set; }
 
@@ -34,3 +40,6 @@ public sealed class ActiveSurge
 
     public int PeakCount { get; set; }
 }
+
+/// <summary>A whole minute's count that has closed but not yet been taught to the baseline.</summary>
+public sealed record ClosedMinute(DateTimeOffset Start, int Count);

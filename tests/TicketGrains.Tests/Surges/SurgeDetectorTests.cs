@@ -96,6 +96,48 @@ public sealed class SurgeDetectorTests
         Assert.Equal(10, Assert.Single(ten.Detected).WindowCount);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(9)]
+    public void A_burst_across_a_minute_boundary_is_a_surge_though_its_first_minute_closed_before_the_onset(int beforeTheBoundary)
+    {
+        // A new category: ten tickets one second apart, the first ones in the minute before the boundary. That minute
+        // closes before the tenth ticket; had it taught the baseline, a new category would expect its burst.
+        var stream = new SurgeStream();
+        var first = Monday.AddMinutes(1).AddSeconds(-beforeTheBoundary);
+        for (var i = 0; i < 10; i++)
+        {
+            stream.Add(first.AddSeconds(i));
+        }
+
+        var surge = Assert.Single(stream.Detected);
+        Assert.Equal((10, first, first.AddSeconds(9)), (surge.WindowCount, surge.StartedAt, surge.At));
+    }
+
+    [Fact]
+    public void The_minutes_an_onset_reached_back_into_are_not_learnt_and_quiet_minutes_are_once_they_leave_the_window()
+    {
+        var stream = Quiet();
+        var slot = stream.State.Baseline.Slots[3];
+        stream.Minute(Monday.AddHours(3), 2);
+        stream.Minute(Monday.AddHours(3).AddMinutes(1), 2);
+        // 3:00 has left the window of a ticket at 3:02 and is learnt; 3:01 is still inside it and waits.
+        stream.Add(Monday.AddHours(3).AddMinutes(2));
+        Assert.Equal(1, slot.Minutes);
+
+        // The burst's window reaches back into 3:01 and 3:02: neither is ever learnt, nor is anything while it lasts.
+        stream.Minute(Monday.AddHours(3).AddMinutes(2).AddSeconds(30), 20);
+        Assert.Single(stream.Detected);
+        stream.Advance(Monday.AddHours(3).AddMinutes(9));
+        Assert.Equal((Monday.AddHours(3).AddMinutes(9), 1L), (Assert.Single(stream.Ended).At, slot.Minutes));
+
+        // After the surge, 3:09 is learnt once a ticket's window no longer reaches it.
+        stream.Advance(Monday.AddHours(3).AddMinutes(11));
+        Assert.Equal(2, slot.Minutes);
+    }
+
     [Fact]
     public void Late_tickets_count_now_and_the_clock_never_runs_backwards()
     {
