@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -20,37 +18,20 @@ public static class JsonBody
     };
 
     public static async Task<T> ReadAsync<T>(HttpRequest request)
-        where T : class
-    {
-        var (reader, body) = await ReadWholeAsync(request);
-        try
-        {
-            return Parse<T>(body);
-        }
-        finally
-        {
-            reader.AdvanceTo(body.End);
-        }
-    }
+        where T : class => Parse<T>(await ReadWholeAsync(request));
 
     /// <summary>The JSON body as sent, for documents stored verbatim; read and limited as <see cref="ReadAsync{T}"/> reads.</summary>
     public static async Task<string> ReadTextAsync(HttpRequest request)
     {
-        var (reader, body) = await ReadWholeAsync(request);
-        try
-        {
-            // As a StreamReader read it before: a leading byte-order mark is not part of the document.
-            var text = Encoding.UTF8.GetString(body);
-            return text.StartsWith('\uFEFF') ? text[1..] : text;
-        }
-        finally
-        {
-            reader.AdvanceTo(body.End);
-        }
+        // As a StreamReader read it before: a leading byte-order mark is not part of the document.
+        var text = Encoding.UTF8.GetString(await ReadWholeAsync(request));
+        return text.StartsWith('\uFEFF') ? text[1..] : text;
     }
 
-    /// <summary>The whole body, still held by the reader: the caller advances past it.</summary>
-    private static async Task<(PipeReader Reader, ReadOnlySequence<byte> Body)> ReadWholeAsync(HttpRequest request)
+    /// <summary>Up to this much beyond the route's limit, an oversized body is read to its end before the 413.</summary>
+    public const long OversizeReadBytes = 1024 * 1024;
+
+    private static Task<byte[]> ReadWholeAsync(HttpRequest request)
     {
         if (!request.HasJsonContentType())
         {
@@ -61,63 +42,23 @@ public static class JsonBody
         // The whole body is read before any of it is parsed. Parsing as it arrives made the answer depend on timing: an
         // oversized body whose first bytes were already wrong got a 400 instead of its 413, and the connection was then
         // dropped under the client's next request while Kestrel drained the unread rest.
-        var aborted = request.HttpContext.RequestAborted;
-        var limit = TakeOverBodyLimit(request.HttpContext);
-        var reader = request.BodyReader;
-        var read = await reader.ReadAsync(aborted);
-        while (!read.IsCompleted && read.Buffer.Length <= limit)
-        {
-            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-            read = await reader.ReadAsync(aborted);
-        }
-
-        if (read.Buffer.Length > limit)
-        {
-            await DiscardRestAsync(reader, read, aborted);
-            throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
-        }
-
-        return (reader, read.Buffer);
+        return LimitedBody.ReadAsync(request, RouteBodyLimit(request.HttpContext), OversizeReadBytes);
     }
-
-    /// <summary>Up to this much beyond its limit, an oversized body is read to its end before the 413.</summary>
-    public const long OversizeReadBytes = 1024 * 1024;
 
     /// <summary>
-    /// The route's body limit, now enforced here; Kestrel's own limit is raised by <see cref="OversizeReadBytes"/>. When
-    /// Kestrel refuses a body it closes the connection with the rest unread, and a client still sending that rest can
-    /// meet a reset instead of the 413 (a flaky hostile-input test, 2026-12-04). Read to its end, the body leaves the
-    /// connection clean: the client gets its 413 and may keep the connection.
+    /// The route's body limit as the server holds it now (see <see cref="RequestLimits"/>), which the reader then enforces
+    /// itself. Where the server's limit cannot be taken over (already read from, or none), the server keeps enforcing it.
     /// </summary>
-    private static long TakeOverBodyLimit(HttpContext context)
-    {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is not { IsReadOnly: false, MaxRequestBodySize: { } limit } feature)
-        {
-            return long.MaxValue;
-        }
+    private static long RouteBodyLimit(HttpContext context) =>
+        context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false, MaxRequestBodySize: { } limit } ? limit : long.MaxValue;
 
-        feature.MaxRequestBodySize = limit + OversizeReadBytes;
-        return limit;
-    }
-
-    private static async Task DiscardRestAsync(PipeReader reader, ReadResult read, CancellationToken aborted)
-    {
-        reader.AdvanceTo(read.Buffer.End);
-        while (!read.IsCompleted)
-        {
-            // Past Kestrel's raised limit this throws its own 413, and the connection is closed as before.
-            read = await reader.ReadAsync(aborted);
-            reader.AdvanceTo(read.Buffer.End);
-        }
-    }
-
-    private static T Parse<T>(ReadOnlySequence<byte> body)
+    private static T Parse<T>(byte[] body)
         where T : class
     {
         try
         {
             // The span overload also refuses anything after the one JSON value.
-            return JsonSerializer.Deserialize<T>(body.IsSingleSegment ? body.FirstSpan : body.ToArray(), Options)
+            return JsonSerializer.Deserialize<T>(body.AsSpan(), Options)
                 ?? throw new InvalidFieldException("body", "The body must be a JSON object, not null.");
         }
         catch (JsonException e)

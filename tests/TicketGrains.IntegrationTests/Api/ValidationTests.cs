@@ -1,4 +1,5 @@
 using System.Net;
+using TicketGrains.Api.Infrastructure;
 using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.Api;
@@ -83,6 +84,21 @@ public sealed class ValidationTests(ApiClusterFixture cluster, ITestOutputHelper
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         using var next = await http.GetAsync(TicketRequests.Tickets);
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    });
+
+    [Fact]
+    public Task A_body_declared_beyond_what_is_read_before_its_413_is_refused_unread_and_the_answer_closes_the_connection() => cluster.RunAsync(output, async () =>
+    {
+        var beyond = RequestLimits.MaxRequestBodyBytes + JsonBody.OversizeReadBytes + 1;
+        using var oversized = new HttpRequestMessage(HttpMethod.Post, TicketRequests.Tickets) { Content = new ByteArrayContent(new byte[beyond]) };
+        oversized.Content.Headers.ContentType = new("application/json");
+        oversized.Headers.Authorization = new("Bearer", TestTokens.Admin("limits-" + Guid.NewGuid().ToString("N")));
+
+        using var refused = await HeldBackBody.SendAsync(cluster.Http.BaseAddress!, oversized);
+
+        // Left unread, the body makes the connection unusable: the answer says so, as Kestrel's own refusal does.
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, true), (refused.StatusCode, refused.Headers.ConnectionClose ?? false));
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
     });
 
     [Fact]

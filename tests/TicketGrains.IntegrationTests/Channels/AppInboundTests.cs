@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using TicketGrains.Api.Channels.Inbound;
 using TicketGrains.IntegrationTests.Api;
 using TicketGrains.IntegrationTests.Infrastructure;
 using TicketGrains.Tests.Channels.App;
@@ -129,6 +130,24 @@ public sealed class AppInboundTests(ApiClusterFixture cluster, ITestOutputHelper
         Assert.Contains("\"body\"", await refused.Content.ReadAsStringAsync());
         (await poster.PostAsync(channel, AppRequests.Text("after-1", "u-after", "hello", DateTimeOffset.UtcNow))).Expect(HttpStatusCode.OK);
         Assert.Equal(1, await ChannelPoster.StoredAsync(cluster.Database, channel));
+    });
+
+    [Fact]
+    public Task A_body_declared_beyond_what_is_read_before_its_413_is_refused_unread_and_the_answer_closes_the_connection() => cluster.RunAsync(output, async () =>
+    {
+        var (_, channel) = await ChannelPoster.CreateAsync(cluster.Http, cluster.FreshTenant());
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/channels/{channel}/inbound") { Content = new ByteArrayContent(new byte[4 * InboundLimits.MaxBodyBytes + 1]) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add(ChannelPoster.TimestampHeader, AppRequests.Timestamp(DateTimeOffset.UtcNow));
+        request.Headers.Add(ChannelPoster.SignatureHeader, "00");
+
+        using var refused = await HeldBackBody.SendAsync(cluster.Http.BaseAddress!, request);
+
+        // Four times the limit is all that is read before a 413; beyond it the body is left unread, and the answer says
+        // the connection closes so the platform does not send its next push into it.
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, true), (refused.StatusCode, refused.Headers.ConnectionClose ?? false));
+        Assert.Contains("\"body\"", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(0, await ChannelPoster.StoredAsync(cluster.Database, channel));
     });
 
     [Fact]

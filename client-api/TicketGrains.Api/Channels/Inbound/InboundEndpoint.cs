@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using TicketGrains.Abstractions.Errors;
+using TicketGrains.Api.Infrastructure;
 
 namespace TicketGrains.Api.Channels.Inbound;
 
@@ -68,54 +68,17 @@ public static class InboundEndpoint
             Detail = refused.Detail,
         });
 
-    /// <summary>Up to this multiple of the limit, an oversized body is read and dropped before the 413 (see below).</summary>
+    /// <summary>
+    /// Up to this multiple of the limit, an oversized body is read to its end and dropped before the 413, so a platform
+    /// still sending it gets its 413 rather than a broken pipe or a reset (see <see cref="LimitedBody"/>). The server's own
+    /// limit (<see cref="RequestLimits"/>, below the inbound limit) is set to this bound for the read; anything larger is
+    /// cut off by the server as before.
+    /// </summary>
     private const int DrainFactor = 4;
 
     /// <summary>The raw body, refused with 413 when its declared length is over the limit, or once it grows over it.</summary>
-    private static async Task<byte[]> ReadBodyAsync(HttpContext context, int maxBodyBytes)
-    {
-        // A body a little over the limit is read and dropped before the 413: answering before it is read makes the server
-        // close the connection while the platform is still sending, and the sender may then see a broken pipe or a reset
-        // instead of the 413. The server's own limit (RequestLimits, below the channel's) is lifted to the drain bound
-        // for that, and the channel's limit is enforced here; anything larger is cut off by the server as before.
-        var drainBound = (long)maxBodyBytes * DrainFactor;
-        if (context.Request.ContentLength is { } declared && declared > maxBodyBytes)
-        {
-            if (declared <= drainBound)
-            {
-                LimitBody(context, declared);
-                await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
-            }
-
-            throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
-        }
-
-        // No declared length (chunked): the body shows its size only as it arrives.
-        LimitBody(context, context.Request.ContentLength ?? drainBound);
-        using var body = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int count;
-        while ((count = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
-        {
-            if (body.Length + count > maxBodyBytes)
-            {
-                await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
-                throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
-            }
-
-            body.Write(buffer, 0, count);
-        }
-
-        return body.ToArray();
-    }
-
-    private static void LimitBody(HttpContext context, long bytes)
-    {
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = bytes;
-        }
-    }
+    private static Task<byte[]> ReadBodyAsync(HttpContext context, int maxBodyBytes) =>
+        LimitedBody.ReadAsync(context.Request, maxBodyBytes, drainAllowance: (long)maxBodyBytes * (DrainFactor - 1));
 
     private static string Title(int status) => status switch
     {
