@@ -12,14 +12,9 @@ public sealed class PostgresIdentityKeyStore(NpgsqlDataSource database) : IIdent
     {
         // At most limit holders per key, taken in index order (a common key must not cost a read of all its holders),
         // then put in the order they gave it. The insert sees the same holders (one snapshot) and runs only when none is
-        // another customer: most contacts give keys nobody else gave, and recording them here saves a round trip.
-        await using var command = database.CreateCommand(
-            "WITH w AS (SELECT * FROM unnest($2::text[], $3::text[]) AS w(kind, hash)), "
-            + "found AS (SELECT w.kind, w.hash, k.customer_id, k.created_at FROM w CROSS JOIN LATERAL "
-            + "(SELECT customer_id, created_at FROM tg_identity_keys WHERE tenant_id = $1 AND key_kind = w.kind AND key_hash = w.hash LIMIT $4) k), "
-            + "added AS (INSERT INTO tg_identity_keys (tenant_id, key_kind, key_hash, customer_id, created_at) "
-            + "SELECT $1, kind, hash, $5, $6 FROM w WHERE NOT EXISTS (SELECT FROM found WHERE customer_id <> $5) ON CONFLICT DO NOTHING) "
-            + "SELECT kind, hash, customer_id FROM found ORDER BY created_at, customer_id");
+        // another customer: most contacts give keys nobody else gave, and recording them here saves a round trip. A
+        // function, so that its plan is made once per connection (0711_identity_key_reads.sql).
+        await using var command = database.CreateCommand(HoldersRecordingLoneSql);
         command.Parameters.AddWithValue(tenant);
         AddKeys(command, keys);
         command.Parameters.AddWithValue(limit);
@@ -41,9 +36,14 @@ public sealed class PostgresIdentityKeyStore(NpgsqlDataSource database) : IIdent
         return (IReadOnlyDictionary<KeyHash, IReadOnlyList<Guid>>)found.ToDictionary(f => f.Key, f => (IReadOnlyList<Guid>)f.Value);
     });
 
-    /// <summary>Whether any of the customers gave a key of the kind: found through tg_identity_keys_of_customer, the only index it can use.</summary>
-    internal const string AnyOfKindSql =
-        "SELECT EXISTS (SELECT FROM tg_identity_keys WHERE tenant_id = $1 AND customer_id = ANY($2) AND key_kind = $3)";
+    internal const string HoldersRecordingLoneSql =
+        "SELECT holder_kind, holder_hash, holder_id FROM tg_identity_key_holders($1, $2, $3, $4, $5, $6)";
+
+    /// <summary>
+    /// Whether any of the customers gave a key of the kind: found through tg_identity_keys_of_customer, the only index it
+    /// can use, by a function that keeps its plan (0711_identity_key_reads.sql).
+    /// </summary>
+    internal const string AnyOfKindSql = "SELECT tg_identity_keys_any_of_kind($1, $2, $3)";
 
     public Task<bool> AnyOfKindAsync(string tenant, IReadOnlyCollection<Guid> customers, string kind) => StorageErrors.Guard(async () =>
     {
