@@ -13,6 +13,7 @@
 # offered, ok, failed, p50/p90/p99/max ms), shares.csv (per silo: creates per second, activations), events.csv,
 # timeline.png (gnuplot, installed with apt-get when missing) and summary.md: the figures against the aims (no failed
 # request; while a silo joins < 10 % throughput lost and p99 < +50 %; the joined silo carries its share within 15 s).
+# TIMELINE_JOIN_ENV="NAME=VALUE ..." is set for the joining silo only (e.g. DOTNET_TieredPGO=0).
 # The cluster is stopped at the end. Run it under the CPU lock: flock -o /work/cpu.lock deploy/local/timeline-bench.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
@@ -54,7 +55,8 @@ dotnet "$bench_dll" timeline --url "$api" --rate "$rate" --seconds "$seconds" --
 bench_pid=$!
 at_second "$join_at"
 event "join start"
-cluster add-silo >>"$out_dir/cluster.log" 2>&1
+# shellcheck disable=SC2086 # word-split on purpose: NAME=VALUE pairs
+(if [[ -n "${TIMELINE_JOIN_ENV:-}" ]]; then export ${TIMELINE_JOIN_ENV}; fi; cluster add-silo) >>"$out_dir/cluster.log" 2>&1
 event "join ready"
 at_second "$drain_at"
 event "drain start"
