@@ -29,7 +29,7 @@ public static class AgentsApi
         group.MapPost("/{agentId}/next", NextAsync).WithName("PullNextTicket")
             .WithSummary("Hand the agent its next ticket (200; accept it before acceptBy), or 204 when none arrived within waitSeconds (0-20).")
             .ProducesValidationProblem().RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).MasksPersonalData()
-            .Audited(AuditActions.Pull, static (_, value) => value is TicketView t ? $"ticket:{t.Id}" : null);
+            .AuditedByHandler(AuditActions.Pull);
         group.MapPost("/{agentId}/tickets/{ticketId:guid}/accept", AcceptAsync).WithName("AcceptPulledTicket")
             .WithSummary("The agent acknowledges a ticket its pull handed it, so it stays theirs (409 once it went back to its queue).")
             .ProducesProblem(StatusCodes.Status409Conflict).RequirePermission(Permissions.TicketsRead, Permissions.TicketsAssign).MasksPersonalData()
@@ -59,7 +59,7 @@ public static class AgentsApi
     }
 
     private static async Task<Results<Ok<TicketView>, NoContent>> NextAsync(
-        string agentId, string? waitSeconds, HttpContext context, IClusterClient cluster, PullMetrics metrics, PullPhaseMetrics phases)
+        string agentId, string? waitSeconds, HttpContext context, IClusterClient cluster, PullMetrics metrics, PullPhaseMetrics phases, PullWitness witness)
     {
         var agent = Agent(cluster, context, agentId);
         var seconds = 0;
@@ -71,30 +71,47 @@ public static class AgentsApi
         // The wait is cut into short grain calls so none comes near the call timeout. A pull that
         // reached the agent may have claimed a ticket, so only undelivered calls are retried. The grain
         // sees the client leave (the token) and stops waiting; a claim it made anyway is returned at
-        // once, and one whose answer is lost on the way returns at its AcceptBy.
+        // once, and one whose answer is lost on the way returns at its AcceptBy. The pull's audit entry
+        // is started as the grain names the ticket it claims, so it commits alongside the claim.
         var abort = context.RequestAborted;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
+        using var pull = witness.Begin(context, agentId);
         while (true)
         {
             var remaining = deadline - DateTime.UtcNow;
             var slice = remaining < CallTimeouts.LongPollSlice ? remaining : CallTimeouts.LongPollSlice;
             var started = Stopwatch.GetTimestamp();
-            var ticket = await GrainRetry.Once(() => agent.NextAsync(slice < TimeSpan.Zero ? TimeSpan.Zero : slice, abort), abort);
+            TicketView? ticket;
+            try
+            {
+                ticket = await GrainRetry.Once(() => agent.NextWitnessedAsync(slice < TimeSpan.Zero ? TimeSpan.Zero : slice, pull.Witnessing, abort), abort);
+            }
+            catch (Exception failure)
+            {
+                await pull.SettleAfterFailureAsync(failure, context.RequestServices.GetRequiredService<ILogger<WitnessedPull>>());
+                throw;
+            }
+
             if (ticket is not null && abort.IsCancellationRequested)
             {
                 await cluster.Reference<ITicketGrain>(GrainKeys.For(Tenant.Of(context), ticket.Id)).ReturnClaimAsync(agentId);
+                await pull.SettleAsync(null, "caller left; the ticket went back to its queue");
                 return TypedResults.NoContent();
             }
 
             if (ticket is not null)
             {
                 phases.Since(PullPhaseMetrics.Call, started);
+                var auditWait = Stopwatch.GetTimestamp();
+                await pull.SettleAsync(ticket.Id, "its claim failed; another ticket was handed");
+                phases.Since(PullPhaseMetrics.Audit, auditWait);
                 metrics.Handed();
                 return TypedResults.Ok(ticket);
             }
 
             if (DateTime.UtcNow >= deadline || abort.IsCancellationRequested)
             {
+                await pull.SettleAsync(null, "its claim failed; nothing was handed");
                 metrics.Empty();
                 return TypedResults.NoContent();
             }

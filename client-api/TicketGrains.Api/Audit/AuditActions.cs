@@ -31,6 +31,12 @@ public static class AuditActions
     /// <summary>An agent's pull handed it a ticket (a pull that found none records nothing).</summary>
     public const string Pull = "pull";
 
+    /// <summary>
+    /// A "pull" entry written while its claim was being made (see <see cref="Agents.WitnessedPull"/>) whose ticket was not
+    /// handed after all: the claim failed, or the caller left and the ticket went back.
+    /// </summary>
+    public const string PullAbandoned = "pull-abandoned";
+
     /// <summary>An agent accepted a ticket its pull handed it.</summary>
     public const string Accept = "accept";
     public const string Export = "export";
@@ -77,7 +83,7 @@ public static class AuditActions
     public const string SignInFailed = "sign-in-failed";
 
     public static IReadOnlyList<string> All { get; } =
-        [ReadUnmasked, Create, CreateFailed, ChangeStatus, ChangePriority, Assign, AddMessage, Attach, Pull, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, OrderEvent,
+        [ReadUnmasked, Create, CreateFailed, ChangeStatus, ChangePriority, Assign, AddMessage, Attach, Pull, PullAbandoned, Accept, Export, Erase, RoleChange, ApiKeyCreate, ApiKeyRevoke, KeyRotation, SlaChange, OrderEvent,
         WebhookCreate, WebhookDelete, ChannelChange, RuleChange, TemplateChange, TemplateApply, CustomerMerge, CustomerUnmerge, SignInFailed, PlanChange,
         MacroChange, Reveal];
 }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using TicketGrains.Api.Infrastructure;
-using TicketGrains.Grains.Agents;
 
 namespace TicketGrains.Api.Audit;
 
@@ -19,13 +17,7 @@ public sealed class AuditFilter : IEndpointFilter
         var value = ResultValues.Of(result);
         if (audited.Target(context, value) is { } target)
         {
-            var started = Stopwatch.GetTimestamp();
             await AuditRequests.RecordAsync(context, audited.Action, target, AuditDetails.Of(value, AuditRequests.ShowsUnmasked(context)));
-            if (audited.Action == AuditActions.Pull)
-            {
-                // The pull's entry is a phase of its latency aim (see PullPhaseMetrics); other actions have no such split.
-                context.RequestServices.GetRequiredService<PullPhaseMetrics>().Since(PullPhaseMetrics.Audit, started);
-            }
         }
 
         return result;

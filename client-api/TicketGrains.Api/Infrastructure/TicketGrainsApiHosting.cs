@@ -41,6 +41,7 @@ public static class TicketGrainsApiHosting
         builder.Services.AddTicketGrainsReadModel(PostgresConnection.Require(builder.Configuration));
         builder.Services.AddAuditLog();
         builder.Services.AddSingleton<PullMetrics>();
+        builder.Services.AddSingleton<PullWitness>();
         builder.Services.TryAddSingleton<TicketGrains.Grains.Agents.PullPhaseMetrics>();
         builder.Services.TryAddSingleton<AgentRoster>();
         builder.Services.TryAddSingleton<QueueBacklog>();

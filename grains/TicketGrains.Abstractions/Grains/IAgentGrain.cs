@@ -34,6 +34,10 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("Next")]
     Task<TicketView?> NextAsync(TimeSpan wait, CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="NextAsync"/>, telling the witness each ticket just before its claim is attempted.</summary>
+    [Alias("NextWitnessed")]
+    Task<TicketView?> NextWitnessedAsync(TimeSpan wait, PullWitnessing witnessing, CancellationToken cancellationToken = default);
+
     /// <summary>A push queue offers the ticket: recorded in the ticket's log if the agent is online and has room for it.</summary>
     [Alias("Offer")]
     Task<OfferOutcome> OfferAsync(QueuedTicket ticket, TimeSpan acceptWithin);

@@ -97,7 +97,13 @@ public sealed class AgentGrain(
 
     public Task<AgentProfile> GetProfileAsync() => Task.FromResult(Profile());
 
-    public async Task<TicketView?> NextAsync(TimeSpan wait, CancellationToken cancellationToken = default)
+    public Task<TicketView?> NextAsync(TimeSpan wait, CancellationToken cancellationToken = default) =>
+        PullAsync(wait, witnessing: null, cancellationToken);
+
+    public Task<TicketView?> NextWitnessedAsync(TimeSpan wait, PullWitnessing witnessing, CancellationToken cancellationToken = default) =>
+        PullAsync(wait, witnessing, cancellationToken);
+
+    private async Task<TicketView?> PullAsync(TimeSpan wait, PullWitnessing? witnessing, CancellationToken cancellationToken)
     {
         RequireOnline();
         var started = Stopwatch.GetTimestamp();
@@ -108,7 +114,7 @@ public sealed class AgentGrain(
         }
 
         var queues = Queues.Select(Queue).ToList();
-        var claimed = await new QueuePull(queues, Taker(), ClaimAsync, time).RunAsync(wait, cancellationToken);
+        var claimed = await new QueuePull(queues, Taker(), queued => ClaimAsync(queued, witnessing), time).RunAsync(wait, cancellationToken);
         if (claimed is not null && cancellationToken.IsCancellationRequested)
         {
             // The caller left while the claim was being made: put the ticket back now rather than at the claim's deadline.
@@ -124,9 +130,11 @@ public sealed class AgentGrain(
         return claimed;
     }
 
-    private async Task<TicketView?> ClaimAsync(QueuedTicket queued)
+    private async Task<TicketView?> ClaimAsync(QueuedTicket queued, PullWitnessing? witnessing)
     {
         var started = Stopwatch.GetTimestamp();
+        // Told first, so the front end's audit entry commits while the claim does.
+        witnessing?.Witness.ClaimingAsync(witnessing.PullId, queued.TicketId).Ignore();
         var claimed = await Ticket(queued.TicketId).ClaimAsync(AgentId);
         if (claimed is not null)
         {
