@@ -60,6 +60,18 @@ public sealed class LatencyHistogram
         return MidpointOf(_counts.Length - 1) / 1000.0;
     }
 
+    /// <summary>How many samples lie above <paramref name="milliseconds"/> (by their bucket's midpoint, as percentiles are read).</summary>
+    public long CountAbove(double milliseconds)
+    {
+        long above = 0;
+        for (var i = _counts.Length - 1; i >= 0 && MidpointOf(i) / 1000.0 > milliseconds; i--)
+        {
+            above += _counts[i];
+        }
+
+        return above;
+    }
+
     private static int IndexOf(long value)
     {
         if (value < SubBuckets)
