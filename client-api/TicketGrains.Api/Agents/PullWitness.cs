@@ -32,7 +32,7 @@ public sealed class PullWitness(IClusterClient cluster, IAuditTrail trail, TimeP
         var template = new AuditEvent(Tenant.Of(context), time.GetUtcNow(), Actor.Of(context), AuditActions.Pull, "",
             context.Connection.RemoteIpAddress?.ToString() ?? "", AuditDetails.Noting($"assignee={agentId}", AuditRequests.ShowsUnmasked(context)));
         _reference ??= cluster.CreateObjectReference<IPullWitness>(this);
-        var pull = new WitnessedPull(trail, template, _reference, forget: id => _pulls.TryRemove(id, out _));
+        var pull = new WitnessedPull(trail, template, _reference, forget: id => _pulls.TryRemove(id, out _), time);
         _pulls[pull.Witnessing.PullId] = pull;
         return pull;
     }

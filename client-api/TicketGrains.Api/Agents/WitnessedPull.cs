@@ -14,12 +14,13 @@ public sealed class WitnessedPull : IDisposable
     private readonly IAuditTrail _trail;
     private readonly AuditEvent _template;
     private readonly Action<Guid> _forget;
+    private readonly TimeProvider _time;
     private readonly List<(Guid Ticket, Task Entry)> _started = [];
     private bool _settled;
 
-    public WitnessedPull(IAuditTrail trail, AuditEvent template, IPullWitness witness, Action<Guid> forget)
+    public WitnessedPull(IAuditTrail trail, AuditEvent template, IPullWitness witness, Action<Guid> forget, TimeProvider time)
     {
-        (_trail, _template, _forget) = (trail, template, forget);
+        (_trail, _template, _forget, _time) = (trail, template, forget, time);
         Witnessing = new PullWitnessing(witness, Guid.NewGuid());
     }
 
@@ -97,6 +98,7 @@ public sealed class WitnessedPull : IDisposable
         await _trail.RecordAsync(Entry(AuditActions.PullAbandoned, ticketId, because));
     }
 
+    // Stamped when written: a long-poll may hand its ticket many seconds after the pull began.
     private AuditEvent Entry(string action, Guid ticketId, string detail) =>
-        _template with { Action = action, Target = $"ticket:{ticketId}", Detail = detail };
+        _template with { At = _time.GetUtcNow(), Action = action, Target = $"ticket:{ticketId}", Detail = detail };
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Agents;
 using TicketGrains.Api.Audit;
@@ -13,6 +14,7 @@ public sealed class WitnessedPullTests
 
     private readonly GatedTrail _trail = new();
     private readonly List<Guid> _forgotten = [];
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-11T00:00:05Z"));
 
     [Fact]
     public void A_named_ticket_has_its_entry_started_at_once_before_the_call_is_over()
@@ -69,6 +71,24 @@ public sealed class WitnessedPullTests
         await settled;
 
         Assert.Equal([(AuditActions.Pull, $"ticket:{handed}", "assignee=ann")], _trail.Committed);
+    }
+
+    [Fact]
+    public async Task Each_entry_is_stamped_when_it_is_written_not_when_the_pull_began()
+    {
+        var (failed, handed) = (Guid.NewGuid(), Guid.NewGuid());
+        using var pull = Pull();
+        pull.Claiming(failed);
+        _time.Advance(TimeSpan.FromSeconds(12));
+        pull.Claiming(handed);
+        _trail.CommitAll();
+        _time.Advance(TimeSpan.FromMilliseconds(3));
+
+        await pull.SettleAsync(handed, "its claim failed");
+
+        Assert.Equal(
+            [DateTimeOffset.Parse("2026-11-11T00:00:05Z"), DateTimeOffset.Parse("2026-11-11T00:00:17Z"), DateTimeOffset.Parse("2026-11-11T00:00:17.003Z")],
+            _trail.Events.Select(e => e.At));
     }
 
     [Fact]
@@ -133,7 +153,7 @@ public sealed class WitnessedPullTests
         Assert.Equal([pull.Witnessing.PullId], _forgotten);
     }
 
-    private WitnessedPull Pull() => new(_trail, Template, new NoWitness(), _forgotten.Add);
+    private WitnessedPull Pull() => new(_trail, Template, new NoWitness(), _forgotten.Add, _time);
 
     /// <summary>An audit trail whose writes complete only when the test says so, later writes at once.</summary>
     private sealed class GatedTrail : IAuditTrail
