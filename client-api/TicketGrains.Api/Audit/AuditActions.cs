@@ -33,7 +33,7 @@ public static class AuditActions
 
     /// <summary>
     /// A "pull" entry written while its claim was being made (see <see cref="Agents.WitnessedPull"/>) whose ticket was not
-    /// handed after all: the claim failed, or the caller left and the ticket went back.
+    /// handed after all: the claim failed, the caller left and the ticket went back, or the pull failed.
     /// </summary>
     public const string PullAbandoned = "pull-abandoned";
 

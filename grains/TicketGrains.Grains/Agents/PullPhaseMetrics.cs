@@ -6,7 +6,8 @@ namespace TicketGrains.Grains.Agents;
 /// <summary>
 /// The meter "TicketGrains.Pulls": how long each phase of an agent's pull took, so the pull's tail can be split
 /// between the front end's grain call ("call"), the agent grain's own turn ("agent": room, queue takes and claim),
-/// the ticket's claim with its durable append ("claim") and the audit entry's commit ("audit"). The buckets are fine
+/// the ticket's claim with its durable append ("claim") and the front end's wait for the audit entry after the
+/// call ("audit"; the entry is written alongside the claim, so this is what is left of its commit). The buckets are fine
 /// below 20 ms because the aim they serve is a p99 under 10 ms.
 /// </summary>
 public sealed class PullPhaseMetrics
