@@ -10,6 +10,9 @@
 # comparing the two in one lock hold (ADR 0033, docs/decisions/0033-pull-tail-phases.md); the bench client's own GC is not touched.
 # PULL_BENCH_SILO_ENV="NAME=value ..." adds runtime settings for the silo alone (e.g. DOTNET_GCgen0MaxBudget=600000), for
 # the same kind of comparison.
+# PULL_TRACE_DIR=<folder> builds the silo with its per-pull marks (-p:PullTrace=true, PullTrace.cs), has the bench and
+# the silo write them there, and prints where the slow pulls waited (`TicketGrains.Bench pull-trace-report`). The marks
+# cost a little CPU of their own: compare traced runs with traced runs.
 # The silo's output goes to .data/pull-bench/silo.log.
 set -euo pipefail
 
@@ -39,9 +42,17 @@ app_conn="$(deploy/local/postgres.sh app-url tg_pull_bench | tail -n 1)"
 [[ -n "$conn" && -n "$app_conn" ]] || die "deploy/local/postgres.sh printed no connection string for tg_pull_bench"
 master_key_file="$(deploy/local/master-key.sh)"
 
-say "building (Release)"
-dotnet build silo/TicketGrains.Silo -c Release -nologo -v quiet
-dotnet build tests/TicketGrains.Bench -c Release -nologo -v quiet
+trace_dir="${PULL_TRACE_DIR:-}"
+build_options=(-c Release -nologo -v quiet)
+if [[ -n "$trace_dir" ]]; then
+    trace_dir="$(realpath -m "$trace_dir")"
+    mkdir -p "$trace_dir"
+    rm -f "$trace_dir/client.trace" "$trace_dir/silo.trace"
+    build_options+=(-p:PullTrace=true)
+fi
+say "building (Release${trace_dir:+, with pull trace marks})"
+dotnet build silo/TicketGrains.Silo "${build_options[@]}"
+dotnet build tests/TicketGrains.Bench "${build_options[@]}"
 use_intent_model
 
 mkdir -p "$log_dir"
@@ -50,7 +61,8 @@ ConnectionStrings__TicketGrainsOwner="$conn" ConnectionStrings__TicketGrains="$a
     dotnet "$silo_dll" migrate >"$log_dir/migrate.log" 2>&1 || { tail -n 20 "$log_dir/migrate.log" >&2; exit 1; }
 say "starting the silo on $url (log: .data/pull-bench/silo.log)"
 silo_env=()
-[[ -n "${PULL_BENCH_SILO_GC_SERVER:-}" ]] && silo_env=("DOTNET_gcServer=$PULL_BENCH_SILO_GC_SERVER")
+[[ -n "$trace_dir" ]] && silo_env+=("PULL_TRACE_FILE=$trace_dir/silo.trace")
+[[ -n "${PULL_BENCH_SILO_GC_SERVER:-}" ]] && silo_env+=("DOTNET_gcServer=$PULL_BENCH_SILO_GC_SERVER")
 read -r -a extra_env <<<"${PULL_BENCH_SILO_ENV:-}"
 for assignment in "${extra_env[@]}"; do
     [[ "$assignment" =~ ^[A-Za-z_][A-Za-z0-9_]*=.*$ ]] || die "PULL_BENCH_SILO_ENV takes NAME=value words, not '$assignment'"
@@ -69,4 +81,12 @@ until healthy; do
 done
 
 say "silo healthy (pid $silo_pid); running the pull bench"
-dotnet "$bench_dll" pull --url "$url" "$@"
+if [[ -z "$trace_dir" ]]; then
+    dotnet "$bench_dll" pull --url "$url" "$@"
+    exit
+fi
+
+dotnet "$bench_dll" pull --url "$url" "$@" --trace-dir "$trace_dir"
+stop_silo # the silo writes its marks as it stops
+silo_pid=""
+dotnet "$bench_dll" pull-trace-report "$trace_dir"

@@ -5,6 +5,7 @@ using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Observability;
 using TicketGrains.Api.Security;
+using TicketGrains.Grains.Agents;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Hosting;
 using TicketGrains.Grains.ReadModel;
@@ -94,6 +95,7 @@ public static class SiloProgram
 
         app.MapOrleansDashboard("/dashboard").RequireOperator(app.Services);
         app.MapTicketGrainsObservability();
+        PullTrace.WriteOnStop(app.Lifetime.ApplicationStopping, Environment.GetEnvironmentVariable("PULL_TRACE_FILE"));
         return app;
     }
 }

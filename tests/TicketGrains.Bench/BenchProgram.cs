@@ -20,6 +20,11 @@ public static class BenchProgram
             return await PullBench.RunAsync(pullArgs);
         }
 
+        if (args is ["pull-trace-report", var traceDirectory])
+        {
+            return PullTraceReport.Run(traceDirectory);
+        }
+
         if (args is ["inbound-latency", .. var inboundArgs])
         {
             return await InboundLatencyBench.RunAsync(inboundArgs);

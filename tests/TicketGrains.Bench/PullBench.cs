@@ -15,6 +15,9 @@ public static class PullBench
     /// <summary>Issue 10's aim for the pull's p99.</summary>
     private const double AimMs = 10;
 
+    /// <summary>"id point timestamp 0" lines for the measured pulls whose answer named a trace id (see PullTrace).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<string> TraceLines = new();
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         PullBenchOptions options;
@@ -65,6 +68,13 @@ public static class PullBench
         Console.WriteLine($"accepts (for comparison: the ticket is active, one append): p50 {accepted.PercentileMs(0.5):0.00} ms, " +
             $"p90 {accepted.PercentileMs(0.9):0.00} ms, p99 {accepted.PercentileMs(0.99):0.00} ms");
         PullPhaseReport.Print(atStart, atEnd);
+        if (options.TraceDirectory is { } traceDirectory)
+        {
+            Directory.CreateDirectory(traceDirectory);
+            await File.WriteAllLinesAsync(Path.Combine(traceDirectory, PullTraceReport.ClientFile), TraceLines);
+            Console.WriteLine($"pull trace: {TraceLines.Count / 2} pulls in {Path.Combine(traceDirectory, PullTraceReport.ClientFile)}");
+        }
+
         return handed.Count > 0 ? 0 : 1;
     }
 
@@ -82,6 +92,13 @@ public static class PullBench
             using var pulled = await http.PostAsync($"/api/v1/agents/{agent}/next", null);
             var end = Stopwatch.GetTimestamp();
             var measured = start >= measureFrom;
+            if (measured && pulled.StatusCode == HttpStatusCode.OK && pulled.Headers.TryGetValues(PullTraceReport.Header, out var traceIds))
+            {
+                var id = traceIds.First();
+                TraceLines.Enqueue($"{id} client-send {start} 0");
+                TraceLines.Enqueue($"{id} client-recv {end} 0");
+            }
+
             if (pulled.StatusCode == HttpStatusCode.OK)
             {
                 if (measured)

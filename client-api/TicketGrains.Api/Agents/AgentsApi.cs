@@ -61,6 +61,7 @@ public static class AgentsApi
     private static async Task<Results<Ok<TicketView>, NoContent>> NextAsync(
         string agentId, string? waitSeconds, HttpContext context, IClusterClient cluster, PullMetrics metrics, PullPhaseMetrics phases, PullWitness witness)
     {
+        PullTrace.Begin(context.Response.Headers);
         var agent = Agent(cluster, context, agentId);
         var seconds = 0;
         if (waitSeconds is not null && (!int.TryParse(waitSeconds, out seconds) || seconds is < 0 or > MaxWaitSeconds))
@@ -101,10 +102,12 @@ public static class AgentsApi
 
             if (ticket is not null)
             {
+                PullTrace.Mark("api-back");
                 phases.Since(PullPhaseMetrics.Call, started);
                 var auditWait = Stopwatch.GetTimestamp();
                 await pull.SettleAsync(ticket.Id, "its claim failed; another ticket was handed");
                 phases.Since(PullPhaseMetrics.Audit, auditWait);
+                PullTrace.Mark("api-settled");
                 metrics.Handed();
                 return TypedResults.Ok(ticket);
             }

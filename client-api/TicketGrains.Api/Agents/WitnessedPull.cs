@@ -1,5 +1,6 @@
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Audit;
+using TicketGrains.Grains.Agents;
 
 namespace TicketGrains.Api.Agents;
 
@@ -16,6 +17,7 @@ public sealed class WitnessedPull : IDisposable
     private readonly Action<Guid> _forget;
     private readonly TimeProvider _time;
     private readonly List<(Guid Ticket, Task Entry)> _started = [];
+    private readonly long _trace = PullTrace.Current;
     private bool _settled;
 
     public WitnessedPull(IAuditTrail trail, AuditEvent template, IPullWitness witness, Action<Guid> forget, TimeProvider time)
@@ -34,7 +36,10 @@ public sealed class WitnessedPull : IDisposable
         {
             if (!_settled && !_started.Exists(s => s.Ticket == ticketId))
             {
-                _started.Add((ticketId, _trail.RecordAsync(Entry(AuditActions.Pull, ticketId, _template.Detail))));
+                PullTrace.Mark(_trace, "witness-note");
+                var entry = _trail.RecordAsync(Entry(AuditActions.Pull, ticketId, _template.Detail));
+                TraceWhenWritten(entry);
+                _started.Add((ticketId, entry));
             }
         }
     }
@@ -73,6 +78,13 @@ public sealed class WitnessedPull : IDisposable
     }
 
     public void Dispose() => _forget(Witnessing.PullId);
+
+    [System.Diagnostics.Conditional("PULL_TRACE")]
+    private void TraceWhenWritten(Task entry)
+    {
+        var trace = _trace;
+        entry.ContinueWith(_ => PullTrace.Mark(trace, "audit-done"), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
 
     private List<(Guid Ticket, Task Entry)> Settle()
     {

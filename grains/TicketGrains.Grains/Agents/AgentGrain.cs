@@ -105,6 +105,7 @@ public sealed class AgentGrain(
 
     private async Task<TicketView?> PullAsync(TimeSpan wait, PullWitnessing? witnessing, CancellationToken cancellationToken)
     {
+        PullTrace.Mark("agent-in");
         RequireOnline();
         var started = Stopwatch.GetTimestamp();
         _presence.Touch(time.GetUtcNow());
@@ -133,9 +134,11 @@ public sealed class AgentGrain(
     private async Task<TicketView?> ClaimAsync(QueuedTicket queued, PullWitnessing? witnessing)
     {
         var started = Stopwatch.GetTimestamp();
+        PullTrace.Mark("claim-call");
         // Told first, so the front end's audit entry commits while the claim does.
         witnessing?.Witness.ClaimingAsync(witnessing.PullId, queued.TicketId).Ignore();
         var claimed = await Ticket(queued.TicketId).ClaimAsync(AgentId);
+        PullTrace.Mark("claim-back");
         if (claimed is not null)
         {
             phases.Since(PullPhaseMetrics.Claim, started);

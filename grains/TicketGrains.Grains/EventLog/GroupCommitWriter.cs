@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using TicketGrains.Abstractions.Errors;
+using TicketGrains.Grains.Agents;
 
 namespace TicketGrains.Grains.EventLog;
 
@@ -46,6 +47,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     public Task AppendAsync(AppendRequest request, CancellationToken cancellationToken = default)
     {
         var pending = new PendingAppend(request, cancellationToken);
+        PullTrace.Mark(pending.PullTraceId, "append-enq");
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new StorageUnavailableException("The event writer is shutting down.");
@@ -84,7 +86,9 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         try
         {
             _schema.ThrowIfLost();
+            TraceBatch(batch, "batch-start");
             inserted = await ExecuteAsync(batch).ConfigureAwait(false);
+            TraceBatch(batch, "batch-done");
         }
         catch (Exception e)
         {
@@ -124,6 +128,15 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             {
                 pending.Completion.TrySetException(new ConflictException($"Version {r.Version} of {r.StreamId} already exists."));
             }
+        }
+    }
+
+    [Conditional("PULL_TRACE")]
+    private static void TraceBatch(List<PendingAppend> batch, string point)
+    {
+        foreach (var pending in batch)
+        {
+            PullTrace.Mark(pending.PullTraceId, point, batch.Count);
         }
     }
 

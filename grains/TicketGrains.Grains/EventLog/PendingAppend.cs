@@ -1,3 +1,5 @@
+using TicketGrains.Grains.Agents;
+
 namespace TicketGrains.Grains.EventLog;
 
 /// <summary>
@@ -29,6 +31,9 @@ internal sealed class PendingAppend
     }
 
     public AppendRequest Request { get; }
+
+    /// <summary>The agent pull this append belongs to, if any (only with pull tracing compiled in).</summary>
+    public long PullTraceId { get; } = PullTrace.Current;
 
     public (string Tenant, string Stream, int Version) Key => (Request.TenantId, Request.StreamId, Request.Version);
 

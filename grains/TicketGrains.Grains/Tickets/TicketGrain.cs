@@ -244,6 +244,7 @@ public sealed partial class TicketGrain(
     /// <summary>Records a claim or offer if the ticket still waits; its optimistic append makes the hand-out exactly-once.</summary>
     private async Task<TicketView?> HandOutAsync(Func<TicketClaimed?> decide)
     {
+        PullTrace.Mark("ticket-in", _stream.Loaded ? 1 : 0);
         await EnsureLoadedAsync();
         if (decide() is not { } claim)
         {
@@ -253,6 +254,7 @@ public sealed partial class TicketGrain(
         try
         {
             await AppendAsync(claim);
+            PullTrace.Mark("ticket-out");
             return State.ToView(Tenant);
         }
         catch (ConflictException)
@@ -398,7 +400,9 @@ public sealed partial class TicketGrain(
         var queueBefore = State.Queue;
         // A ticket is filed under its order number by the statement that stores its creation.
         var orderNo = e is TicketCreated created ? created.Fields.GetValueOrDefault(OrderEventTypes.OrderNoField) : null;
+        PullTrace.Mark("ticket-append");
         await _stream.AppendAsync(e, (s, stored) => TicketReadModelRow.From(s, RowSubject(s, stored)), orderNo);
+        PullTrace.Mark("ticket-appended");
         if (State.Queue != queueBefore && _wasWaiting)
         {
             // Re-routed while waiting: it leaves the old queue and joins the new one.
