@@ -25,6 +25,15 @@ public interface IAgentQueueGrain : IGrainWithStringKey
     [Alias("Take")]
     Task<QueuedTicket?> TakeAsync(Taker taker, TimeSpan wait, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The agent stopped waiting for its takes here (its pull ended with a take still open). A take of the agent still
+    /// waiting ends with nothing, and a ticket already handed to one of its takes but not claimed goes back in at its
+    /// place: a caller's cancellation and a new ticket travel separately, so a ticket can reach a take whose caller
+    /// already left, and without this it would wait out the whole hand-out lease.
+    /// </summary>
+    [Alias("GiveUpTake")]
+    Task GiveUpTakeAsync(string agentId);
+
     /// <summary>Number of waiting tickets.</summary>
     [Alias("Count")]
     Task<int> CountAsync();

@@ -79,6 +79,28 @@ public sealed class AgentQueueGrain(
         return Task.CompletedTask;
     }
 
+    public Task GiveUpTakeAsync(string agentId)
+    {
+        for (var node = _waiters.First; node is not null;)
+        {
+            var next = node.Next;
+            if (node.Value.Taker.AgentId == agentId)
+            {
+                node.Value.Result.TrySetResult(null);
+                _waiters.Remove(node);
+            }
+
+            node = next;
+        }
+
+        foreach (var ticket in _taken.SettleHeldBy(agentId))
+        {
+            Offer(ticket);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<int> CountAsync() => Task.FromResult(_queue.Count);
 
     public Task<QueueStatus> StatusAsync() =>
@@ -130,7 +152,7 @@ public sealed class AgentQueueGrain(
 
         if (_queue.TakeFirst(t => Fits(t, taker)) is { } first)
         {
-            _taken.Take(first, time.GetUtcNow());
+            _taken.Take(first, time.GetUtcNow(), taker.AgentId);
             WarmTheFront();
             return first;
         }
@@ -186,7 +208,7 @@ public sealed class AgentQueueGrain(
             if (Fits(ticket, node.Value.Taker) && node.Value.Result.TrySetResult(ticket))
             {
                 _waiters.Remove(node);
-                _taken.Take(ticket, time.GetUtcNow());
+                _taken.Take(ticket, time.GetUtcNow(), node.Value.Taker.AgentId);
                 return;
             }
         }
@@ -224,7 +246,7 @@ public sealed class AgentQueueGrain(
             if (!result.Task.IsCompleted && _queue.TakeFirst(t => Fits(t, taker)) is { } ticket)
             {
                 result.TrySetResult(ticket);
-                _taken.Take(ticket, time.GetUtcNow());
+                _taken.Take(ticket, time.GetUtcNow(), taker.AgentId);
             }
         }
     }

@@ -88,22 +88,40 @@ public sealed class QueuePull(
         }
     }
 
-    private static async Task GiveBackAsync(IEnumerable<(IAgentQueueGrain Queue, Task<QueuedTicket?> Task)> takes)
+    private async Task GiveBackAsync(IEnumerable<(IAgentQueueGrain Queue, Task<QueuedTicket?> Task)> takes)
     {
         foreach (var (queue, take) in takes)
         {
             try
             {
-                if (await take is { } queued)
+                if (await TakenOrUnknownAsync(take) is { } queued)
                 {
                     await queue.EnqueueAsync(queued);
+                }
+                else if (!take.IsCompletedSuccessfully)
+                {
+                    // Cancelled here at once, while the queue may still hand this take a ticket nobody will claim.
+                    await queue.GiveUpTakeAsync(taker.AgentId);
                 }
             }
             catch (Exception)
             {
-                // Cancelled before anything was taken, or the queue is unreachable: a take it did hand out comes back after
-                // its lease, and the failure that ended the pull is the one the caller must see.
+                // The queue is unreachable: a take it did hand out comes back after its lease, and the failure that ended
+                // the pull is the one the caller must see.
             }
+        }
+    }
+
+    /// <summary>What the take handed over; null when it handed nothing or its outcome is unknown (cancelled, failed).</summary>
+    private static async Task<QueuedTicket?> TakenOrUnknownAsync(Task<QueuedTicket?> take)
+    {
+        try
+        {
+            return await take;
+        }
+        catch (Exception)
+        {
+            return null;
         }
     }
 }

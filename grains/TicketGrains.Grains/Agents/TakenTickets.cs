@@ -10,16 +10,29 @@ namespace TicketGrains.Grains.Agents;
 /// </summary>
 public sealed class TakenTickets(TimeSpan lease)
 {
-    private readonly Dictionary<Guid, (QueuedTicket Ticket, DateTimeOffset Until)> _taken = [];
+    private readonly Dictionary<Guid, (QueuedTicket Ticket, DateTimeOffset Until, string? Holder)> _taken = [];
 
     public int Count => _taken.Count;
 
     public bool Contains(Guid ticketId) => _taken.ContainsKey(ticketId);
 
-    public void Take(QueuedTicket ticket, DateTimeOffset now) => _taken[ticket.TicketId] = (ticket, now + lease);
+    /// <summary>Records a hand-out; <paramref name="holder"/> is the agent whose take received it (null: offered or moved).</summary>
+    public void Take(QueuedTicket ticket, DateTimeOffset now, string? holder = null) => _taken[ticket.TicketId] = (ticket, now + lease, holder);
 
     /// <summary>The take ended: claimed (the ticket asked for its removal) or given back. False when it was not held.</summary>
     public bool Settle(Guid ticketId) => _taken.Remove(ticketId);
+
+    /// <summary>Removes and returns every unconfirmed ticket handed to <paramref name="holder"/>'s takes.</summary>
+    public IReadOnlyList<QueuedTicket> SettleHeldBy(string holder)
+    {
+        var held = _taken.Values.Where(t => t.Holder == holder).Select(t => t.Ticket).ToList();
+        foreach (var ticket in held)
+        {
+            _taken.Remove(ticket.TicketId);
+        }
+
+        return held;
+    }
 
     /// <summary>Removes and returns every take whose lease ran out by <paramref name="now"/>, oldest lease first.</summary>
     public IReadOnlyList<QueuedTicket> Expire(DateTimeOffset now)

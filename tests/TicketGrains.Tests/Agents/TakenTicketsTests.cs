@@ -61,4 +61,21 @@ public sealed class TakenTicketsTests
         Assert.Empty(_taken.Expire(_time.GetUtcNow()));
         Assert.True(_taken.Contains(ticket.TicketId));
     }
+
+    [Fact]
+    public void Giving_up_an_agents_takes_returns_only_what_was_handed_to_that_agent()
+    {
+        var ann = new QueuedTicket(Guid.NewGuid(), 1, _time.GetUtcNow());
+        var bob = new QueuedTicket(Guid.NewGuid(), 1, _time.GetUtcNow());
+        var moved = new QueuedTicket(Guid.NewGuid(), 1, _time.GetUtcNow());
+        _taken.Take(ann, _time.GetUtcNow(), "ann");
+        _taken.Take(bob, _time.GetUtcNow(), "bob");
+        _taken.Take(moved, _time.GetUtcNow());
+
+        Assert.Equal([ann], _taken.SettleHeldBy("ann"));
+        Assert.Empty(_taken.SettleHeldBy("ann"));
+        Assert.Equal(2, _taken.Count);
+        Assert.True(_taken.Contains(bob.TicketId));
+        Assert.True(_taken.Contains(moved.TicketId));
+    }
 }

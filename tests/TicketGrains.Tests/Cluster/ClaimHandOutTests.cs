@@ -122,6 +122,49 @@ public sealed class ClaimHandOutTests(ClusterFixture fixture)
         Assert.Null((await fixture.Client.Ticket(tenant, created.Id).GetAsync()).Assignee);
     }
 
+    [Fact]
+    public async Task A_ticket_handed_to_a_take_its_agent_gave_up_goes_back_at_once()
+    {
+        var tenant = Tenants.New();
+        var queue = fixture.Client.Queue(tenant, "general");
+        var take = queue.TakeAsync(Taker.Plain("ann"), TimeSpan.FromSeconds(20));
+        await Eventually.HoldsAsync(async () => (await queue.StatusAsync()).WaitingAgents == 1, "ann waits on the queue");
+        var ticket = new QueuedTicket(Guid.NewGuid(), 3, fixture.Time.GetUtcNow());
+        // The ticket reaches the take, but its caller has already left (its cancellation was still on the way).
+        await queue.EnqueueAsync(ticket);
+        Assert.Equal(ticket.TicketId, (await take)!.TicketId);
+        Assert.Equal((0, 1), await WaitingAndHandedAsync(queue));
+
+        await queue.GiveUpTakeAsync("ann");
+
+        Assert.Equal((1, 0), await WaitingAndHandedAsync(queue));
+        Assert.Equal(ticket.TicketId, (await queue.TakeAsync(Taker.Plain("bob"), TimeSpan.Zero))!.TicketId);
+    }
+
+    [Fact]
+    public async Task Giving_up_ends_the_agents_waiting_take_and_leaves_the_others_waiting()
+    {
+        var tenant = Tenants.New();
+        var queue = fixture.Client.Queue(tenant, "general");
+        var ann = queue.TakeAsync(Taker.Plain("ann"), TimeSpan.FromSeconds(20));
+        var bob = queue.TakeAsync(Taker.Plain("bob"), TimeSpan.FromSeconds(20));
+        await Eventually.HoldsAsync(async () => (await queue.StatusAsync()).WaitingAgents == 2, "ann and bob wait on the queue");
+
+        await queue.GiveUpTakeAsync("ann");
+
+        Assert.Null(await ann);
+        Assert.Equal(1, (await queue.StatusAsync()).WaitingAgents);
+        var ticket = new QueuedTicket(Guid.NewGuid(), 3, fixture.Time.GetUtcNow());
+        await queue.EnqueueAsync(ticket);
+        Assert.Equal(ticket.TicketId, (await bob)!.TicketId);
+    }
+
+    private static async Task<(int Waiting, int Handed)> WaitingAndHandedAsync(IAgentQueueGrain queue)
+    {
+        var status = await queue.StatusAsync();
+        return (status.WaitingTickets, status.HandedOut);
+    }
+
     private async Task<(TicketView First, TicketView Second)> TwoTicketsAsync(string tenant)
     {
         var first = await fixture.Client.OpenAsync(tenant, Commands.Create());
