@@ -24,4 +24,10 @@ public sealed record class QueuedTicket(
 
     /// <summary>Agents who declined or let lapse an offer of this ticket: it is not offered to them again.</summary>
     [Id(7)] public IReadOnlyList<string> SkippedAgents { get; init; } = [];
+
+    /// <summary>
+    /// The ticket's log version when it was queued (0: unknown). The queue ignores a message older than one it already
+    /// heard, since one-way messages can arrive out of order.
+    /// </summary>
+    [Id(8)] public int Version { get; init; }
 }

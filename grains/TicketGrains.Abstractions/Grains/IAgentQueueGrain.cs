@@ -16,10 +16,13 @@ public interface IAgentQueueGrain : IGrainWithStringKey
     [OneWay]
     Task EnqueueAsync(QueuedTicket ticket);
 
-    /// <summary>Removes a ticket that was assigned, closed or moved elsewhere.</summary>
+    /// <summary>
+    /// Removes a ticket that was assigned, closed or moved elsewhere; <paramref name="version"/> is the ticket's log
+    /// version after that change (0: unknown), so a remove that arrives after a later enqueue is ignored.
+    /// </summary>
     [Alias("Remove")]
     [OneWay]
-    Task RemoveAsync(Guid ticketId);
+    Task RemoveAsync(Guid ticketId, int version);
 
     /// <summary>Takes the first ticket in order the taker may have, waiting up to the given time when there is none; null on timeout.</summary>
     [Alias("Take")]

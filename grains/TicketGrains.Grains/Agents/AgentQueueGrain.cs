@@ -37,6 +37,7 @@ public sealed class AgentQueueGrain(
     private readonly LinkedList<(Taker Taker, TaskCompletionSource<QueuedTicket?> Result)> _waiters = new();
     private readonly TakenTickets _taken = new(TakenLease);
     private readonly WarmAhead _warm = new(WarmDepth);
+    private readonly TicketVersions _versions = new();
     private TicketQueue _queue = new();
     private QueuePusher _pusher = null!;
     private string _tenant = "";
@@ -66,14 +67,24 @@ public sealed class AgentQueueGrain(
 
     public Task EnqueueAsync(QueuedTicket ticket)
     {
+        if (!_versions.Admit(ticket.TicketId, ticket.Version, time.GetUtcNow()))
+        {
+            return Task.CompletedTask;
+        }
+
         _taken.Settle(ticket.TicketId);
         _queue.Remove(ticket.TicketId);
         Offer(ticket);
         return _pusher.PushAsync(Definition);
     }
 
-    public Task RemoveAsync(Guid ticketId)
+    public Task RemoveAsync(Guid ticketId, int version)
     {
+        if (!_versions.Admit(ticketId, version, time.GetUtcNow()))
+        {
+            return Task.CompletedTask;
+        }
+
         _taken.Settle(ticketId);
         _queue.Remove(ticketId);
         return Task.CompletedTask;
@@ -218,6 +229,7 @@ public sealed class AgentQueueGrain(
 
     private async Task OnTickAsync()
     {
+        _versions.ForgetOlderThan(time.GetUtcNow() - TicketVersions.Memory);
         ReturnLapsedTakes();
         ServeWaiters();
         await OverflowAsync();
@@ -281,7 +293,8 @@ public sealed class AgentQueueGrain(
         _lastSync = time.GetUtcNow();
         foreach (var ticket in await readModel.WaitingInQueueAsync(_tenant, _name, RebuildLimit))
         {
-            if (!_taken.Contains(ticket.TicketId))
+            // A row read before a newer message was heard (the read model lags the ticket's log) is not brought back.
+            if (!_taken.Contains(ticket.TicketId) && _versions.IsCurrent(ticket.TicketId, ticket.Version))
             {
                 _queue.Add(ticket);
             }

@@ -14,5 +14,6 @@ public static class QueuedTickets
         SlaDueAt = state.PendingSlaDue,
         Skills = [.. state.Skills],
         SkippedAgents = [.. state.SkippedAgents],
+        Version = state.Version,
     };
 }

@@ -49,14 +49,14 @@ public sealed partial class TicketGrain
             if (_wasWaiting && _waitedIn != State.Queue)
             {
                 // Re-routed (a rule, an SLA escalation, an overflow): it leaves the queue it waited in.
-                GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, _waitedIn)).RemoveAsync(_id).Ignore();
+                GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, _waitedIn)).RemoveAsync(_id, State.Version).Ignore();
             }
 
             queue.EnqueueAsync(QueuedTickets.Of(State)).Ignore();
         }
         else if (!waits && _wasWaiting)
         {
-            queue.RemoveAsync(_id).Ignore();
+            queue.RemoveAsync(_id, State.Version).Ignore();
         }
 
         (_wasWaiting, _waitedIn, _waitedAs) = (waits, State.Queue, waitsAs);

@@ -406,7 +406,7 @@ public sealed partial class TicketGrain(
         if (State.Queue != queueBefore && _wasWaiting)
         {
             // Re-routed while waiting: it leaves the old queue and joins the new one.
-            GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, queueBefore)).RemoveAsync(_id).Ignore();
+            GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, queueBefore)).RemoveAsync(_id, State.Version).Ignore();
             _wasWaiting = false;
         }
 

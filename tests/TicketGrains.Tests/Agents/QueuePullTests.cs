@@ -86,7 +86,7 @@ public sealed class QueuePullTests
 
         public Task EnqueueAsync(QueuedTicket ticket) => throw new NotSupportedException();
 
-        public Task RemoveAsync(Guid ticketId) => throw new NotSupportedException();
+        public Task RemoveAsync(Guid ticketId, int version) => throw new NotSupportedException();
 
         public Task<int> CountAsync() => throw new NotSupportedException();
 

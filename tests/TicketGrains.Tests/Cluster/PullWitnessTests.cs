@@ -35,6 +35,8 @@ public sealed class PullWitnessTests(ClusterFixture fixture)
         // A ticket whose history cannot be read: claiming it fails.
         await fixture.EventLog.AppendAsync(new AppendRequest(tenant, StreamIds.Ticket(broken), 1, "NoSuchEvent", "{}", null));
         await fixture.Client.Queue(tenant, "general").EnqueueAsync(new QueuedTicket(broken, 3, fixture.Time.GetUtcNow()));
+        // The enqueue is one-way: the pull below could otherwise reach the queue before it.
+        await fixture.Client.HoldsAsync(tenant, "general", 1);
         var witness = new RecordingWitness();
         var pullId = Guid.NewGuid();
 
