@@ -72,7 +72,8 @@ public static class AgentsApi
         // The wait is cut into short grain calls so none comes near the call timeout. A pull that
         // reached the agent may have claimed a ticket, so only undelivered calls are retried. The grain
         // sees the client leave (the token) and stops waiting; a claim it made anyway is returned at
-        // once, and one whose answer is lost on the way returns at its AcceptBy. The pull's audit entry
+        // once, and so is one whose answer was on its way when the client left or the call failed
+        // (WitnessedPull gives back what the pull claimed). The pull's audit entry
         // is started as the grain names the ticket it claims, so it commits alongside the claim.
         var abort = context.RequestAborted;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
@@ -89,7 +90,7 @@ public static class AgentsApi
             }
             catch (Exception failure)
             {
-                await pull.SettleAfterFailureAsync(failure, context.RequestServices.GetRequiredService<ILogger<WitnessedPull>>());
+                await pull.SettleAfterFailureAsync(failure);
                 throw;
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Audit;
 using TicketGrains.Api.Infrastructure;
@@ -9,7 +10,7 @@ namespace TicketGrains.Api.Agents;
 /// This process's one <see cref="IPullWitness"/>: the agent grains of its pulls tell it which ticket they are about to
 /// claim, and it hands the note to that pull (<see cref="WitnessedPull"/>), which starts the audit entry at once.
 /// </summary>
-public sealed class PullWitness(IClusterClient cluster, IAuditTrail trail, TimeProvider time) : IPullWitness
+public sealed class PullWitness(IClusterClient cluster, IAuditTrail trail, TimeProvider time, ILogger<WitnessedPull> logger) : IPullWitness
 {
     private readonly ConcurrentDictionary<Guid, WitnessedPull> _pulls = new();
 
@@ -32,7 +33,10 @@ public sealed class PullWitness(IClusterClient cluster, IAuditTrail trail, TimeP
         var template = new AuditEvent(Tenant.Of(context), time.GetUtcNow(), Actor.Of(context), AuditActions.Pull, "",
             context.Connection.RemoteIpAddress?.ToString() ?? "", AuditDetails.Noting($"assignee={agentId}", AuditRequests.ShowsUnmasked(context)));
         _reference ??= cluster.CreateObjectReference<IPullWitness>(this);
-        var pull = new WitnessedPull(trail, template, _reference, forget: id => _pulls.TryRemove(id, out _), time);
+        var agent = cluster.Reference<IAgentGrain>(GrainKeys.For(Tenant.Of(context), agentId));
+        var pull = new WitnessedPull(
+            trail, template, _reference, (witnessing, named) => agent.GiveBackUnansweredAsync(witnessing.PullId, named),
+            forget: id => _pulls.TryRemove(id, out _), time, logger);
         _pulls[pull.Witnessing.PullId] = pull;
         return pull;
     }

@@ -38,6 +38,15 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("NextWitnessed")]
     Task<TicketView?> NextWitnessedAsync(TimeSpan wait, PullWitnessing witnessing, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The answer of the witnessed pull <paramref name="pullId"/> never reached its caller (the caller left, or the call
+    /// failed on the way back): the ticket that pull handed, and each of <paramref name="named"/> this agent still holds
+    /// unaccepted, go back to their queues now instead of at their accept deadline. It runs after that pull's own turn, as
+    /// every call to this grain does, so a claim still being made when the caller left is finished first.
+    /// </summary>
+    [Alias("GiveBackUnanswered")]
+    Task GiveBackUnansweredAsync(Guid pullId, IReadOnlyList<Guid> named);
+
     /// <summary>A push queue offers the ticket: recorded in the ticket's log if the agent is online and has room for it.</summary>
     [Alias("Offer")]
     Task<OfferOutcome> OfferAsync(QueuedTicket ticket, TimeSpan acceptWithin);

@@ -27,6 +27,7 @@ public sealed class AgentGrain(
     public const int MaxQueues = AgentDefinitionRules.MaxQueues;
 
     private readonly AgentLoad _load = new();
+    private readonly PullHandOuts _handOuts = new();
     private PresenceClock _presence = null!;
     private DateTimeOffset? _lastAssignedAt;
 
@@ -143,9 +144,41 @@ public sealed class AgentGrain(
         {
             phases.Since(PullPhaseMetrics.Claim, started);
             Handed(claimed.Id, claimed.Channel);
+            if (witnessing is not null)
+            {
+                _handOuts.Handed(witnessing.PullId, claimed.Id);
+            }
         }
 
         return claimed;
+    }
+
+    public async Task GiveBackUnansweredAsync(Guid pullId, IReadOnlyList<Guid> named)
+    {
+        var tickets = named.ToHashSet();
+        if (_handOuts.Forget(pullId) is { } handed)
+        {
+            tickets.Add(handed);
+        }
+
+        // Each ticket on its own: one that cannot be reached must not keep the others taken until their deadline.
+        var failures = new List<Exception>();
+        foreach (var ticketId in tickets)
+        {
+            try
+            {
+                await Ticket(ticketId).ReturnClaimAsync(AgentId);
+            }
+            catch (Exception failure)
+            {
+                failures.Add(failure);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("Some claims of an unanswered pull could not be given back; they go back at their accept deadline.", failures);
+        }
     }
 
     public async Task<OfferOutcome> OfferAsync(QueuedTicket ticket, TimeSpan acceptWithin)

@@ -14,6 +14,8 @@ public sealed class WitnessedPullTests
 
     private readonly GatedTrail _trail = new();
     private readonly List<Guid> _forgotten = [];
+    private readonly List<(Guid PullId, IReadOnlyList<Guid> Named)> _givenBack = [];
+    private Exception? _giveBackFails;
     private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-11-11T00:00:05Z"));
 
     [Fact]
@@ -136,11 +138,82 @@ public sealed class WitnessedPullTests
         pull.Claiming(ticket);
         _trail.CommitAll();
 
-        await pull.SettleAfterFailureAsync(new TimeoutException(), NullLogger.Instance);
+        await pull.SettleAfterFailureAsync(new TimeoutException());
 
         Assert.Equal(
             [(AuditActions.Pull, $"ticket:{ticket}", "assignee=ann"), (AuditActions.PullAbandoned, $"ticket:{ticket}", "the pull failed: error=TimeoutException")],
             _trail.Committed);
+    }
+
+    [Fact]
+    public async Task A_failed_call_gives_back_what_the_pull_claimed_naming_every_noted_ticket()
+    {
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        using var pull = Pull();
+        pull.Claiming(first);
+        pull.Claiming(second);
+        _trail.CommitAll();
+
+        await pull.SettleAfterFailureAsync(new OperationCanceledException());
+
+        var givenBack = Assert.Single(_givenBack);
+        Assert.Equal(pull.Witnessing.PullId, givenBack.PullId);
+        Assert.Equal([first, second], givenBack.Named);
+    }
+
+    [Fact]
+    public async Task A_call_that_failed_before_any_note_still_asks_the_agent_to_give_back_what_the_pull_handed()
+    {
+        using var pull = Pull();
+
+        await pull.SettleAfterFailureAsync(new OperationCanceledException());
+
+        Assert.Equal([(pull.Witnessing.PullId, 0)], _givenBack.Select(g => (g.PullId, g.Named.Count)));
+    }
+
+    [Fact]
+    public async Task A_give_back_that_fails_does_not_replace_the_calls_own_error_or_stop_the_audit()
+    {
+        var ticket = Guid.NewGuid();
+        using var pull = Pull();
+        pull.Claiming(ticket);
+        _trail.CommitAll();
+        _giveBackFails = new InvalidOperationException("the agent's silo is gone");
+
+        await pull.SettleAfterFailureAsync(new TimeoutException());
+
+        Assert.Single(_givenBack);
+        Assert.Equal(AuditActions.PullAbandoned, _trail.Committed.Last().Item1);
+    }
+
+    [Fact]
+    public async Task A_handed_ticket_whose_entry_failed_is_given_back_since_the_caller_hears_only_the_error()
+    {
+        var handed = Guid.NewGuid();
+        using var pull = Pull();
+        pull.Claiming(handed);
+        _trail.FailAll(new InvalidOperationException("the audit store is down"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => pull.SettleAsync(handed, "unused"));
+
+        var givenBack = Assert.Single(_givenBack);
+        Assert.Equal(pull.Witnessing.PullId, givenBack.PullId);
+        Assert.Equal([handed], givenBack.Named);
+    }
+
+    [Fact]
+    public async Task A_pull_that_answered_its_caller_gives_nothing_back()
+    {
+        var (failed, handed) = (Guid.NewGuid(), Guid.NewGuid());
+        using var pull = Pull();
+        pull.Claiming(failed);
+        pull.Claiming(handed);
+        _trail.CommitAll();
+
+        await pull.SettleAsync(handed, "its claim failed");
+        await pull.SettleAsync(null, "nothing");
+
+        Assert.Empty(_givenBack);
     }
 
     [Fact]
@@ -153,7 +226,13 @@ public sealed class WitnessedPullTests
         Assert.Equal([pull.Witnessing.PullId], _forgotten);
     }
 
-    private WitnessedPull Pull() => new(_trail, Template, new NoWitness(), _forgotten.Add, _time);
+    private WitnessedPull Pull() => new(_trail, Template, new NoWitness(), GiveBackAsync, _forgotten.Add, _time, NullLogger.Instance);
+
+    private Task GiveBackAsync(PullWitnessing witnessing, IReadOnlyList<Guid> named)
+    {
+        _givenBack.Add((witnessing.PullId, named));
+        return _giveBackFails is { } failure ? Task.FromException(failure) : Task.CompletedTask;
+    }
 
     /// <summary>An audit trail whose writes complete only when the test says so, later writes at once.</summary>
     private sealed class GatedTrail : IAuditTrail
