@@ -13,4 +13,14 @@ public sealed record class AgentStatus(
     [property: Id(3)] IReadOnlyDictionary<string, int> Skills,
     [property: Id(4)] bool Limited,
     [property: Id(5)] IReadOnlyDictionary<string, int> Room,
-    [property: Id(6)] DateTimeOffset? LastAssignedAt);
+    [property: Id(6)] DateTimeOffset? LastAssignedAt)
+{
+    /// <summary>The agent activation that reported (empty: unknown); reports of one activation are numbered in order.</summary>
+    [Id(7)] public Guid Reporter { get; init; }
+
+    /// <summary>
+    /// The report's number within its <see cref="Reporter"/>'s activation. Reports are one-way messages, which Orleans
+    /// may deliver out of order, so a queue keeps the higher number of the same reporter.
+    /// </summary>
+    [Id(8)] public long Sequence { get; init; }
+}

@@ -28,6 +28,8 @@ public sealed class AgentGrain(
 
     private readonly AgentLoad _load = new();
     private readonly PullHandOuts _handOuts = new();
+    private readonly Guid _reporter = Guid.NewGuid();
+    private long _reports;
     private PresenceClock _presence = null!;
     private DateTimeOffset? _lastAssignedAt;
 
@@ -286,7 +288,11 @@ public sealed class AgentGrain(
     }
 
     private AgentStatus Status() => new(
-        AgentId, _presence.Set, _presence.AwayAt, settings.State.Skills, Capacity.Count > 0, _load.Room(Capacity), _lastAssignedAt);
+        AgentId, _presence.Set, _presence.AwayAt, settings.State.Skills, Capacity.Count > 0, _load.Room(Capacity), _lastAssignedAt)
+    {
+        Reporter = _reporter,
+        Sequence = ++_reports,
+    };
 
     private Taker Taker() => new(AgentId, settings.State.Skills, _load.RoomFor(Capacity));
 

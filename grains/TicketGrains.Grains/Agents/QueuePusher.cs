@@ -16,7 +16,14 @@ public sealed class QueuePusher(TicketQueue queue, TakenTickets taken, TimeProvi
     private readonly Dictionary<string, AgentStatus> _roster = new(StringComparer.Ordinal);
     private bool _pushing;
 
-    public void Update(AgentStatus status) => _roster[status.AgentId] = status;
+    /// <summary>Keeps the agent's newest report; one overtaken by a later report of the same activation is dropped.</summary>
+    public void Update(AgentStatus status)
+    {
+        if (!_roster.TryGetValue(status.AgentId, out var known) || !AgentReports.IsOvertaken(status, by: known))
+        {
+            _roster[status.AgentId] = status;
+        }
+    }
 
     public void Forget(string agentId) => _roster.Remove(agentId);
 
