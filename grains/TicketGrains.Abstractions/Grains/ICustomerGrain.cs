@@ -76,8 +76,11 @@ public interface ICustomerGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<CustomerView> OwnAsync();
 
-    /// <summary>Tracks whether one of the customer's tickets is open (in memory; rebuilt from the read model).</summary>
+    /// <summary>
+    /// Tracks whether one of the customer's tickets is open (in memory; rebuilt from the read model). The ticket's log
+    /// <paramref name="version"/> orders the notes, which are one-way and may arrive out of order (0: unknown).
+    /// </summary>
     [Alias("TrackTicket")]
     [OneWay]
-    Task TrackTicketAsync(Guid ticketId, bool open);
+    Task TrackTicketAsync(Guid ticketId, bool open, int version);
 }

@@ -3,6 +3,7 @@ using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.Agents;
 

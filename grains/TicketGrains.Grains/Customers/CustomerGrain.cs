@@ -7,6 +7,7 @@ using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Tickets;
 
 namespace TicketGrains.Grains.Customers;
 
@@ -22,6 +23,7 @@ public sealed class CustomerGrain(
 {
     private EventSourcedStream<CustomerState> _stream = null!;
     private SortedSet<Guid>? _openTickets;
+    private readonly TicketVersions _trackedVersions = new();
     private Guid _id;
     private CustomerCipherSlot? _cipher;
     private CustomerMergeSteps _merges = null!;
@@ -164,8 +166,15 @@ public sealed class CustomerGrain(
         return new PersonalDataErasure(_id, destroyed, tickets.Count);
     }
 
-    public Task TrackTicketAsync(Guid ticketId, bool open)
+    public Task TrackTicketAsync(Guid ticketId, bool open, int version)
     {
+        // A solve and a reopen moments apart can arrive swapped; the older note must not undo the newer. The version is
+        // kept even before the set is loaded, so a note older than the read model's state is not applied after the load.
+        if (!_trackedVersions.Admit(ticketId, version, time.GetUtcNow()))
+        {
+            return Task.CompletedTask;
+        }
+
         // Before the first read the set is not loaded, and the read model already holds this change.
         if (open)
         {

@@ -65,7 +65,7 @@ public sealed partial class TicketGrain
         if (force || active != _wasActive)
         {
             // Only a change of open/closed concerns the customer; a message or a breach costs it no call.
-            GrainFactory.Reference<ICustomerGrain>(GrainKeys.For(Tenant, State.CustomerId)).TrackTicketAsync(_id, active).Ignore();
+            GrainFactory.Reference<ICustomerGrain>(GrainKeys.For(Tenant, State.CustomerId)).TrackTicketAsync(_id, active, State.Version).Ignore();
         }
 
         _wasActive = active;

@@ -1,7 +1,7 @@
-using TicketGrains.Grains.Agents;
+using TicketGrains.Grains.Tickets;
 using Xunit;
 
-namespace TicketGrains.Tests.Agents;
+namespace TicketGrains.Tests.Tickets;
 
 public sealed class TicketVersionsTests
 {

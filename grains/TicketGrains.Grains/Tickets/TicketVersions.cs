@@ -1,13 +1,15 @@
-namespace TicketGrains.Grains.Agents;
+namespace TicketGrains.Grains.Tickets;
 
 /// <summary>
-/// The newest log version a queue has heard of for each ticket lately, so it can tell a stale message from a current
-/// one. Tickets tell their queue of changes with one-way calls, and Orleans does not keep the order of messages:
+/// The newest log version a grain (a queue, a customer) has heard of for each ticket lately, so it can tell a stale
+/// message from a current one. Tickets tell their queue of changes with one-way calls, and Orleans does not keep the
+/// order of messages:
 /// a "remove" sent when an agent claimed a ticket can arrive after the "enqueue" sent when the claim was returned a
 /// moment later, and would take a waiting ticket out of memory (it would wait, unseen, until the queue next runs dry
 /// and re-reads the read model); a late "enqueue" from before a claim would put a claimed ticket back. Each message
 /// carries the ticket's version, and one older than the newest heard of is ignored. Version 0 means unknown: always
-/// admitted. Entries are forgotten after <see cref="Memory"/>, far longer than messages are ever late.
+/// admitted. A queue forgets entries after <see cref="Memory"/>, far longer than messages are ever late; a customer,
+/// whose tickets are few, keeps them while it is active.
 /// </summary>
 public sealed class TicketVersions
 {
