@@ -230,7 +230,6 @@ public sealed class AgentQueueGrain(
 
     private async Task OnTickAsync()
     {
-        _versions.ForgetOlderThan(time.GetUtcNow() - TicketVersions.Memory);
         ReturnLapsedTakes();
         ServeWaiters();
         await OverflowAsync();

@@ -39,14 +39,24 @@ public sealed class TicketVersionsTests
     }
 
     [Fact]
-    public void What_was_heard_is_forgotten_after_the_memory_so_the_map_does_not_grow()
+    public void What_was_heard_is_kept_for_at_least_the_memory_and_forgotten_after_two()
     {
         _versions.Admit(_ticket, 7, Now);
-        _versions.Admit(Guid.NewGuid(), 1, Now + TimeSpan.FromMinutes(1));
+        // A message of another ticket a whole memory later moves the first into the older generation, still heard.
+        _versions.Admit(Guid.NewGuid(), 1, Now + TicketVersions.Memory);
+        Assert.False(_versions.IsCurrent(_ticket, 6));
 
-        _versions.ForgetOlderThan(Now + TimeSpan.FromSeconds(30));
+        _versions.Admit(Guid.NewGuid(), 1, Now + 2 * TicketVersions.Memory);
 
-        Assert.Equal(1, _versions.Count);
-        Assert.True(_versions.Admit(_ticket, 1, Now));
+        Assert.True(_versions.Admit(_ticket, 1, Now + 2 * TicketVersions.Memory));
+    }
+
+    [Fact]
+    public void After_a_quiet_spell_of_two_memories_nothing_is_kept()
+    {
+        _versions.Admit(_ticket, 7, Now);
+
+        Assert.True(_versions.Admit(Guid.NewGuid(), 1, Now + 2 * TicketVersions.Memory));
+        Assert.True(_versions.IsCurrent(_ticket, 1));
     }
 }
