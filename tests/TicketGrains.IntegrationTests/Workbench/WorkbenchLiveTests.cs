@@ -4,7 +4,10 @@ using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.Workbench;
 
-/// <summary>The live feed in the browser: changes show without reload, also those made while the connection was down.</summary>
+/// <summary>
+/// The live feed in the browser: changes show without reload, also those made while the connection was down, and a
+/// reply being written survives the redraw they cause.
+/// </summary>
 [Collection(WorkbenchCollection.Name)]
 public sealed class WorkbenchLiveTests(WorkbenchFixture product, ChromiumFixture chromium, ITestOutputHelper output)
 {
@@ -23,8 +26,12 @@ public sealed class WorkbenchLiveTests(WorkbenchFixture product, ChromiumFixture
 
         await page.Locator($"tr[data-ticket='{id}'] a").ClickAsync();
         await browser.LoadedAsync("ticket");
+        // The agent is half-way through a note when the feed's news redraws the ticket: the draft must survive it.
+        await page.Locator("#reply").FillAsync("正在核对发票信息");
+        await page.Locator("#internal").CheckAsync();
         (await admin.PostAsync($"/api/v1/tickets/{id}/messages", new { author = "sam", body = "财务今天下午处理", @internal = true })).Expect(HttpStatusCode.OK);
         await page.Locator(".thread li.internal .body", new() { HasText = "财务今天下午处理" }).WaitForAsync(WorkbenchBrowser.Shown);
+        Assert.Equal(("正在核对发票信息", true), (await page.Locator("#reply").InputValueAsync(), await page.Locator("#internal").IsCheckedAsync()));
 
         // Offline ends the feed's connection; what happens meanwhile arrives after the reconnect, from its Last-Event-ID.
         await page.Context.SetOfflineAsync(true);

@@ -81,8 +81,14 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
     }
 
     function draw(ticket: TicketView): void {
+        // Every reload (the agent's own action, or the live feed's news of the ticket) draws the view again; what the
+        // agent was typing is carried over, or a customer's new message would wipe a half-written reply.
+        const draft = document.getElementById("reply") as HTMLTextAreaElement | null;
+        const draftInternal = document.getElementById("internal") as HTMLInputElement | null;
+        const typing = draft !== null && document.activeElement === draft;
         const reply = el("textarea", { id: "reply", name: "reply", rows: 4, required: true });
-        const internal = el("input", { id: "internal", type: "checkbox" });
+        reply.value = draft?.value ?? "";
+        const internal = el("input", { id: "internal", type: "checkbox", checked: draftInternal?.checked ?? false });
         let macro: Macro | null = null;
         const form = el("form", { class: "reply", "aria-labelledby": "reply-title" },
             el("h2", { id: "reply-title" }, t("ticket.reply")),
@@ -96,6 +102,9 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
             const status = macro?.status;
             void act(async () => {
                 await post(session, `/tickets/${id}/messages`, { author: session.user, body: reply.value, internal: internal.checked });
+                // Sent: the draft is done with, so the reload below starts an empty one. The box of the view that sent
+                // it is still in the page unless a reload drew it again meanwhile, which carried the draft over.
+                clearDraft();
                 if (status && status !== ticket.status) {
                     await post(session, `/tickets/${id}/status`, { status });
                 }
@@ -132,6 +141,20 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
                             el("li", {}, el("span", {}, clock.metric), countdown(clock.dueAt, clock.pausedSince, clock.breachedAt))))),
                     fieldsSection(session, ticket, act),
                     el("div", { id: "customer-panel" }))));
+        if (typing) {
+            reply.focus();
+        }
+    }
+
+    function clearDraft(): void {
+        const draft = document.getElementById("reply") as HTMLTextAreaElement | null;
+        const draftInternal = document.getElementById("internal") as HTMLInputElement | null;
+        if (draft) {
+            draft.value = "";
+        }
+        if (draftInternal) {
+            draftInternal.checked = false;
+        }
     }
 
     async function act(command: () => Promise<unknown>, done: string): Promise<void> {
