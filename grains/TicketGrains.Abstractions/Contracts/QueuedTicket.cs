@@ -1,9 +1,9 @@
 namespace TicketGrains.Abstractions.Contracts;
 
 /// <summary>
-/// A ticket waiting in a queue with what the queue orders and matches it by. The fields after the first three are
-/// absent (their defaults) for a ticket the queue rebuilt from the read model, which keeps only priority, arrival,
-/// channel and SLA due time; the ticket's own log still refuses an agent it must skip.
+/// A ticket waiting in a queue with what the queue orders and matches it by. A queue rebuilt from the read model gets
+/// the same fields from its rows (tg_tickets keeps tier, skills and skipped agents for this); the ticket's own log
+/// still refuses an agent it must skip.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("TicketGrains.QueuedTicket")]
 public sealed record class QueuedTicket(

@@ -34,20 +34,23 @@ internal static class BatchInsertCommand
         ), rows AS (
             SELECT DISTINCT ON (r.tenant_id, r.ticket_id) r.*
             FROM unnest($6, $7, $8, $9, $10, $11, $12,
-                        $13, $14, $15, $16, $17, $18, $19, $20, $21)
+                        $13, $14, $15, $16, $17, $18, $19, $20, $21, $27, $28, $29)
                 AS r(tenant_id, stream_id, version, ticket_id, status, category, priority, queue, customer_id,
-                     assignee, channel, subject, created_at, updated_at, sla_due_at, claim_due_at)
+                     assignee, channel, subject, created_at, updated_at, sla_due_at, claim_due_at, tier, skills, skipped_agents)
             JOIN inserted i ON i.tenant_id = r.tenant_id AND i.stream_id = r.stream_id AND i.version = r.version
             ORDER BY r.tenant_id, r.ticket_id, r.version DESC
         ), projected AS (
             INSERT INTO tg_tickets (tenant_id, ticket_id, version, status, category, priority, queue, customer_id,
-                                    assignee, channel, subject, created_at, updated_at, sla_due_at, claim_due_at)
+                                    assignee, channel, subject, created_at, updated_at, sla_due_at, claim_due_at,
+                                    tier, skills, skipped_agents)
             SELECT tenant_id, ticket_id, version, status, category, priority, queue, customer_id,
-                   assignee, channel, subject, created_at, updated_at, sla_due_at, claim_due_at FROM rows
+                   assignee, channel, subject, created_at, updated_at, sla_due_at, claim_due_at,
+                   tier, string_to_array(skills, ' '), string_to_array(skipped_agents, ' ') FROM rows
             ON CONFLICT (tenant_id, ticket_id) DO UPDATE SET
                 version = EXCLUDED.version, status = EXCLUDED.status, category = EXCLUDED.category,
                 priority = EXCLUDED.priority, queue = EXCLUDED.queue, assignee = EXCLUDED.assignee,
-                updated_at = EXCLUDED.updated_at, sla_due_at = EXCLUDED.sla_due_at, claim_due_at = EXCLUDED.claim_due_at
+                updated_at = EXCLUDED.updated_at, sla_due_at = EXCLUDED.sla_due_at, claim_due_at = EXCLUDED.claim_due_at,
+                tier = EXCLUDED.tier, skills = EXCLUDED.skills, skipped_agents = EXCLUDED.skipped_agents
             WHERE tg_tickets.version < EXCLUDED.version
         ), filed AS (
             INSERT INTO tg_order_tickets (tenant_id, order_no, ticket_id)
@@ -97,6 +100,7 @@ internal static class BatchInsertCommand
         Add(p, NpgsqlDbType.Integer, filed, r => r.Version);
         Add(p, NpgsqlDbType.Text, filed, r => r.OrderNo!);
         Add(p, NpgsqlDbType.Uuid, filed, r => r.Row!.TicketId);
+        AddQueueTraitParameters(p, rows); // $27-$29
         return command;
     }
 
@@ -119,6 +123,18 @@ internal static class BatchInsertCommand
         Add(p, NpgsqlDbType.TimestampTz, rows, r => r.Row!.UpdatedAt.UtcDateTime);
         Add(p, NpgsqlDbType.TimestampTz, rows, r => r.Row!.SlaDueAt?.UtcDateTime);
         Add(p, NpgsqlDbType.TimestampTz, rows, r => r.Row!.ClaimDueAt?.UtcDateTime);
+    }
+
+    /// <summary>
+    /// The rows' tier, skills and skipped agents. A list per row cannot travel in unnest's parallel arrays (PostgreSQL
+    /// arrays are rectangular), so each list goes as the row's space-joined text, split back by the statement (an
+    /// empty text splits to an empty array).
+    /// </summary>
+    private static void AddQueueTraitParameters(NpgsqlParameterCollection p, List<AppendRequest> rows)
+    {
+        Add(p, NpgsqlDbType.Text, rows, r => r.Row!.Tier);
+        Add(p, NpgsqlDbType.Text, rows, r => r.Row!.Skills);
+        Add(p, NpgsqlDbType.Text, rows, r => r.Row!.SkippedAgents);
     }
 
     private static void Add<T>(NpgsqlParameterCollection p, NpgsqlDbType type, List<AppendRequest> rows, Func<AppendRequest, T> pick)

@@ -10,7 +10,7 @@ internal static class FreshTicketTable
 
     private const string Copy = $"""
         COPY {Name} (tenant_id, ticket_id, version, status, category, priority, queue, customer_id, assignee, channel, subject,
-                     created_at, updated_at, sla_due_at, claim_due_at) FROM STDIN (FORMAT BINARY)
+                     created_at, updated_at, sla_due_at, claim_due_at, tier, skills, skipped_agents) FROM STDIN (FORMAT BINARY)
         """;
 
     /// <summary>Replaces what an interrupted rebuild may have left with an empty copy of tg_tickets' definition.</summary>
@@ -44,6 +44,9 @@ internal static class FreshTicketTable
             await importer.WriteAsync(row.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
             await WriteNullableAsync(importer, row.SlaDueAt?.UtcDateTime, cancellationToken);
             await WriteNullableAsync(importer, row.ClaimDueAt?.UtcDateTime, cancellationToken);
+            await WriteNullableAsync(importer, row.Tier, cancellationToken);
+            await importer.WriteAsync(TicketRow.Split(row.Skills), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(TicketRow.Split(row.SkippedAgents), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
             count++;
         }
 

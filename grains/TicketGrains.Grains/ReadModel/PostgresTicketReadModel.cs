@@ -67,7 +67,8 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
     public Task<IReadOnlyList<QueuedTicket>> WaitingInQueueAsync(string tenantId, string queue, int limit) => StorageErrors.Guard(async () =>
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT ticket_id, priority, created_at, channel, sla_due_at, version FROM tg_tickets WHERE tenant_id = $1 AND queue = $2 " +
+            "SELECT ticket_id, priority, created_at, channel, sla_due_at, version, tier, skills, skipped_agents FROM tg_tickets " +
+            "WHERE tenant_id = $1 AND queue = $2 " +
             $"AND status IN ('new', 'open') AND assignee IS NULL ORDER BY {PriorityRankSql} DESC, created_at, ticket_id LIMIT $3");
         command.Parameters.AddWithValue(tenantId);
         command.Parameters.AddWithValue(queue);
@@ -81,6 +82,9 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
                 Channel = reader.GetString(3),
                 SlaDueAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
                 Version = reader.GetInt32(5),
+                TierRank = CustomerTiers.Rank(reader.IsDBNull(6) ? null : reader.GetString(6)),
+                Skills = reader.GetFieldValue<string[]>(7),
+                SkippedAgents = reader.GetFieldValue<string[]>(8),
             });
         }
 

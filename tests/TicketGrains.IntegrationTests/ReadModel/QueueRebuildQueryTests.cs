@@ -1,6 +1,8 @@
 using Npgsql;
 using TicketGrains.Abstractions.Catalog;
+using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.ReadModel;
+using TicketGrains.IntegrationTests.EventLog;
 using TicketGrains.IntegrationTests.Infrastructure;
 
 namespace TicketGrains.IntegrationTests.ReadModel;
@@ -31,6 +33,33 @@ public sealed class QueueRebuildQueryTests : MigratedDatabaseTest
     }
 
     [Fact]
+    public async Task A_rebuild_gets_each_tickets_tier_skills_and_skipped_agents_as_its_last_append_left_them()
+    {
+        await using var writer = await WriterUnderTest.StartAsync(Database);
+        var vip = Guid.NewGuid();
+        var plain = Guid.NewGuid();
+        var at = Noon;
+        TicketRow Row(Guid id, string? tier, string[] skills, string[] skipped) => new(
+            id, TicketStatus.New, "refund", "normal", "general", Guid.NewGuid(), null, "wechat", "x", at, at, null, null, tier,
+            TicketRow.Names(skills), TicketRow.Names(skipped));
+
+        await writer.Writer.AppendAsync(Append(vip, 1, Row(vip, "vip", ["refund"], [])));
+        // The second append (a declined offer, a re-route) replaces the lists: the row is what the ticket is now.
+        await writer.Writer.AppendAsync(Append(vip, 2, Row(vip, "vip", ["refund", "zh-CN"], ["ann", "bob.li@shop"])));
+        await writer.Writer.AppendAsync(Append(plain, 1, Row(plain, null, [], [])));
+        await using var source = NpgsqlDataSource.Create(Database.ConnectionString);
+
+        var rebuilt = (await new PostgresTicketReadModel(source).WaitingInQueueAsync(Appends.Tenant, "general", 10)).ToDictionary(t => t.TicketId);
+
+        Assert.Equal((3, 2), (rebuilt[vip].TierRank, rebuilt[vip].Version));
+        Assert.Equal(["refund", "zh-CN"], rebuilt[vip].Skills);
+        Assert.Equal(["ann", "bob.li@shop"], rebuilt[vip].SkippedAgents);
+        Assert.Equal((0, "wechat"), (rebuilt[plain].TierRank, rebuilt[plain].Channel));
+        Assert.Empty(rebuilt[plain].Skills);
+        Assert.Empty(rebuilt[plain].SkippedAgents);
+    }
+
+    [Fact]
     public async Task The_assignee_filter_lists_exactly_that_agents_tickets()
     {
         var tenant = TicketRequests.NewTenant();
@@ -44,6 +73,9 @@ public sealed class QueueRebuildQueryTests : MigratedDatabaseTest
 
         Assert.Equal([first, second], page.Items.Select(i => i.Row.TicketId));
     }
+
+    private static AppendRequest Append(Guid ticket, int version, TicketRow row) =>
+        new(Appends.Tenant, StreamIds.Ticket(ticket), version, "TicketCreated", $$"""{"version": {{version}}}""", row);
 
     private async Task<Guid> InsertAsync(string tenant, string priority, int minute, string? assignee = null, string queue = "general")
     {

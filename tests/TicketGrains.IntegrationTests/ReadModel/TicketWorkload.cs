@@ -9,7 +9,7 @@ internal static class TicketWorkload
     private const string Agent = "dora";
     private const string PulledCategory = "logistics";
 
-    /// <summary>One tenant's tickets: plain, replied, moved through statuses, reassigned, pulled, talkative and urgent; returns the urgent one.</summary>
+    /// <summary>One tenant's tickets: plain, replied, moved through statuses, reassigned, pulled, talkative, a VIP's and urgent; returns the urgent one.</summary>
     public static async Task<Guid> SeedAsync(ApiClient api)
     {
         var customer = TicketRequests.NewCustomer();
@@ -41,6 +41,16 @@ internal static class TicketWorkload
         {
             await MessageAsync(api, talkative, i % 2 == 0 ? "customer" : "ann", $"message {i}", i == 3);
         }
+
+        // A VIP customer's ticket: the row keeps the tier the queue orders by.
+        await CreateAsync(api, new
+        {
+            channel = "wechat",
+            customer = new { externalId = TicketRequests.NewCustomer(), name = "Han Meimei", tier = "vip" },
+            subject = "Gift wrap missing",
+            body = "The birthday order came without its wrapping.",
+            category = "general",
+        });
 
         return await CreateAsync(api, TicketRequests.Create("Charged twice", "order", "urgent"));
     }

@@ -2,6 +2,7 @@ using TicketGrains.Grains.Customers;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.ReadModel;
+using TicketGrains.Grains.Routing;
 using TicketGrains.Grains.Tickets;
 using TicketGrains.Tests.Domain;
 using Xunit;
@@ -43,6 +44,24 @@ public sealed class TicketRowFoldTests
         }
 
         Assert.Equal(created.TicketId, fold.TicketId);
+    }
+
+    [Fact]
+    public void The_row_keeps_the_tier_the_latest_routing_skills_and_the_agents_an_offer_lapsed_or_was_declined_with()
+    {
+        var fold = Folded(TicketStates.Decide(Guid.NewGuid(), TicketStates.Command(tier: "gold"), T0));
+        Assert.Equal(("gold", "", ""), (fold.Row.Tier, fold.Row.Skills, fold.Row.SkippedAgents));
+
+        Apply(fold, new TicketRouted("refunds", "category refund", "general", "high", ["refund", "zh-CN"], [], T0.AddMinutes(1)));
+        Apply(fold, new TicketClaimed("ann", T0.AddMinutes(3), T0.AddMinutes(2), Offered: true));
+        Apply(fold, new ClaimReturned("ann", ClaimDecisions.NotAccepted, T0.AddMinutes(3)));
+        // A pull abandoned on its way back is not the agent's choice: that agent stays eligible.
+        Apply(fold, new TicketClaimed("bob", T0.AddMinutes(5), T0.AddMinutes(4), Offered: true));
+        Apply(fold, new ClaimReturned("bob", ClaimDecisions.Abandoned, T0.AddMinutes(4)));
+
+        Assert.Equal(("gold", "refund zh-CN", "ann"), (fold.Row.Tier, fold.Row.Skills, fold.Row.SkippedAgents));
+        Assert.Equal(["refund", "zh-CN"], TicketRow.Split(fold.Row.Skills));
+        Assert.Empty(TicketRow.Split(""));
     }
 
     [Fact]
