@@ -41,6 +41,30 @@ public sealed class CustomerTicketsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_note_older_than_one_the_customer_heard_does_not_undo_it()
+    {
+        var tenant = Tenants.New();
+        var customer = await fixture.Client.GetGrain<IChannelIdentityGrain>(GrainKeys.For(tenant, "app:u-7")).ResolveAsync(Customer);
+        var grain = fixture.Client.GetGrain<ICustomerGrain>(GrainKeys.For(tenant, customer.Id));
+        var ticket = await fixture.Client.OpenAsync(tenant, Commands.Create() with { CustomerId = customer.Id });
+        await Eventually.HoldsAsync(async () => (await grain.GetAsync()).OpenTickets.SequenceEqual([ticket.Id]), "the customer lists the ticket");
+
+        // The ticket's solve (version 5) is heard first, then its reopen of version 4 arrives late, as one-way notes can.
+        await grain.TrackTicketAsync(ticket.Id, false, 5);
+        await Eventually.HoldsAsync(async () => (await grain.GetAsync()).OpenTickets.Count == 0, "the solve is applied");
+        await grain.TrackTicketAsync(ticket.Id, true, 4);
+        // One-way notes carry no answer: a later note about another ticket, once visible, shows the late one had its turn.
+        var marker = Guid.NewGuid();
+        await grain.TrackTicketAsync(marker, true, 1);
+        await Eventually.HoldsAsync(async () => (await grain.GetAsync()).OpenTickets.Contains(marker), "the marker note is applied");
+
+        Assert.Equal([marker], (await grain.GetAsync()).OpenTickets);
+
+        await grain.TrackTicketAsync(ticket.Id, true, 6);
+        await Eventually.HoldsAsync(async () => (await grain.GetAsync()).OpenTickets.Contains(ticket.Id), "a newer reopen is applied");
+    }
+
+    [Fact]
     public async Task Reactivated_customer_rebuilds_its_open_tickets_from_the_read_model()
     {
         var tenant = Tenants.New();
