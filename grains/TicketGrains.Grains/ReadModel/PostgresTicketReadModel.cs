@@ -64,12 +64,16 @@ public sealed class PostgresTicketReadModel(NpgsqlDataSource dataSource) : ITick
         return new TicketPage(items, new TicketCursor(last.CreatedAt, last.TicketId).Encode());
     });
 
+    /// <summary>A queue's waiting tickets in queue order ($1 tenant, $2 queue, $3 limit); the status and assignee test is
+    /// the predicate of the index tg_tickets_waiting, word for word, so the planner can use it.</summary>
+    internal static readonly string WaitingInQueueSql =
+        "SELECT ticket_id, priority, created_at, channel, sla_due_at, version, tier, skills, skipped_agents FROM tg_tickets " +
+        "WHERE tenant_id = $1 AND queue = $2 " +
+        $"AND status IN ('new', 'open') AND assignee IS NULL ORDER BY {PriorityRankSql} DESC, created_at, ticket_id LIMIT $3";
+
     public Task<IReadOnlyList<QueuedTicket>> WaitingInQueueAsync(string tenantId, string queue, int limit) => StorageErrors.Guard(async () =>
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT ticket_id, priority, created_at, channel, sla_due_at, version, tier, skills, skipped_agents FROM tg_tickets " +
-            "WHERE tenant_id = $1 AND queue = $2 " +
-            $"AND status IN ('new', 'open') AND assignee IS NULL ORDER BY {PriorityRankSql} DESC, created_at, ticket_id LIMIT $3");
+        await using var command = dataSource.CreateCommand(WaitingInQueueSql);
         command.Parameters.AddWithValue(tenantId);
         command.Parameters.AddWithValue(queue);
         command.Parameters.AddWithValue(limit);

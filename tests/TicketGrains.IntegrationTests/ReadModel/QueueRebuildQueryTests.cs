@@ -60,6 +60,36 @@ public sealed class QueueRebuildQueryTests : MigratedDatabaseTest
     }
 
     [Fact]
+    public async Task A_queue_of_a_tenant_the_statistics_have_not_seen_is_read_through_the_waiting_index()
+    {
+        // A busy tenant the statistics know: mostly solved tickets, some waiting, some held.
+        var known = TicketRequests.NewTenant();
+        await Database.ExecuteAsync(
+            """
+            INSERT INTO tg_tickets (tenant_id, ticket_id, version, status, category, priority, queue, customer_id, assignee, channel, subject,
+                                    created_at, updated_at)
+            SELECT $1, gen_random_uuid(), 3, CASE WHEN i % 10 = 0 THEN 'new' ELSE 'solved' END, 'order', 'normal',
+                   CASE WHEN i % 2 = 0 THEN 'general' ELSE 'vip' END, gen_random_uuid(), CASE WHEN i % 10 = 0 THEN NULL ELSE 'ann' END,
+                   'web', 'x', $2::timestamptz + i * interval '1 second', $2::timestamptz + i * interval '1 second'
+            FROM generate_series(1, 20000) AS i
+            """,
+            known, Noon.UtcDateTime);
+        await Database.ExecuteAsync("ANALYZE tg_tickets");
+        var fresh = TicketRequests.NewTenant();
+        await InsertAsync(fresh, "normal", 0, queue: "vip");
+
+        var plan = string.Join('\n', await Database.ColumnAsync<string>("EXPLAIN " + PostgresTicketReadModel.WaitingInQueueSql, fresh, "general", 10_000));
+
+        // Not a walk over every ticket of the tenant with the queue, status and assignee tested row by row.
+        Assert.Contains("tg_tickets_waiting", plan);
+        Assert.Contains("(queue = 'general'::text)", plan);
+        Assert.DoesNotContain("Filter", plan);
+        await using var source = NpgsqlDataSource.Create(Database.ConnectionString);
+        Assert.Empty(await new PostgresTicketReadModel(source).WaitingInQueueAsync(fresh, "general", 10_000));
+        Assert.Equal(2000, (await new PostgresTicketReadModel(source).WaitingInQueueAsync(known, "general", 10_000)).Count + (await new PostgresTicketReadModel(source).WaitingInQueueAsync(known, "vip", 10_000)).Count);
+    }
+
+    [Fact]
     public async Task The_assignee_filter_lists_exactly_that_agents_tickets()
     {
         var tenant = TicketRequests.NewTenant();
