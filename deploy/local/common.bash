@@ -216,9 +216,12 @@ with_pg_statements() {
     "$repo/deploy/local/postgres.sh" start >/dev/null
     pg_super -d postgres -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"
     restart_local_postgres
+    # The library defines this setting, so it can be set only once the library is loaded.
+    pg_super -d postgres -c "ALTER SYSTEM SET pg_stat_statements.track_planning = on" -c "SELECT pg_reload_conf()" >/dev/null
 }
 
 # Called by the profile scripts' EXIT traps, after they stopped their silo.
 without_pg_statements() {
-    pg_super -d postgres -c "ALTER SYSTEM RESET shared_preload_libraries" >/dev/null 2>&1 && restart_local_postgres || true
+    pg_super -d postgres -c "ALTER SYSTEM RESET pg_stat_statements.track_planning" -c "ALTER SYSTEM RESET shared_preload_libraries" >/dev/null 2>&1 \
+        && restart_local_postgres || true
 }

@@ -5,7 +5,10 @@
 # change follow), counted as the TicketClaimed events of the window. pg_stat_statements is loaded for the run and
 # unloaded after.
 #
-# usage: deploy/local/pull-profile.sh [--window S, default 20] [--top N, default 30]
+# Each statement's planning time is counted too (pg_stat_statements.track_planning), beside its execution time.
+#
+# usage: deploy/local/pull-profile.sh [--window S, default 20] [--top N, default 30] [-- pull bench options]
+#   e.g. deploy/local/pull-profile.sh --window 30 -- --think-ms 10000   (about 50 pulls a second instead of 250)
 # Output: .data/bench/pull-profile-<UTC stamp>.txt (also printed); the bench's own output in .data/bench/pull-profile-bench.log.
 set -euo pipefail
 
@@ -15,10 +18,12 @@ require_dotnet
 
 window=20
 top=30
+bench_options=()
 while (($#)); do
     case "$1" in
         --window) window="${2:?}"; shift 2 ;;
         --top) top="${2:?}"; shift 2 ;;
+        --) shift; bench_options=("$@"); break ;;
         *) die "unknown option $1" ;;
     esac
 done
@@ -36,7 +41,7 @@ trap finish EXIT
 
 with_pg_statements
 # The bench's warm-up is 10 s; the window starts 2 s after it and ends well before the measured part does.
-deploy/local/pull-bench.sh --seconds $((window + 20)) >"$bench_log" 2>&1 &
+deploy/local/pull-bench.sh "${bench_options[@]}" --seconds $((window + 20)) >"$bench_log" 2>&1 &
 bench_pid=$!
 until grep -q "agents pulling" "$bench_log"; do
     kill -0 "$bench_pid" 2>/dev/null || die "the pull bench stopped before pulling; see $bench_log"
@@ -70,10 +75,14 @@ in_db() { pg_super -d "$database" -At "$@"; }
         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$database')"
     echo "CPU per cycle: silo $(per_cycle_ms "$silo_ticks") ms, PostgreSQL $(per_cycle_ms "$postgres_cpu") ms"
     echo
-    echo "calls | rows | exec ms | statement"
-    in_db -F ' | ' -c "SELECT calls, rows, round(total_exec_time::numeric), left(regexp_replace(query, '\s+', ' ', 'g'), 150)
+    in_db -c "SELECT 'statement time in the window: execution ' || round(sum(total_exec_time)::numeric) || ' ms, planning '
+        || round(sum(total_plan_time)::numeric) || ' ms' FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$database')"
+    echo
+    echo "calls | rows | exec ms | plan ms | statement (by execution and planning time)"
+    in_db -F ' | ' -c "SELECT calls, rows, round(total_exec_time::numeric), round(total_plan_time::numeric),
+        left(regexp_replace(query, '\s+', ' ', 'g'), 150)
         FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$database')
-        ORDER BY calls DESC LIMIT $top"
+        ORDER BY total_exec_time + total_plan_time DESC LIMIT $top"
 } | tee "$out"
 wait "$bench_pid" || true
 bench_pid=""
