@@ -222,6 +222,7 @@ with_pg_statements() {
 
 # Called by the profile scripts' EXIT traps, after they stopped their silo.
 without_pg_statements() {
-    pg_super -d postgres -c "ALTER SYSTEM RESET pg_stat_statements.track_planning" -c "ALTER SYSTEM RESET shared_preload_libraries" >/dev/null 2>&1 \
-        && restart_local_postgres || true
+    # The library first: the setting below is refused if the library never got loaded, and psql stops at an error.
+    pg_super -d postgres -c "ALTER SYSTEM RESET shared_preload_libraries" >/dev/null 2>&1 && restart_local_postgres || true
+    pg_super -d postgres -c "ALTER SYSTEM RESET pg_stat_statements.track_planning" >/dev/null 2>&1 || true
 }

@@ -36,7 +36,7 @@ public sealed class InMemoryTicketReadModel(InMemoryEventLog log) : ITicketReadM
             .Where(s => s.Row.Queue == queue && s.Row.Assignee is null && TicketStatus.IsWaiting(s.Row.Status))
             .OrderByDescending(s => TicketCatalog.PriorityRank(s.Row.Priority)).ThenBy(s => s.Row.CreatedAt).ThenBy(s => s.Row.TicketId)
             .Take(limit)
-            .Select(s => new QueuedTicket(s.Row.TicketId, TicketCatalog.PriorityRank(s.Row.Priority), s.Row.CreatedAt) 
+            .Select(s => new QueuedTicket(s.Row.TicketId, TicketCatalog.PriorityRank(s.Row.Priority), s.Row.CreatedAt)
             {
                 Channel = s.Row.Channel,
                 SlaDueAt = s.Row.SlaDueAt,

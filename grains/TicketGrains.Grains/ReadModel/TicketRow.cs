@@ -2,8 +2,9 @@ namespace TicketGrains.Grains.ReadModel;
 
 /// <summary>
 /// The read-model row a ticket event leaves behind (tg_tickets), written with the event. The last three are what a queue
-/// orders and matches a waiting ticket by beyond its priority (<c>QueuedTicket</c>), the lists space-joined: a queue rebuilt from these rows
-/// keeps a VIP first, a skilled ticket away from the unskilled and a declined offer away from its agent.
+/// orders and matches a waiting ticket by beyond its priority (<c>QueuedTicket</c>), the lists space-joined: a queue
+/// rebuilt from these rows keeps a VIP first, a skilled ticket away from the unskilled and a declined offer away from
+/// its agent.
 /// </summary>
 public sealed record TicketRow(
     Guid TicketId,
