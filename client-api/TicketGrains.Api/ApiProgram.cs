@@ -5,6 +5,7 @@ using TicketGrains.Api.Infrastructure;
 using TicketGrains.Api.Observability;
 using TicketGrains.Api.Security;
 using TicketGrains.Grains.Hosting;
+using TicketGrains.Grains.Live;
 
 namespace TicketGrains.Api;
 
@@ -26,7 +27,7 @@ public static class ApiProgram
             .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
             .AddClusterConnectionStatusObserver(GatewayLoss.Shared)
             .AddClusterConnectionStatusObserver<GatewayLossLog>()
-            .AddMemoryStreams(LiveFeed.ProviderName)
+            .AddLiveFeedStreams()
             .AddDashboard()
             .UseClusterTls(builder.Configuration)
             .UseConnectionRetryFilter(async (_, cancellationToken) =>

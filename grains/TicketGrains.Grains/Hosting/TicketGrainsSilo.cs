@@ -9,6 +9,7 @@ using TicketGrains.Grains.Attachments;
 using TicketGrains.Grains.AutoFill.Proposals;
 using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Hosting.Joining;
+using TicketGrains.Grains.Live;
 using TicketGrains.Grains.Metering;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.Webhooks;
@@ -29,7 +30,7 @@ public static class TicketGrainsSilo
             .UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (AdoNetInvariant, connectionString))
             .AddTranslatedGrainStorage("Default", connectionString)
             .AddTranslatedGrainStorage("PubSubStore", connectionString)
-            .AddMemoryStreams(LiveFeed.ProviderName)
+            .AddLiveFeedStreams()
             .AddDashboard()
             .Configure<ClusterMembershipOptions>(FailureDetection.Tune)
             .UseRefusedSiloDetection()

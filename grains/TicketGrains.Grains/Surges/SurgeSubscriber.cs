@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using TicketGrains.Grains.Pipeline;
 
 namespace TicketGrains.Grains.Surges;
@@ -8,7 +9,7 @@ namespace TicketGrains.Grains.Surges;
 /// done (<see cref="SurgeReactions"/>). A failure anywhere fails the page, which the pipeline retries: the counting
 /// skips what it counted, the reactions repeat nothing they finished.
 /// </summary>
-public sealed class SurgeSubscriber(SurgeDetectorStore detectors, SurgeReactions reactions) : ISelectiveEventSubscriber
+public sealed class SurgeSubscriber(SurgeDetectorStore detectors, SurgeReactions reactions, IOptions<SurgeOptions> options) : ISelectiveEventSubscriber
 {
     public const string SubscriberName = "surges";
 
@@ -17,6 +18,8 @@ public sealed class SurgeSubscriber(SurgeDetectorStore detectors, SurgeReactions
     public string Name => SubscriberName;
 
     public SubscriberStart StartFrom => SubscriberStart.Now;
+
+    public TimeSpan? GatherInterval => options.Value.PageInterval;
 
     public ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken) => ValueTask.FromResult(Select);
 
