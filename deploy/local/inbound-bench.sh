@@ -11,8 +11,9 @@
 #   and 20 s of quiet, then RATE for SECONDS; the silo's and PostgreSQL's CPU per message over the run plus 5 s, and
 #   every pipeline subscriber still behind (events) each 5 s until all caught up.
 #   --curve: the latency curve against the one silo: the bench at each rate for about SECONDS, each run on a tenant of
-#   its own, each followed by the CPU per message of the silo and of PostgreSQL over the run (probes and drain
-#   included) and how busy the machine's cores were: the limit beside the figure.
+#   its own and started once every subscriber has caught up, each followed by the CPU per message of the silo and of
+#   PostgreSQL over the run (probes and drain included) and how busy the machine's cores were: the limit beside the
+#   figure. Its first step runs on a silo fresh from its start; --steady measures a warm one.
 #   TICKETGRAINS_BENCH_URL       where the silo listens (default http://127.0.0.1:5201)
 #   TICKETGRAINS_BENCH_SILO_ARGS extra silo options
 set -euo pipefail
@@ -94,6 +95,15 @@ seconds="$2"
 shift 2
 for rate in "$@"; do
     messages=$((rate * seconds))
+    # A step that starts while the subscribers still work off the step before (or the silo's start) measures that
+    # backlog, not its own rate.
+    waited=0
+    until [[ -z "$(subscribers_behind)" ]]; do
+        ((waited < 300)) || die "the pipeline's subscribers were still behind 300 s after the last step"
+        sleep 2
+        waited=$((waited + 2))
+    done
+    ((waited == 0)) || say "waited $waited s for every subscriber to catch up"
     say "rate $rate/s, $messages messages"
     read -r silo0 pg0 <<<"$(cpu_ticks "$silo_pid") $(pg_ticks)"
     read -r busy0 idle0 <<<"$(machine)"
