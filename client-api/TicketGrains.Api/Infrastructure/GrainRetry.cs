@@ -56,7 +56,16 @@ public static class GrainRetry
             try
             {
                 attempt = call();
-                return await attempt.WaitAsync(lost);
+                try
+                {
+                    return await attempt.WaitAsync(lost);
+                }
+                catch (OperationCanceledException) when (attempt.IsCompleted && lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // The connection dropped just as the attempt ended (Orleans fails the calls still queued on a dropped
+                    // connection at that moment): its own answer or failure decides, as if the loss had come later.
+                    return await attempt;
+                }
             }
             catch (OperationCanceledException) when (attempt is { IsCompleted: false } && lost.IsCancellationRequested
                 && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)

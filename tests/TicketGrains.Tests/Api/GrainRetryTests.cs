@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using TicketGrains.Api.Infrastructure;
 using Xunit;
 
@@ -22,6 +23,27 @@ public sealed class GrainRetryTests
         Assert.Equal(42, await call.WaitAsync(Deadline));
         Assert.Equal(2, attempts);
         lostAnswer.SetException(new TimeoutException("the response timeout of the abandoned attempt"));
+    }
+
+    [Fact]
+    public async Task An_attempt_that_failed_as_its_gateway_dropped_is_retried_not_reported_as_cancelled()
+    {
+        // The request's continuations run only when this test pumps them, so the attempt can fail between the loss
+        // cancelling the wait and the retry deciding what to do: the order in which a dropped connection's queued calls fail.
+        var context = new PumpedContext();
+        var loss = new GatewayLoss();
+        var failing = new TaskCompletionSource<int>();
+        var attempts = 0;
+        Task<int>? call = null;
+        context.Send(() => call = GrainRetry.Idempotent(() => ++attempts == 1 ? failing.Task : Task.FromResult(42), loss, CancellationToken.None));
+
+        loss.NotifyGatewayCountChanged(1, 2, connectionRecovered: false);
+        await context.WaitForWorkAsync(Deadline);
+        failing.SetException(new SiloUnavailableException("the gateway's queued call failed with its connection"));
+        await context.PumpUntilAsync(call!, Deadline);
+
+        Assert.Equal(42, await call!);
+        Assert.Equal(2, attempts);
     }
 
     [Fact]
@@ -51,5 +73,54 @@ public sealed class GrainRetryTests
 
         Assert.Equal(5, await call.WaitAsync(Deadline));
         Assert.Equal(1, attempts);
+    }
+
+    /// <summary>A synchronization context whose posted work runs only when the test pumps it, on the test's thread.</summary>
+    private sealed class PumpedContext : SynchronizationContext
+    {
+        private readonly BlockingCollection<(SendOrPostCallback Work, object? State)> _queue = [];
+
+        public override void Post(SendOrPostCallback d, object? state) => _queue.Add((d, state));
+
+        public void Send(Action start)
+        {
+            var previous = Current;
+            SetSynchronizationContext(this);
+            try
+            {
+                start();
+            }
+            finally
+            {
+                SetSynchronizationContext(previous);
+            }
+        }
+
+        /// <summary>Waits until something was posted, without running it.</summary>
+        public async Task WaitForWorkAsync(TimeSpan deadline)
+        {
+            var until = DateTime.UtcNow + deadline;
+            while (_queue.Count == 0)
+            {
+                Assert.True(DateTime.UtcNow < until, "nothing was posted before the deadline");
+                await Task.Yield();
+            }
+        }
+
+        /// <summary>Runs posted work on this thread until the task has completed.</summary>
+        public Task PumpUntilAsync(Task task, TimeSpan deadline)
+        {
+            var until = DateTime.UtcNow + deadline;
+            while (!task.IsCompleted)
+            {
+                Assert.True(DateTime.UtcNow < until, "the call did not complete before the deadline");
+                if (_queue.TryTake(out var item, TimeSpan.FromMilliseconds(50)))
+                {
+                    Send(() => item.Work(item.State));
+                }
+            }
+
+            return Task.CompletedTask;
+        }
     }
 }
