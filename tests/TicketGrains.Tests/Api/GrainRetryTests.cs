@@ -28,19 +28,20 @@ public sealed class GrainRetryTests
     [Fact]
     public async Task An_attempt_that_failed_as_its_gateway_dropped_is_retried_not_reported_as_cancelled()
     {
-        // The request's continuations run only when this test pumps them, so the attempt can fail between the loss
+        // The request's continuations run only when this test runs them, so the attempt can fail between the loss
         // cancelling the wait and the retry deciding what to do: the order in which a dropped connection's queued calls fail.
         var context = new PumpedContext();
         var loss = new GatewayLoss();
         var failing = new TaskCompletionSource<int>();
         var attempts = 0;
         Task<int>? call = null;
-        context.Send(() => call = GrainRetry.Idempotent(() => ++attempts == 1 ? failing.Task : Task.FromResult(42), loss, CancellationToken.None));
+        context.Run(() => call = GrainRetry.Idempotent(() => ++attempts == 1 ? failing.Task : Task.FromResult(42), loss, CancellationToken.None));
 
         loss.NotifyGatewayCountChanged(1, 2, connectionRecovered: false);
-        await context.WaitForWorkAsync(Deadline);
+        var afterTheLoss = context.Next(Deadline);
         failing.SetException(new SiloUnavailableException("the gateway's queued call failed with its connection"));
-        await context.PumpUntilAsync(call!, Deadline);
+        context.Run(afterTheLoss);
+        context.RunUntil(call!, Deadline);
 
         Assert.Equal(42, await call!);
         Assert.Equal(2, attempts);
@@ -75,20 +76,20 @@ public sealed class GrainRetryTests
         Assert.Equal(1, attempts);
     }
 
-    /// <summary>A synchronization context whose posted work runs only when the test pumps it, on the test's thread.</summary>
+    /// <summary>A synchronization context whose posted work runs only when the test runs it, on the test's thread.</summary>
     private sealed class PumpedContext : SynchronizationContext
     {
-        private readonly BlockingCollection<(SendOrPostCallback Work, object? State)> _queue = [];
+        private readonly BlockingCollection<(SendOrPostCallback Work, object? State)> _posted = [];
 
-        public override void Post(SendOrPostCallback d, object? state) => _queue.Add((d, state));
+        public override void Post(SendOrPostCallback d, object? state) => _posted.Add((d, state));
 
-        public void Send(Action start)
+        public void Run(Action work)
         {
             var previous = Current;
             SetSynchronizationContext(this);
             try
             {
-                start();
+                work();
             }
             finally
             {
@@ -96,31 +97,21 @@ public sealed class GrainRetryTests
             }
         }
 
-        /// <summary>Waits until something was posted, without running it.</summary>
-        public async Task WaitForWorkAsync(TimeSpan deadline)
+        /// <summary>The next piece of posted work, waited for but not run.</summary>
+        public Action Next(TimeSpan wait)
         {
-            var until = DateTime.UtcNow + deadline;
-            while (_queue.Count == 0)
-            {
-                Assert.True(DateTime.UtcNow < until, "nothing was posted before the deadline");
-                await Task.Yield();
-            }
+            Assert.True(_posted.TryTake(out var item, wait < TimeSpan.Zero ? TimeSpan.Zero : wait), "nothing was posted in time");
+            return () => item.Work(item.State);
         }
 
-        /// <summary>Runs posted work on this thread until the task has completed.</summary>
-        public Task PumpUntilAsync(Task task, TimeSpan deadline)
+        /// <summary>Runs posted work until the task has completed.</summary>
+        public void RunUntil(Task task, TimeSpan deadline)
         {
             var until = DateTime.UtcNow + deadline;
             while (!task.IsCompleted)
             {
-                Assert.True(DateTime.UtcNow < until, "the call did not complete before the deadline");
-                if (_queue.TryTake(out var item, TimeSpan.FromMilliseconds(50)))
-                {
-                    Send(() => item.Work(item.State));
-                }
+                Run(Next(until - DateTime.UtcNow));
             }
-
-            return Task.CompletedTask;
         }
     }
 }
