@@ -9,12 +9,17 @@ namespace TicketGrains.Grains.Pipeline;
 /// Carries "events were committed" between silos through PostgreSQL's LISTEN/NOTIFY: a subscriber runs on one silo,
 /// the tickets whose events it follows on every silo. After a local commit it sends one NOTIFY (its own statement, not
 /// part of the commit, so writers never queue on the notification lock), at most one per
-/// <see cref="PipelineOptions.NotifyInterval"/>; every notification heard wakes this silo's pumps. Notifications may
-/// be lost (a dropped connection): the pumps' polling still finds the events.
+/// <see cref="PipelineOptions.NotifyInterval"/>, and only while another silo is a member (<see cref="NotifyAudience"/>):
+/// a lone silo's commits wake its pumps directly, and a notification would cost it a transaction and a second wake-up
+/// of every pump. The payload names the sender, so a silo does not wake its pumps again on its own notification; every
+/// other notification heard wakes them. Notifications may be lost (a dropped connection, a silo joining between two
+/// views of the membership): the pumps' polling still finds the events.
 /// </summary>
 internal sealed class CommitNotifier(
     NpgsqlDataSource database,
     PipelineWakeup wakeup,
+    IClusterMembershipService membership,
+    ILocalSiloDetails local,
     IOptions<PipelineOptions> options,
     TimeProvider time,
     ILogger<CommitNotifier> logger) : ILifecycleParticipant<ISiloLifecycle>
@@ -24,6 +29,9 @@ internal sealed class CommitNotifier(
     private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stopping = new();
     private Task _loops = Task.CompletedTask;
+
+    /// <summary>The payload of this silo's notifications: its address, unique in the cluster's history.</summary>
+    private string Self => local.SiloAddress.ToParsableString();
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(CommitNotifier), ServiceLifecycleStage.Active, StartAsync, StopAsync);
@@ -52,9 +60,16 @@ internal sealed class CommitNotifier(
         while (await _pending.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
         {
             _pending.Reader.TryRead(out _);
+            if (!NotifyAudience.OthersListening(membership.CurrentSnapshot.Members.Values.Select(m => (m.SiloAddress, m.Status)), local.SiloAddress))
+            {
+                continue;
+            }
+
             try
             {
-                await using var notify = database.CreateCommand($"NOTIFY {ChannelName}");
+                await using var notify = database.CreateCommand("SELECT pg_notify($1, $2)");
+                notify.Parameters.Add(new NpgsqlParameter { Value = ChannelName });
+                notify.Parameters.Add(new NpgsqlParameter { Value = Self });
                 await notify.ExecuteNonQueryAsync(stopping).ConfigureAwait(false);
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
@@ -74,7 +89,13 @@ internal sealed class CommitNotifier(
             try
             {
                 await using var connection = await database.OpenConnectionAsync(stopping).ConfigureAwait(false);
-                connection.Notification += (_, _) => wakeup.WakeAll();
+                connection.Notification += (_, heard) =>
+                {
+                    if (!NotifyAudience.IsEcho(heard.Payload, Self))
+                    {
+                        wakeup.WakeAll();
+                    }
+                };
                 await using (var listen = new NpgsqlCommand($"LISTEN {ChannelName}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stopping).ConfigureAwait(false);
