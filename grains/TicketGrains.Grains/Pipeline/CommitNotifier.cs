@@ -30,8 +30,11 @@ internal sealed class CommitNotifier(
     private readonly CancellationTokenSource _stopping = new();
     private Task _loops = Task.CompletedTask;
 
-    /// <summary>The payload of this silo's notifications: its address, unique in the cluster's history.</summary>
-    private string Self => local.SiloAddress.ToParsableString();
+    private string? _self;
+
+    /// <summary>The payload of this silo's notifications: its address, unique in the cluster's history; formatted once
+    /// (both loops may do so at the same moment, to the same text).</summary>
+    private string Self => _self ??= local.SiloAddress.ToParsableString();
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(CommitNotifier), ServiceLifecycleStage.Active, StartAsync, StopAsync);
