@@ -21,7 +21,7 @@ public sealed class CarriedFiles(IClusterClient cluster, AttachmentVault vault)
         foreach (var message in messages.Where(m => m.Attachments.Count > 0))
         {
             // The same resolution the inbox makes for the message itself, so the files and the message share a customer.
-            var identity = cluster.GetGrain<IChannelIdentityGrain>(GrainKeys.For(channel.Tenant, $"{channel.Type}:{message.SenderId}"));
+            var identity = cluster.Reference<IChannelIdentityGrain>(GrainKeys.For(channel.Tenant, $"{channel.Type}:{message.SenderId}"));
             var reference = new CustomerReference { Channel = channel.Type, ExternalId = message.SenderId, Name = message.SenderName };
             var customer = await GrainRetry.Idempotent(() => identity.ResolveAsync(reference), cancellationToken);
             var stream = InboundStreams.For(channel.Id, message.PlatformMessageId);

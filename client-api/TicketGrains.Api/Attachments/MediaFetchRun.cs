@@ -63,7 +63,7 @@ public sealed class MediaFetchRun(
         }
 
         var content = InboundContent.FromJson(json);
-        var ticket = cluster.GetGrain<ITicketGrain>(GrainKeys.For(fetch.Tenant, threaded.TicketId));
+        var ticket = cluster.Reference<ITicketGrain>(GrainKeys.For(fetch.Tenant, threaded.TicketId));
         var actor = "channel:" + received.ChannelId.ToString("D");
         try
         {

@@ -20,7 +20,7 @@ public static class MessageTicket
         Guid[] candidates = threaded.NewTicket ? [threaded.TicketId] : [threaded.TicketId, InboundStreams.TicketIdOf(tenant, streamId)];
         foreach (var id in candidates)
         {
-            var ticket = cluster.GetGrain<ITicketGrain>(GrainKeys.For(tenant, id));
+            var ticket = cluster.Reference<ITicketGrain>(GrainKeys.For(tenant, id));
             try
             {
                 await ticket.AddAttachmentAsync(note);

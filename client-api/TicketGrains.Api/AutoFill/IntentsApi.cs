@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Infrastructure;
@@ -26,7 +27,7 @@ public static class IntentsApi
         var errors = new FieldErrors();
         var text = ClassifyValidator.Validate(request, errors);
         ValidationFailed.ThrowIfAny(errors);
-        var classifier = cluster.GetGrain<IIntentClassifierGrain>(0);
+        var classifier = cluster.Reference<IIntentClassifierGrain>(0);
         return TypedResults.Ok(await GrainRetry.Idempotent(() => classifier.ClassifyAsync(text!), context.RequestAborted));
     }
 }

@@ -1,3 +1,4 @@
+using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Grains;
 
 namespace TicketGrains.Api.Live;
@@ -92,7 +93,7 @@ public sealed class AudienceReporter(IClusterClient cluster, ILogger<AudienceRep
                 return;
             }
 
-            var lease = await cluster.GetGrain<ILiveFeedAudienceGrain>(ILiveFeedAudienceGrain.Key).ReportAsync(_frontEnd, tenants);
+            var lease = await cluster.Reference<ILiveFeedAudienceGrain>(ILiveFeedAudienceGrain.Key).ReportAsync(_frontEnd, tenants);
             _reportedAny = tenants.Length > 0;
             _renewEvery = lease / 3;
         }

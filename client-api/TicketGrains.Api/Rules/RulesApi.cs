@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Audit;
@@ -59,5 +60,5 @@ public static class RulesApi
         return TypedResults.Ok(RuleView.From(await Rules(cluster, context).PutRuleAsync(id, document, Actor.Of(context))));
     }
 
-    private static ITenantRulesGrain Rules(IClusterClient cluster, HttpContext context) => cluster.GetGrain<ITenantRulesGrain>(Tenant.Of(context));
+    private static ITenantRulesGrain Rules(IClusterClient cluster, HttpContext context) => cluster.Reference<ITenantRulesGrain>(Tenant.Of(context));
 }

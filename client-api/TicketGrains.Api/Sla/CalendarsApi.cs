@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
@@ -37,5 +38,5 @@ public static class CalendarsApi
         return TypedResults.Ok(await GrainRetry.Once(() => Calendars(cluster, context).PutCalendarAsync(name, calendar, Actor.Of(context)), context.RequestAborted));
     }
 
-    private static ISlaPolicyGrain Calendars(IClusterClient cluster, HttpContext context) => cluster.GetGrain<ISlaPolicyGrain>(Tenant.Of(context));
+    private static ISlaPolicyGrain Calendars(IClusterClient cluster, HttpContext context) => cluster.Reference<ISlaPolicyGrain>(Tenant.Of(context));
 }

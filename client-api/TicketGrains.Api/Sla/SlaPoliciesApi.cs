@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
@@ -52,5 +53,5 @@ public static class SlaPoliciesApi
         return TypedResults.Ok(await GrainRetry.Once(() => Policies(cluster, context).PutPolicyAsync(name, policy, Actor.Of(context)), context.RequestAborted));
     }
 
-    private static ISlaPolicyGrain Policies(IClusterClient cluster, HttpContext context) => cluster.GetGrain<ISlaPolicyGrain>(Tenant.Of(context));
+    private static ISlaPolicyGrain Policies(IClusterClient cluster, HttpContext context) => cluster.Reference<ISlaPolicyGrain>(Tenant.Of(context));
 }

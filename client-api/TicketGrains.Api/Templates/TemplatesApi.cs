@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Api.Audit;
@@ -60,5 +61,5 @@ public static class TemplatesApi
     private static async Task<Ok<AppliedTemplate>> ApplyAsync(string name, HttpContext context, IClusterClient cluster) =>
         TypedResults.Ok(new AppliedTemplate(name, await Rules(cluster, context).ApplyTemplateAsync(name, Actor.Of(context))));
 
-    private static ITenantRulesGrain Rules(IClusterClient cluster, HttpContext context) => cluster.GetGrain<ITenantRulesGrain>(Tenant.Of(context));
+    private static ITenantRulesGrain Rules(IClusterClient cluster, HttpContext context) => cluster.Reference<ITenantRulesGrain>(Tenant.Of(context));
 }

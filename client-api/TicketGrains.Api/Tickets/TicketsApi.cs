@@ -81,7 +81,7 @@ public static class TicketsApi
         var whatIsCreated = AuditDetails.OfCreated(command.Category, command.Priority, command.Channel);
         var view = await CreateAudit.AroundAsync(context, ticketId, mayRepeat: idempotencyKey.Length > 0, whatIsCreated,
             () => GrainRetry.Idempotent(() => ticket.CreateAsync(command), abort));
-        await cluster.GetGrain<ICustomerLinkGrain>(tenant).LinkAsync(CustomerLinks.Evidence(valid, customer.Id));
+        await cluster.Reference<ICustomerLinkGrain>(tenant).LinkAsync(CustomerLinks.Evidence(valid, customer.Id));
         return TypedResults.Created($"/api/v1/tickets/{view.Id}", view);
     }
 

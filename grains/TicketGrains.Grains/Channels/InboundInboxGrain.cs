@@ -22,7 +22,7 @@ public sealed class InboundInboxGrain(IEventLog log, IPersonalDataProtection pro
     public async Task<bool> StoreAsync(InboundEnvelope message)
     {
         var tenant = this.GetPrimaryKeyString();
-        var identity = GrainFactory.GetGrain<IChannelIdentityGrain>(GrainKeys.For(tenant, $"{message.ChannelType}:{message.SenderId}"));
+        var identity = GrainFactory.Reference<IChannelIdentityGrain>(GrainKeys.For(tenant, $"{message.ChannelType}:{message.SenderId}"));
         var customer = await identity.ResolveAsync(new CustomerReference
         {
             Channel = message.ChannelType,

@@ -129,5 +129,5 @@ public sealed class InboundTicketWork(
             ? (InboundMessageThreaded)EventSerializer.Deserialize(stored.EventType, stored.Json)
             : null;
 
-    private ITicketGrain Ticket(string tenant, Guid id) => _grains.Value.GetGrain<ITicketGrain>(GrainKeys.For(tenant, id));
+    private ITicketGrain Ticket(string tenant, Guid id) => _grains.Value.Reference<ITicketGrain>(GrainKeys.For(tenant, id));
 }

@@ -25,7 +25,7 @@ public sealed class LiveFeedSubscriber(IServiceProvider services, TicketChangeLo
 
     public async ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken)
     {
-        var audience = await _client.Value.GetGrain<ILiveFeedAudienceGrain>(ILiveFeedAudienceGrain.Key).GetAsync();
+        var audience = await _client.Value.Reference<ILiveFeedAudienceGrain>(ILiveFeedAudienceGrain.Key).GetAsync();
         return header => audience.Includes(header.TenantId) && TicketChangeFold.IsOnFeed(header.StreamId);
     }
 

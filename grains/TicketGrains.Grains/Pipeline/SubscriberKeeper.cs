@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TicketGrains.Abstractions;
 
 namespace TicketGrains.Grains.Pipeline;
 
@@ -53,7 +54,7 @@ internal sealed class SubscriberKeeper(
     {
         try
         {
-            await grains.GetGrain<IEventSubscriberGrain>(name).EnsureRunningAsync();
+            await grains.Reference<IEventSubscriberGrain>(name).EnsureRunningAsync();
         }
         catch (Exception e)
         {

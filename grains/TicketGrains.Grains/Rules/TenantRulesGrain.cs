@@ -76,7 +76,7 @@ public sealed class TenantRulesGrain(IRuleStore store, TimeProvider time) : Grai
         var template = TemplateValidator.Parse(version.Document, []) ?? throw new InvalidFieldException("name", $"The stored template '{name}' is not valid.");
         // Calendars, policies and queues before the rules: from the first decision under the template's routing, tickets
         // get its SLA targets and its queues order and match as it says.
-        var sla = GrainFactory.GetGrain<ISlaPolicyGrain>(Tenant);
+        var sla = GrainFactory.Reference<ISlaPolicyGrain>(Tenant);
         foreach (var (calendar, document) in template.Calendars ?? [])
         {
             await sla.PutCalendarAsync(calendar, document, actor);
@@ -87,7 +87,7 @@ public sealed class TenantRulesGrain(IRuleStore store, TimeProvider time) : Grai
             await sla.PutPolicyAsync(policy, document, actor);
         }
 
-        await Task.WhenAll((template.Queues ?? []).Select(q => GrainFactory.GetGrain<IAgentQueueGrain>(GrainKeys.For(Tenant, q.Key)).DefineAsync(q.Value)));
+        await Task.WhenAll((template.Queues ?? []).Select(q => GrainFactory.Reference<IAgentQueueGrain>(GrainKeys.For(Tenant, q.Key)).DefineAsync(q.Value)));
         var current = _set.Rules.Where(r => r.Version.Version > 0).Select(r => (r.Version.Id, r.Rule, r.Version.Document));
         var written = await WriteAsync(TemplateApplication.Plan(name, template, current), actor);
         return [.. written.Where(d => d.Kind == DocumentKinds.Rule).Select(d => d.Version.Id)];

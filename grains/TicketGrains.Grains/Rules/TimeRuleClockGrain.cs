@@ -61,14 +61,14 @@ public sealed class TimeRuleClockGrain(TimeRuleDueStore store, TimeProvider time
 
     private async Task RunDueOnceAsync()
     {
-        var rules = (await GrainFactory.GetGrain<ITenantRulesGrain>(Tenant).TimeRulesAsync()).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var rules = (await GrainFactory.Reference<ITenantRulesGrain>(Tenant).TimeRulesAsync()).ToDictionary(r => r.Id, StringComparer.Ordinal);
         List<TimeRuleDue> due;
         do
         {
             due = await store.DueAsync(Tenant, time.GetUtcNow(), Batch);
             foreach (var ticketDues in due.GroupBy(d => d.TicketId))
             {
-                var ticket = GrainFactory.GetGrain<ITicketGrain>(GrainKeys.For(Tenant, ticketDues.Key));
+                var ticket = GrainFactory.Reference<ITicketGrain>(GrainKeys.For(Tenant, ticketDues.Key));
                 foreach (var d in ticketDues)
                 {
                     // A rule disabled or deleted since it was planned is dropped without running.

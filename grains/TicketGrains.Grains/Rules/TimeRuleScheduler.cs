@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.EventLog;
@@ -24,7 +25,7 @@ public sealed class TimeRuleScheduler(TimeRuleDueStore store)
 
             if (!rulesByTenant.TryGetValue(e.TenantId, out var rules))
             {
-                rules = rulesByTenant[e.TenantId] = await grains.GetGrain<ITenantRulesGrain>(e.TenantId).TimeRulesAsync();
+                rules = rulesByTenant[e.TenantId] = await grains.Reference<ITenantRulesGrain>(e.TenantId).TimeRulesAsync();
             }
 
             if (rules.Count == 0)
@@ -36,7 +37,7 @@ public sealed class TimeRuleScheduler(TimeRuleDueStore store)
             await store.ReplaceAsync(e.TenantId, ticket, dues);
             if (dues.Count > 0)
             {
-                await grains.GetGrain<ITimeRuleClockGrain>(e.TenantId).WatchAsync(dues.Min(d => d.DueAt));
+                await grains.Reference<ITimeRuleClockGrain>(e.TenantId).WatchAsync(dues.Min(d => d.DueAt));
             }
         }
     }

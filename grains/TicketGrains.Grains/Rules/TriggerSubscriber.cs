@@ -29,7 +29,7 @@ public sealed class TriggerSubscriber(IServiceProvider services, TimeRuleSchedul
     public async ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken)
     {
         var tenants = page.Where(IsRuleCandidate).Select(h => h.TenantId).Distinct(StringComparer.Ordinal).ToList();
-        var interests = await Task.WhenAll(tenants.Select(t => _grains.Value.GetGrain<ITenantRulesGrain>(t).InterestAsync()));
+        var interests = await Task.WhenAll(tenants.Select(t => _grains.Value.Reference<ITenantRulesGrain>(t).InterestAsync()));
         var byTenant = tenants.Zip(interests).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
         return h => IsRuleCandidate(h) && TriggerEventKinds.Concerns(byTenant[h.TenantId], h.EventType);
     }
@@ -56,7 +56,7 @@ public sealed class TriggerSubscriber(IServiceProvider services, TimeRuleSchedul
 
             if (!rulesByTenantKind.TryGetValue((e.TenantId, kind), out var rules))
             {
-                rules = rulesByTenantKind[(e.TenantId, kind)] = await _grains.Value.GetGrain<ITenantRulesGrain>(e.TenantId).TriggersForAsync(kind);
+                rules = rulesByTenantKind[(e.TenantId, kind)] = await _grains.Value.Reference<ITenantRulesGrain>(e.TenantId).TriggersForAsync(kind);
             }
 
             if (rules.Count > 0)
@@ -67,7 +67,7 @@ public sealed class TriggerSubscriber(IServiceProvider services, TimeRuleSchedul
 
         await Task.WhenAll(runs.GroupBy(r => (r.Tenant, r.Ticket)).Select(async ticketRuns =>
         {
-            var grain = _grains.Value.GetGrain<ITicketGrain>(GrainKeys.For(ticketRuns.Key.Tenant, ticketRuns.Key.Ticket));
+            var grain = _grains.Value.Reference<ITicketGrain>(GrainKeys.For(ticketRuns.Key.Tenant, ticketRuns.Key.Ticket));
             foreach (var (_, _, run) in ticketRuns)
             {
                 await grain.RunTriggersAsync(run);

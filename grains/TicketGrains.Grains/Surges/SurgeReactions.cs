@@ -49,7 +49,7 @@ public sealed class SurgeReactions(
         var queue = shop.SurgeQueue is { } q && surge.State == SurgeRecord.Active ? q : null;
         if (queue is not null)
         {
-            await _grains.Value.GetGrain<ITenantRulesGrain>(tenant).SetSurgeRouteAsync(surge.Category, queue, Actor);
+            await _grains.Value.Reference<ITenantRulesGrain>(tenant).SetSurgeRouteAsync(surge.Category, queue, Actor);
         }
 
         var detected = new SurgeDetected(surge.Id, surge.Category, surge.StartedAt, surge.WindowCount, surge.Expected, surge.Threshold, problem, queue,
@@ -94,7 +94,7 @@ public sealed class SurgeReactions(
 
     private async Task ReachAsync(string tenant, SurgeRecord surge, SurgeSettings shop, PendingIncident incident, CancellationToken cancellationToken)
     {
-        var ticket = _grains.Value.GetGrain<ITicketGrain>(GrainKeys.For(tenant, incident.TicketId));
+        var ticket = _grains.Value.Reference<ITicketGrain>(GrainKeys.For(tenant, incident.TicketId));
         try
         {
             var view = await ticket.LinkSurgeAsync(surge.Id, surge.ProblemTicketId);
@@ -120,7 +120,7 @@ public sealed class SurgeReactions(
 
         if (surge.SurgeQueue is not null)
         {
-            await _grains.Value.GetGrain<ITenantRulesGrain>(tenant).SetSurgeRouteAsync(surge.Category, null, Actor);
+            await _grains.Value.Reference<ITenantRulesGrain>(tenant).SetSurgeRouteAsync(surge.Category, null, Actor);
         }
 
         var ended = new SurgeEnded(surge.Id, surge.Category, surge.DetectedAt, surge.PeakCount, surge.Incidents, surge.Notices, surge.EndedAt ?? time.GetUtcNow());
@@ -145,7 +145,7 @@ public sealed class SurgeReactions(
             Fields = new Dictionary<string, string> { [SurgeTicket.ProblemField] = surge.Id.ToString("D") },
             RequestHash = "surge:" + surge.Id.ToString("D"),
         };
-        await _grains.Value.GetGrain<ITicketGrain>(GrainKeys.For(tenant, id)).CreateAsync(command);
+        await _grains.Value.Reference<ITicketGrain>(GrainKeys.For(tenant, id)).CreateAsync(command);
         return id;
     }
 

@@ -94,9 +94,9 @@ public sealed partial class TicketGrain(
             {
                 // The SLA policy is chosen for the routed priority: a rule that raises it gets the tighter targets.
                 var now = time.GetUtcNow();
-                var routing = await GrainFactory.GetGrain<ITenantRulesGrain>(Tenant).RouteAsync(command);
+                var routing = await GrainFactory.Reference<ITenantRulesGrain>(Tenant).RouteAsync(command);
                 var routed = TicketRouted.From(routing, command.Priority, now);
-                var plan = await GrainFactory.GetGrain<ISlaPolicyGrain>(Tenant).PlanForAsync(
+                var plan = await GrainFactory.Reference<ISlaPolicyGrain>(Tenant).PlanForAsync(
                     new SlaTicketFacts(command.Category, command.CustomerTier, command.Channel, routed.Priority));
                 var created = TicketDecisions.Create(_id, command, routed, plan, now);
                 await AppendAsync(created);
@@ -217,7 +217,7 @@ public sealed partial class TicketGrain(
 
     /// <summary>The SLA plan the tenant's policies give the ticket at <paramref name="priority"/>, as at its creation.</summary>
     private Task<SlaPlan> PlanForAsync(string priority) =>
-        GrainFactory.GetGrain<ISlaPolicyGrain>(Tenant).PlanForAsync(
+        GrainFactory.Reference<ISlaPolicyGrain>(Tenant).PlanForAsync(
             new SlaTicketFacts(State.Category, State.Tier ?? TicketCatalog.DefaultTier, State.Channel, priority));
 
     public Task<TicketView> AssignAsync(string? agentId, string actor, int? expectedVersion) =>

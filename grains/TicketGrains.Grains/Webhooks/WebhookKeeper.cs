@@ -43,7 +43,7 @@ internal sealed class WebhookKeeper(
             try
             {
                 var due = await deliveries.DueAsync(clock.Now, stopping);
-                await Task.WhenAll(due.Select(d => grains.GetGrain<IWebhookEndpointGrain>(GrainKeys.For(d.Tenant, d.WebhookId)).DeliverAsync()));
+                await Task.WhenAll(due.Select(d => grains.Reference<IWebhookEndpointGrain>(GrainKeys.For(d.Tenant, d.WebhookId)).DeliverAsync()));
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {

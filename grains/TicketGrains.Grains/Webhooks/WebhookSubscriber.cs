@@ -80,7 +80,7 @@ public sealed class WebhookSubscriber(IServiceProvider services, WebhookStore we
         foreach (var (tenant, webhookId) in outbox.Select(d => (d.Tenant, d.WebhookId)).Distinct())
         {
             // Not awaited: sending is the endpoint grain's business; a lost call is made up by the keeper's next round.
-            _grains.Value.GetGrain<IWebhookEndpointGrain>(GrainKeys.For(tenant, webhookId)).DeliverAsync().Ignore();
+            _grains.Value.Reference<IWebhookEndpointGrain>(GrainKeys.For(tenant, webhookId)).DeliverAsync().Ignore();
         }
     }
 

@@ -1,3 +1,4 @@
+using TicketGrains.Abstractions;
 using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
@@ -22,7 +23,7 @@ public sealed class InboundAcceptor(IClusterClient cluster, CarriedFiles files) 
 
         // Files inside the request first: when the message is durable, so are they (a failure here stores no message, and the platform retries).
         await files.StoreAsync(channel, messages, cancellationToken);
-        var inbox = cluster.GetGrain<IInboundInboxGrain>(channel.Tenant);
+        var inbox = cluster.Reference<IInboundInboxGrain>(channel.Tenant);
         var stored = await Task.WhenAll(messages.Select(m => GrainRetry.Idempotent(() => inbox.StoreAsync(Envelope(channel, m)), cancellationToken)));
         var fresh = stored.Count(s => s);
         return new AcceptedMessages(fresh, stored.Length - fresh);

@@ -56,7 +56,7 @@ public sealed class FieldProposalSubscriber(
     private async Task ReadAsync(CommittedEvent e, CancellationToken cancellationToken)
     {
         StreamIds.TryTicketId(e.StreamId, out var ticketId);
-        var ticket = _grains.Value.GetGrain<ITicketGrain>(GrainKeys.For(e.TenantId, ticketId));
+        var ticket = _grains.Value.Reference<ITicketGrain>(GrainKeys.For(e.TenantId, ticketId));
         if (await ticket.FieldSourceAsync(e.Version) is not { } item)
         {
             return;
