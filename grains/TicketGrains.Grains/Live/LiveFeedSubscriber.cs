@@ -13,35 +13,55 @@ namespace TicketGrains.Grains.Live;
 /// starts from now: clients asking for older events read them from the log. Only feed events of tenants someone is
 /// listening to are read and published (<see cref="ILiveFeedAudienceGrain"/>): a listener reports itself before it reads
 /// the log, and the audience is asked after each page was read, so every event its read missed is published for it.
+/// A batch's predecessor comes from what earlier pages held while they run back to back (<see cref="FeedPredecessors"/>),
+/// else from the log.
 /// </summary>
 public sealed class LiveFeedSubscriber(IServiceProvider services, TicketChangeLog log) : ISelectiveEventSubscriber
 {
     // Resolved lazily: the cluster client depends on services that are built after this one.
     private readonly Lazy<IClusterClient> _client = new(services.GetRequiredService<IClusterClient>);
+    private readonly FeedPredecessors _predecessors = new();
 
     public string Name => "live-feed";
 
     public SubscriberStart StartFrom => SubscriberStart.Now;
 
-    public async ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken)
+    public ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken) =>
+        SelectAsync(page, null, cancellationToken);
+
+    public ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, Checkpoint from, CancellationToken cancellationToken) =>
+        SelectAsync(page, (Checkpoint?)from, cancellationToken);
+
+    private async ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, Checkpoint? from, CancellationToken cancellationToken)
     {
         var audience = await _client.Value.Reference<ILiveFeedAudienceGrain>(ILiveFeedAudienceGrain.Key).GetAsync();
-        return header => audience.Includes(header.TenantId) && TicketChangeFold.IsOnFeed(header.StreamId);
+        bool Wanted(EventHeader header) => audience.Includes(header.TenantId) && TicketChangeFold.IsOnFeed(header.StreamId);
+        _predecessors.PageRead(from, Checkpoint.After(page[^1]), audience.Includes, page.Any(Wanted));
+        return Wanted;
     }
 
     public async Task HandleAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken)
     {
         var changes = await log.ProjectAsync(events, cancellationToken);
-        if (changes.Count == 0)
+        if (changes.Count > 0)
         {
-            return;
+            var byTenant = changes.GroupBy(c => c.TenantId, c => c.Change, StringComparer.Ordinal).ToList();
+            var (previous, unknown) = _predecessors.Before(byTenant.ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal), events);
+            if (unknown.Count > 0)
+            {
+                var read = await log.PreviousKeysAsync(byTenant.Where(g => unknown.Contains(g.Key)).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal), cancellationToken);
+                foreach (var (tenant, key) in read)
+                {
+                    previous[tenant] = key;
+                }
+            }
+
+            var provider = _client.Value.GetStreamProvider(LiveFeed.ProviderName);
+            // A failed publish fails the page, which the pipeline retries: listeners skip what they already sent.
+            await Task.WhenAll(byTenant.Select(g => provider.GetStream<TicketChangeBatch>(StreamId.Create(LiveFeed.Namespace, g.Key))
+                .OnNextAsync(new TicketChangeBatch(previous[g.Key], g.ToList()))));
         }
 
-        var byTenant = changes.GroupBy(c => c.TenantId, c => c.Change, StringComparer.Ordinal).ToList();
-        var previous = await log.PreviousKeysAsync(byTenant.ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal), cancellationToken);
-        var provider = _client.Value.GetStreamProvider(LiveFeed.ProviderName);
-        // A failed publish fails the page, which the pipeline retries: listeners skip what they already sent.
-        await Task.WhenAll(byTenant.Select(g => provider.GetStream<TicketChangeBatch>(StreamId.Create(LiveFeed.Namespace, g.Key))
-            .OnNextAsync(new TicketChangeBatch(previous[g.Key], g.ToList()))));
+        _predecessors.Handled(events);
     }
 }

@@ -140,7 +140,7 @@ public sealed class SubscriberPump(
             return (0, from);
         }
 
-        var wanted = await selective.SelectAsync(headers, cancellationToken);
+        var wanted = await selective.SelectAsync(headers, from, cancellationToken);
         var chosen = headers.Where(wanted).ToList();
         if (chosen.Count > 0)
         {
