@@ -9,7 +9,7 @@
 #   migrate_as_owner     the migrate step (TicketGrains.Silo.dll migrate) as the owner role
 #   start_bench_silo     a latency bench's silo: own database, Release build published ReadyToRun (unless
 #                        TICKETGRAINS_READY_TO_RUN=0), migrated, started, ready (sets silo_pid and bench_owner_conn)
-#   publish_ready_to_run a project published ReadyToRun, when missing or older than its Release build
+#   publish_ready_to_run a project published ReadyToRun, when missing or made from another Release build
 #   bench_admin_token    a development token of a tenant's admin, exported as TICKETGRAINS_TOKEN
 #   require_apt_tool     a command (or a file, given by its absolute path) the tests need, installed with apt-get when missing
 #   require_speech_tools what the speech reader needs (pocketsphinx, its en-us model, sox with AMR and MP3) and flite,
@@ -158,13 +158,21 @@ start_bench_silo() { # url database name silo_port gateway_port [silo options...
     done
 }
 
-publish_ready_to_run() { # project built_dll published_dll: publish when missing or older than the Release build
-    local project="$1" built="$2" published="$3"
-    [[ -f "$published" && ! "$published" -ot "$built" ]] && return 0
+publish_ready_to_run() { # project built_dll published_dll: publish when missing or made from another build
+    local project="$1" built="$2" published="$3" source stamp
+    # The build a publish was made from is the content of the project's own assemblies, not a file time: a change inside
+    # the grains alone does not rewrite the silo's dll, and two worktrees sharing .data (an A/B) must not run each
+    # other's publish.
+    source="$(cat "$(dirname "$built")"/TicketGrains.*.dll | sha256sum | cut -d' ' -f1)"
+    stamp="$(dirname "$published")/.built-from"
+    [[ -f "$published" && -f "$stamp" && "$(cat "$stamp")" == "$source" ]] && return 0
     say "publishing $(basename "$project" .csproj) ReadyToRun into $(dirname "$published") (once per build)"
+    # Into an empty folder: publish copies a file only when it is newer than the one it finds there, which kept another
+    # worktree's newer assemblies in place.
+    rm -rf "$(dirname "$published")"
     dotnet publish "$project" -c Release -r "linux-$(dotnet_arch)" --self-contained false -p:PublishReadyToRun=true \
         -p:UseAppHost=false -o "$(dirname "$published")" -nologo -v quiet >&2
-    touch "$published"
+    echo "$source" >"$stamp"
 }
 
 dotnet_arch() { case "$(uname -m)" in aarch64 | arm64) echo arm64 ;; *) echo x64 ;; esac; }
