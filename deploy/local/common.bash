@@ -169,6 +169,7 @@ publish_ready_to_run() { # project built_dll published_dll: publish when missing
     say "publishing $(basename "$project" .csproj) ReadyToRun into $(dirname "$published") (once per build)"
     # Into an empty folder: publish copies a file only when it is newer than the one it finds there, which kept another
     # worktree's newer assemblies in place.
+    [[ "$(dirname "$published")" == */publish/* ]] || die "refusing to empty $(dirname "$published"): not a publish folder"
     rm -rf "$(dirname "$published")"
     dotnet publish "$project" -c Release -r "linux-$(dotnet_arch)" --self-contained false -p:PublishReadyToRun=true \
         -p:UseAppHost=false -o "$(dirname "$published")" -nologo -v quiet >&2

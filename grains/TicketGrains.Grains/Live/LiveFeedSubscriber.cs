@@ -46,10 +46,11 @@ public sealed class LiveFeedSubscriber(IServiceProvider services, TicketChangeLo
         if (changes.Count > 0)
         {
             var byTenant = changes.GroupBy(c => c.TenantId, c => c.Change, StringComparer.Ordinal).ToList();
-            var (previous, unknown) = _predecessors.Before(byTenant.ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal), events);
+            var firstChanges = byTenant.ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+            var (previous, unknown) = _predecessors.Before(firstChanges, events);
             if (unknown.Count > 0)
             {
-                var read = await log.PreviousKeysAsync(byTenant.Where(g => unknown.Contains(g.Key)).ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal), cancellationToken);
+                var read = await log.PreviousKeysAsync(unknown.ToDictionary(t => t, t => firstChanges[t], StringComparer.Ordinal), cancellationToken);
                 foreach (var (tenant, key) in read)
                 {
                     previous[tenant] = key;

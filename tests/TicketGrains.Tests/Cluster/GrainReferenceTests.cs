@@ -4,7 +4,7 @@ using Xunit;
 
 namespace TicketGrains.Tests.Cluster;
 
-/// <summary>The cached references name exactly the grain Orleans' own lookup names, before and after the cache is filled.</summary>
+/// <summary>The cached references name exactly the grain Orleans' own lookup names, on the call that fills the cache (when no earlier test did) and on the calls it serves.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class GrainReferenceTests(ClusterFixture fixture)
 {
