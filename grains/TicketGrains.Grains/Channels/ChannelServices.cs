@@ -7,8 +7,8 @@ using TicketGrains.Grains.Pipeline;
 namespace TicketGrains.Grains.Channels;
 
 /// <summary>
-/// Registers channels: their stores (API and silo) and the pipeline subscriber that files inbound messages (silo), with
-/// the category classifier that sets or proposes a new ticket's category.
+/// Registers channels: their stores (API and silo) and the pipeline subscribers that file inbound messages and link their
+/// senders (silo), with the category classifier that sets or proposes a new ticket's category.
 /// </summary>
 public static class ChannelServices
 {
@@ -26,8 +26,10 @@ public static class ChannelServices
         services.TryAddSingleton<IThreadingRules, StoredThreadingRules>();
         services.AddCustomerLinking();
         services.AddIntentClassification();
+        services.TryAddSingleton<InboundContentReader>();
         services.TryAddSingleton<InboundTicketWork>();
         services.AddEventSubscriber<InboundMessageSubscriber>();
+        services.AddEventSubscriber<InboundLinkingSubscriber>();
         return services;
     }
 }

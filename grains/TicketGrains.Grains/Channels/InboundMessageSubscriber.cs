@@ -9,24 +9,13 @@ namespace TicketGrains.Grains.Channels;
 /// </summary>
 public sealed class InboundMessageSubscriber(InboundTicketWork work) : ISelectiveEventSubscriber
 {
-    private static readonly string EventType = nameof(InboundMessageReceived);
-
     public string Name => "inbound-messages";
 
     public SubscriberStart StartFrom => SubscriberStart.Beginning;
 
     public ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<Func<EventHeader, bool>>(h => h.EventType == EventType && InboundStreams.IsInbound(h.StreamId));
+        ValueTask.FromResult<Func<EventHeader, bool>>(InboundMessagePages.IsReceived);
 
     public Task HandleAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken) =>
-        Task.WhenAll(events.Where(e => e.EventType == EventType && InboundStreams.IsInbound(e.StreamId))
-            .Select(e => (Event: e, Received: InboundTicketWork.Parse(e)))
-            .GroupBy(m => (m.Event.TenantId, m.Received.CustomerId))
-            .Select(async customer =>
-            {
-                foreach (var (e, received) in customer)
-                {
-                    await work.HandleAsync(e, received);
-                }
-            }));
+        InboundMessagePages.EachCustomerInOrderAsync(events, work.HandleAsync);
 }

@@ -6,8 +6,6 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Errors;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.AutoFill.Intents;
-using TicketGrains.Grains.Customers.Linking;
-using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.EventLog;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.ReadModel;
@@ -17,11 +15,13 @@ namespace TicketGrains.Grains.Channels;
 /// <summary>
 /// One inbound message to ticket work, idempotently (the pipeline is at least once): the threading decision is decided
 /// once and recorded as version 2 of the message's stream before it is carried out; a new ticket's id derives from the
-/// message's stream, and a ticket adds an inbound message it already holds nothing.
+/// message's stream, and a ticket adds an inbound message it already holds nothing. Linking the sender to a customer is
+/// not done here but by <see cref="Customers.Linking.InboundLinkingSubscriber"/> beside it, so that a page of messages
+/// becomes tickets without waiting for the merges of its senders.
 /// </summary>
 public sealed class InboundTicketWork(
-    IServiceProvider services, IEventLog log, IPersonalDataProtection protection, ITicketReadModel readModel, IThreadingRules rules,
-    CustomerLinker linker, InboundClassification classification, TimeProvider time, ILogger<InboundTicketWork> logger)
+    IServiceProvider services, IEventLog log, InboundContentReader contents, ITicketReadModel readModel, IThreadingRules rules,
+    InboundClassification classification, TimeProvider time, ILogger<InboundTicketWork> logger)
 {
     // Resolved lazily: the grain factory depends on services that are built after this one.
     private readonly Lazy<IGrainFactory> _grains = new(services.GetRequiredService<IGrainFactory>);
@@ -30,27 +30,14 @@ public sealed class InboundTicketWork(
 
     public async Task HandleAsync(CommittedEvent e, InboundMessageReceived received)
     {
-        var tenant = e.TenantId;
-        string json;
-        using (var cipher = await protection.ForReadingAsync(tenant, received.CustomerId))
+        // Null: the customer was erased before the message became ticket work, and nothing of it is left to file.
+        if (await contents.OpenAsync(e.TenantId, received) is not { } content)
         {
-            json = cipher.Open(received.Content);
-        }
-
-        if (json == PersonalData.Erased)
-        {
-            // The customer was erased before the message became ticket work: nothing of it is left to file.
             return;
         }
 
-        var content = InboundContent.FromJson(json);
-        var rule = await rules.ForChannelAsync(tenant, received.ChannelId);
-        var text = $"{content.Subject}\n{content.Text}";
-        await FileAsync(e, received, content, rule, rule.OrderNumberIn(text));
-        // Linked after the ticket work, so a message becomes a ticket no later for it; one customer's messages come here
-        // in log order, so the next one finds the link.
-        await linker.LinkAsync(tenant, received.CustomerId,
-            [.. KeyExtractor.OfIdentity(received.ChannelType, content.SenderId), .. KeyExtractor.From(text, rule.OrderPattern)]);
+        var rule = await rules.ForChannelAsync(e.TenantId, received.ChannelId);
+        await FileAsync(e, received, content, rule, rule.OrderNumberIn($"{content.Subject}\n{content.Text}"));
     }
 
     /// <summary>The message to its ticket: the one threading chose, or a new one.</summary>

@@ -27,4 +27,11 @@ public interface IEventSubscriber
     /// a page per interval instead of one per few events.
     /// </summary>
     TimeSpan? GatherInterval => null;
+
+    /// <summary>
+    /// The subscriber whose work this one took over, if any: with no checkpoint of its own yet, it starts from that
+    /// one's stored checkpoint (when there is one) instead of <see cref="StartFrom"/>, so work moved between
+    /// subscribers is neither skipped nor done again for the whole log.
+    /// </summary>
+    string? TakesOverFrom => null;
 }

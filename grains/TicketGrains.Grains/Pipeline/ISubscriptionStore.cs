@@ -3,8 +3,11 @@ namespace TicketGrains.Grains.Pipeline;
 /// <summary>Durable checkpoints and failure records of subscribers.</summary>
 public interface ISubscriptionStore
 {
-    /// <summary>The subscriber's stored checkpoint; on its first run, creates it where <paramref name="start"/> says.</summary>
-    Task<Checkpoint> OpenAsync(string name, SubscriberStart start, CancellationToken cancellationToken);
+    /// <summary>
+    /// The subscriber's stored checkpoint; on its first run, creates it at the stored checkpoint of
+    /// <paramref name="takesOverFrom"/> when that subscriber has one, else where <paramref name="start"/> says.
+    /// </summary>
+    Task<Checkpoint> OpenAsync(string name, SubscriberStart start, string? takesOverFrom, CancellationToken cancellationToken);
 
     /// <summary>Moves the checkpoint forward (never back; the same one again is allowed) and clears the failure count.</summary>
     Task SaveAsync(string name, Checkpoint reached, CancellationToken cancellationToken);

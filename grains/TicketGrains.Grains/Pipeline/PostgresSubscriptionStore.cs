@@ -9,11 +9,15 @@ public sealed class PostgresSubscriptionStore(NpgsqlDataSource dataSource) : ISu
     /// <summary>Longer messages are cut: the column is for an operator's eye, not for stack traces.</summary>
     internal const int MaxErrorLength = 2000;
 
-    // "Now" is the oldest running transaction: everything below it is history and skipped, everything from it on is
-    // delivered (including a few events that committed just before, which at-least-once delivery allows).
+    // A successor starts at its predecessor's checkpoint when there is one. "Now" is the oldest running transaction:
+    // everything below it is history and skipped, everything from it on is delivered (including a few events that
+    // committed just before, which at-least-once delivery allows).
     private const string OpenSql = """
         INSERT INTO tg_subscriptions (name, tx_id, position)
-        VALUES (@name, CASE WHEN @now THEN pg_snapshot_xmin(pg_current_snapshot()) ELSE '0'::xid8 END, 0)
+        SELECT @name,
+               coalesce(p.tx_id, CASE WHEN @now THEN pg_snapshot_xmin(pg_current_snapshot()) ELSE '0'::xid8 END),
+               coalesce(p.position, 0)
+        FROM (SELECT 1) AS one LEFT JOIN tg_subscriptions p ON p.name = @predecessor
         ON CONFLICT (name) DO NOTHING
         """;
 
@@ -30,13 +34,14 @@ public sealed class PostgresSubscriptionStore(NpgsqlDataSource dataSource) : ISu
         UPDATE tg_subscriptions SET attempts = @attempts, last_error = @error, last_error_at = now() WHERE name = @name
         """;
 
-    public async Task<Checkpoint> OpenAsync(string name, SubscriberStart start, CancellationToken cancellationToken)
+    public async Task<Checkpoint> OpenAsync(string name, SubscriberStart start, string? takesOverFrom, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var open = new NpgsqlCommand(OpenSql, connection))
         {
             open.Parameters.Add(new NpgsqlParameter<string>("name", name));
             open.Parameters.Add(new NpgsqlParameter<bool>("now", start == SubscriberStart.Now));
+            open.Parameters.Add(new NpgsqlParameter("predecessor", NpgsqlDbType.Text) { Value = (object?)takesOverFrom ?? DBNull.Value });
             await open.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -52,7 +52,7 @@ public sealed class SubscriberPump(
         {
             if (_checkpoint is null)
             {
-                _checkpoint = _stored = await store.OpenAsync(subscriber.Name, subscriber.StartFrom, cancellationToken);
+                _checkpoint = _stored = await store.OpenAsync(subscriber.Name, subscriber.StartFrom, subscriber.TakesOverFrom, cancellationToken);
                 _storedAt = _time.GetUtcNow();
             }
 

@@ -6,7 +6,6 @@ using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Abstractions.Grains;
 using TicketGrains.Grains.AutoFill.Intents;
 using TicketGrains.Grains.Channels;
-using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.Encryption;
 using TicketGrains.Grains.Pipeline;
 using TicketGrains.Grains.ReadModel;
@@ -67,8 +66,7 @@ public sealed class InboundTicketWorkTests(ClusterFixture fixture)
 
     private InboundTicketWork Work(FixedIntentClassifier? classifier = null) => new(
         new ServiceCollection().AddSingleton<IGrainFactory>(fixture.Client).BuildServiceProvider(),
-        fixture.EventLog, new ClearProtection(), new InMemoryTicketReadModel(fixture.EventLog), new DefaultRules(),
-        new CustomerLinker(new InMemoryIdentityKeyStore(), new InMemoryCustomerGroups(), new InMemoryLinkProposals(), new ClearProtection(), fixture.Time, new RecentContacts(fixture.Time)),
+        fixture.EventLog, new InboundContentReader(new ClearProtection()), new InMemoryTicketReadModel(fixture.EventLog), new DefaultRules(),
         new InboundClassification(classifier ?? _classifier, Options.Create(new IntentOptions()), NullLogger<InboundClassification>.Instance), fixture.Time,
         NullLogger<InboundTicketWork>.Instance);
 

@@ -15,10 +15,12 @@ internal sealed class CheckpointsInMemory : ISubscriptionStore
 
     public int FailNextSaves { get; set; }
 
-    public Task<Checkpoint> OpenAsync(string name, SubscriberStart start, CancellationToken cancellationToken)
+    public Task<Checkpoint> OpenAsync(string name, SubscriberStart start, string? takesOverFrom, CancellationToken cancellationToken)
     {
         Opened.Add((name, start));
-        return Task.FromResult(Stored.TryGetValue(name, out var stored) ? stored : Checkpoint.Beginning);
+        return Task.FromResult(Stored.TryGetValue(name, out var stored) ? stored
+            : takesOverFrom is not null && Stored.TryGetValue(takesOverFrom, out var inherited) ? inherited
+            : Checkpoint.Beginning);
     }
 
     public Task SaveAsync(string name, Checkpoint reached, CancellationToken cancellationToken)

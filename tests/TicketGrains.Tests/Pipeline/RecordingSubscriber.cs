@@ -3,11 +3,13 @@ using TicketGrains.Grains.Pipeline;
 namespace TicketGrains.Tests.Pipeline;
 
 /// <summary>Records every page it is handed; fails the next calls when told to.</summary>
-internal sealed class RecordingSubscriber(SubscriberStart start = SubscriberStart.Beginning) : IEventSubscriber
+internal sealed class RecordingSubscriber(SubscriberStart start = SubscriberStart.Beginning, string? takesOverFrom = null) : IEventSubscriber
 {
     public string Name => "recorder";
 
     public SubscriberStart StartFrom => start;
+
+    public string? TakesOverFrom => takesOverFrom;
 
     public List<long[]> Pages { get; } = [];
 

@@ -198,6 +198,23 @@ public sealed class SubscriberPumpTests
     }
 
     [Fact]
+    public async Task A_subscriber_that_took_over_anothers_work_starts_after_that_ones_checkpoint_and_then_keeps_its_own()
+    {
+        _log.Append(5, 1);
+        _log.Append(6, 2);
+        _log.Append(7, 3);
+        _store.Stored["linker-before"] = new Checkpoint(5, 1);
+        var subscriber = new RecordingSubscriber(takesOverFrom: "linker-before");
+
+        await Pump(subscriber).PumpOnceAsync(default);
+        await Pump(subscriber).PumpOnceAsync(default);
+
+        // The second pump (a new activation) resumes from the subscriber's own checkpoint, not the predecessor's again.
+        Assert.Equal([[2, 3]], subscriber.Pages);
+        Assert.Equal(new Checkpoint(7, 3), _store.Stored["recorder"]);
+    }
+
+    [Fact]
     public async Task Recovering_with_nothing_new_stores_the_same_checkpoint_to_clear_the_failure_count()
     {
         _log.FailNextReads = 1;

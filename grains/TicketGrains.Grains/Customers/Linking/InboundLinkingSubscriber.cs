@@ -1,0 +1,41 @@
+using TicketGrains.Grains.Channels;
+using TicketGrains.Grains.Pipeline;
+
+namespace TicketGrains.Grains.Customers.Linking;
+
+/// <summary>
+/// Links the sender of each committed inbound message to a customer (<see cref="CustomerLinker"/>) by the identity it
+/// wrote from and the keys in its text. A subscriber of its own beside the ticket work (<see cref="InboundMessageSubscriber"/>):
+/// its merges and proposals take grain calls and several statements per sender, and a page of messages should not wait
+/// for them to become tickets. One customer's messages are linked in log order, so a later one finds the earlier ones'
+/// keys; different customers in parallel. It took over from the ticket work's subscriber, which linked after filing until
+/// then: a log that subscriber already read is not linked again (<see cref="TakesOverFrom"/>).
+/// </summary>
+public sealed class InboundLinkingSubscriber(InboundContentReader contents, IThreadingRules rules, CustomerLinker linker)
+    : ISelectiveEventSubscriber
+{
+    public string Name => "inbound-linking";
+
+    public SubscriberStart StartFrom => SubscriberStart.Beginning;
+
+    public string TakesOverFrom => "inbound-messages";
+
+    public ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Func<EventHeader, bool>>(InboundMessagePages.IsReceived);
+
+    public Task HandleAsync(IReadOnlyList<CommittedEvent> events, CancellationToken cancellationToken) =>
+        InboundMessagePages.EachCustomerInOrderAsync(events, (e, received) => LinkAsync(e.TenantId, received));
+
+    private async Task LinkAsync(string tenant, InboundMessageReceived received)
+    {
+        // Null: the customer was erased before the message got here; nothing of it may be kept as a key.
+        if (await contents.OpenAsync(tenant, received) is not { } content)
+        {
+            return;
+        }
+
+        var rule = await rules.ForChannelAsync(tenant, received.ChannelId);
+        await linker.LinkAsync(tenant, received.CustomerId,
+            [.. KeyExtractor.OfIdentity(received.ChannelType, content.SenderId), .. KeyExtractor.From($"{content.Subject}\n{content.Text}", rule.OrderPattern)]);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Time.Testing;
+using TicketGrains.Grains.Channels;
+using TicketGrains.Grains.Customers.Linking;
+using TicketGrains.Grains.Encryption;
+using TicketGrains.Grains.EventLog;
+using TicketGrains.Grains.Pipeline;
+using Xunit;
+
+namespace TicketGrains.Tests.Customers;
+
+/// <summary>The pipeline's identity linking of inbound messages, on its own beside the ticket work.</summary>
+public sealed class InboundLinkingSubscriberTests
+{
+    private const string Tenant = "shop";
+    private static readonly Guid Channel = Guid.Parse("0193a000-0000-7000-8000-0000000000c1");
+    private static readonly Guid WeChatLi = Guid.Parse("0193a000-0000-7000-8000-000000000001");
+    private static readonly Guid AppLi = Guid.Parse("0193a000-0000-7000-8000-000000000002");
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 11, 8, 0, 0, TimeSpan.Zero));
+    private readonly InMemoryCustomerGroups _groups = new();
+    private readonly InboundLinkingSubscriber _subscriber;
+    private long _position;
+
+    public InboundLinkingSubscriberTests() =>
+        _subscriber = new InboundLinkingSubscriber(new InboundContentReader(new ClearProtection()), new DefaultRules(),
+            new CustomerLinker(new InMemoryIdentityKeyStore(), _groups, new InMemoryLinkProposals(), new ClearProtection(), _time, new RecentContacts(_time)));
+
+    [Fact]
+    public async Task Two_senders_giving_one_order_number_in_one_page_become_one_customer_and_other_events_are_passed_over()
+    {
+        var page = new[]
+        {
+            Received("m-1", WeChatLi, "订单号：202611110000000001 还没发货"),
+            Threaded("m-1"),
+            Received("m-2", AppLi, "order #202611110000000001 has not shipped"),
+        };
+
+        await _subscriber.HandleAsync(page, CancellationToken.None);
+
+        Assert.Equal(WeChatLi, await _groups.SurvivorAsync(Tenant, AppLi));
+        Assert.Equal(1, _groups.Merges);
+        var selected = await _subscriber.SelectAsync([], CancellationToken.None);
+        Assert.Equal([true, false, true], page.Select(e => selected(Header(e))));
+    }
+
+    [Fact]
+    public async Task A_message_of_a_customer_erased_before_it_got_here_links_nothing()
+    {
+        await _subscriber.HandleAsync([Received("m-1", WeChatLi, "订单号：202611110000000001")], CancellationToken.None);
+
+        await _subscriber.HandleAsync([Received("m-2", AppLi, PersonalData.SealedPrefix + "1:AAAA", raw: true)], CancellationToken.None);
+
+        Assert.Equal(AppLi, await _groups.SurvivorAsync(Tenant, AppLi));
+        Assert.Equal(0, _groups.Merges);
+    }
+
+    [Fact]
+    public void It_takes_over_from_the_ticket_work_subscriber_that_linked_before_it() =>
+        Assert.Equal("inbound-messages", ((IEventSubscriber)_subscriber).TakesOverFrom);
+
+    private CommittedEvent Received(string messageId, Guid customer, string text, bool raw = false)
+    {
+        var content = raw ? text : new InboundContent { PlatformMessageId = messageId, SenderId = "sender-" + customer, Text = text }.ToJson();
+        var received = new InboundMessageReceived(Channel, "app", customer, "standard", "text", _time.GetUtcNow(), content, _time.GetUtcNow());
+        return Committed(messageId, 1, EventSerializer.TypeName(received), EventSerializer.Serialize(received));
+    }
+
+    private CommittedEvent Threaded(string messageId)
+    {
+        var threaded = new InboundMessageThreaded(Guid.NewGuid(), true, "new", "no open ticket", _time.GetUtcNow());
+        return Committed(messageId, 2, EventSerializer.TypeName(threaded), EventSerializer.Serialize(threaded));
+    }
+
+    private CommittedEvent Committed(string messageId, int version, string type, string json) =>
+        new(1, ++_position, Tenant, InboundStreams.For(Channel, messageId), version, type, json, _time.GetUtcNow());
+
+    private static EventHeader Header(CommittedEvent e) => new(e.TransactionId, e.Position, e.TenantId, e.StreamId, e.Version, e.EventType, e.RecordedAt);
+
+    private sealed class DefaultRules : IThreadingRules
+    {
+        public Task<ThreadingRule> ForChannelAsync(string tenant, Guid channelId) => Task.FromResult(ThreadingRule.Default);
+    }
+}
