@@ -57,7 +57,7 @@ public sealed class WeChatAdapter : IChannelAdapter
             xml = XmlFields.Parse(request.Body);
         }
 
-        return new InboundOutcome.Accepted([WeChatMessageReader.Read(xml)], InboundAnswer.Success);
+        return new InboundOutcome.Accepted(WeChatMessageReader.Read(xml) is { } message ? [message] : [], InboundAnswer.Success);
     }
 
     private static void CheckPlainSignature(InboundRequest request, string token)

@@ -6,7 +6,15 @@ namespace TicketGrains.Api.Channels.WeChat;
 /// <summary>Normalises one WeChat push (its XML fields, decrypted if it came in safe mode) to an inbound message.</summary>
 public static class WeChatMessageReader
 {
-    public static InboundMessage Read(XmlFields xml)
+    /// <summary>
+    /// Events that report how the account's own sends went (template and mass messages, publishing, subscription
+    /// messages). WeChat names the recipient as FromUserName, but the follower did nothing: filed, each would open a
+    /// ticket per message the shop sent.
+    /// </summary>
+    private static readonly HashSet<string> SendReports = ["TEMPLATESENDJOBFINISH", "MASSSENDJOBFINISH", "PUBLISHJOBFINISH", "subscribe_msg_sent_event"];
+
+    /// <summary>The push as an inbound message, or null for a send report, which is acknowledged and stored nowhere.</summary>
+    public static InboundMessage? Read(XmlFields xml)
     {
         var type = xml.Required("MsgType");
         var sender = xml.Required("FromUserName");
@@ -14,6 +22,11 @@ public static class WeChatMessageReader
         if (createTime is < 0 or > 253402300799)
         {
             throw InboundRefusal.Malformed("CreateTime", "<CreateTime> is not a time in seconds since 1970.");
+        }
+
+        if (type == "event" && SendReports.Contains(xml.Required("Event")))
+        {
+            return null;
         }
 
         var message = new InboundMessage

@@ -120,4 +120,16 @@ public sealed class WeChatAdapterTests
         Assert.Equal((InboundKinds.Event, "LOCATION"), (message.Kind, message.EventName));
         Assert.Equal(new InboundLocation(23.137466, 113.352425, 119.38504, null), message.Location);
     }
+
+    [Fact]
+    public void Reports_on_the_accounts_own_sends_are_acknowledged_and_store_nothing()
+    {
+        foreach (var report in new[] { WeChatPushes.TemplateSendJobFinish, WeChatPushes.MassSendJobFinish })
+        {
+            var accepted = Assert.IsType<InboundOutcome.Accepted>(_adapter.Handle(WeChatRequests.Plain(report, At), WeChatRequests.PlainSettings));
+
+            Assert.Equal(InboundAnswer.Success, accepted.Answer);
+            Assert.Empty(accepted.Messages);
+        }
+    }
 }

@@ -79,6 +79,14 @@ public static class WeChatPushes
     public static readonly string Scan = Event("SCAN", "618", "<Ticket><![CDATA[gQH47joAAAAAAAAAASxod]]></Ticket>");
     public static readonly string LocationEvent = Event("LOCATION", extra: "<Latitude>23.137466</Latitude><Longitude>113.352425</Longitude><Precision>119.385040</Precision>");
 
+    /// <summary>Reports on the account's own sends (模板消息, 群发): FromUserName is the follower a message went to.</summary>
+    public static readonly string TemplateSendJobFinish = Event("TEMPLATESENDJOBFINISH", extra: "<MsgID>200163836</MsgID><Status><![CDATA[success]]></Status>");
+    public static readonly string MassSendJobFinish = Event("MASSSENDJOBFINISH", extra: """
+        <MsgID>1000000003</MsgID><Status><![CDATA[send success]]></Status><TotalCount>4</TotalCount><FilterCount>4</FilterCount>
+        <SentCount>4</SentCount><ErrorCount>0</ErrorCount><CopyrightCheckResult><Count>0</Count><ResultList></ResultList>
+        <CheckState>0</CheckState></CopyrightCheckResult>
+        """);
+
     /// <summary>Every push above by name, for tests that run each in plaintext and in safe mode.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
