@@ -6,6 +6,9 @@ namespace TicketGrains.Api.Channels.WeChat;
 /// <summary>Normalises one WeChat push (its XML fields, decrypted if it came in safe mode) to an inbound message.</summary>
 public static class WeChatMessageReader
 {
+    /// <summary>The message types read field by field; any other is kept as a text line (see <see cref="Read"/>).</summary>
+    private static readonly HashSet<string> ReadTypes = ["text", "image", "voice", "video", "shortvideo", "location", "link"];
+
     /// <summary>
     /// Events that report how the account's own sends went (template and mass messages, publishing, subscription
     /// messages). WeChat names the recipient as FromUserName, but the follower did nothing: filed, each would open a
@@ -13,7 +16,11 @@ public static class WeChatMessageReader
     /// </summary>
     private static readonly HashSet<string> SendReports = ["TEMPLATESENDJOBFINISH", "MASSSENDJOBFINISH", "PUBLISHJOBFINISH", "subscribe_msg_sent_event"];
 
-    /// <summary>The push as an inbound message, or null for a send report, which is acknowledged and stored nowhere.</summary>
+    /// <summary>
+    /// The push as an inbound message, or null for a send report, which is acknowledged and stored nowhere. A message
+    /// type not read here is kept as a text line naming it: refusing it would make WeChat retry and then tell the
+    /// follower the account cannot serve them, and dropping it would lose what they sent.
+    /// </summary>
     public static InboundMessage? Read(XmlFields xml)
     {
         var type = xml.Required("MsgType");
@@ -31,10 +38,7 @@ public static class WeChatMessageReader
 
         var message = new InboundMessage
         {
-            // Events carry no MsgId: a retry repeats sender, time and event, so together they identify it.
-            PlatformMessageId = type == "event"
-                ? $"{sender}:{createTime.ToString(CultureInfo.InvariantCulture)}:{xml.Required("Event")}"
-                : xml.Required("MsgId"),
+            PlatformMessageId = MessageId(xml, type, sender, createTime),
             SenderId = sender,
             SentAt = DateTimeOffset.FromUnixTimeSeconds(createTime),
             Kind = InboundKinds.Text,
@@ -63,8 +67,20 @@ public static class WeChatMessageReader
                 Link = new InboundLink(xml.Required("Url"), xml.Optional("Title"), xml.Optional("Description")),
             },
             "event" => Event(message, xml),
-            _ => throw InboundRefusal.Malformed("MsgType", $"MsgType {type} is not one this channel reads."),
+            _ => message with { Text = $"[WeChat {type} message] {xml.Optional("Title") ?? xml.Optional("Content")}".TrimEnd() },
         };
+    }
+
+    /// <summary>
+    /// Events carry no MsgId: a retry repeats sender, time and event, so together they identify it. A type not read
+    /// here is keyed alike by its type when it has no MsgId; a type read here must have its MsgId.
+    /// </summary>
+    private static string MessageId(XmlFields xml, string type, string sender, long createTime)
+    {
+        var repeated = type == "event" ? xml.Required("Event") : type;
+        return type == "event" || (!ReadTypes.Contains(type) && xml.Optional("MsgId") is null)
+            ? $"{sender}:{createTime.ToString(CultureInfo.InvariantCulture)}:{repeated}"
+            : xml.Required("MsgId");
     }
 
     private static InboundMessage Event(InboundMessage message, XmlFields xml)

@@ -132,4 +132,15 @@ public sealed class WeChatAdapterTests
             Assert.Empty(accepted.Messages);
         }
     }
+
+    [Fact]
+    public void A_message_type_not_read_is_kept_as_a_text_line_naming_it()
+    {
+        var message = Receive(WeChatPushes.MiniProgramPage);
+        var withoutMsgId = Receive(WeChatPushes.MiniProgramPage.Replace("<MsgId>24710836129461238</MsgId>", "", StringComparison.Ordinal));
+
+        Assert.Equal(("24710836129461238", InboundKinds.Text, "[WeChat miniprogrampage message] 订单 20261111-42 详情"),
+            (message.PlatformMessageId, message.Kind, message.Text));
+        Assert.Equal($"{WeChatPushes.Follower}:{WeChatPushes.CreateTime}:miniprogrampage", withoutMsgId.PlatformMessageId);
+    }
 }

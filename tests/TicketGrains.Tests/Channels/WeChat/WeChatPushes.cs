@@ -66,6 +66,14 @@ public static class WeChatPushes
         <MsgId>24710836129461237</MsgId></xml>
         """;
 
+    /// <summary>A mini-program card (miniprogrampage), a type this channel does not read field by field.</summary>
+    public const string MiniProgramPage = $"""
+        <xml><ToUserName><![CDATA[{Account}]]></ToUserName><FromUserName><![CDATA[{Follower}]]></FromUserName>
+        <CreateTime>{CreateTimeText}</CreateTime><MsgType><![CDATA[miniprogrampage]]></MsgType><MsgId>24710836129461238</MsgId>
+        <Title><![CDATA[订单 20261111-42 详情]]></Title><AppId><![CDATA[wx0c1d2e3f4a5b6c7d]]></AppId>
+        <PagePath><![CDATA[pages/order/detail?no=20261111-42]]></PagePath><ThumbMediaId><![CDATA[thumb_M9x2]]></ThumbMediaId></xml>
+        """;
+
     public static string Event(string name, string? key = null, string extra = "") => $"""
         <xml><ToUserName><![CDATA[{Account}]]></ToUserName><FromUserName><![CDATA[{Follower}]]></FromUserName>
         <CreateTime>{CreateTimeText}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[{name}]]></Event>

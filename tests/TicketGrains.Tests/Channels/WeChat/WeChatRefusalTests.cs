@@ -70,12 +70,6 @@ public sealed class WeChatRefusalTests
     }
 
     [Fact]
-    public void A_message_type_not_read_is_refused_naming_msgtype()
-    {
-        AssertRefused(Post(WeChatPushes.Text.Replace("[text]", "[miniprogrampage]", StringComparison.Ordinal)), 400, "MsgType");
-    }
-
-    [Fact]
     public void A_create_time_that_is_not_a_number_is_named()
     {
         AssertRefused(Post(WeChatPushes.Text.Replace($"{WeChatPushes.CreateTime}", "yesterday", StringComparison.Ordinal)), 400, "CreateTime");
