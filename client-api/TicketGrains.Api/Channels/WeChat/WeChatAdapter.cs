@@ -5,7 +5,8 @@ namespace TicketGrains.Api.Channels.WeChat;
 /// <summary>
 /// WeChat Official Account pushes: the URL check (GET with echostr) and the XML messages and events, in plaintext or
 /// in safe mode. A channel with an encodingAesKey accepts encrypted pushes only: the plain <c>signature</c> covers
-/// the query alone, never the body, so a plaintext push is authenticated much more weakly.
+/// the query alone, never the body, so a plaintext push is authenticated much more weakly. A channel without one reads
+/// the plaintext half of a compatible-mode push.
 /// </summary>
 public sealed class WeChatAdapter : IChannelAdapter
 {
@@ -47,14 +48,16 @@ public sealed class WeChatAdapter : IChannelAdapter
 
             xml = XmlFields.Parse(EncryptedEnvelope.Open(request, token, key, CallbackChecks.RequiredSetting(settings, WeChatSettings.AppId)));
         }
-        else if (encrypted)
-        {
-            throw InboundRefusal.Malformed("encrypt_type", "The push is encrypted but the channel has no encodingAesKey to decrypt it.");
-        }
         else
         {
             CheckPlainSignature(request, token);
             xml = XmlFields.Parse(request.Body);
+            // Compatible mode sends the plaintext fields beside <Encrypt> so that a receiver reading plaintext keeps
+            // working while safe mode is set up; only a push with nothing but <Encrypt> needs the key.
+            if (encrypted && xml.Optional("MsgType") is null)
+            {
+                throw InboundRefusal.Malformed("encrypt_type", "The push is encrypted but the channel has no encodingAesKey to decrypt it.");
+            }
         }
 
         return new InboundOutcome.Accepted(WeChatMessageReader.Read(xml) is { } message ? [message] : [], InboundAnswer.Success);

@@ -40,10 +40,17 @@ public static class WeChatRequests
         ["openid"] = WeChatPushes.Follower,
     }, Encoding.UTF8.GetBytes(xml), at);
 
-    public static InboundRequest Encrypted(string xml, DateTimeOffset at, string appId = AppId, string token = Token)
+    public static InboundRequest Encrypted(string xml, DateTimeOffset at, string appId = AppId, string token = Token) =>
+        Sealed(xml, at, appId, token, encrypted => $"<xml><ToUserName><![CDATA[{WeChatPushes.Account}]]></ToUserName><Encrypt><![CDATA[{encrypted}]]></Encrypt></xml>");
+
+    /// <summary>Compatible mode: the plaintext push as it is, its ciphertext added beside its fields.</summary>
+    public static InboundRequest Compatible(string xml, DateTimeOffset at) =>
+        Sealed(xml, at, AppId, Token, encrypted => xml.Replace("</xml>", $"<Encrypt><![CDATA[{encrypted}]]></Encrypt></xml>", StringComparison.Ordinal));
+
+    private static InboundRequest Sealed(string xml, DateTimeOffset at, string appId, string token, Func<string, string> envelope)
     {
         var encrypted = new WeChatCrypto(EncodingAesKey).Encrypt(xml, appId, FixedRandom);
-        var body = $"<xml><ToUserName><![CDATA[{WeChatPushes.Account}]]></ToUserName><Encrypt><![CDATA[{encrypted}]]></Encrypt></xml>";
+        var body = envelope(encrypted);
         return Post(new Dictionary<string, string>
         {
             ["signature"] = Signatures.SortedSha1Hex(token, Timestamp(at), Nonce), ["timestamp"] = Timestamp(at), ["nonce"] = Nonce,

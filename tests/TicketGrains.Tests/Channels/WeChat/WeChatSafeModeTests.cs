@@ -25,6 +25,16 @@ public sealed class WeChatSafeModeTests
     }
 
     [Fact]
+    public void A_compatible_mode_push_reads_as_its_plaintext_with_the_key_and_without_it()
+    {
+        var plain = JsonSerializer.Serialize(Single(_adapter.Handle(WeChatRequests.Plain(WeChatPushes.Text, At), WeChatRequests.PlainSettings)));
+        var request = WeChatRequests.Compatible(WeChatPushes.Text, At);
+
+        Assert.Equal(plain, JsonSerializer.Serialize(Single(_adapter.Handle(request, WeChatRequests.PlainSettings))));
+        Assert.Equal(plain, JsonSerializer.Serialize(Single(_adapter.Handle(request, WeChatRequests.SafeModeSettings))));
+    }
+
+    [Fact]
     public void A_wrong_msg_signature_is_refused()
     {
         var request = WeChatRequests.Encrypted(WeChatPushes.Text, At).WithQuery("msg_signature", new string('0', 40));
