@@ -6,13 +6,17 @@ namespace TicketGrains.Api.Channels.WeCom;
 
 /// <summary>
 /// Normalises one item of sync_msg's msg_list. Only what customers did is kept: messages with origin 3 (sent by the
-/// WeChat customer) and events about a customer (origin 4, external_userid inside <c>event</c>). Messages the
-/// servicers sent from the WeCom client (origin 5), events without a customer and types not read (business card,
+/// WeChat customer) and the events a customer caused or that tell of a message to them failing (origin 4). Messages
+/// the servicers sent from the WeCom client (origin 5), events of the servicers' doing (a session handed over or
+/// ended, a servicer's recall or status), though some of them name the customer, and types not read (business card,
 /// mini program, menu …) give null.
 /// </summary>
 public static class WeComMessageMapper
 {
     private const int FromCustomer = 3;
+
+    /// <summary>The event types kept: entering the chat, recalling a message, and a message to the customer that failed.</summary>
+    private static readonly HashSet<string> CustomerEvents = ["enter_session", "user_recall_msg", "msg_send_fail"];
 
     public static InboundMessage? Map(JsonObject item)
     {
@@ -61,7 +65,7 @@ public static class WeComMessageMapper
 
     private static InboundMessage? Event(string id, DateTimeOffset sentAt, JsonObject? body)
     {
-        if (body is null || Text(body, "external_userid") is not { } sender)
+        if (body is null || Text(body, "external_userid") is not { } sender || Text(body, "event_type") is not { } name || !CustomerEvents.Contains(name))
         {
             return null;
         }
@@ -72,8 +76,9 @@ public static class WeComMessageMapper
             SenderId = sender,
             SentAt = sentAt,
             Kind = InboundKinds.Event,
-            EventName = Text(body, "event_type"),
-            EventKey = Text(body, "scene_param") ?? Text(body, "scene"),
+            EventName = name,
+            // What the event is about: the entry's scene, or the message recalled or not delivered.
+            EventKey = Text(body, "scene_param") ?? Text(body, "scene") ?? Text(body, "recall_msgid") ?? Text(body, "fail_msgid"),
         };
     }
 

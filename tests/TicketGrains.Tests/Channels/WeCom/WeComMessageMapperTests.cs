@@ -5,7 +5,7 @@ using Xunit;
 
 namespace TicketGrains.Tests.Channels.WeCom;
 
-/// <summary>sync_msg items (fields as WeCom documents them for 读取消息) normalised; servicer messages and unread types skipped.</summary>
+/// <summary>sync_msg items (fields as WeCom documents them for 读取消息) normalised; the servicers' messages and events and unread types skipped.</summary>
 public sealed class WeComMessageMapperTests
 {
     private const string Customer = "wmAJ2GCAAAme1XQRC-NI-q0_ZM9ukoAw";
@@ -15,6 +15,11 @@ public sealed class WeComMessageMapperTests
     {
         ["msgid"] = msgid, ["open_kfid"] = WeComRequests.OpenKfId, ["external_userid"] = Customer, ["send_time"] = 1796299200,
         ["origin"] = origin, ["msgtype"] = msgtype, [msgtype] = body,
+    };
+
+    private static JsonObject EventItem(string msgid, JsonObject body) => new()
+    {
+        ["msgid"] = msgid, ["send_time"] = 1796299200, ["origin"] = 4, ["msgtype"] = "event", ["event"] = body,
     };
 
     /// <summary>Through its JSON text, as the puller gets it (numbers are read differently from nodes built in code).</summary>
@@ -74,15 +79,11 @@ public sealed class WeComMessageMapperTests
     [Fact]
     public void An_event_takes_its_customer_and_type_from_the_event_object()
     {
-        var item = new JsonObject
+        var item = EventItem("ev1", new JsonObject
         {
-            ["msgid"] = "ev1", ["send_time"] = 1796299200, ["origin"] = 4, ["msgtype"] = "event",
-            ["event"] = new JsonObject
-            {
-                ["event_type"] = "enter_session", ["open_kfid"] = WeComRequests.OpenKfId, ["external_userid"] = Customer,
-                ["scene"] = "123", ["scene_param"] = "order-20261111-42",
-            },
-        };
+            ["event_type"] = "enter_session", ["open_kfid"] = WeComRequests.OpenKfId, ["external_userid"] = Customer,
+            ["scene"] = "123", ["scene_param"] = "order-20261111-42", ["welcome_code"] = "aaaaaa",
+        });
 
         var message = Map(item);
 
@@ -93,14 +94,38 @@ public sealed class WeComMessageMapperTests
     public void Messages_the_servicers_sent_events_without_a_customer_and_unread_types_are_skipped()
     {
         var servicer = Item("s1", "text", new JsonObject { ["content"] = "您好" }, origin: 5);
-        var statusChange = new JsonObject
-        {
-            ["msgid"] = "ev2", ["send_time"] = 1796299200, ["origin"] = 4, ["msgtype"] = "event",
-            ["event"] = new JsonObject { ["event_type"] = "servicer_status_change", ["servicer_userid"] = "zhangsan" },
-        };
+        var statusChange = EventItem("ev2", new JsonObject { ["event_type"] = "servicer_status_change", ["servicer_userid"] = "zhangsan" });
         var card = Item("c1", "business_card", new JsonObject { ["userid"] = "lisi" });
         var noId = Item("", "text", new JsonObject { ["content"] = "x" });
 
         Assert.Equal([null, null, null, null], new[] { servicer, statusChange, card, noId }.Select(Parsed));
+    }
+
+    [Theory]
+    [InlineData("session_status_change")]
+    [InlineData("servicer_recall_msg")]
+    [InlineData("reject_customer_msg_switch_change")]
+    public void Events_of_the_servicers_doing_are_skipped_though_they_name_the_customer(string eventType)
+    {
+        var item = EventItem("ev3", new JsonObject
+        {
+            ["event_type"] = eventType, ["open_kfid"] = WeComRequests.OpenKfId, ["external_userid"] = Customer,
+            ["servicer_userid"] = "zhangsan", ["change_type"] = 3, ["recall_msgid"] = "msg_7", ["reject_switch"] = 1,
+        });
+
+        Assert.Null(Parsed(item));
+    }
+
+    [Theory]
+    [InlineData("user_recall_msg", "recall_msgid")]
+    [InlineData("msg_send_fail", "fail_msgid")]
+    public void A_recall_or_a_failed_send_names_the_message_it_is_about(string eventType, string field)
+    {
+        var message = Map(EventItem("ev4", new JsonObject
+        {
+            ["event_type"] = eventType, ["open_kfid"] = WeComRequests.OpenKfId, ["external_userid"] = Customer, [field] = "msg_4622416642169452483",
+        }));
+
+        Assert.Equal((InboundKinds.Event, eventType, "msg_4622416642169452483"), (message.Kind, message.EventName, message.EventKey));
     }
 }
