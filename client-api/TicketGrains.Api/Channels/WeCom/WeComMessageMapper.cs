@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TicketGrains.Api.Channels.Inbound;
@@ -7,9 +8,8 @@ namespace TicketGrains.Api.Channels.WeCom;
 /// <summary>
 /// Normalises one item of sync_msg's msg_list. Only what customers did is kept: messages with origin 3 (sent by the
 /// WeChat customer) and the events a customer caused or that tell of a message to them failing (origin 4). Messages
-/// the servicers sent from the WeCom client (origin 5), events of the servicers' doing (a session handed over or
-/// ended, a servicer's recall or status), though some of them name the customer, and types not read (business card,
-/// mini program, menu …) give null.
+/// the servicers sent from the WeCom client (origin 5) and events of the servicers' doing (a session handed over or
+/// ended, a servicer's recall or status) give null, though some of them name the customer.
 /// </summary>
 public static class WeComMessageMapper
 {
@@ -17,6 +17,9 @@ public static class WeComMessageMapper
 
     /// <summary>The event types kept: entering the chat, recalling a message, and a message to the customer that failed.</summary>
     private static readonly HashSet<string> CustomerEvents = ["enter_session", "user_recall_msg", "msg_send_fail"];
+
+    /// <summary>The raw content of a type not read field by field, with its Chinese left readable.</summary>
+    private static readonly JsonSerializerOptions RawOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static InboundMessage? Map(JsonObject item)
     {
@@ -59,7 +62,9 @@ public static class WeComMessageMapper
                 Kind = InboundKinds.Link,
                 Link = new InboundLink(url, Text(body, "title"), Text(body, "desc")),
             },
-            _ => null,
+            // A business card, mini program, video-channel product or order, merged chat record …: the normalised message
+            // has no field for them, so the customer's content goes in as it came rather than vanishing.
+            _ => message with { Text = $"[WeCom {type} message] {body.ToJsonString(RawOptions)}" },
         };
     }
 

@@ -40,7 +40,7 @@ public sealed class WeComPuller(WeChatApi api, ILogger<WeComPuller> log) : IMess
             }
             else
             {
-                log.LogDebug("Channel {Channel}: a sync_msg item was skipped (not a customer's message or event, or of a type not read): {MsgType}",
+                log.LogDebug("Channel {Channel}: a sync_msg item was skipped (not a customer's message or event): {MsgType}",
                     channel.Id, item?["msgtype"]?.ToString());
             }
         }

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace TicketGrains.Tests.Channels.WeCom;
 
-/// <summary>sync_msg items (fields as WeCom documents them for 读取消息) normalised; the servicers' messages and events and unread types skipped.</summary>
+/// <summary>sync_msg items (fields as WeCom documents them for 读取消息) normalised; the servicers' messages and events skipped.</summary>
 public sealed class WeComMessageMapperTests
 {
     private const string Customer = "wmAJ2GCAAAme1XQRC-NI-q0_ZM9ukoAw";
@@ -91,14 +91,13 @@ public sealed class WeComMessageMapperTests
     }
 
     [Fact]
-    public void Messages_the_servicers_sent_events_without_a_customer_and_unread_types_are_skipped()
+    public void Messages_the_servicers_sent_events_without_a_customer_and_items_without_an_id_are_skipped()
     {
         var servicer = Item("s1", "text", new JsonObject { ["content"] = "您好" }, origin: 5);
         var statusChange = EventItem("ev2", new JsonObject { ["event_type"] = "servicer_status_change", ["servicer_userid"] = "zhangsan" });
-        var card = Item("c1", "business_card", new JsonObject { ["userid"] = "lisi" });
         var noId = Item("", "text", new JsonObject { ["content"] = "x" });
 
-        Assert.Equal([null, null, null, null], new[] { servicer, statusChange, card, noId }.Select(Parsed));
+        Assert.Equal([null, null, null], new[] { servicer, statusChange, noId }.Select(Parsed));
     }
 
     [Theory]
@@ -127,5 +126,19 @@ public sealed class WeComMessageMapperTests
         }));
 
         Assert.Equal((InboundKinds.Event, eventType, "msg_4622416642169452483"), (message.Kind, message.EventName, message.EventKey));
+    }
+
+    [Fact]
+    public void A_type_not_read_field_by_field_is_kept_as_a_text_line_with_its_content()
+    {
+        var card = Map(Item("c1", "business_card", new JsonObject { ["userid"] = "lisi" }));
+        var miniProgram = Map(Item("p1", "miniprogram", new JsonObject
+        {
+            ["title"] = "订单详情", ["appid"] = "wx0c1d2e3f4a5b6c7d", ["pagepath"] = "pages/order?no=42", ["thumb_media_id"] = "MEDIA_ID",
+        }));
+
+        Assert.Equal((InboundKinds.Text, """[WeCom business_card message] {"userid":"lisi"}"""), (card.Kind, card.Text));
+        Assert.Equal("""[WeCom miniprogram message] {"title":"订单详情","appid":"wx0c1d2e3f4a5b6c7d","pagepath":"pages/order?no=42","thumb_media_id":"MEDIA_ID"}""",
+            miniProgram.Text);
     }
 }
