@@ -14,12 +14,18 @@ internal static class WeiboPushReader
     /// <summary>An empty answer: Weibo does nothing with it and does not retry.</summary>
     private static readonly InboundAnswer Answer = InboundAnswer.Text("");
 
+    /// <summary>
+    /// Weibo's own push samples carry a trailing comma (the event sample ends <c>"ticket": "TICKET",</c>) and notes
+    /// as comments; neither changes what the push says, so neither makes it malformed.
+    /// </summary>
+    private static readonly JsonDocumentOptions Lenient = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+
     public static InboundOutcome Read(byte[] body)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body);
+            document = JsonDocument.Parse(body, Lenient);
         }
         catch (JsonException)
         {

@@ -87,6 +87,14 @@ public sealed class WeiboAdapterTests
     }
 
     [Fact]
+    public void The_documented_event_sample_with_its_trailing_comma_is_read()
+    {
+        var scan = Single("event_scan_trailing_comma.request");
+
+        Assert.Equal((InboundKinds.Event, "scan", "QR_SCENE_618"), (scan.Kind, scan.EventName, scan.EventKey));
+    }
+
+    [Fact]
     public void An_unknown_type_is_accepted_and_stores_nothing() =>
         Assert.Empty(Assert.IsType<InboundOutcome.Accepted>(_adapter.Handle(Fixture("unknown.request"), Settings)).Messages);
 
