@@ -23,15 +23,15 @@ public static class WeChatMessageReader
     /// </summary>
     public static InboundMessage? Read(XmlFields xml)
     {
-        var type = xml.Required("MsgType");
-        var sender = xml.Required("FromUserName");
+        var type = xml.RequiredName("MsgType");
+        var sender = xml.RequiredName("FromUserName");
         var createTime = xml.RequiredInteger("CreateTime");
         if (createTime is < 0 or > 253402300799)
         {
             throw InboundRefusal.Malformed("CreateTime", "<CreateTime> is not a time in seconds since 1970.");
         }
 
-        if (type == "event" && SendReports.Contains(xml.Required("Event")))
+        if (type == "event" && SendReports.Contains(xml.RequiredName("Event")))
         {
             return null;
         }
@@ -46,15 +46,15 @@ public static class WeChatMessageReader
         return type switch
         {
             "text" => message with { Text = xml.Required("Content") },
-            "image" => message with { Kind = InboundKinds.Image, MediaId = xml.Required("MediaId"), MediaUrl = xml.Required("PicUrl") },
+            "image" => message with { Kind = InboundKinds.Image, MediaId = xml.RequiredName("MediaId"), MediaUrl = xml.RequiredName("PicUrl") },
             "voice" => message with
             {
                 Kind = InboundKinds.Voice,
-                MediaId = xml.Required("MediaId"),
-                MediaFormat = xml.Required("Format"),
+                MediaId = xml.RequiredName("MediaId"),
+                MediaFormat = xml.RequiredName("Format"),
                 Text = xml.Optional("Recognition"),
             },
-            "video" or "shortvideo" => message with { Kind = InboundKinds.Video, MediaId = xml.Required("MediaId"), MediaFormat = type },
+            "video" or "shortvideo" => message with { Kind = InboundKinds.Video, MediaId = xml.RequiredName("MediaId"), MediaFormat = type },
             "location" => message with
             {
                 Kind = InboundKinds.Location,
@@ -64,7 +64,7 @@ public static class WeChatMessageReader
             "link" => message with
             {
                 Kind = InboundKinds.Link,
-                Link = new InboundLink(xml.Required("Url"), xml.Optional("Title"), xml.Optional("Description")),
+                Link = new InboundLink(xml.RequiredName("Url"), xml.Optional("Title"), xml.Optional("Description")),
             },
             "event" => Event(message, xml),
             _ => message with { Text = $"[WeChat {type} message] {xml.Optional("Title") ?? xml.Optional("Content")}".TrimEnd() },
@@ -77,15 +77,17 @@ public static class WeChatMessageReader
     /// </summary>
     private static string MessageId(XmlFields xml, string type, string sender, long createTime)
     {
-        var repeated = type == "event" ? xml.Required("Event") : type;
-        return type == "event" || (!ReadTypes.Contains(type) && xml.Optional("MsgId") is null)
+        var repeated = type == "event" ? xml.RequiredName("Event") : type;
+        // The voice message's field table spells it MsgID where every example writes MsgId.
+        var msgId = xml.OptionalName("MsgId", "MsgID");
+        return type == "event" || (!ReadTypes.Contains(type) && msgId is null)
             ? $"{sender}:{createTime.ToString(CultureInfo.InvariantCulture)}:{repeated}"
-            : xml.Required("MsgId");
+            : msgId ?? throw InboundRefusal.Malformed("MsgId", "The element <MsgId> is missing or empty.");
     }
 
     private static InboundMessage Event(InboundMessage message, XmlFields xml)
     {
-        var name = xml.Required("Event");
+        var name = xml.RequiredName("Event");
         return message with
         {
             Kind = InboundKinds.Event,

@@ -93,8 +93,20 @@ public sealed class XmlFields
     public string Required(string element) =>
         Optional(element) ?? throw InboundRefusal.Malformed(element, $"The element <{element}> is missing or empty.");
 
+    /// <summary>
+    /// An identifier or name (MsgType, Event, FromUserName, MsgId …) without the white space a pretty-printed push puts
+    /// around a value written without CDATA; message text is never trimmed.
+    /// </summary>
+    public string RequiredName(string element) =>
+        Optional(element)?.Trim() is { Length: > 0 } name ? name : throw InboundRefusal.Malformed(element, $"The element <{element}> is missing or empty.");
+
+    /// <summary>The first of the given spellings present (WeChat's field tables and examples differ in case: MsgId, MsgID).</summary>
+    public string? OptionalName(params string[] spellings) =>
+        spellings.Select(Optional).FirstOrDefault(value => value is not null)?.Trim() is { Length: > 0 } name ? name : null;
+
     public long RequiredInteger(string element) =>
-        long.TryParse(Required(element), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+        long.TryParse(Required(element), NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
+            CultureInfo.InvariantCulture, out var value)
             ? value
             : throw InboundRefusal.Malformed(element, $"<{element}> is not an integer.");
 

@@ -46,15 +46,15 @@ public sealed class WeComAdapter : IChannelAdapter
 
     private static InboundOutcome.Accepted Receive(XmlFields xml, IReadOnlyDictionary<string, string> settings)
     {
-        if (xml.Required("MsgType") != "event" || xml.Required("Event") != "kf_msg_or_event")
+        if (xml.RequiredName("MsgType") != "event" || xml.RequiredName("Event") != "kf_msg_or_event")
         {
             return new InboundOutcome.Accepted([], InboundAnswer.Success);
         }
 
-        var token = xml.Required("Token");
+        var token = xml.RequiredName("Token");
         var account = CallbackChecks.RequiredSetting(settings, WeComSettings.OpenKfId);
         // One callback address serves every customer-service account of the corp; this channel pulls only its own.
-        var signalled = xml.Optional("OpenKfId") ?? account;
+        var signalled = xml.OptionalName("OpenKfId") ?? account;
         return new InboundOutcome.Accepted([], InboundAnswer.Success)
         {
             Pulls = signalled == account ? [new PullSignal(token, account)] : [],

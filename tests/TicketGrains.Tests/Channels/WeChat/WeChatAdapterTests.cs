@@ -134,6 +134,36 @@ public sealed class WeChatAdapterTests
     }
 
     [Fact]
+    public void A_msgid_spelled_MsgID_as_in_the_voice_field_table_is_the_message_id()
+    {
+        var message = Receive(WeChatPushes.Voice.Replace("<MsgId>24710836129461232</MsgId>", "<MsgID>24710836129461232</MsgID>", StringComparison.Ordinal));
+
+        Assert.Equal(("24710836129461232", InboundKinds.Voice), (message.PlatformMessageId, message.Kind));
+    }
+
+    [Fact]
+    public void White_space_around_values_written_without_cdata_is_not_part_of_them_but_message_text_keeps_its_own()
+    {
+        var pretty = $"""
+            <xml>
+              <ToUserName> {WeChatPushes.Account} </ToUserName>
+              <FromUserName>
+                {WeChatPushes.Follower}
+              </FromUserName>
+              <CreateTime> {WeChatPushes.CreateTime} </CreateTime>
+              <MsgType> text </MsgType>
+              <Content><![CDATA[  订单 20261111-42  ]]></Content>
+              <MsgId> 24710836129461230 </MsgId>
+            </xml>
+            """;
+
+        var message = Receive(pretty);
+
+        Assert.Equal(("24710836129461230", WeChatPushes.Follower, At, "  订单 20261111-42  "),
+            (message.PlatformMessageId, message.SenderId, message.SentAt, message.Text));
+    }
+
+    [Fact]
     public void A_message_type_not_read_is_kept_as_a_text_line_naming_it()
     {
         var message = Receive(WeChatPushes.MiniProgramPage);
