@@ -4,6 +4,8 @@
 # InboundMessageReceived to its threading decision (InboundMessageThreaded) and to its ticket's TicketCreated, over the
 # channel's last N messages. Times are the events' recorded_at, the start of the transaction that committed each, so a
 # hop is measured from commit start to commit start; the live feed's own hop is not in it (the bench times that).
+# Then, for the last channel, how many of its messages reached their threading decision within each 10 ms: a pump
+# woken by the commit takes milliseconds, one that missed its wake-up waits for its poll (Pipeline:PollInterval).
 #
 # usage: deploy/local/inbound-hops.sh [database (tg_bench_inbound)] [last N messages per channel (2000)] [minutes back (60)]
 set -euo pipefail
@@ -42,4 +44,20 @@ SELECT min(received)::time(0) AS first_message, count(*) AS messages,
        round(percentile_cont(0.99) WITHIN GROUP (ORDER BY to_created)::numeric, 1) AS created_p99_ms,
        round(max(to_created)::numeric, 1) AS created_max_ms
 FROM hops GROUP BY channel ORDER BY 1;
+SQL
+
+psql "$owner_url" -X -v ON_ERROR_STOP=1 -v last="$last" -v minutes="$minutes" <<'SQL'
+WITH received AS (
+    SELECT tenant_id, stream_id, split_part(stream_id, '/', 2) AS channel, recorded_at, position
+    FROM tg_events
+    WHERE event_type = 'InboundMessageReceived' AND recorded_at > now() - make_interval(mins => :minutes)
+), last_channel AS (
+    SELECT channel FROM received ORDER BY position DESC LIMIT 1
+), recent AS (
+    SELECT r.* FROM received r JOIN last_channel USING (channel) ORDER BY r.position DESC LIMIT :last
+)
+SELECT (floor(extract(epoch FROM t.recorded_at - r.recorded_at) * 100) * 10)::int AS threaded_after_ms_from,
+       count(*) AS messages
+FROM recent r JOIN tg_events t ON t.tenant_id = r.tenant_id AND t.stream_id = r.stream_id AND t.version = 2
+GROUP BY 1 ORDER BY 1;
 SQL
