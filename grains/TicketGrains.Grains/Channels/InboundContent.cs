@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using TicketGrains.Grains.EventLog;
 
 namespace TicketGrains.Grains.Channels;
@@ -41,6 +42,10 @@ public sealed record InboundContent
 
     /// <summary>The thread the message belongs to: the platform's own, else the conversation with its sender on the channel.</summary>
     public string EffectiveThreadKey => ThreadKey ?? "sender:" + SenderId;
+
+    /// <summary>What order numbers, phones and e-mail addresses are looked for in: the subject and the text (not stored).</summary>
+    [JsonIgnore]
+    public string SearchText => $"{Subject}\n{Text}";
 
     public string ToJson() => JsonSerializer.Serialize(this, EventSerializer.Options);
 

@@ -37,7 +37,7 @@ public sealed class InboundTicketWork(
         }
 
         var rule = await rules.ForChannelAsync(e.TenantId, received.ChannelId);
-        await FileAsync(e, received, content, rule, rule.OrderNumberIn($"{content.Subject}\n{content.Text}"));
+        await FileAsync(e, received, content, rule, rule.OrderNumberIn(content.SearchText));
     }
 
     /// <summary>The message to its ticket: the one threading chose, or a new one.</summary>

@@ -36,6 +36,6 @@ public sealed class InboundLinkingSubscriber(InboundContentReader contents, IThr
 
         var rule = await rules.ForChannelAsync(tenant, received.ChannelId);
         await linker.LinkAsync(tenant, received.CustomerId,
-            [.. KeyExtractor.OfIdentity(received.ChannelType, content.SenderId), .. KeyExtractor.From($"{content.Subject}\n{content.Text}", rule.OrderPattern)]);
+            [.. KeyExtractor.OfIdentity(received.ChannelType, content.SenderId), .. KeyExtractor.From(content.SearchText, rule.OrderPattern)]);
     }
 }
