@@ -46,7 +46,7 @@ BEGIN
     EXECUTE format('GRANT SELECT, INSERT ON tg_event_versions TO %I', app);
     EXECUTE format('GRANT EXECUTE ON FUNCTION tg_extend_event_partitions(integer, bigint) TO %I', app);
     EXECUTE format('GRANT EXECUTE ON FUNCTION tg_identity_key_holders(text, text[], text[], integer, uuid, timestamptz), tg_identity_keys_any_of_kind(text, uuid[], text) TO %I', app);
-    EXECUTE format('GRANT EXECUTE ON FUNCTION tg_event_headers_after(xid8, bigint, integer) TO %I', app);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION tg_event_headers_after(xid8, bigint, integer), tg_event_header_page(xid8, bigint, integer) TO %I', app);
     -- Rule and template documents keep every version: a change is a new row.
     EXECUTE format('GRANT SELECT, INSERT ON tg_rule_documents TO %I', app);
     -- Upserted in place: snapshots, the read model, custom roles, API keys (revocation), an audit chain's head

@@ -16,9 +16,12 @@ public static class PipelineServices
         services.AddValidatedOptions<PipelineOptions>(PipelineOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PostgresCommittedEventSource>();
-        services.TryAddSingleton<ICommittedEventSource>(sp => new SharedDataReads(
-            new SharedHeaderReads(sp.GetRequiredService<PostgresCommittedEventSource>(), SharedHeaderReads.DefaultCapacity),
-            sp.GetRequiredService<IOptions<PipelineOptions>>().Value.SharedDataChars));
+        services.TryAddSingleton<ICommittedEventSource>(sp =>
+        {
+            var wakeup = sp.GetRequiredService<PipelineWakeup>();
+            var headers = new SharedHeaderReads(sp.GetRequiredService<PostgresCommittedEventSource>(), SharedHeaderReads.DefaultCapacity, () => wakeup.WakeUps);
+            return new SharedDataReads(headers, sp.GetRequiredService<IOptions<PipelineOptions>>().Value.SharedDataChars);
+        });
         services.TryAddSingleton<ISubscriptionStore, PostgresSubscriptionStore>();
         services.TryAddSingleton<SubscriberLagQuery>();
         services.TryAddSingleton<PipelineWakeup>();

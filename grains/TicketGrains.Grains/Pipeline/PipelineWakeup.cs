@@ -12,6 +12,10 @@ public sealed class PipelineWakeup : ICommitListener
     private readonly Lock _gate = new();
     private readonly List<Action> _pumps = [];
     private Action? _committedHere;
+    private long _wakeUps;
+
+    /// <summary>How many times the pumps were woken so far: a read that started at a lower count may miss a commit.</summary>
+    public long WakeUps => Interlocked.Read(ref _wakeUps);
 
     /// <summary>Called (at once, on the writer's thread) after every batch this silo committed.</summary>
     public void Committed()
@@ -23,6 +27,8 @@ public sealed class PipelineWakeup : ICommitListener
     /// <summary>Wakes every registered pump: events were committed somewhere in the cluster.</summary>
     public void WakeAll()
     {
+        // Counted before the pumps hear of it, so a read a woken pump starts is known to have begun after the commit.
+        Interlocked.Increment(ref _wakeUps);
         Action[] pumps;
         lock (_gate)
         {

@@ -6,52 +6,70 @@ namespace TicketGrains.Grains.Pipeline;
 /// <summary>
 /// Reads tg_events in (tx_id, position) order below the oldest running transaction. Ordering by position alone would
 /// skip events: identity values are handed out when rows are inserted, so a transaction that commits late leaves a
-/// lower position behind a reader that has already moved past it. Parameters are positional, so Npgsql sends the text
-/// without parsing it on every page; result lists start small because most pages hold a few events.
+/// lower position behind a reader that has already moved past it. A short page ends with the first committed event it
+/// had to leave out, if any, read only to mark the page held back (<see cref="LogPage{T}"/>). Parameters are
+/// positional, so Npgsql sends the text without parsing it on every page; result lists start small because most pages
+/// hold a few events.
 /// </summary>
 public sealed class PostgresCommittedEventSource(NpgsqlDataSource dataSource) : ICommittedEventSource
 {
     private const string Header = "tx_id, position, tenant_id, stream_id, version, event_type, recorded_at";
 
-    private const string PageCondition = """
-        WHERE (tx_id, position) > ($1, $2) AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY tx_id, position
-        LIMIT $3
+    // Both halves under one snapshot, so they draw the same line; the second runs only to its first row.
+    private const string PageSql = $"""
+        WITH line AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS horizon)
+        (SELECT {Header}, data::text, false FROM tg_events, line
+         WHERE (tx_id, position) > ($1, $2) AND tx_id < line.horizon ORDER BY tx_id, position LIMIT $3)
+        UNION ALL
+        (SELECT {Header}, NULL, true FROM tg_events, line
+         WHERE (tx_id, position) > ($1, $2) AND tx_id >= line.horizon ORDER BY tx_id, position LIMIT 1)
         """;
 
-    private const string PageSql = $"SELECT {Header}, data::text FROM tg_events {PageCondition}";
-
-    // The same page without data, through a function that keeps one plan per connection (0761_event_header_reads.sql):
+    // The same page without data, through a function that keeps one plan per connection (0762_event_header_pages_held_back.sql):
     // as a plain statement it was planned afresh on every call, and shared header reads run on every wake-up.
-    private const string HeaderPageSql = "SELECT * FROM tg_event_headers_after($1, $2, $3)";
+    private const string HeaderPageSql = "SELECT * FROM tg_event_header_page($1, $2, $3)";
 
     // jsonb's text output is the costly part of a read, so it is asked for only here, for the chosen positions.
     private const string DataSql = "SELECT position, data::text FROM tg_events WHERE position = ANY($1)";
 
-    public async Task<IReadOnlyList<CommittedEvent>> ReadAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken)
+    public async Task<LogPage<CommittedEvent>> ReadAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken)
     {
         await using var command = PageCommand(PageSql, after, limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var events = new List<CommittedEvent>();
+        var shortOfHead = false;
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (reader.GetBoolean(8))
+            {
+                shortOfHead = true;
+                continue;
+            }
+
             events.Add(HeaderOf(reader).With(reader.GetString(7)));
         }
 
-        return events;
+        return new LogPage<CommittedEvent>(events, shortOfHead && events.Count < limit);
     }
 
-    public async Task<IReadOnlyList<EventHeader>> ReadHeadersAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken)
+    public async Task<LogPage<EventHeader>> ReadHeadersAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken)
     {
         await using var command = PageCommand(HeaderPageSql, after, limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var headers = new List<EventHeader>();
+        var shortOfHead = false;
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (reader.GetBoolean(7))
+            {
+                shortOfHead = true;
+                continue;
+            }
+
             headers.Add(HeaderOf(reader));
         }
 
-        return headers;
+        return new LogPage<EventHeader>(headers, shortOfHead);
     }
 
     public async Task<IReadOnlyList<CommittedEvent>> ReadDataAsync(IReadOnlyList<EventHeader> headers, CancellationToken cancellationToken)

@@ -17,10 +17,10 @@ public sealed class SharedDataReads(ICommittedEventSource log, long maxChars) : 
     private readonly Queue<long> _readOrder = new();
     private long _chars;
 
-    public Task<IReadOnlyList<CommittedEvent>> ReadAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken) =>
+    public Task<LogPage<CommittedEvent>> ReadAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken) =>
         log.ReadAfterAsync(after, limit, cancellationToken);
 
-    public Task<IReadOnlyList<EventHeader>> ReadHeadersAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken) =>
+    public Task<LogPage<EventHeader>> ReadHeadersAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken) =>
         log.ReadHeadersAfterAsync(after, limit, cancellationToken);
 
     public async Task<IReadOnlyList<CommittedEvent>> ReadDataAsync(IReadOnlyList<EventHeader> headers, CancellationToken cancellationToken)

@@ -24,15 +24,24 @@ public sealed class SubscriberPump(
     private Checkpoint? _stored;
     private DateTimeOffset _storedAt = DateTimeOffset.MinValue;
     private int _failures;
+    private int _shortInARow;
     private string? _lastFailure;
 
     /// <summary>
     /// When to read again after commits woke the subscriber during a step that started <paramref name="sincePageStarted"/>
     /// ago and asked for <paramref name="stepDelay"/>: a failing subscriber keeps its back-off (new commits do not make
-    /// its handler work), a full page is followed at once, anything else after the gather interval.
+    /// its handler work), anything else reads again after the gather interval, or sooner when the step asked for that.
     /// </summary>
-    public TimeSpan AfterWake(TimeSpan sincePageStarted, TimeSpan stepDelay) =>
-        _failures > 0 || stepDelay == TimeSpan.Zero ? stepDelay : _schedule.AfterWake(sincePageStarted);
+    public TimeSpan AfterWake(TimeSpan sincePageStarted, TimeSpan stepDelay)
+    {
+        if (_failures > 0)
+        {
+            return stepDelay;
+        }
+
+        var afterWake = _schedule.AfterWake(sincePageStarted);
+        return stepDelay < afterWake ? stepDelay : afterWake;
+    }
 
     /// <summary>
     /// When to read after commits woke the subscriber between steps, the last of which started
@@ -57,7 +66,7 @@ public sealed class SubscriberPump(
             }
 
             var from = _checkpoint.Value;
-            var (count, reached) = subscriber is ISelectiveEventSubscriber selective
+            var (count, reached, shortOfHead) = subscriber is ISelectiveEventSubscriber selective
                 ? await HandleSelectedAsync(selective, from, cancellationToken)
                 : await HandleAllAsync(from, cancellationToken);
             _checkpoint = reached;
@@ -69,7 +78,9 @@ public sealed class SubscriberPump(
 
             _failures = 0;
             _lastFailure = null;
-            return _schedule.AfterPage(count);
+            // Counted while the page makes no progress: a long transaction holds everything back and must not be polled hard.
+            _shortInARow = !shortOfHead ? 0 : count > 0 ? 1 : _shortInARow + 1;
+            return _schedule.AfterPage(count, _shortInARow);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -116,8 +127,8 @@ public sealed class SubscriberPump(
     /// <summary>The checkpoint moved since it was last stored, at least the interval ago.</summary>
     private bool ShouldStore() => _checkpoint != _stored && _time.GetUtcNow() - _storedAt >= options.CheckpointInterval;
 
-    /// <summary>Reads a page and hands it over whole; returns its size and the checkpoint after it.</summary>
-    private async Task<(int Count, Checkpoint Reached)> HandleAllAsync(Checkpoint from, CancellationToken cancellationToken)
+    /// <summary>Reads a page and hands it over whole; returns its size, the checkpoint after it and whether it fell short of the head.</summary>
+    private async Task<(int Count, Checkpoint Reached, bool ShortOfHead)> HandleAllAsync(Checkpoint from, CancellationToken cancellationToken)
     {
         var page = await source.ReadAfterAsync(from, options.PageSize, cancellationToken);
         if (page.Count > 0)
@@ -125,19 +136,19 @@ public sealed class SubscriberPump(
             await subscriber.HandleAsync(page, cancellationToken);
         }
 
-        return (page.Count, page.Count > 0 ? Pipeline.Checkpoint.After(page[^1]) : from);
+        return (page.Count, page.Count > 0 ? Pipeline.Checkpoint.After(page[^1]) : from, page.ShortOfHead);
     }
 
     /// <summary>
     /// Reads a page's headers, then the data of the events the subscriber wants, and hands those over (nothing when it
-    /// wants none); returns the page's size and the checkpoint after the whole page.
+    /// wants none); returns the page's size, the checkpoint after the whole page and whether it fell short of the head.
     /// </summary>
-    private async Task<(int Count, Checkpoint Reached)> HandleSelectedAsync(ISelectiveEventSubscriber selective, Checkpoint from, CancellationToken cancellationToken)
+    private async Task<(int Count, Checkpoint Reached, bool ShortOfHead)> HandleSelectedAsync(ISelectiveEventSubscriber selective, Checkpoint from, CancellationToken cancellationToken)
     {
         var headers = await source.ReadHeadersAfterAsync(from, options.PageSize, cancellationToken);
         if (headers.Count == 0)
         {
-            return (0, from);
+            return (0, from, headers.ShortOfHead);
         }
 
         var wanted = await selective.SelectAsync(headers, from, cancellationToken);
@@ -147,7 +158,7 @@ public sealed class SubscriberPump(
             await subscriber.HandleAsync(await source.ReadDataAsync(chosen, cancellationToken), cancellationToken);
         }
 
-        return (headers.Count, Pipeline.Checkpoint.After(headers[^1]));
+        return (headers.Count, Pipeline.Checkpoint.After(headers[^1]), headers.ShortOfHead);
     }
 
     private async Task RecordFailureAsync(Exception failure, CancellationToken cancellationToken)

@@ -21,6 +21,12 @@ internal sealed class LogInMemory : ICommittedEventSource
 
     public int FailNextReads { get; set; }
 
+    /// <summary>
+    /// A transaction still running, as PostgreSQL's oldest: events of this and later transactions are committed but
+    /// held back from reads (the page says so), as the real source does below pg_snapshot_xmin.
+    /// </summary>
+    public ulong? Running { get; set; }
+
     public List<Checkpoint> ReadsAfter { get; } = [];
 
     /// <summary>The positions whose data was asked for by <see cref="ReadDataAsync"/>, one array per call.</summary>
@@ -33,7 +39,7 @@ internal sealed class LogInMemory : ICommittedEventSource
         return committed;
     }
 
-    public Task<IReadOnlyList<CommittedEvent>> ReadAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken)
+    public Task<LogPage<CommittedEvent>> ReadAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken)
     {
         ReadsAfter.Add(after);
         if (FailNextReads > 0)
@@ -42,12 +48,18 @@ internal sealed class LogInMemory : ICommittedEventSource
             throw new InvalidOperationException("database unreachable");
         }
 
-        IReadOnlyList<CommittedEvent> page = [.. _events.Where(e => Checkpoint.After(e) > after).OrderBy(Checkpoint.After).Take(limit)];
-        return Task.FromResult(page);
+        var following = _events.Where(e => Checkpoint.After(e) > after).OrderBy(Checkpoint.After).ToList();
+        List<CommittedEvent> page = [.. following.TakeWhile(e => e.TransactionId < (Running ?? ulong.MaxValue)).Take(limit)];
+        return Task.FromResult(new LogPage<CommittedEvent>(page, page.Count < limit && page.Count < following.Count));
     }
 
-    public async Task<IReadOnlyList<EventHeader>> ReadHeadersAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken) =>
-        [.. (await ReadAfterAsync(after, limit, cancellationToken)).Select(e => new EventHeader(e.TransactionId, e.Position, e.TenantId, e.StreamId, e.Version, e.EventType, e.RecordedAt))];
+    public async Task<LogPage<EventHeader>> ReadHeadersAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken)
+    {
+        var page = await ReadAfterAsync(after, limit, cancellationToken);
+        return new LogPage<EventHeader>(
+            [.. page.Select(e => new EventHeader(e.TransactionId, e.Position, e.TenantId, e.StreamId, e.Version, e.EventType, e.RecordedAt))],
+            page.ShortOfHead);
+    }
 
     public Task<IReadOnlyList<CommittedEvent>> ReadDataAsync(IReadOnlyList<EventHeader> headers, CancellationToken cancellationToken)
     {

@@ -32,6 +32,27 @@ public sealed class PumpScheduleTests
         Assert.Equal(TimeSpan.FromMilliseconds(100), Schedule.AfterPage(delivered));
 
     [Theory]
+    [InlineData(1, 10)]
+    [InlineData(2, 20)]
+    [InlineData(4, 80)]
+    [InlineData(5, 100)]
+    [InlineData(64, 100)]
+    public void A_short_page_that_fell_short_of_the_head_is_followed_after_the_gather_interval_doubling_up_to_the_poll(int shortInARow, int expectedMs) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), Schedule.AfterPage(3, shortInARow));
+
+    [Fact]
+    public void A_full_page_is_followed_at_once_even_when_it_fell_short_of_the_head() =>
+        Assert.Equal(TimeSpan.Zero, Schedule.AfterPage(50, shortInARow: 3));
+
+    [Fact]
+    public void Without_a_gather_interval_a_held_back_reader_still_waits_a_millisecond_instead_of_spinning()
+    {
+        var eager = new PumpSchedule(new PipelineOptions { PollInterval = TimeSpan.FromMilliseconds(100), PageSize = 50, GatherInterval = TimeSpan.Zero });
+
+        Assert.Equal([1, 2, 4, 100], new[] { 1, 2, 3, 64 }.Select(n => eager.AfterPage(0, n).TotalMilliseconds));
+    }
+
+    [Theory]
     [InlineData(0, 1000)]
     [InlineData(300, 700)]
     [InlineData(1200, 0)]

@@ -81,15 +81,69 @@ public sealed class SharedHeaderReadsTests
         Assert.Equal([Checkpoint.Beginning], _log.ReadsAfter);
     }
 
+    [Fact]
+    public async Task A_page_served_up_to_the_end_of_the_stretch_falls_short_of_the_head_once_a_commit_woke_the_silo_after_its_read()
+    {
+        long wakeUps = 0;
+        var reads = new SharedHeaderReads(_log, capacity: 100, () => wakeUps);
+
+        var read = await reads.ReadHeadersAfterAsync(Checkpoint.Beginning, 10, default);
+        var servedBeforeWake = await reads.ReadHeadersAfterAsync(new Checkpoint(12, 2), 10, default);
+        wakeUps++;
+        var servedAfterWake = await reads.ReadHeadersAfterAsync(new Checkpoint(12, 2), 10, default);
+        var servedShortOfTheEnd = await reads.ReadHeadersAfterAsync(new Checkpoint(12, 2), 2, default);
+
+        Assert.False(read.ShortOfHead);
+        Assert.False(servedBeforeWake.ShortOfHead);
+        Assert.True(servedAfterWake.ShortOfHead);
+        Assert.Equal([3, 4, 5, 6], servedAfterWake.Select(h => h.Position));
+        // A full page is followed at once anyway.
+        Assert.False(servedShortOfTheEnd.ShortOfHead);
+        Assert.Equal([Checkpoint.Beginning], _log.ReadsAfter);
+    }
+
+    [Fact]
+    public async Task Events_held_back_after_the_stretch_are_still_reported_to_a_subscriber_served_from_it()
+    {
+        _log.Running = 15;
+        var reads = new SharedHeaderReads(_log, capacity: 100);
+
+        var read = await reads.ReadHeadersAfterAsync(Checkpoint.Beginning, 10, default);
+        var served = await reads.ReadHeadersAfterAsync(new Checkpoint(12, 2), 10, default);
+
+        Assert.Equal([1, 2, 3, 4], read.Select(h => h.Position));
+        Assert.True(read.ShortOfHead);
+        Assert.Equal([3, 4], served.Select(h => h.Position));
+        Assert.True(served.ShortOfHead);
+    }
+
+    [Fact]
+    public async Task A_subscriber_woken_after_a_read_started_reads_for_itself_instead_of_joining_it()
+    {
+        long wakeUps = 0;
+        var gated = new GatedLog(_log);
+        var reads = new SharedHeaderReads(gated, capacity: 100, () => wakeUps);
+
+        var started = reads.ReadHeadersAfterAsync(Checkpoint.Beginning, 3, default);
+        var joined = reads.ReadHeadersAfterAsync(Checkpoint.Beginning, 3, default);
+        wakeUps++;
+        var woken = reads.ReadHeadersAfterAsync(Checkpoint.Beginning, 3, default);
+        gated.Open.SetResult();
+        await Task.WhenAll(started, joined, woken);
+
+        Assert.Equal([Checkpoint.Beginning, Checkpoint.Beginning], _log.ReadsAfter);
+        Assert.Equal([1, 2, 3], (await woken).Select(h => h.Position));
+    }
+
     /// <summary>Header reads wait until <see cref="Open"/> is completed.</summary>
     private sealed class GatedLog(LogInMemory log) : ICommittedEventSource
     {
         public TaskCompletionSource Open { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task<IReadOnlyList<CommittedEvent>> ReadAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken) =>
+        public Task<LogPage<CommittedEvent>> ReadAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken) =>
             log.ReadAfterAsync(after, limit, cancellationToken);
 
-        public async Task<IReadOnlyList<EventHeader>> ReadHeadersAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken)
+        public async Task<LogPage<EventHeader>> ReadHeadersAfterAsync(Checkpoint after, int limit, CancellationToken cancellationToken)
         {
             await Open.Task;
             return await log.ReadHeadersAfterAsync(after, limit, cancellationToken);

@@ -119,6 +119,27 @@ public sealed class SubscriberPumpTests
     }
 
     [Fact]
+    public async Task Events_held_back_by_a_running_transaction_are_read_again_soon_and_not_at_the_next_poll()
+    {
+        var gather = TimeSpan.FromMilliseconds(10);
+        _log.Append(5, 1);
+        _log.Append(7, 2);
+        _log.Append(8, 3);
+        _log.Running = 6;
+        var subscriber = new RecordingSubscriber();
+        var pump = new SubscriberPump(subscriber, _log, _store, new PipelineOptions { PollInterval = Poll, PageSize = 5, GatherInterval = gather, CheckpointInterval = TimeSpan.Zero }, NullLogger.Instance);
+
+        // Progress behind the hold, then none: the wait doubles from the gather interval while nothing moves.
+        var delays = new[] { await pump.PumpOnceAsync(default), await pump.PumpOnceAsync(default), await pump.PumpOnceAsync(default) };
+        _log.Running = null;
+        var released = await pump.PumpOnceAsync(default);
+
+        Assert.Equal([gather, 2 * gather, 4 * gather], delays);
+        Assert.Equal(Poll, released);
+        Assert.Equal([[1], [2, 3]], subscriber.Pages);
+    }
+
+    [Fact]
     public async Task A_checkpoint_that_could_not_be_stored_is_stored_on_the_next_step_without_handing_the_page_over_again()
     {
         _log.Append(5, 1);
