@@ -34,4 +34,11 @@ public interface IEventSubscriber
     /// subscribers is neither skipped nor done again for the whole log.
     /// </summary>
     string? TakesOverFrom => null;
+
+    /// <summary>
+    /// The subscriber that took over part of this one's work, if any: when this one opens, that one's checkpoint is
+    /// created at this one's if it has none yet. This one may run first after an upgrade and handle pages without the
+    /// work it gave away; its successor then starts where this one was before them, not after them.
+    /// </summary>
+    string? HandsOverTo => null;
 }

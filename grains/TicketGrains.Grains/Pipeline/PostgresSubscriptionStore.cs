@@ -21,6 +21,13 @@ public sealed class PostgresSubscriptionStore(NpgsqlDataSource dataSource) : ISu
         ON CONFLICT (name) DO NOTHING
         """;
 
+    // The successor's row, if it has none, at this subscriber's checkpoint as stored before its first page here.
+    private const string HandOverSql = """
+        INSERT INTO tg_subscriptions (name, tx_id, position)
+        SELECT @successor, tx_id, position FROM tg_subscriptions WHERE name = @name
+        ON CONFLICT (name) DO NOTHING
+        """;
+
     private const string ReadSql = "SELECT tx_id, position FROM tg_subscriptions WHERE name = @name";
 
     // The guard keeps a checkpoint from moving back should two activations of a subscriber ever overlap; saving the
@@ -34,7 +41,7 @@ public sealed class PostgresSubscriptionStore(NpgsqlDataSource dataSource) : ISu
         UPDATE tg_subscriptions SET attempts = @attempts, last_error = @error, last_error_at = now() WHERE name = @name
         """;
 
-    public async Task<Checkpoint> OpenAsync(string name, SubscriberStart start, string? takesOverFrom, CancellationToken cancellationToken)
+    public async Task<Checkpoint> OpenAsync(string name, SubscriberStart start, string? takesOverFrom, string? handsOverTo, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using (var open = new NpgsqlCommand(OpenSql, connection))
@@ -43,6 +50,14 @@ public sealed class PostgresSubscriptionStore(NpgsqlDataSource dataSource) : ISu
             open.Parameters.Add(new NpgsqlParameter<bool>("now", start == SubscriberStart.Now));
             open.Parameters.Add(new NpgsqlParameter("predecessor", NpgsqlDbType.Text) { Value = (object?)takesOverFrom ?? DBNull.Value });
             await open.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (handsOverTo is not null)
+        {
+            await using var handOver = new NpgsqlCommand(HandOverSql, connection);
+            handOver.Parameters.Add(new NpgsqlParameter<string>("successor", handsOverTo));
+            handOver.Parameters.Add(new NpgsqlParameter<string>("name", name));
+            await handOver.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using var read = new NpgsqlCommand(ReadSql, connection);

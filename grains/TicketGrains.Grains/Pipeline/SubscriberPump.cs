@@ -61,7 +61,7 @@ public sealed class SubscriberPump(
         {
             if (_checkpoint is null)
             {
-                _checkpoint = _stored = await store.OpenAsync(subscriber.Name, subscriber.StartFrom, subscriber.TakesOverFrom, cancellationToken);
+                _checkpoint = _stored = await store.OpenAsync(subscriber.Name, subscriber.StartFrom, subscriber.TakesOverFrom, subscriber.HandsOverTo, cancellationToken);
                 _storedAt = _time.GetUtcNow();
             }
 

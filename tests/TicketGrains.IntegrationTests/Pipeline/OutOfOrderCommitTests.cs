@@ -45,12 +45,12 @@ public sealed class OutOfOrderCommitTests : MigratedDatabaseTest
         await using var open = await slow.BeginTransactionAsync();
         var held = (await EventRows.InsertAsync(slow, open, ("ticket-open", 1))).Single();
 
-        var start = await store.OpenAsync("late-comer", SubscriberStart.Now, null, CancellationToken.None);
+        var start = await store.OpenAsync("late-comer", SubscriberStart.Now, null, null, CancellationToken.None);
         await open.CommitAsync();
         var after = await EventRows.CommitAsync(source, ("ticket-open", 2));
 
         // Opening again (a new activation) finds the stored checkpoint rather than a new "now".
-        Assert.Equal(start, await store.OpenAsync("late-comer", SubscriberStart.Now, null, CancellationToken.None));
+        Assert.Equal(start, await store.OpenAsync("late-comer", SubscriberStart.Now, null, null, CancellationToken.None));
         var reader = new PostgresCommittedEventSource(source);
         IReadOnlyList<CommittedEvent> delivered = [];
         await Poll.UntilAsync("the events after the start to be readable", Deadline, async () =>

@@ -68,7 +68,7 @@ public sealed class SubscriberLagTests : MigratedDatabaseTest
     private static async Task<PostgresSubscriptionStore> StoreCheckpointAsync(NpgsqlDataSource source, string subscriber, Checkpoint checkpoint)
     {
         var store = new PostgresSubscriptionStore(source);
-        await store.OpenAsync(subscriber, SubscriberStart.Beginning, null, CancellationToken.None);
+        await store.OpenAsync(subscriber, SubscriberStart.Beginning, null, null, CancellationToken.None);
         await store.SaveAsync(subscriber, checkpoint, CancellationToken.None);
         return store;
     }

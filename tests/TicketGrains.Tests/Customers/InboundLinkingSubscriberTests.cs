@@ -55,8 +55,11 @@ public sealed class InboundLinkingSubscriberTests
     }
 
     [Fact]
-    public void It_takes_over_from_the_ticket_work_subscriber_that_linked_before_it() =>
+    public void It_takes_over_from_the_ticket_work_subscriber_that_linked_before_it_which_hands_over_to_it()
+    {
         Assert.Equal("inbound-messages", ((IEventSubscriber)_subscriber).TakesOverFrom);
+        Assert.Equal("inbound-linking", ((IEventSubscriber)new InboundMessageSubscriber(null!)).HandsOverTo);
+    }
 
     private CommittedEvent Received(string messageId, Guid customer, string text, bool raw = false)
     {

@@ -15,12 +15,18 @@ internal sealed class CheckpointsInMemory : ISubscriptionStore
 
     public int FailNextSaves { get; set; }
 
-    public Task<Checkpoint> OpenAsync(string name, SubscriberStart start, string? takesOverFrom, CancellationToken cancellationToken)
+    public Task<Checkpoint> OpenAsync(string name, SubscriberStart start, string? takesOverFrom, string? handsOverTo, CancellationToken cancellationToken)
     {
         Opened.Add((name, start));
-        return Task.FromResult(Stored.TryGetValue(name, out var stored) ? stored
+        var opened = Stored.TryGetValue(name, out var stored) ? stored
             : takesOverFrom is not null && Stored.TryGetValue(takesOverFrom, out var inherited) ? inherited
-            : Checkpoint.Beginning);
+            : Checkpoint.Beginning;
+        if (handsOverTo is not null)
+        {
+            Stored.TryAdd(handsOverTo, opened);
+        }
+
+        return Task.FromResult(opened);
     }
 
     public Task SaveAsync(string name, Checkpoint reached, CancellationToken cancellationToken)

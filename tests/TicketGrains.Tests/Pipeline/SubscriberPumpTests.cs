@@ -236,6 +236,22 @@ public sealed class SubscriberPumpTests
     }
 
     [Fact]
+    public async Task A_subscriber_that_handed_work_over_gives_its_checkpoint_to_a_successor_that_has_none_before_its_first_page()
+    {
+        _log.Append(5, 1);
+        _log.Append(6, 2);
+        _store.Stored["recorder"] = new Checkpoint(5, 1);
+        _store.Stored["kept-its-own"] = new Checkpoint(6, 2);
+
+        await Pump(new RecordingSubscriber(handsOverTo: "successor")).PumpOnceAsync(default);
+        await Pump(new RecordingSubscriber(handsOverTo: "kept-its-own")).PumpOnceAsync(default);
+
+        Assert.Equal(new Checkpoint(5, 1), _store.Stored["successor"]);
+        Assert.Equal(new Checkpoint(6, 2), _store.Stored["recorder"]);
+        Assert.Equal(new Checkpoint(6, 2), _store.Stored["kept-its-own"]);
+    }
+
+    [Fact]
     public async Task Recovering_with_nothing_new_stores_the_same_checkpoint_to_clear_the_failure_count()
     {
         _log.FailNextReads = 1;

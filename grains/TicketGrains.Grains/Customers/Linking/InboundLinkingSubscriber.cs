@@ -9,16 +9,20 @@ namespace TicketGrains.Grains.Customers.Linking;
 /// its merges and proposals take grain calls and several statements per sender, and a page of messages should not wait
 /// for them to become tickets. One customer's messages are linked in log order, so a later one finds the earlier ones'
 /// keys; different customers in parallel. It took over from the ticket work's subscriber, which linked after filing until
-/// then: a log that subscriber already read is not linked again (<see cref="TakesOverFrom"/>).
+/// then: a log that subscriber already read is not linked again (<see cref="TakesOverFrom"/>), and the ticket work,
+/// opening first after an upgrade, gives its checkpoint here before its first page without linking
+/// (<see cref="InboundMessageSubscriber.HandsOverTo"/>).
 /// </summary>
 public sealed class InboundLinkingSubscriber(InboundContentReader contents, IThreadingRules rules, CustomerLinker linker)
     : ISelectiveEventSubscriber
 {
-    public string Name => "inbound-linking";
+    public const string SubscriberName = "inbound-linking";
+
+    public string Name => SubscriberName;
 
     public SubscriberStart StartFrom => SubscriberStart.Beginning;
 
-    public string TakesOverFrom => "inbound-messages";
+    public string TakesOverFrom => InboundMessageSubscriber.SubscriberName;
 
     public ValueTask<Func<EventHeader, bool>> SelectAsync(IReadOnlyList<EventHeader> page, CancellationToken cancellationToken) =>
         ValueTask.FromResult<Func<EventHeader, bool>>(InboundMessagePages.IsReceived);
