@@ -81,7 +81,7 @@ public sealed class DouyinAdapter : IChannelAdapter
 
         return clientKey != DouyinSettings.Value(settings, DouyinSettings.ClientKey)
             ? WrongClientKey()
-            : DouyinEventReader.Read(eventName, root, request);
+            : DouyinEventReader.Read(eventName, root, request, DouyinSettings.Value(settings, DouyinSettings.AccountOpenId));
     }
 
     private static InboundOutcome.Refused WrongClientKey() =>

@@ -6,7 +6,8 @@ namespace TicketGrains.Api.Channels.Douyin;
 /// <summary>
 /// Turns a verified Douyin event into inbound messages: im_receive_msg is the customer's private message; entering the
 /// chat page and recalling a message are events an agent can use; every other event (the shop's own sent messages,
-/// read receipts, authorisations) is accepted and stores nothing.
+/// read receipts, authorisations) is accepted and stores nothing, and so is any event the shop's own account sent (a
+/// message an agent recalled), when the channel names that account (<see cref="DouyinSettings.AccountOpenId"/>).
 /// </summary>
 internal static class DouyinEventReader
 {
@@ -15,7 +16,7 @@ internal static class DouyinEventReader
 
     private static readonly HashSet<string> CustomerEvents = ["im_enter_direct_msg", "im_recall_msg"];
 
-    public static InboundOutcome Read(string eventName, JsonElement root, InboundRequest request)
+    public static InboundOutcome Read(string eventName, JsonElement root, InboundRequest request, string? shopOpenId)
     {
         var isMessage = eventName == ReceivedMessage;
         if (!isMessage && !CustomerEvents.Contains(eventName))
@@ -31,6 +32,11 @@ internal static class DouyinEventReader
         if (PushJson.Text(root, "from_user_id") is not { } sender)
         {
             return new InboundOutcome.Refused(400, "from_user_id", "The push names no sender.");
+        }
+
+        if (sender == shopOpenId)
+        {
+            return new InboundOutcome.Accepted([], InboundAnswer.Success);
         }
 
         var content = PushJson.Object(root, "content");

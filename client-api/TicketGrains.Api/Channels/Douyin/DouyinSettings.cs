@@ -7,7 +7,10 @@ internal static class DouyinSettings
     public const string ClientSecret = "clientSecret";
     public const string ApiBaseUrl = "apiBaseUrl";
 
-    /// <summary>Optional: the shop account's own open_id, sent as the send API's open_id query parameter.</summary>
+    /// <summary>
+    /// Optional: the shop account's own open_id, sent as the send API's open_id query parameter; events it sent itself
+    /// (an agent recalling a message) are then told apart from the customer's and store nothing.
+    /// </summary>
     public const string AccountOpenId = "openId";
 
     /// <summary>Optional: the private-message send path (unconfirmed against Douyin's documentation, hence configurable).</summary>

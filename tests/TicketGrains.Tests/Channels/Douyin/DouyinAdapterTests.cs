@@ -147,6 +147,18 @@ public sealed class DouyinAdapterTests
         Assert.Equal((400, "Msg-Id"), Refusal(_adapter.Handle(Fixture("im_receive_msg_no_msg_id.request"), Settings)));
 
     [Fact]
+    public void A_customer_recalling_a_message_is_an_event_naming_it_and_the_shop_recalling_its_own_stores_nothing()
+    {
+        var settings = new Dictionary<string, string>(Settings) { ["openId"] = "_000shopB" };
+
+        var byCustomer = Assert.Single(Assert.IsType<InboundOutcome.Accepted>(_adapter.Handle(Fixture("im_recall_msg.request"), settings)).Messages);
+        var byShop = Assert.IsType<InboundOutcome.Accepted>(_adapter.Handle(Fixture("im_recall_msg_shop.request"), settings));
+
+        Assert.Equal((InboundKinds.Event, "im_recall_msg", "@srv-5002", "_000customerA"), (byCustomer.Kind, byCustomer.EventName, byCustomer.EventKey, byCustomer.SenderId));
+        Assert.Empty(byShop.Messages);
+    }
+
+    [Fact]
     public void A_get_request_is_refused() =>
         Assert.Equal((405, "method"), Refusal(_adapter.Handle(Fixture("im_receive_msg_text.request") with { Method = "GET" }, Settings)));
 
