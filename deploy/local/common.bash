@@ -178,6 +178,23 @@ publish_ready_to_run() { # project built_dll published_dll: publish when missing
 
 dotnet_arch() { case "$(uname -m)" in aarch64 | arm64) echo arm64 ;; *) echo x64 ;; esac; }
 
+cpu_ticks() { # pids...: user + system CPU of the given processes, summed, in clock ticks (getconf CLK_TCK a second)
+    local total=0 pid
+    for pid in "$@"; do
+        [[ -r "/proc/$pid/stat" ]] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+    done
+    echo "$total"
+}
+
+local_postgres_ticks() { # the CPU of the local cluster's server and its backends, as postgres.sh placed it, in clock ticks
+    local data_root="${TICKETGRAINS_DATA:-$repo/.data}" pg_dir postmaster
+    pg_dir="$data_root/pg"
+    [[ -s "$data_root/pg.location" ]] && pg_dir="$(head -n 1 "$data_root/pg.location")"
+    postmaster="$(head -n 1 "$pg_dir/data/postmaster.pid" 2>/dev/null || echo 0)"
+    # shellcheck disable=SC2046
+    cpu_ticks "$postmaster" $(pgrep -P "$postmaster" | tr '\n' ' ')
+}
+
 # In the environment, not on the command line: a token is a credential.
 bench_admin_token() { # url tenant [lifetime minutes, default 120]
     TICKETGRAINS_TOKEN="$(curl -s --max-time 10 -X POST "$1/api/v1/dev/tokens" -H 'Content-Type: application/json' \

@@ -29,20 +29,7 @@ trap 'exit 130' INT TERM
 
 # shellcheck disable=SC2086
 start_bench_silo "$url" tg_bench_inbound inbound 11201 30201 ${TICKETGRAINS_BENCH_SILO_ARGS:-}
-# The local cluster's server process, as postgres.sh places it (its children are the backends).
-data_root="${TICKETGRAINS_DATA:-$repo/.data}"
-pg_dir="$data_root/pg"
-[[ -s "$data_root/pg.location" ]] && pg_dir="$(head -n 1 "$data_root/pg.location")"
-postmaster="$(head -n 1 "$pg_dir/data/postmaster.pid" 2>/dev/null || echo 0)"
 ticks="$(getconf CLK_TCK)"
-
-cpu_ticks() { # user + system CPU of the given processes, in clock ticks
-    local total=0 pid
-    for pid in "$@"; do
-        [[ -r "/proc/$pid/stat" ]] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
-    done
-    echo "$total"
-}
 machine() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8, $5 + $6}' /proc/stat; } # busy, idle ticks
 
 run_bench() { # bench options...
@@ -52,10 +39,7 @@ run_bench() { # bench options...
     dotnet tests/TicketGrains.Bench/bin/Release/net10.0/TicketGrains.Bench.dll inbound-latency --url "$url" "$@"
 }
 
-pg_ticks() { # the local cluster's server and backends
-    # shellcheck disable=SC2046
-    cpu_ticks "$postmaster" $(pgrep -P "$postmaster" | tr '\n' ' ')
-}
+pg_ticks() { local_postgres_ticks; }
 
 subscribers_behind() { curl -s "$url/metrics" | grep -E '^ticketgrains_pipeline_events_behind' | awk '$2 > 0' || true; }
 
