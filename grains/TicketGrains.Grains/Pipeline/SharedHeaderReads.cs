@@ -13,10 +13,10 @@ namespace TicketGrains.Grains.Pipeline;
 /// </summary>
 public sealed class SharedHeaderReads(ICommittedEventSource log, int capacity, Func<long>? wakeUps = null) : ICommittedEventSource
 {
-    private readonly Func<long> _wakeUps = wakeUps ?? (static () => 0);
     /// <summary>Headers kept per silo: about a second and a half of a promotion-day peak, some 1.5 MB.</summary>
     public const int DefaultCapacity = 10_000;
 
+    private readonly Func<long> _wakeUps = wakeUps ?? (static () => 0);
     private readonly Lock _gate = new();
     private readonly HeaderSegment _segment = new(capacity);
     private (Checkpoint After, Task<LogPage<EventHeader>> Read, long StartedAt)? _reading;
