@@ -10,8 +10,8 @@ public sealed class PipelineOptions : IValidatableOptions
     /// <summary>
     /// How long a subscriber that has caught up waits before looking for new events; also the first retry delay. A
     /// fallback: commits wake the subscribers (<see cref="PipelineWakeup"/>), and pages held back by a running
-    /// transaction are read again within milliseconds (ADR 0038); each poll costs every subscriber a read on an idle
-    /// silo (at 100 ms, 22 ms of the silo's CPU and 26 ms of PostgreSQL's a second: docs/benchmarks.md, 2026-12-06).
+    /// transaction are read again within milliseconds (ADR 0038). Each poll costs every subscriber a read on an idle
+    /// silo: at 100 ms PostgreSQL spent about twice the CPU it does at 500 ms (docs/benchmarks.md, 2026-12-06).
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
