@@ -12,6 +12,9 @@ namespace TicketGrains.Grains.Pipeline;
 /// makes the next one follow once the gather interval since its start has passed (at once after a full page), since
 /// that tick's read may have been just too early for it. A wake-up between ticks sets the next one to the end of that
 /// interval too, and leaves a failing subscriber's back-off alone.
+/// The timer is only ever moved on the activation's own scheduler: Orleans' grain timer keeps a change made during a
+/// tick in plain fields that it reads as the tick ends, so a change made from the committing thread at that moment could
+/// be dropped and the subscriber left asleep until its poll (ADR 0038, addendum).
 /// </summary>
 internal sealed class EventSubscriberGrain(
     IEnumerable<IEventSubscriber> subscribers,
@@ -28,8 +31,14 @@ internal sealed class EventSubscriberGrain(
     private bool _ticking;
     private bool _woken;
 
+    /// <summary>A wake-up is queued on the activation's scheduler and has not run yet: later ones need not queue another.</summary>
+    private bool _wakeQueued;
+
     /// <summary>When the last tick started (a <see cref="Stopwatch"/> timestamp).</summary>
     private long _lastStarted;
+
+    /// <summary>When the timer is set to tick next (a <see cref="Stopwatch"/> timestamp): a wake-up only brings it forward.</summary>
+    private long _nextDue;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -74,13 +83,30 @@ internal sealed class EventSubscriberGrain(
         lock (_gate)
         {
             _woken = true;
-            // Always set, never skipped as "already due sooner": a grain timer applies a change made while it fires
-            // only after the tick, and one racing that moment can be lost; the next commit's wake-up must repair it.
-            if (!_ticking && _pump?.WhenWokenBetweenSteps(Stopwatch.GetElapsedTime(_lastStarted)) is { } delay)
+            if (_ticking || _wakeQueued)
+            {
+                // A tick in progress looks at _woken when it ends; a queued wake-up reads the state when it runs.
+                return;
+            }
+
+            _wakeQueued = true;
+        }
+
+        GrainContext.Scheduler.QueueAction(ApplyWake);
+    }
+
+    /// <summary>Runs on the activation's scheduler, so never between a tick's end and the timer taking its next due time.</summary>
+    private void ApplyWake()
+    {
+        lock (_gate)
+        {
+            _wakeQueued = false;
+            if (!_ticking && _pump?.WhenWokenBetweenSteps(Stopwatch.GetElapsedTime(_lastStarted)) is { } delay
+                && DueAfter(delay) < _nextDue)
             {
                 try
                 {
-                    _timer?.Change(delay, Timeout.InfiniteTimeSpan);
+                    SetNextTick(delay);
                 }
                 catch (ObjectDisposedException)
                 {
@@ -108,8 +134,16 @@ internal sealed class EventSubscriberGrain(
             lock (_gate)
             {
                 _ticking = false;
-                _timer!.Change(_woken ? _pump!.AfterWake(Stopwatch.GetElapsedTime(started), delay) : delay, Timeout.InfiniteTimeSpan);
+                SetNextTick(_woken ? _pump!.AfterWake(Stopwatch.GetElapsedTime(started), delay) : delay);
             }
         }
     }
+
+    private void SetNextTick(TimeSpan delay)
+    {
+        _nextDue = DueAfter(delay);
+        _timer!.Change(delay, Timeout.InfiniteTimeSpan);
+    }
+
+    private static long DueAfter(TimeSpan delay) => Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency);
 }
