@@ -93,7 +93,11 @@ public static class SiloProgram
             app.UseTicketGrainsSecurity();
         }
 
-        app.MapOrleansDashboard("/dashboard").RequireOperator(app.Services);
+        if (TicketGrainsSilo.DashboardEnabled(app.Configuration))
+        {
+            app.MapOrleansDashboard("/dashboard").RequireOperator(app.Services);
+        }
+
         app.MapTicketGrainsObservability();
         PullTrace.WriteOnStop(app.Lifetime.ApplicationStopping, Environment.GetEnvironmentVariable("PULL_TRACE_FILE"));
         return app;

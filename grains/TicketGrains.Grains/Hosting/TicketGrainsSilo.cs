@@ -31,12 +31,16 @@ public static class TicketGrainsSilo
             .AddTranslatedGrainStorage("Default", connectionString)
             .AddTranslatedGrainStorage("PubSubStore", connectionString)
             .AddLiveFeedStreams()
-            .AddDashboard()
             .Configure<ClusterMembershipOptions>(FailureDetection.Tune)
             .UseRefusedSiloDetection()
             .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeouts.Response)
             .UseClusterTls(configuration);
         silo.Services.AddClusterIdentity().AddSiloEndpoints();
+        if (DashboardEnabled(configuration))
+        {
+            silo.AddDashboard();
+        }
+
         if (configuration.GetValue($"{ClusterSettings.Section}:{nameof(ClusterSettings.Placement)}", ClusterSettings.ResourceOptimizedPlacement)
             == ClusterSettings.RandomPlacement)
         {
@@ -54,6 +58,10 @@ public static class TicketGrainsSilo
             .AddFieldProposals(configuration).AddSurgeDetection(configuration);
         return silo;
     }
+
+    /// <summary>Whether the silo runs the Orleans dashboard (<see cref="ClusterSettings.Dashboard"/>).</summary>
+    public static bool DashboardEnabled(IConfiguration configuration) =>
+        configuration.GetValue($"{ClusterSettings.Section}:{nameof(ClusterSettings.Dashboard)}", true);
 
     /// <summary>ADO.NET grain storage on PostgreSQL whose driver failures reach callers as the project's own 503 error.</summary>
     private static ISiloBuilder AddTranslatedGrainStorage(this ISiloBuilder silo, string name, string connectionString)

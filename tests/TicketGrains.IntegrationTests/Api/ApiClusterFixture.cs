@@ -17,6 +17,9 @@ public class ApiClusterFixture : IAsyncLifetime
     /// <summary>The silo's database, for tests that look at (or tamper with) what it stored.</summary>
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialized.");
 
+    /// <summary>The silo's operating-system process id, for tests that look at the process itself.</summary>
+    public int SiloProcessId { get; private set; }
+
     /// <summary>A client for the tenant ("default" when null), as its admin unless another token is given.</summary>
     public ApiClient Client(string? tenant = null, string? token = null) => new(Http, tenant, token);
 
@@ -39,6 +42,7 @@ public class ApiClusterFixture : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         var silo = _processes.Add(NodeLauncher.StartSilo("silo+api", _database, NodeLauncher.NewClusterId(), hostApi: true, Settings));
+        SiloProcessId = silo.Process.Id;
         _http = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = RequestTimeout };
         await Readiness.WaitForApiAsync(silo, Readiness.Deadline);
     }
