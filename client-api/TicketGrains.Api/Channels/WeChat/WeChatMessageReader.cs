@@ -10,16 +10,22 @@ public static class WeChatMessageReader
     private static readonly HashSet<string> ReadTypes = ["text", "image", "voice", "video", "shortvideo", "location", "link"];
 
     /// <summary>
-    /// Events that report how the account's own sends went (template and mass messages, publishing, subscription
-    /// messages). WeChat names the recipient as FromUserName, but the follower did nothing: filed, each would open a
-    /// ticket per message the shop sent.
+    /// Events no follower caused, though FromUserName names one (or WeChat's system account): the reports on how the
+    /// account's own sends went (template and mass messages, publishing, subscription messages), the customer-service
+    /// sessions the shop's agents took, closed or handed over (多客服), and the account's verification notices. Filed,
+    /// each would open a ticket in the follower's name for something the shop did.
     /// </summary>
-    private static readonly HashSet<string> SendReports = ["TEMPLATESENDJOBFINISH", "MASSSENDJOBFINISH", "PUBLISHJOBFINISH", "subscribe_msg_sent_event"];
+    private static readonly HashSet<string> NotTheFollowers =
+    [
+        "TEMPLATESENDJOBFINISH", "MASSSENDJOBFINISH", "PUBLISHJOBFINISH", "subscribe_msg_sent_event",
+        "kf_create_session", "kf_close_session", "kf_switch_session",
+        "qualification_verify_success", "qualification_verify_fail", "naming_verify_success", "naming_verify_fail", "annual_renew", "verify_expired",
+    ];
 
     /// <summary>
-    /// The push as an inbound message, or null for a send report, which is acknowledged and stored nowhere. A message
-    /// type not read here is kept as a text line naming it: refusing it would make WeChat retry and then tell the
-    /// follower the account cannot serve them, and dropping it would lose what they sent.
+    /// The push as an inbound message, or null for an event no follower caused, which is acknowledged and stored
+    /// nowhere. A message type not read here is kept as a text line naming it: refusing it would make WeChat retry and
+    /// then tell the follower the account cannot serve them, and dropping it would lose what they sent.
     /// </summary>
     public static InboundMessage? Read(XmlFields xml)
     {
@@ -31,7 +37,7 @@ public static class WeChatMessageReader
             throw InboundRefusal.Malformed("CreateTime", "<CreateTime> is not a time in seconds since 1970.");
         }
 
-        if (type == "event" && SendReports.Contains(xml.RequiredName("Event")))
+        if (type == "event" && NotTheFollowers.Contains(xml.RequiredName("Event")))
         {
             return null;
         }

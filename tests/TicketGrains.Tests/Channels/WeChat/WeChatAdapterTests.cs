@@ -121,16 +121,39 @@ public sealed class WeChatAdapterTests
         Assert.Equal(new InboundLocation(23.137466, 113.352425, 119.38504, null), message.Location);
     }
 
-    [Fact]
-    public void Reports_on_the_accounts_own_sends_are_acknowledged_and_store_nothing()
+    [Theory]
+    [InlineData("TEMPLATESENDJOBFINISH")]
+    [InlineData("MASSSENDJOBFINISH")]
+    [InlineData("kf_close_session")]
+    [InlineData("qualification_verify_success")]
+    public void Events_no_follower_caused_send_reports_agents_sessions_verification_notices_are_acknowledged_and_store_nothing(string name)
     {
-        foreach (var report in new[] { WeChatPushes.TemplateSendJobFinish, WeChatPushes.MassSendJobFinish })
+        var push = name switch
         {
-            var accepted = Assert.IsType<InboundOutcome.Accepted>(_adapter.Handle(WeChatRequests.Plain(report, At), WeChatRequests.PlainSettings));
+            "TEMPLATESENDJOBFINISH" => WeChatPushes.TemplateSendJobFinish,
+            "MASSSENDJOBFINISH" => WeChatPushes.MassSendJobFinish,
+            "kf_close_session" => WeChatPushes.KfCloseSession,
+            _ => WeChatPushes.QualificationVerifySuccess,
+        };
 
-            Assert.Equal(InboundAnswer.Success, accepted.Answer);
-            Assert.Empty(accepted.Messages);
-        }
+        var accepted = Assert.IsType<InboundOutcome.Accepted>(_adapter.Handle(WeChatRequests.Plain(push, At), WeChatRequests.PlainSettings));
+
+        Assert.Equal(InboundAnswer.Success, accepted.Answer);
+        Assert.Empty(accepted.Messages);
+    }
+
+    [Theory]
+    [InlineData("scancode_push", "rselfmenu_0_1")]
+    [InlineData("pic_sysphoto", "rselfmenu_1_0")]
+    [InlineData("location_select", "rselfmenu_2_0")]
+    public void A_menu_event_with_nested_details_is_an_event_with_its_key(string name, string key)
+    {
+        var push = name switch { "scancode_push" => WeChatPushes.ScanCodePush, "pic_sysphoto" => WeChatPushes.PicSysPhoto, _ => WeChatPushes.LocationSelect };
+
+        var message = Receive(push);
+
+        Assert.Equal((InboundKinds.Event, name, key), (message.Kind, message.EventName, message.EventKey));
+        Assert.Equal($"{WeChatPushes.Follower}:{WeChatPushes.CreateTime}:{name}", message.PlatformMessageId);
     }
 
     [Fact]

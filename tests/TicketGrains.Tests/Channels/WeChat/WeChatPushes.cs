@@ -95,6 +95,24 @@ public static class WeChatPushes
         <CheckState>0</CheckState></CopyrightCheckResult>
         """);
 
+    /// <summary>The shop's agent closed the follower's customer-service session (多客服): FromUserName is the follower.</summary>
+    public static readonly string KfCloseSession = Event("kf_close_session", extra: "<KfAccount><![CDATA[test1@test]]></KfAccount>");
+
+    /// <summary>A verification notice for the account itself, from WeChat's system account.</summary>
+    public static readonly string QualificationVerifySuccess = Event("qualification_verify_success", extra: "<ExpiredTime>1827835200</ExpiredTime>");
+
+    /// <summary>Menu events whose details come in nested elements (扫码推事件, 系统拍照发图, 地理位置选择器).</summary>
+    public static readonly string ScanCodePush = Event("scancode_push", "rselfmenu_0_1",
+        "<ScanCodeInfo><ScanType><![CDATA[qrcode]]></ScanType><ScanResult><![CDATA[DD20261111-42]]></ScanResult></ScanCodeInfo>");
+
+    public static readonly string PicSysPhoto = Event("pic_sysphoto", "rselfmenu_1_0",
+        "<SendPicsInfo><Count>1</Count><PicList><item><PicMd5Sum><![CDATA[1b5f7c23b5bf75682a53e7b6d163e185]]></PicMd5Sum></item></PicList></SendPicsInfo>");
+
+    public static readonly string LocationSelect = Event("location_select", "rselfmenu_2_0", """
+        <SendLocationInfo><Location_X><![CDATA[23]]></Location_X><Location_Y><![CDATA[113]]></Location_Y><Scale><![CDATA[15]]></Scale>
+        <Label><![CDATA[ 广州市海珠区客村艺苑路 106号]]></Label><Poiname><![CDATA[]]></Poiname></SendLocationInfo>
+        """);
+
     /// <summary>Every push above by name, for tests that run each in plaintext and in safe mode.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>
     {
