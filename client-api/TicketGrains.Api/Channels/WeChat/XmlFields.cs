@@ -80,7 +80,9 @@ public sealed class XmlFields
     {
         try
         {
-            return StrictUtf8.GetString(body);
+            // A byte order mark is allowed before an XML document in bytes, but would be a stray character in its text.
+            var byteOrderMark = "\uFEFF"u8;
+            return StrictUtf8.GetString(body.AsSpan().StartsWith(byteOrderMark) ? body.AsSpan(byteOrderMark.Length) : body);
         }
         catch (DecoderFallbackException)
         {

@@ -157,6 +157,16 @@ public sealed class WeChatAdapterTests
     }
 
     [Fact]
+    public void A_body_that_starts_with_a_utf8_byte_order_mark_is_read_like_one_without()
+    {
+        var request = WeChatRequests.Plain(WeChatPushes.Text, At);
+
+        var message = Single(_adapter.Handle(request with { Body = [0xEF, 0xBB, 0xBF, .. request.Body] }, WeChatRequests.PlainSettings));
+
+        Assert.Equal(("24710836129461230", "订单 20261111-42 三天没有物流更新 <急>"), (message.PlatformMessageId, message.Text));
+    }
+
+    [Fact]
     public void A_msgid_spelled_MsgID_as_in_the_voice_field_table_is_the_message_id()
     {
         var message = Receive(WeChatPushes.Voice.Replace("<MsgId>24710836129461232</MsgId>", "<MsgID>24710836129461232</MsgID>", StringComparison.Ordinal));
