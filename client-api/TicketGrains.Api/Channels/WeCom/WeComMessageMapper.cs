@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -25,7 +26,7 @@ public static class WeComMessageMapper
     {
         var id = Text(item, "msgid");
         var type = Text(item, "msgtype");
-        var sentAt = item["send_time"]?.GetValueKind() == JsonValueKind.Number ? item["send_time"]!.GetValue<long>() : (long?)null;
+        var sentAt = Integer(item, "send_time");
         if (id is null || type is null || sentAt is not (>= 0 and <= 253402300799))
         {
             return null;
@@ -37,13 +38,19 @@ public static class WeComMessageMapper
         }
 
         var sender = Text(item, "external_userid");
-        var origin = item["origin"]?.GetValueKind() == JsonValueKind.Number ? item["origin"]!.GetValue<int>() : 0;
-        if (sender is null || origin != FromCustomer || item[type] is not JsonObject body)
+        if (sender is null || Integer(item, "origin") != FromCustomer)
         {
             return null;
         }
 
         var message = new InboundMessage { PlatformMessageId = id, SenderId = sender, SentAt = DateTimeOffset.FromUnixTimeSeconds(sentAt.Value), Kind = InboundKinds.Text };
+        if (item[type] is not JsonObject body)
+        {
+            // A type WeCom sends without content (a note, 笔记, whose content sync_msg does not return): the customer sent
+            // something, so it is kept by its type rather than dropped.
+            return message with { Text = $"[WeCom {type} message]" };
+        }
+
         return type switch
         {
             "text" => message with { Text = Text(body, "content") },
@@ -90,6 +97,23 @@ public static class WeComMessageMapper
     private static string? Text(JsonObject json, string name) =>
         json[name]?.GetValueKind() == JsonValueKind.String && json[name]!.GetValue<string>() is { Length: > 0 } value ? value : null;
 
-    private static double? Number(JsonObject json, string name) =>
-        json[name]?.GetValueKind() == JsonValueKind.Number ? json[name]!.GetValue<double>() : null;
+    /// <summary>
+    /// An integer sent as a number or as a string of digits; null for anything else (a fraction, a number too large),
+    /// which skips the item: throwing would fail its whole page, and the cursor would never move past it.
+    /// </summary>
+    private static long? Integer(JsonObject json, string name) => json[name] switch
+    {
+        JsonValue value when value.TryGetValue<long>(out var number) => number,
+        JsonValue value when value.TryGetValue<string>(out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
+
+    /// <summary>A coordinate sent as a number or as a numeric string; null for anything else.</summary>
+    private static double? Number(JsonObject json, string name) => json[name] switch
+    {
+        JsonValue value when value.TryGetValue<double>(out var number) && double.IsFinite(number) => number,
+        JsonValue value when value.TryGetValue<string>(out var text)
+            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed) => parsed,
+        _ => null,
+    };
 }

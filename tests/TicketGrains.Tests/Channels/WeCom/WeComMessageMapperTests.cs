@@ -141,4 +141,32 @@ public sealed class WeComMessageMapperTests
         Assert.Equal("""[WeCom miniprogram message] {"title":"订单详情","appid":"wx0c1d2e3f4a5b6c7d","pagepath":"pages/order?no=42","thumb_media_id":"MEDIA_ID"}""",
             miniProgram.Text);
     }
+
+    [Fact]
+    public void A_note_which_sync_msg_returns_without_content_is_kept_as_a_text_line_naming_its_type()
+    {
+        var note = Item("n1", "note", body: null);
+        note.Remove("note");
+
+        var message = Map(note);
+
+        Assert.Equal(("n1", InboundKinds.Text, "[WeCom note message]"), (message.PlatformMessageId, message.Kind, message.Text));
+    }
+
+    [Fact]
+    public void Numbers_sent_as_strings_are_read_and_unreadable_ones_skip_the_item_instead_of_failing_the_page()
+    {
+        var asStrings = Item("s1", "location", new JsonObject { ["latitude"] = "23.106", ["longitude"] = "113.3205", ["name"] = "广州国际媒体港" });
+        asStrings["send_time"] = "1796299200";
+        asStrings["origin"] = "3";
+        var fractionalTime = Item("f1", "text", new JsonObject { ["content"] = "x" });
+        fractionalTime["send_time"] = 1796299200.5;
+        var fractionalOrigin = Item("f2", "text", new JsonObject { ["content"] = "x" });
+        fractionalOrigin["origin"] = 3.5;
+
+        var location = Map(asStrings);
+
+        Assert.Equal(new InboundLocation(23.106, 113.3205, null, "广州国际媒体港"), location.Location);
+        Assert.Equal([null, null], new[] { fractionalTime, fractionalOrigin }.Select(Parsed));
+    }
 }
