@@ -20,7 +20,8 @@ internal static class DouyinContentReader
         var type = PushJson.FirstText(body, "message_type", "msg_type") ?? (PushJson.Text(body, "text") is null ? "unknown" : "text");
         return type switch
         {
-            "text" => message with { Kind = InboundKinds.Text, Text = PushJson.Text(body, "text") ?? "" },
+            // Text that is not a string (or is missing) would store an empty message: the raw content keeps what came.
+            "text" => message with { Kind = InboundKinds.Text, Text = PushJson.Text(body, "text") ?? $"[Douyin text message] {raw}" },
             "image" or "user_local_image" => message with
             {
                 Kind = InboundKinds.Image,
@@ -42,9 +43,29 @@ internal static class DouyinContentReader
                 MediaFormat = "emoji",
                 MediaUrl = PushJson.FirstText(body, "resource_url", "url"),
             },
+            "retain_consult_card" when FilledIn(body) is { } answers => message with { Kind = InboundKinds.Text, Text = $"[Douyin {type}] {answers}" },
             "card" or "link" or "share" or "retain_consult_card" => Card(message, body, type, raw),
             _ => message with { Kind = InboundKinds.Text, Text = $"[Douyin {type} message] {raw}" },
         };
+    }
+
+    /// <summary>
+    /// A lead card the customer filled in (留资卡片): its card_data rows as "label: value" (name, phone …), or null when
+    /// it has none (a card still blank).
+    /// </summary>
+    private static string? FilledIn(JsonElement body)
+    {
+        if (!body.TryGetProperty("card_data", out var rows) || rows.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var answers = rows.EnumerateArray()
+            .Select(row => (Label: PushJson.Text(row, "label"), Value: PushJson.Text(row, "value")))
+            .Where(row => row.Value is not null)
+            .Select(row => row.Label is null ? row.Value : $"{row.Label}: {row.Value}")
+            .ToList();
+        return answers.Count > 0 ? string.Join("; ", answers) : null;
     }
 
     private static InboundMessage Card(InboundMessage message, JsonElement body, string type, string? raw)

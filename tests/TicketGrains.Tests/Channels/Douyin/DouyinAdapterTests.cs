@@ -77,14 +77,24 @@ public sealed class DouyinAdapterTests
         Assert.Equal(new InboundLink("https://shop.example.com/o/DD20251203001", "DD20251203001 订单详情", "待发货"), card.Link);
     }
 
-    [Fact]
-    public void An_unknown_content_type_is_kept_as_a_readable_text_line_with_the_raw_content()
+    [Theory]
+    [InlineData("im_receive_msg_unknown.request", "[Douyin group_invite message] {", "\"group_id\":\"g-42\"")]
+    [InlineData("im_receive_msg_text_not_a_string.request", "[Douyin text message] {", "订单 DD20251203001 还没发货")]
+    public void An_unknown_type_or_a_text_that_is_not_a_string_is_kept_as_a_readable_text_line_with_the_raw_content(string fixture, string start, string rawPart)
     {
-        var message = Single("im_receive_msg_unknown.request");
+        var message = Single(fixture);
 
         Assert.Equal(InboundKinds.Text, message.Kind);
-        Assert.StartsWith("[Douyin group_invite message] {", message.Text, StringComparison.Ordinal);
-        Assert.Contains("\"group_id\":\"g-42\"", message.Text, StringComparison.Ordinal);
+        Assert.StartsWith(start, message.Text, StringComparison.Ordinal);
+        Assert.Contains(rawPart, message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_filled_in_lead_card_reads_as_its_labels_and_values()
+    {
+        var message = Single("im_receive_msg_retain_consult_card.request");
+
+        Assert.Equal((InboundKinds.Text, "[Douyin retain_consult_card] 姓名: 王小明; 手机号: 13800138000"), (message.Kind, message.Text));
     }
 
     [Fact]
