@@ -33,6 +33,13 @@ public static class ChannelFixture
         };
     }
 
+    /// <summary>A rewrite that puts a UTF-8 byte order mark before the fixture's body (some relays add one).</summary>
+    public static string WithByteOrderMark(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        return lines.Insert(lines.IndexOf("\n\n", StringComparison.Ordinal) + 2, "\uFEFF");
+    }
+
     private static (string Method, Dictionary<string, string> Query, Dictionary<string, string> Headers, string Body) Parse(string text)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');

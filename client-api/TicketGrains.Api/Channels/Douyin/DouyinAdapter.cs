@@ -35,7 +35,7 @@ public sealed class DouyinAdapter : IChannelAdapter
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(request.Body);
+            document = PushJson.Parse(request.Body);
         }
         catch (JsonException)
         {

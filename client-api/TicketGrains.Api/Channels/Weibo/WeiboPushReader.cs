@@ -25,7 +25,7 @@ internal static class WeiboPushReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, Lenient);
+            document = PushJson.Parse(body, Lenient);
         }
         catch (JsonException)
         {

@@ -19,8 +19,8 @@ public sealed class DouyinAdapterTests
 
     private readonly DouyinAdapter _adapter = new();
 
-    internal static InboundRequest Fixture(string name, DateTimeOffset? receivedAt = null, string secret = Secret) =>
-        ChannelFixture.Load("Douyin", name, receivedAt ?? Created.AddSeconds(3), request => DouyinAdapter.Sign(secret, request.Body));
+    internal static InboundRequest Fixture(string name, DateTimeOffset? receivedAt = null, string secret = Secret, Func<string, string>? rewrite = null) =>
+        ChannelFixture.Load("Douyin", name, receivedAt ?? Created.AddSeconds(3), request => DouyinAdapter.Sign(secret, request.Body), rewrite);
 
     private InboundMessage Single(string name)
     {
@@ -95,6 +95,14 @@ public sealed class DouyinAdapterTests
         var message = Single("im_receive_msg_retain_consult_card.request");
 
         Assert.Equal((InboundKinds.Text, "[Douyin retain_consult_card] 姓名: 王小明; 手机号: 13800138000"), (message.Kind, message.Text));
+    }
+
+    [Fact]
+    public void A_body_that_starts_with_a_utf8_byte_order_mark_is_read_like_one_without()
+    {
+        var accepted = Assert.IsType<InboundOutcome.Accepted>(_adapter.Handle(Fixture("im_receive_msg_text.request", rewrite: ChannelFixture.WithByteOrderMark), Settings));
+
+        Assert.Equal(("msg-text-1", "订单 DD20251203001 还没发货"), (Assert.Single(accepted.Messages).PlatformMessageId, accepted.Messages[0].Text));
     }
 
     [Fact]

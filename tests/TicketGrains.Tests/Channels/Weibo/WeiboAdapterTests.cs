@@ -14,13 +14,13 @@ public sealed class WeiboAdapterTests
 
     private readonly WeiboAdapter _adapter = new();
 
-    private static InboundRequest Fixture(string name, DateTimeOffset? receivedAt = null, string secret = Secret) =>
+    private static InboundRequest Fixture(string name, DateTimeOffset? receivedAt = null, string secret = Secret, Func<string, string>? rewrite = null) =>
         ChannelFixture.Load("Weibo", name, receivedAt ?? Signed.AddSeconds(2),
-            request => Signatures.SortedSha1Hex(secret, request.QueryValue("timestamp")!, request.QueryValue("nonce")!));
+            request => Signatures.SortedSha1Hex(secret, request.QueryValue("timestamp")!, request.QueryValue("nonce")!), rewrite);
 
-    private InboundMessage Single(string name)
+    private InboundMessage Single(string name, Func<string, string>? rewrite = null)
     {
-        var accepted = Assert.IsType<InboundOutcome.Accepted>(_adapter.Handle(Fixture(name), Settings));
+        var accepted = Assert.IsType<InboundOutcome.Accepted>(_adapter.Handle(Fixture(name, rewrite: rewrite), Settings));
         Assert.Equal(InboundAnswer.Text(""), accepted.Answer);
         return Assert.Single(accepted.Messages);
     }
@@ -47,6 +47,10 @@ public sealed class WeiboAdapterTests
             Text = "订单 WB20251203 什么时候到?",
         }, message);
     }
+
+    [Fact]
+    public void A_body_that_starts_with_a_utf8_byte_order_mark_is_read_like_one_without() =>
+        Assert.Equal("订单 WB20251203 什么时候到?", Single("text.request", ChannelFixture.WithByteOrderMark).Text);
 
     [Fact]
     public void A_push_with_a_message_id_is_keyed_by_it() =>
