@@ -32,9 +32,10 @@ public class ApiClusterFixture : IAsyncLifetime
     /// <summary>
     /// Settings of the silo ("--Key=value"), for a fixture that needs other than the defaults. A one-second audience
     /// lease makes the live feed publish only for tenants with a listener from the second second on, as it does in
-    /// production after the first thirty, so the feed tests run against that path and not the "everyone" start.
+    /// production after the first thirty, so the feed tests run against that path and not the "everyone" start. The
+    /// dashboard is on as shipped: the API tests sign in to it and walk its route (test silos start without it).
     /// </summary>
-    protected virtual string[] Settings => [ShortAudienceLease];
+    protected virtual string[] Settings => [ShortAudienceLease, "--Orleans:Dashboard=true"];
 
     protected const string ShortAudienceLease = "--LiveFeedAudience:Lease=00:00:01";
 

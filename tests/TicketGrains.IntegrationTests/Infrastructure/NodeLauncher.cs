@@ -37,6 +37,10 @@ public static class NodeLauncher
             $"--Orleans:SiloPort={siloPort}",
             $"--Orleans:GatewayPort={gatewayPort}",
             $"--Silo:HostApi={(hostApi ? "true" : "false")}",
+            // The dashboard adds about a second of CPU to a silo's start (docs/benchmarks.md), and a run starts dozens;
+            // the tests that use it start their silo as shipped (ApiClusterFixture, DashboardSwitchTests). Later
+            // settings win, so a test's own setting overrides this.
+            "--Orleans:Dashboard=false",
         ]).Concat(settings);
         return new TicketGrainsNode(ProcessHost.StartDotnet(name, RepoLayout.SiloDll, arguments), new Uri(url), siloPort);
     }
