@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TicketGrains.Api.Channels.Inbound;
 
 namespace TicketGrains.Api.Channels.Douyin;
 
@@ -9,15 +10,9 @@ namespace TicketGrains.Api.Channels.Douyin;
 /// </summary>
 internal static class PushJson
 {
-    /// <summary>
-    /// The push body as a document. A UTF-8 byte order mark before it is skipped: JSON readers may ignore one (RFC 8259),
-    /// System.Text.Json refuses it, and a push refused for it would be retried and then lost.
-    /// </summary>
-    public static JsonDocument Parse(byte[] body, JsonDocumentOptions options = default)
-    {
-        var byteOrderMark = "\uFEFF"u8;
-        return JsonDocument.Parse(body.AsSpan().StartsWith(byteOrderMark) ? body.AsMemory(byteOrderMark.Length) : body, options);
-    }
+    /// <summary>The push body as a document, a leading byte order mark skipped (<see cref="ByteOrderMark"/>).</summary>
+    public static JsonDocument Parse(byte[] body, JsonDocumentOptions options = default) =>
+        JsonDocument.Parse(ByteOrderMark.Skipped(body), options);
 
     /// <summary>A field's value as text whether the platform sent a string or a number; null when absent, empty or another kind.</summary>
     public static string? Text(JsonElement parent, string name) =>

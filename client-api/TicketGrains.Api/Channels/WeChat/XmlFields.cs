@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using TicketGrains.Api.Channels.Inbound;
 
 namespace TicketGrains.Api.Channels.WeChat;
 
@@ -80,9 +81,7 @@ public sealed class XmlFields
     {
         try
         {
-            // A byte order mark is allowed before an XML document in bytes, but would be a stray character in its text.
-            var byteOrderMark = "\uFEFF"u8;
-            return StrictUtf8.GetString(body.AsSpan().StartsWith(byteOrderMark) ? body.AsSpan(byteOrderMark.Length) : body);
+            return StrictUtf8.GetString(ByteOrderMark.Skipped(body).Span);
         }
         catch (DecoderFallbackException)
         {
