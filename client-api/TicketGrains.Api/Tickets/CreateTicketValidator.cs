@@ -14,8 +14,11 @@ public static class CreateTicketValidator
     public const int MaxFieldKey = 64;
     public const int MaxFieldValue = 1000;
 
-    /// <summary>The request in validated form; the customer id and tier are filled in once the customer is resolved.</summary>
-    public sealed record Valid(CustomerReference Customer, string Channel, string Subject, string Body, string Category, string Priority,
+    /// <summary>
+    /// The request in validated form; the customer id and tier are filled in once the customer is resolved. A null
+    /// category is one the request did not name: it is predicted from the subject and body (ADR 0020).
+    /// </summary>
+    public sealed record Valid(CustomerReference Customer, string Channel, string Subject, string Body, string? Category, string Priority,
         IReadOnlyDictionary<string, string> Fields);
 
     public static Valid? Validate(CreateTicketRequest request, FieldErrors errors)
@@ -33,7 +36,7 @@ public static class CreateTicketValidator
             return null;
         }
 
-        return new Valid(customer, request.Channel!, request.Subject!.Trim(), request.Body!, request.Category ?? TicketCatalog.DefaultCategory,
+        return new Valid(customer, request.Channel!, request.Subject!.Trim(), request.Body!, request.Category,
             request.Priority ?? TicketCatalog.DefaultPriority, request.Fields ?? []);
     }
 

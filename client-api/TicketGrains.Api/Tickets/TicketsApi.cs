@@ -21,7 +21,7 @@ public static class TicketsApi
     public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/tickets").WithTags("Tickets").MasksPersonalData();
-        group.MapPost("/", CreateAsync).WithName("CreateTicket").WithSummary("Open a ticket (durable before 201; Idempotency-Key supported).")
+        group.MapPost("/", CreateAsync).WithName("CreateTicket").WithSummary("Open a ticket (durable before 201; Idempotency-Key supported; without a category it is predicted from the text).")
             .Accepts<CreateTicketRequest>("application/json")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .RequirePermission(Permissions.TicketsWrite).WithinQuota(QuotaKeys.Tickets)
@@ -64,7 +64,13 @@ public static class TicketsApi
         var ticketId = TicketIds.For(tenant, idempotencyKey);
         var abort = context.RequestAborted;
         var identity = cluster.Reference<IChannelIdentityGrain>(GrainKeys.For(tenant, $"{valid.Customer.Channel}:{valid.Customer.ExternalId}"));
+        // A request that names no category gets the predicted one (set when sure, else proposed), as an inbound message
+        // does; the prediction runs while the customer is resolved.
+        var deciding = valid.Category is { } named
+            ? Task.FromResult(new CategoryDecision(named, null))
+            : GrainRetry.Idempotent(() => cluster.Reference<IIntentClassifierGrain>(0).DecideCategoryAsync(valid.Subject, valid.Body), abort);
         var customer = await GrainRetry.Idempotent(() => identity.ResolveAsync(valid.Customer), abort);
+        var category = await deciding;
         var command = new CreateTicket
         {
             Channel = valid.Channel,
@@ -72,7 +78,8 @@ public static class TicketsApi
             CustomerTier = customer.Tier,
             Subject = valid.Subject,
             Body = valid.Body,
-            Category = valid.Category,
+            Category = category.Category,
+            ProposedCategory = category.Proposed,
             Priority = valid.Priority,
             Fields = valid.Fields,
             RequestHash = idempotencyKey.Length == 0 ? "" : CreateTicketValidator.RequestHash(request),

@@ -12,4 +12,12 @@ public interface IIntentClassifierGrain : IGrainWithIntegerKey
 {
     [Alias("Classify"), ReadOnly]
     Task<IntentClassification> ClassifyAsync(string text);
+
+    /// <summary>
+    /// The category of a new ticket from its subject and text: set at or above <c>Intents:SetCategoryFrom</c>, else
+    /// "general" with the prediction proposed; "general" and nothing proposed when nothing is written or the model cannot
+    /// be loaded.
+    /// </summary>
+    [Alias("DecideCategory"), ReadOnly]
+    Task<CategoryDecision> DecideCategoryAsync(string? subject, string? text);
 }

@@ -21,7 +21,7 @@ namespace TicketGrains.Grains.Channels;
 /// </summary>
 public sealed class InboundTicketWork(
     IServiceProvider services, IEventLog log, InboundContentReader contents, ITicketReadModel readModel, IThreadingRules rules,
-    InboundClassification classification, TimeProvider time, ILogger<InboundTicketWork> logger)
+    NewTicketClassification classification, TimeProvider time, ILogger<InboundTicketWork> logger)
 {
     // Resolved lazily: the grain factory depends on services that are built after this one.
     private readonly Lazy<IGrainFactory> _grains = new(services.GetRequiredService<IGrainFactory>);

@@ -9,7 +9,8 @@ namespace TicketGrains.IntegrationTests.AutoFill;
 
 /// <summary>
 /// The category model in a real silo (the model test.sh builds): an inbound refund message becomes a refund ticket that
-/// routing and the SLA policy for refunds take up, and POST /api/v1/intents/classify answers and refuses over HTTP.
+/// routing and the SLA policy for refunds take up, an API create without a category gets the predicted one, and POST
+/// /api/v1/intents/classify answers and refuses over HTTP.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class IntentClassificationTests(ApiClusterFixture cluster, ITestOutputHelper output)
@@ -36,6 +37,55 @@ public sealed class IntentClassificationTests(ApiClusterFixture cluster, ITestOu
         var created = JsonDocument.Parse(events[0].GetProperty("data").GetString()!).RootElement;
         Assert.Equal("refunds", created.GetProperty("sla").GetProperty("policy").GetString());
     });
+
+    [Fact]
+    public Task An_api_ticket_without_a_category_gets_the_predicted_one_and_its_route_while_a_named_category_is_kept() => cluster.RunAsync(output, async () =>
+    {
+        var api = cluster.FreshTenant();
+        const string subject = "申请退款";
+        const string body = "申请退款一个星期了，钱还没退回来";
+
+        var predicted = (await api.PostAsync(TicketRequests.Tickets, ApiCreate(subject, body, category: null))).Expect(HttpStatusCode.Created).Json;
+        var named = (await api.PostAsync(TicketRequests.Tickets, ApiCreate(subject, body, category: "general"))).Expect(HttpStatusCode.Created).Json;
+
+        Assert.Equal(("refund", "after-sales", JsonValueKind.Null), (predicted.GetProperty("category").GetString(),
+            predicted.GetProperty("queue").GetString(), predicted.GetProperty("proposedCategory").ValueKind));
+        Assert.Equal(("general", "general", JsonValueKind.Null), (named.GetProperty("category").GetString(),
+            named.GetProperty("queue").GetString(), named.GetProperty("proposedCategory").ValueKind));
+    });
+
+    [Fact]
+    public Task An_api_ticket_without_a_category_follows_the_classifier_and_the_threshold() => cluster.RunAsync(output, async () =>
+    {
+        var api = cluster.FreshTenant();
+        const string subject = "hello";
+        const string body = "ok";
+        var classified = (await api.PostAsync("/api/v1/intents/classify", new { text = subject + "\n" + body })).Expect(HttpStatusCode.OK).Json;
+        var (category, confidence) = (classified.GetProperty("category").GetString(), classified.GetProperty("confidence").GetDouble());
+
+        var ticket = (await api.PostAsync(TicketRequests.Tickets, ApiCreate(subject, body, category: null))).Expect(HttpStatusCode.Created).Json;
+
+        // Whichever side of the threshold (Intents:SetCategoryFrom, 0.6) this vague text falls, the ticket shows it: set, or proposed.
+        if (confidence >= 0.6)
+        {
+            Assert.Equal((category, JsonValueKind.Null), (ticket.GetProperty("category").GetString(), ticket.GetProperty("proposedCategory").ValueKind));
+        }
+        else
+        {
+            var proposed = ticket.GetProperty("proposedCategory");
+            Assert.Equal(("general", category, confidence), (ticket.GetProperty("category").GetString(), proposed.GetProperty("category").GetString(),
+                proposed.GetProperty("confidence").GetDouble()));
+        }
+    });
+
+    private static object ApiCreate(string subject, string body, string? category) => new
+    {
+        channel = "web",
+        customer = new { externalId = TicketRequests.NewCustomer() },
+        subject,
+        body,
+        category,
+    };
 
     [Fact]
     public Task Classify_answers_the_category_its_confidence_and_the_alternatives() => cluster.RunAsync(output, async () =>

@@ -22,7 +22,7 @@ public sealed class CreateTicketValidatorTests
     }
 
     [Fact]
-    public void Minimal_request_gets_the_defaults()
+    public void Minimal_request_gets_the_defaults_and_leaves_the_category_to_the_classifier()
     {
         var request = new CreateTicketRequest("web", new CustomerRequest(null, "u-1", null, null, null, null), "  Hello  ", "Body", null, null, null);
         var errors = new FieldErrors();
@@ -30,7 +30,7 @@ public sealed class CreateTicketValidatorTests
         var valid = CreateTicketValidator.Validate(request, errors);
 
         Assert.NotNull(valid);
-        Assert.Equal(("Hello", "general", "normal", "web"), (valid.Subject, valid.Category, valid.Priority, valid.Customer.Channel));
+        Assert.Equal(("Hello", null, "normal", "web"), (valid.Subject, valid.Category, valid.Priority, valid.Customer.Channel));
         Assert.Empty(valid.Fields);
         Assert.Null(valid.Customer.Tier);
     }

@@ -67,7 +67,7 @@ public sealed class InboundTicketWorkTests(ClusterFixture fixture)
     private InboundTicketWork Work(FixedIntentClassifier? classifier = null) => new(
         new ServiceCollection().AddSingleton<IGrainFactory>(fixture.Client).BuildServiceProvider(),
         fixture.EventLog, new InboundContentReader(new ClearProtection()), new InMemoryTicketReadModel(fixture.EventLog), new DefaultRules(),
-        new InboundClassification(classifier ?? _classifier, Options.Create(new IntentOptions()), NullLogger<InboundClassification>.Instance), fixture.Time,
+        new NewTicketClassification(classifier ?? _classifier, Options.Create(new IntentOptions()), NullLogger<NewTicketClassification>.Instance), fixture.Time,
         NullLogger<InboundTicketWork>.Instance);
 
     private InboundEnvelope Envelope(string messageId, string text) => new()

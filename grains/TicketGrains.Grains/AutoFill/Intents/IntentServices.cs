@@ -13,7 +13,7 @@ public static class IntentServices
         services.TryAddSingleton<IntentClassifier>();
         services.TryAddSingleton<IIntentClassifier>(sp => sp.GetRequiredService<IntentClassifier>());
         services.AddHostedService(sp => sp.GetRequiredService<IntentClassifier>());
-        services.TryAddSingleton<InboundClassification>();
+        services.TryAddSingleton<NewTicketClassification>();
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using TicketGrains.Abstractions.Contracts;
-using TicketGrains.Grains.AutoFill.Intents;
 using Xunit;
 
 namespace TicketGrains.Tests.AutoFill.Intents;

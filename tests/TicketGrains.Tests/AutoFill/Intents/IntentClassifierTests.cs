@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Grains.AutoFill.Intents;
 using Xunit;
 
@@ -30,7 +31,7 @@ public sealed class IntentClassifierTests : IDisposable
     {
         var classifier = Classifier(loadAtStart: false);
         await classifier.StartAsync(CancellationToken.None);
-        var inbound = new InboundClassification(classifier, Options.Create(new IntentOptions()), NullLogger<InboundClassification>.Instance);
+        var inbound = new NewTicketClassification(classifier, Options.Create(new IntentOptions()), NullLogger<NewTicketClassification>.Instance);
 
         Assert.Equal(CategoryDecision.None, await inbound.DecideAsync("退款", "钱还没到账"));
     }
@@ -39,7 +40,7 @@ public sealed class IntentClassifierTests : IDisposable
     public async Task A_message_without_text_is_not_classified()
     {
         var never = new FixedIntentClassifier("refund", 1);
-        var inbound = new InboundClassification(never, Options.Create(new IntentOptions()), NullLogger<InboundClassification>.Instance);
+        var inbound = new NewTicketClassification(never, Options.Create(new IntentOptions()), NullLogger<NewTicketClassification>.Instance);
 
         Assert.Equal(CategoryDecision.None, await inbound.DecideAsync(null, "  "));
         Assert.Empty(never.Texts);

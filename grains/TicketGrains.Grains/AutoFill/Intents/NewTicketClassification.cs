@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TicketGrains.Abstractions.Contracts;
 
 namespace TicketGrains.Grains.AutoFill.Intents;
 
 /// <summary>
-/// The category of a new ticket opened by an inbound message, from what the customer wrote (an e-mail's subject and
-/// text, a chat message, a voice note's recognised text). A model that cannot be loaded costs the ticket its category,
-/// never the ticket: it opens as "general" and the error is logged.
+/// The category of a new ticket from what the customer wrote: the inbound message that opens it (an e-mail's subject and
+/// text, a chat message, a voice note's recognised text), or the subject and body of an API create that names no
+/// category. A model that cannot be loaded costs the ticket its category, never the ticket: it opens as "general" and
+/// the error is logged.
 /// </summary>
-public sealed class InboundClassification(IIntentClassifier classifier, IOptions<IntentOptions> options, ILogger<InboundClassification> logger)
+public sealed class NewTicketClassification(IIntentClassifier classifier, IOptions<IntentOptions> options, ILogger<NewTicketClassification> logger)
 {
     public async Task<CategoryDecision> DecideAsync(string? subject, string? text)
     {
@@ -24,7 +26,7 @@ public sealed class InboundClassification(IIntentClassifier classifier, IOptions
         }
         catch (InvalidOperationException e)
         {
-            logger.LogError(e, "An inbound message was not classified; its ticket opens as general");
+            logger.LogError(e, "A new ticket's text was not classified; the ticket opens as general");
             return CategoryDecision.None;
         }
     }
