@@ -81,14 +81,14 @@ internal sealed class EventSourcedStream<TState>(
     /// derived from it (with the event as stored, sealed); on any failure the stream is marked unloaded
     /// and is read again before next use.
     /// </summary>
-    public async Task AppendAsync(IDomainEvent e, Func<TState, IDomainEvent, TicketRow?>? row = null, string? orderNo = null)
+    public async Task AppendAsync(IDomainEvent e, Func<TState, IDomainEvent, TicketRow?>? row = null, Func<TState, string?>? orderNo = null)
     {
         apply(State, e);
         var version = Version + 1;
         try
         {
             var stored = codec is null ? e : await codec.SealAsync(e, State);
-            await log.AppendAsync(new AppendRequest(tenantId, streamId, version, EventSerializer.TypeName(e), EventSerializer.Serialize(stored), row?.Invoke(State, stored), orderNo));
+            await log.AppendAsync(new AppendRequest(tenantId, streamId, version, EventSerializer.TypeName(e), EventSerializer.Serialize(stored), row?.Invoke(State, stored), orderNo?.Invoke(State)));
             Version = version;
         }
         catch

@@ -14,9 +14,17 @@ public sealed class InMemoryEventLog(InMemoryOrderTicketIndex orders) : IEventLo
     private readonly ConcurrentDictionary<(string, string), List<StoredEvent>> _streams = new();
     private readonly ConcurrentDictionary<(string, string), (int, string)> _snapshots = new();
     private readonly ConcurrentDictionary<(string, string), int> _streamReads = new();
+    private readonly ConcurrentDictionary<(string, Guid), ConcurrentQueue<string>> _orderFilings = new();
 
     /// <summary>How often a stream was read: a test of what a grain serves from memory counts the reads it saved.</summary>
     public int StreamReadsOf(string tenantId, string streamId) => _streamReads.GetValueOrDefault((tenantId, streamId));
+
+    /// <summary>
+    /// The order numbers appends filed a ticket under, one entry per append that carried one: a test of what an event
+    /// files sees repeats the index itself would swallow.
+    /// </summary>
+    public IReadOnlyList<string> OrderNumbersFiled(string tenantId, Guid ticketId) =>
+        _orderFilings.TryGetValue((tenantId, ticketId), out var filed) ? [.. filed] : [];
 
     /// <summary>Read-model rows by tenant and ticket, as the PostgreSQL statement would leave them.</summary>
     public ConcurrentDictionary<(string, Guid), TicketSummary> Rows { get; } = new();
@@ -41,6 +49,7 @@ public sealed class InMemoryEventLog(InMemoryOrderTicketIndex orders) : IEventLo
             if (request.OrderNo is { } orderNo)
             {
                 orders.Add(request.TenantId, orderNo, row.TicketId);
+                _orderFilings.GetOrAdd((request.TenantId, row.TicketId), _ => new()).Enqueue(orderNo);
             }
         }
 

@@ -398,10 +398,13 @@ public sealed partial class TicketGrain(
         }
 
         var queueBefore = State.Queue;
-        // A ticket is filed under its order number by the statement that stores its creation.
-        var orderNo = e is TicketCreated created ? created.Fields.GetValueOrDefault(OrderEventTypes.OrderNoField) : null;
+        // A ticket is filed under each order number it comes to carry, by the statement that stores the event that set it:
+        // the one it was created with, and one set later (filled from the customer's text, a screenshot or a voice note,
+        // accepted by an agent, set by a rule), so that order events and the customer's context find it too.
+        var orderBefore = State.Fields.GetValueOrDefault(OrderEventTypes.OrderNoField);
         PullTrace.Mark("ticket-append");
-        await _stream.AppendAsync(e, (s, stored) => TicketReadModelRow.From(s, RowSubject(s, stored)), orderNo);
+        await _stream.AppendAsync(e, (s, stored) => TicketReadModelRow.From(s, RowSubject(s, stored)),
+            s => s.Fields.GetValueOrDefault(OrderEventTypes.OrderNoField) is { } orderNo && orderNo != orderBefore ? orderNo : null);
         PullTrace.Mark("ticket-appended");
         if (State.Queue != queueBefore && _wasWaiting)
         {

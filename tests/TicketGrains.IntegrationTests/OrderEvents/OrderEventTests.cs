@@ -50,6 +50,29 @@ public sealed class OrderEventTests(ApiClusterFixture cluster, ITestOutputHelper
     });
 
     [Fact]
+    public Task An_order_event_reaches_a_ticket_whose_order_number_was_filled_from_its_text() => cluster.RunAsync(output, async () =>
+    {
+        var api = cluster.FreshTenant();
+        const string orderNo = "3456789012345678901";
+        var created = (await api.PostAsync(TicketRequests.Tickets, new
+        {
+            channel = "web",
+            customer = new { externalId = TicketRequests.NewCustomer() },
+            subject = "还没发货",
+            body = $"订单号：{orderNo}，下单三天了还没发货",
+            category = "logistics",
+        })).Expect(HttpStatusCode.Created).Json;
+        var ticket = created.GetProperty("id").GetGuid();
+        Assert.False(created.GetProperty("fields").TryGetProperty("orderNo", out _));
+        await Poll.UntilAsync("the order number filled from the text", TimeSpan.FromSeconds(30), async () =>
+            (await api.GetAsync(TicketRequests.Ticket(ticket))).Json.GetProperty("fields").TryGetProperty("orderNo", out var filled) && filled.GetString() == orderNo);
+
+        var reached = (await api.PostAsync(Path, new { eventId = "oms-filled", type = "out_of_stock", orderNo })).Expect(HttpStatusCode.OK);
+
+        Assert.Equal([ticket], reached.Json.GetProperty("ticketIds").EnumerateArray().Select(t => t.GetGuid()));
+    });
+
+    [Fact]
     public Task An_event_for_an_order_no_ticket_carries_reaches_none() => cluster.RunAsync(output, async () =>
     {
         var result = (await cluster.FreshTenant().PostAsync(Path, new { eventId = "oms-2", type = "delivered", orderNo = "nobody" })).Expect(HttpStatusCode.OK);
