@@ -66,12 +66,15 @@ public sealed class CustomerContextReader(ITicketReadModel readModel, NpgsqlData
         return null;
     }
 
-    /// <summary>The order numbers of the customers' tickets (tg_order_tickets), the most recently mentioned first.</summary>
+    /// <summary>
+    /// The order numbers of the customers' tickets (tg_order_tickets), the most recently mentioned first: by when the
+    /// ticket was filed under the number, which for a number filled or corrected later is later than the ticket's creation.
+    /// </summary>
     private Task<IReadOnlyList<string>> OrdersAsync(string tenant, Guid[] customers) => StorageErrors.Guard(async () =>
     {
         await using var command = database.CreateCommand(
             "SELECT o.order_no FROM tg_order_tickets o JOIN tg_tickets t ON t.tenant_id = o.tenant_id AND t.ticket_id = o.ticket_id "
-            + "WHERE o.tenant_id = $1 AND t.customer_id = ANY($2) GROUP BY o.order_no ORDER BY max(t.created_at) DESC, o.order_no LIMIT $3");
+            + "WHERE o.tenant_id = $1 AND t.customer_id = ANY($2) GROUP BY o.order_no ORDER BY max(o.created_at) DESC, o.order_no LIMIT $3");
         command.Parameters.AddWithValue(tenant);
         command.Parameters.AddWithValue(customers);
         command.Parameters.AddWithValue(Orders);

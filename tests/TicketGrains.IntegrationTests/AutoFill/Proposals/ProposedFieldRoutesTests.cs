@@ -37,6 +37,10 @@ public sealed class ProposedFieldRoutesTests(ProposalClusterFixture cluster, ITe
         Assert.Equal("***************8901", Field((await agent.PostAsync(Accept(id, "orderNo"))).Expect(HttpStatusCode.OK).Json, "orderNo"));
         var accepted = (await admin.GetAsync(TicketRequests.Ticket(id))).Expect(HttpStatusCode.OK).Json;
         Assert.Equal(("3456789012345678901", "text", null), (Field(accepted, "orderNo"), Source(accepted, "orderNo"), Proposed(accepted, "orderNo")));
+        // The accepted number is the customer's latest order: the ticket is filed under it as well as under the first.
+        var context = (await admin.GetAsync($"/api/v1/customers/{accepted.GetProperty("customerId").GetGuid()}")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(["3456789012345678901", "20261111-42"], context.GetProperty("ordersMentioned").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal("3456789012345678901", context.GetProperty("lastOrderNo").GetString());
         var corrected = (await admin.PostAsync(Accept(id, "phone"), new { value = " 13811112222 " })).Expect(HttpStatusCode.OK).Json;
         Assert.Equal(("13811112222", "agent"), (Field(corrected, "phone"), Source(corrected, "phone")));
         var rejected = (await admin.PostAsync(Reject(id, "amount"))).Expect(HttpStatusCode.OK).Json;
