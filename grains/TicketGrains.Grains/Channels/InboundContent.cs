@@ -40,6 +40,9 @@ public sealed record InboundContent
 
     public IReadOnlyList<FileNote> Files { get; init; } = [];
 
+    /// <summary>What made the message automatic (no person wrote it), when something did: it opens no ticket (ADR 0013).</summary>
+    public string? Automatic { get; init; }
+
     /// <summary>The thread the message belongs to: the platform's own, else the conversation with its sender on the channel.</summary>
     public string EffectiveThreadKey => ThreadKey ?? "sender:" + SenderId;
 

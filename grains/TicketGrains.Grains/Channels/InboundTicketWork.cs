@@ -17,7 +17,8 @@ namespace TicketGrains.Grains.Channels;
 /// once and recorded as version 2 of the message's stream before it is carried out; a new ticket's id derives from the
 /// message's stream, and a ticket adds an inbound message it already holds nothing. Linking the sender to a customer is
 /// not done here but by <see cref="Customers.Linking.InboundLinkingSubscriber"/> beside it, so that a page of messages
-/// becomes tickets without waiting for the merges of its senders.
+/// becomes tickets without waiting for the merges of its senders. An automatic message (<see cref="InboundContent.Automatic"/>)
+/// opens no ticket: it joins the one <see cref="AutomaticThreading"/> finds, or stays in its own stream only.
 /// </summary>
 public sealed class InboundTicketWork(
     IServiceProvider services, IEventLog log, InboundContentReader contents, ITicketReadModel readModel, IThreadingRules rules,
@@ -45,9 +46,15 @@ public sealed class InboundTicketWork(
     {
         var tenant = e.TenantId;
         var threadHash = InboundStreams.ThreadKeyHash(received.ChannelId, content.EffectiveThreadKey);
-        var decision = await DecisionAsync(e, received, rule, threadHash, orderNo);
-        var origin = new InboundOrigin(e.StreamId, received.ChannelId, threadHash, orderNo, decision.Rule, decision.Reason, received.Kind);
+        var decision = await DecisionAsync(e, received, content, rule, threadHash, orderNo);
+        var origin = new InboundOrigin(e.StreamId, received.ChannelId, threadHash, orderNo, decision.Rule, decision.Reason, received.Kind, content.Automatic);
         var body = InboundText.Of(received.Kind, content);
+        if (content.Automatic is not null)
+        {
+            await FileAutomaticAsync(tenant, decision, body, origin);
+            return;
+        }
+
         if (!decision.NewTicket)
         {
             try
@@ -62,6 +69,26 @@ public sealed class InboundTicketWork(
         }
 
         await OpenAsync(tenant, e.StreamId, received, content, body, orderNo, origin);
+    }
+
+    /// <summary>An automatic message onto the ticket it joined; one that joined none, or whose ticket closed meanwhile, is left in its stream.</summary>
+    private async Task FileAutomaticAsync(string tenant, InboundMessageThreaded decision, string body, InboundOrigin origin)
+    {
+        if (decision.Rule == AutomaticThreading.Unfiled)
+        {
+            logger.LogInformation("Automatic message {Stream} ({Automatic}) opened no ticket: {Reason}", origin.Message, origin.Automatic, decision.Reason);
+            return;
+        }
+
+        try
+        {
+            await Ticket(tenant, decision.TicketId).AddInboundMessageAsync(body, origin);
+        }
+        catch (InvalidFieldException closed) when (closed.Field == "status")
+        {
+            logger.LogInformation("Automatic message {Stream} ({Automatic}) opened no ticket: ticket {Ticket} was closed before it reached it",
+                origin.Message, origin.Automatic, decision.TicketId);
+        }
     }
 
     private async Task OpenAsync(string tenant, string streamId, InboundMessageReceived received, InboundContent content, string body, string? orderNo,
@@ -86,7 +113,8 @@ public sealed class InboundTicketWork(
     }
 
     /// <summary>The decision recorded for the message: decided now unless one was recorded before (a redelivery, a racing handler).</summary>
-    private async Task<InboundMessageThreaded> DecisionAsync(CommittedEvent e, InboundMessageReceived received, ThreadingRule rule, string threadHash, string? orderNo)
+    private async Task<InboundMessageThreaded> DecisionAsync(
+        CommittedEvent e, InboundMessageReceived received, InboundContent content, ThreadingRule rule, string threadHash, string? orderNo)
     {
         // Decided, then recorded at version 2 without reading first: almost every message is handled once, and a
         // redelivered one finds its first decision there through the conflict.
@@ -96,8 +124,12 @@ public sealed class InboundTicketWork(
             facts.Add(await Ticket(e.TenantId, ticketId).ThreadFactsAsync());
         }
 
-        var decided = ThreadingDecider.Decide(rule, received.ChannelId, threadHash, orderNo, received.At, facts);
-        var threaded = new InboundMessageThreaded(decided.JoinTicket ?? InboundStreams.TicketIdOf(e.TenantId, e.StreamId), decided.JoinTicket is null,
+        var decided = content.Automatic is null
+            ? ThreadingDecider.Decide(rule, received.ChannelId, threadHash, orderNo, received.At, facts)
+            : AutomaticThreading.Decide(received.CustomerId, received.ChannelId, threadHash, await NamedTicketAsync(e.TenantId, content.ThreadKey), facts);
+        // An unfiled automatic message records no ticket at all (the empty id): it opens none.
+        var opens = decided.JoinTicket is null && decided.Rule != AutomaticThreading.Unfiled;
+        var threaded = new InboundMessageThreaded(decided.JoinTicket ?? (opens ? InboundStreams.TicketIdOf(e.TenantId, e.StreamId) : Guid.Empty), opens,
             decided.Rule, decided.Reason, time.GetUtcNow());
         try
         {
@@ -108,6 +140,24 @@ public sealed class InboundTicketWork(
         catch (ConflictException)
         {
             return await RecordedAsync(e) ?? throw new InvalidOperationException($"Version 2 of {e.StreamId} conflicted but cannot be read.");
+        }
+    }
+
+    /// <summary>The facts of the ticket a thread key names (<see cref="TicketThreadKeys"/>); null when it names none that exists.</summary>
+    private async Task<TicketThreadFacts?> NamedTicketAsync(string tenant, string? threadKey)
+    {
+        if (TicketThreadKeys.TicketOf(threadKey) is not { } ticketId)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await Ticket(tenant, ticketId).ThreadFactsAsync();
+        }
+        catch (NotFoundException)
+        {
+            return null;
         }
     }
 

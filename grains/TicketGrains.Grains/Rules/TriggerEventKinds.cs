@@ -6,7 +6,9 @@ namespace TicketGrains.Grains.Rules;
 
 /// <summary>
 /// Which rule event a committed ticket event is, and what it carries for conditions and reply templates. Events made by
-/// rules (actor "trigger:…") start nothing: the run that made them already re-ran until stable. Order and SLA events
+/// rules (actor "trigger:…") start nothing: the run that made them already re-ran until stable. Automatic mail kept on a
+/// ticket (a message whose <c>inbound.automatic</c> is set) starts nothing either: a rule's reply to an out-of-office
+/// reply is the loop RFC 3834 forbids, and a rule reopening a solved ticket for it undoes the agent's work. Order and SLA events
 /// are read by their stored type name and JSON, so this needs none of their types.
 /// </summary>
 public static class TriggerEventKinds
@@ -44,8 +46,10 @@ public static class TriggerEventKinds
     public static bool Concerns(RuleInterest interest, string eventType) =>
         (KindOfType(eventType) is { } kind && interest.EventKinds.Contains(kind)) || (interest.TimeRules && MovesTimeRules(eventType));
 
-    /// <summary>False for events a rule made.</summary>
-    public static bool StartsRules(CommittedEvent e) => !e.Data.Contains("\"trigger:", StringComparison.Ordinal) || !MadeByRule(e.Data);
+    /// <summary>False for events a rule made and for automatic mail kept on a ticket.</summary>
+    public static bool StartsRules(CommittedEvent e) =>
+        (!e.Data.Contains("\"trigger:", StringComparison.Ordinal) || !MadeByRule(e.Data))
+        && (!e.Data.Contains("\"automatic\":", StringComparison.Ordinal) || !IsAutomaticMessage(e.Data));
 
     public static IReadOnlyDictionary<string, string> AttributesOf(CommittedEvent e)
     {
@@ -60,6 +64,13 @@ public static class TriggerEventKinds
         }
 
         return attributes;
+    }
+
+    private static bool IsAutomaticMessage(string data)
+    {
+        using var json = JsonDocument.Parse(data);
+        return json.RootElement.TryGetProperty("inbound", out var inbound) && inbound.ValueKind == JsonValueKind.Object
+            && inbound.TryGetProperty("automatic", out var automatic) && automatic.ValueKind == JsonValueKind.String;
     }
 
     private static bool MadeByRule(string data)

@@ -193,7 +193,8 @@ public sealed partial class TicketGrain(
     {
         await RequireTicketAsync();
         return new TicketThreadFacts(_id, TicketStatus.IsActive(State.Status), State.InboundChannelId, [.. State.ThreadKeyHashes],
-            State.Fields.GetValueOrDefault(OrderEventTypes.OrderNoField), State.LastCustomerMessageAt);
+            State.Fields.GetValueOrDefault(OrderEventTypes.OrderNoField), State.LastCustomerMessageAt, State.CustomerId,
+            State.Status == TicketStatus.Closed);
     }
 
     public Task<TicketView> LinkSurgeAsync(Guid surgeId, Guid? problemTicketId) =>

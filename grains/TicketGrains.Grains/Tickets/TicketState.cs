@@ -161,6 +161,12 @@ public sealed class TicketState : IJsonOnDeserialized
                 }
 
                 break;
+            case MessageAdded { Inbound.Automatic: { } automatic } m:
+                // Kept on the ticket, and nothing else: an automatic message is not the customer waiting for an answer, so
+                // it moves no clock, and a reply still answers the customer's last own message (ADR 0013).
+                Messages.Add(new TicketMessageView(m.Author, m.Body, m.Internal, m.At, Automatic: automatic));
+                InboundMessages.Add(m.Inbound.Message);
+                break;
             case MessageAdded m:
                 Messages.Add(new TicketMessageView(m.Author, m.Body, m.Internal, m.At,
                     m.Reply is { } reply ? new MessageDelivery(reply.MessageId, reply.ChannelId, MessageDelivery.Queued, 0) : null));

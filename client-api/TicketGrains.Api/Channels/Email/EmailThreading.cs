@@ -1,4 +1,5 @@
 using MimeKit;
+using TicketGrains.Grains.Channels;
 
 namespace TicketGrains.Api.Channels.Email;
 
@@ -25,7 +26,7 @@ public static class EmailThreading
     {
         if (EmailTicketReference.Find(message.Subject) is { } ticketId)
         {
-            return EmailTicketReference.ThreadKeyPrefix + ticketId.ToString("D");
+            return TicketThreadKeys.For(ticketId);
         }
 
         if (message.References.Count > 0)

@@ -8,9 +8,6 @@ namespace TicketGrains.Api.Channels.Email;
 /// </summary>
 public static partial class EmailTicketReference
 {
-    /// <summary>The thread key prefix of a message whose subject names a ticket.</summary>
-    public const string ThreadKeyPrefix = "ticket:";
-
     /// <summary>The ticket a subject names, when it carries a tag.</summary>
     public static Guid? Find(string? subject)
     {

@@ -76,6 +76,7 @@ public sealed class InboundAcceptor(IClusterClient cluster, CarriedFiles files) 
             EventName = m.EventName,
             EventKey = m.EventKey,
             Files = [.. m.Attachments.Select(a => new InboundContent.FileNote(a.FileName, a.ContentType, a.Content.Length))],
+            Automatic = m.Automatic,
         }.ToJson(),
     };
 }

@@ -55,6 +55,12 @@ public sealed record InboundMessage
 
     /// <summary>Files carried in the request itself (e-mail attachments); platform media are fetched by id instead.</summary>
     public IReadOnlyList<InboundAttachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// What marks the message as written by a machine (an e-mail's <c>Auto-Submitted: auto-replied</c>), when something
+    /// does: it joins a ticket it threads onto but opens none (ADR 0013).
+    /// </summary>
+    public string? Automatic { get; init; }
 }
 
 /// <summary>The kinds of inbound message every channel is normalised to.</summary>

@@ -7,8 +7,8 @@ namespace TicketGrains.Grains.AutoFill.Proposals;
 
 /// <summary>
 /// What fields can be read from in a ticket event: the opening subject and text, a public message of the customer, an
-/// image (OCR) or voice note (transcript or speech reader). Agents' replies, internal notes and other files hold none
-/// of the customer's order.
+/// image (OCR) or voice note (transcript or speech reader). Agents' replies, internal notes, automatic mail (an
+/// out-of-office reply quotes whatever it answers) and other files hold none of the customer's order.
 /// </summary>
 public static class FieldSourceItems
 {
@@ -19,7 +19,7 @@ public static class FieldSourceItems
     public static FieldSourceItem? Of(IDomainEvent e) => e switch
     {
         TicketCreated c => Text(c.Subject + "\n" + c.Body, c.Inbound),
-        MessageAdded { Author: TicketDecisions.Customer, Internal: false } m => Text(m.Body, m.Inbound),
+        MessageAdded { Author: TicketDecisions.Customer, Internal: false, Inbound: null or { Automatic: null } } m => Text(m.Body, m.Inbound),
         AttachmentAdded a when a.ContentType.StartsWith("image/", StringComparison.Ordinal) =>
             new FieldSourceItem(FieldSourceKinds.Image, AttachmentId: a.AttachmentId, ContentType: a.ContentType),
         AttachmentAdded a when a.ContentType.StartsWith("audio/", StringComparison.Ordinal) =>
