@@ -18,6 +18,10 @@ public static class EmailChannelHosting
         {
             services.AddSingleton<SmtpRecipientFilter>();
             services.AddSingleton<SmtpMessageStore>();
+            services.AddReplyDeliveries();
+            services.TryAddSingleton<ISentReplies>(sp => sp.GetRequiredService<ReplyStore>());
+            services.AddSingleton<AutomaticMessages>();
+            services.AddSingleton<DeliveryReports>();
             services.AddHostedService<SmtpListener>();
         }
 

@@ -14,10 +14,17 @@ public static class EmailMessageReader
     public const string HashIdPrefix = "sha256:";
 
     /// <summary>Reads the mail; throws <see cref="FormatException"/> when it names no sender at all.</summary>
-    public static InboundMessage Read(byte[] raw, string? envelopeSender, DateTimeOffset receivedAt)
+    public static InboundMessage Read(byte[] raw, string? envelopeSender, DateTimeOffset receivedAt) => Read(Load(raw), raw, envelopeSender, receivedAt);
+
+    public static MimeMessage Load(byte[] raw)
     {
         using var stream = new MemoryStream(raw, writable: false);
-        var message = MimeMessage.Load(stream);
+        return MimeMessage.Load(stream);
+    }
+
+    /// <summary>Reads the mail <paramref name="message"/> was loaded from (<paramref name="raw"/>, hashed when it has no Message-ID).</summary>
+    public static InboundMessage Read(MimeMessage message, byte[] raw, string? envelopeSender, DateTimeOffset receivedAt)
+    {
         var from = message.From.Mailboxes.FirstOrDefault();
         var sender = from?.Address ?? envelopeSender;
         if (string.IsNullOrWhiteSpace(sender))

@@ -6,7 +6,7 @@ using TicketGrains.Grains.EventLog;
 namespace TicketGrains.Api.Channels.Outbound;
 
 /// <summary>The outbox of replies to channel customers and their delivery states, tg_outbound_messages.</summary>
-public sealed class ReplyStore(NpgsqlDataSource database)
+public sealed class ReplyStore(NpgsqlDataSource database) : ISentReplies
 {
     private const string Columns =
         "tenant_id, message_id, ticket_id, ticket_version, customer_id, channel_id, inbound_stream, state, attempts, next_attempt_at, reason, platform_message_id, sent_at";
@@ -105,6 +105,27 @@ public sealed class ReplyStore(NpgsqlDataSource database)
             }
 
             return deliveries;
+        });
+
+    public Task<Guid?> TicketOfAsync(string tenant, Guid messageId, CancellationToken cancellationToken) => StorageErrors.Guard(async () =>
+    {
+        await using var command = database.CreateCommand("SELECT ticket_id FROM tg_outbound_messages WHERE tenant_id = $1 AND message_id = $2");
+        command.Parameters.AddWithValue(tenant);
+        command.Parameters.AddWithValue(messageId);
+        return await command.ExecuteScalarAsync(cancellationToken) is Guid ticket ? ticket : (Guid?)null;
+    });
+
+    public Task<Guid?> FailSentAsync(string tenant, Guid messageId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        StorageErrors.Guard(async () =>
+        {
+            await using var command = database.CreateCommand(
+                "UPDATE tg_outbound_messages SET state = 'failed', reason = $3, updated_at = $4 WHERE tenant_id = $1 AND message_id = $2 AND state = 'sent' " +
+                "RETURNING ticket_id");
+            command.Parameters.AddWithValue(tenant);
+            command.Parameters.AddWithValue(messageId);
+            command.Parameters.AddWithValue(reason);
+            command.Parameters.AddWithValue(now);
+            return await command.ExecuteScalarAsync(cancellationToken) is Guid ticket ? ticket : (Guid?)null;
         });
 
     private static QueuedReply Read(NpgsqlDataReader reader) => new(

@@ -11,7 +11,7 @@ namespace TicketGrains.Tests.Channels.Email;
 
 /// <summary>
 /// The e-mail channel as <see cref="EmailChannelHosting.AddEmailChannel"/> wires it, its SMTP listener on a free
-/// loopback port, over the test directory and the recording acceptor.
+/// loopback port, over the test directory, the recording acceptor and replies sent in memory.
 /// </summary>
 internal sealed class EmailChannelHost : IAsyncDisposable
 {
@@ -22,6 +22,8 @@ internal sealed class EmailChannelHost : IAsyncDisposable
     public int Port { get; }
 
     public RecordingAcceptor Acceptor => host.Services.GetRequiredService<RecordingAcceptor>();
+
+    public InMemorySentReplies SentReplies => host.Services.GetRequiredService<InMemorySentReplies>();
 
     public IChannelSender Sender => host.Services.GetServices<IChannelSender>().Single(sender => sender.Type == "email");
 
@@ -44,6 +46,8 @@ internal sealed class EmailChannelHost : IAsyncDisposable
         builder.Services.AddSingleton<IChannelDirectory>(new InMemoryChannelDirectory(channels));
         builder.Services.AddSingleton<RecordingAcceptor>();
         builder.Services.AddSingleton<IInboundAcceptor>(sp => sp.GetRequiredService<RecordingAcceptor>());
+        builder.Services.AddSingleton<InMemorySentReplies>();
+        builder.Services.AddSingleton<ISentReplies>(sp => sp.GetRequiredService<InMemorySentReplies>());
         builder.Services.AddEmailChannel(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
