@@ -8,7 +8,9 @@ namespace TicketGrains.Api.Channels.Email;
 /// <summary>
 /// An agent's reply as a mail: from the channel's address to the customer, threaded under the customer's mail
 /// (In-Reply-To the customer's last mail, References its thread), the ticket tag in the subject, UTF-8 throughout. Its
-/// Message-ID derives from the outbound message id, so a retried send is recognisably the same mail.
+/// Message-ID derives from the outbound message id, so a retried send is recognisably the same mail. A reply no person
+/// wrote (a rule's, a surge notice) carries <c>Auto-Submitted: auto-generated</c> (RFC 3834) and asks Exchange for no
+/// automatic answer (<c>X-Auto-Response-Suppress: All</c>); an agent's carries neither, being a person's mail.
 /// </summary>
 public static class EmailReplyComposer
 {
@@ -17,7 +19,7 @@ public static class EmailReplyComposer
         var address = channel.Settings[EmailSettings.Address];
         var message = new MimeMessage
         {
-            MessageId = $"{reply.MessageId:N}@{address[(address.LastIndexOf('@') + 1)..]}",
+            MessageId = OutboundMailIds.For(reply.MessageId, address),
             Subject = Subject(reply.Subject, reply.TicketId),
             Date = date,
         };
@@ -31,6 +33,13 @@ public static class EmailReplyComposer
         foreach (var id in reply.References.Append(reply.InReplyTo ?? "").Where(MessageIds.IsHeaderId).Distinct(StringComparer.Ordinal))
         {
             message.References.Add(id);
+        }
+
+        if (reply.Automatic)
+        {
+            // auto-generated, not auto-replied: the rule may have fired on anything (an order event, a time rule), not on this mail.
+            message.Headers.Add("Auto-Submitted", "auto-generated");
+            message.Headers.Add("X-Auto-Response-Suppress", "All");
         }
 
         // Base64: the text is mostly not ASCII, and no relay on the way may assume 8BITMIME.

@@ -26,6 +26,9 @@ public sealed record OutboundMessage(Guid MessageId, Guid TicketId, string Recip
 
     /// <summary>The thread the reply continues, oldest first, the answered message last (an e-mail's References).</summary>
     public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>Written by no person (a rule's reply, a surge notice): an e-mail says so, so that nobody answers it automatically.</summary>
+    public bool Automatic { get; init; }
 }
 
 /// <summary>Sent, or failed with the platform's reason; <see cref="Retryable"/> false for failures a retry cannot fix.</summary>

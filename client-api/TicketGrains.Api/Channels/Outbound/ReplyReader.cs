@@ -28,6 +28,7 @@ public sealed class ReplyReader(IEventLog log, IPersonalDataProtection protectio
         {
             ThreadKey = answered.ThreadKey,
             References = [.. answered.InReplyTo],
+            Automatic = AutomaticReplies.IsAutomatic(added.Actor),
         };
     }
 

@@ -127,6 +127,20 @@ public sealed class EmailChannelSenderTests
         Assert.Equal(((string?)null, 0), (mail.InReplyTo, mail.References.Count));
     }
 
+    [Fact]
+    public void A_rule_s_reply_says_it_is_automatic_and_an_agent_s_does_not()
+    {
+        var agents = new OutboundMessage(ReplyId, TicketId, "li.lei@example.cn", "好的", "退款", "third@mail.example.cn");
+
+        var byAgent = EmailReplyComposer.Compose(Shop(587), agents, DateTimeOffset.UnixEpoch);
+        var byRule = EmailReplyComposer.Compose(Shop(587), agents with { Automatic = true }, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(((string?)null, (string?)null), (byAgent.Headers["Auto-Submitted"], byAgent.Headers["X-Auto-Response-Suppress"]));
+        Assert.Equal(("auto-generated", "All"), (byRule.Headers["Auto-Submitted"], byRule.Headers["X-Auto-Response-Suppress"]));
+        Assert.Equal((true, true, false, false),
+            (AutomaticReplies.IsAutomatic("trigger:shipped"), AutomaticReplies.IsAutomatic($"surge:{Guid.Empty:D}"), AutomaticReplies.IsAutomatic("alice"), AutomaticReplies.IsAutomatic(null)));
+    }
+
     private static ChannelInfo Shop(int smtpPort) => new(
         Guid.NewGuid(), "shop-a", "email", "Shop A support", new Dictionary<string, string>
         {
