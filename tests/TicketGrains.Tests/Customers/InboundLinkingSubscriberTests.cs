@@ -55,15 +55,27 @@ public sealed class InboundLinkingSubscriberTests
     }
 
     [Fact]
+    public async Task The_text_of_an_automatic_message_links_nobody()
+    {
+        await _subscriber.HandleAsync([Received("m-1", WeChatLi, "订单号：202611110000000001 还没发货")], CancellationToken.None);
+
+        await _subscriber.HandleAsync([Received("m-2", AppLi, "Away; about order 202611110000000001 ask my colleague", automatic: "Auto-Submitted: auto-replied")],
+            CancellationToken.None);
+
+        Assert.Equal(AppLi, await _groups.SurvivorAsync(Tenant, AppLi));
+        Assert.Equal(0, _groups.Merges);
+    }
+
+    [Fact]
     public void It_takes_over_from_the_ticket_work_subscriber_that_linked_before_it_which_hands_over_to_it()
     {
         Assert.Equal("inbound-messages", ((IEventSubscriber)_subscriber).TakesOverFrom);
         Assert.Equal("inbound-linking", ((IEventSubscriber)new InboundMessageSubscriber(null!)).HandsOverTo);
     }
 
-    private CommittedEvent Received(string messageId, Guid customer, string text, bool raw = false)
+    private CommittedEvent Received(string messageId, Guid customer, string text, bool raw = false, string? automatic = null)
     {
-        var content = raw ? text : new InboundContent { PlatformMessageId = messageId, SenderId = "sender-" + customer, Text = text }.ToJson();
+        var content = raw ? text : new InboundContent { PlatformMessageId = messageId, SenderId = "sender-" + customer, Text = text, Automatic = automatic }.ToJson();
         var received = new InboundMessageReceived(Channel, "app", customer, "standard", "text", _time.GetUtcNow(), content, _time.GetUtcNow());
         return Committed(messageId, 1, EventSerializer.TypeName(received), EventSerializer.Serialize(received));
     }

@@ -39,7 +39,9 @@ public sealed class InboundLinkingSubscriber(InboundContentReader contents, IThr
         }
 
         var rule = await rules.ForChannelAsync(tenant, received.ChannelId);
-        await linker.LinkAsync(tenant, received.CustomerId,
-            [.. KeyExtractor.OfIdentity(received.ChannelType, content.SenderId), .. KeyExtractor.From(content.SearchText, rule.OrderPattern)]);
+        // An automatic message's text names other people ("write to my colleague at …" in an out-of-office reply) and
+        // quotes what it answers: its sender identifies the customer, its text does not.
+        var textKeys = content.Automatic is null ? KeyExtractor.From(content.SearchText, rule.OrderPattern) : [];
+        await linker.LinkAsync(tenant, received.CustomerId, [.. KeyExtractor.OfIdentity(received.ChannelType, content.SenderId), .. textKeys]);
     }
 }
