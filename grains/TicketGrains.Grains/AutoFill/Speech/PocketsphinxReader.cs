@@ -4,9 +4,9 @@ namespace TicketGrains.Grains.AutoFill.Speech;
 
 /// <summary>
 /// Reads a voice note as English text with pocketsphinx (en-us), out of process: sox converts it to 16 kHz mono PCM,
-/// the general model decodes it, every stretch heard as a number is decoded again with a digits-only grammar, and the
-/// spoken numbers become digits. At most <see cref="SpeechOptions.Concurrency"/> notes at once, each within
-/// <see cref="SpeechOptions.Timeout"/>.
+/// a first pass measures its cepstral mean (<see cref="CepstralMean"/>), the general model decodes it from that mean,
+/// every stretch heard as a number is decoded again with a digits-only grammar, and the spoken numbers become digits.
+/// At most <see cref="SpeechOptions.Concurrency"/> notes at once, each within <see cref="SpeechOptions.Timeout"/>.
 /// </summary>
 public sealed class PocketsphinxReader(IOptions<SpeechOptions> options) : IMediaTextReader, IDisposable
 {
@@ -72,7 +72,9 @@ public sealed class PocketsphinxReader(IOptions<SpeechOptions> options) : IMedia
                 $"A voice note may last at most {_options.MaxDuration}; this one is longer.");
         }
 
-        var words = await _decoder.GeneralAsync(pcm, cancellationToken);
+        // The note's own cepstral mean first (a fraction of a general pass): every pass after it starts from that mean.
+        var featureParameters = await _decoder.MeanAsync(pcm, work, cancellationToken);
+        var words = await _decoder.GeneralAsync(pcm, featureParameters, cancellationToken);
         if (words.Count == 0)
         {
             return null;
@@ -82,14 +84,14 @@ public sealed class PocketsphinxReader(IOptions<SpeechOptions> options) : IMedia
         var redecoded = new List<IReadOnlyList<string>>(windows.Count);
         foreach (var window in windows)
         {
-            redecoded.Add(await RedecodeAsync(work, samples, window, redecoded.Count, cancellationToken));
+            redecoded.Add(await RedecodeAsync(work, samples, window, redecoded.Count, featureParameters, cancellationToken));
         }
 
         var text = SpokenNumbers.Normalise(string.Join(' ', TranscriptMerge.Merge(words, windows, redecoded)));
         return new MediaText(text, SpeechSource, Math.Round(words.Average(w => w.Confidence), 3));
     }
 
-    private async Task<IReadOnlyList<string>> RedecodeAsync(string work, byte[] samples, DigitWindow window, int index, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> RedecodeAsync(string work, byte[] samples, DigitWindow window, int index, string? featureParameters, CancellationToken cancellationToken)
     {
         var grammar = Path.Combine(work, DigitGrammar.FileName(window));
         if (!File.Exists(grammar))
@@ -99,7 +101,7 @@ public sealed class PocketsphinxReader(IOptions<SpeechOptions> options) : IMedia
 
         var slice = Path.Combine(work, $"window-{index}.raw");
         await File.WriteAllBytesAsync(slice, Pcm.Slice(samples, window.Start, window.Stop).ToArray(), cancellationToken);
-        return (await _decoder.GrammarAsync(slice, grammar, cancellationToken)).Select(w => w.Word).ToList();
+        return (await _decoder.GrammarAsync(slice, grammar, featureParameters, cancellationToken)).Select(w => w.Word).ToList();
     }
 
     public void Dispose() => _gate.Dispose();
