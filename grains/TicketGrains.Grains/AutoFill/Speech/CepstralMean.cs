@@ -51,6 +51,7 @@ public static class CepstralMean
 
         return frames == 0 || sum.Any(s => !double.IsFinite(s)) ? null : sum.Select(s => s / frames).ToList();
     }
+
     /// <summary>The model's feature parameters with <c>-cmninit</c> set to <paramref name="mean"/> (replaced, or added when the model has none).</summary>
     public static string FeatureParameters(string modelParameters, IReadOnlyList<double> mean)
     {
