@@ -23,7 +23,17 @@ public sealed class SmtpMessageStore(
     {
         var raw = buffer.ToArray();
         var sender = SmtpAddresses.SenderOf(transaction.From);
-        var mail = EmailMessageReader.Load(raw);
+        MimeMessage mail;
+        try
+        {
+            mail = EmailMessageReader.Load(raw);
+        }
+        catch (FormatException e)
+        {
+            // A mail MimeKit cannot parse at all is refused for good, as before the sorting: a retry would not parse either.
+            return new SmtpResponse(SmtpReplyCode.TransactionFailed, "5.6.0 " + e.Message);
+        }
+
         try
         {
             var all = await directory.OfTypeAsync(EmailChannelAdapter.ChannelType, cancellationToken);
