@@ -25,6 +25,7 @@ public sealed class SubscriberPump(
     private DateTimeOffset _storedAt = DateTimeOffset.MinValue;
     private int _failures;
     private int _shortInARow;
+    private long? _lastStarted;
     private string? _lastFailure;
 
     /// <summary>
@@ -57,6 +58,9 @@ public sealed class SubscriberPump(
     /// <summary>Runs one step; returns how long to wait before the next.</summary>
     public async Task<TimeSpan> PumpOnceAsync(CancellationToken cancellationToken)
     {
+        var started = _time.GetTimestamp();
+        _schedule.PageStarted(_lastStarted is { } previous ? _time.GetElapsedTime(previous, started) : null);
+        _lastStarted = started;
         try
         {
             if (_checkpoint is null)

@@ -85,7 +85,7 @@ public sealed class SubscriberPumpTests
     {
         _log.Append(5, 1);
         var subscriber = new RecordingSubscriber { FailNext = 1 };
-        var pump = new SubscriberPump(subscriber, _log, _store, new PipelineOptions { PollInterval = Poll, PageSize = 2, BackoffMax = TimeSpan.FromSeconds(1), GatherInterval = TimeSpan.FromMilliseconds(10), CheckpointInterval = TimeSpan.Zero }, NullLogger.Instance);
+        var pump = new SubscriberPump(subscriber, _log, _store, new PipelineOptions { PollInterval = Poll, PageSize = 2, BackoffMax = TimeSpan.FromSeconds(1), GatherInterval = TimeSpan.FromMilliseconds(10), GatherBurst = 1, CheckpointInterval = TimeSpan.Zero }, NullLogger.Instance);
 
         await pump.PumpOnceAsync(default);
         Assert.Null(pump.WhenWokenBetweenSteps(TimeSpan.FromSeconds(5)));
@@ -96,6 +96,23 @@ public sealed class SubscriberPumpTests
     }
 
     [Fact]
+    public async Task Each_step_spends_a_credit_of_the_gather_burst_on_the_pumps_clock()
+    {
+        _log.Append(5, 1);
+        var time = new FakeTimeProvider();
+        var pump = new SubscriberPump(new RecordingSubscriber(), _log, _store,
+            new PipelineOptions { PollInterval = Poll, PageSize = 2, GatherInterval = TimeSpan.FromMilliseconds(10), GatherBurst = 2, CheckpointInterval = TimeSpan.Zero },
+            NullLogger.Instance, time);
+
+        await pump.PumpOnceAsync(default);
+        Assert.Equal(TimeSpan.Zero, pump.WhenWokenBetweenSteps(TimeSpan.FromMilliseconds(1)));
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await pump.PumpOnceAsync(default);
+        Assert.Equal(TimeSpan.FromMilliseconds(8), pump.WhenWokenBetweenSteps(TimeSpan.FromMilliseconds(1)));
+    }
+
+    [Fact]
     public async Task A_wake_up_during_a_step_shortens_a_caught_up_wait_to_the_gather_interval_but_never_a_back_off()
     {
         var gather = TimeSpan.FromMilliseconds(10);
@@ -103,7 +120,7 @@ public sealed class SubscriberPumpTests
         _log.Append(5, 2);
         _log.Append(6, 3);
         var subscriber = new RecordingSubscriber { FailNext = 1 };
-        var pump = new SubscriberPump(subscriber, _log, _store, new PipelineOptions { PollInterval = Poll, PageSize = 2, BackoffMax = TimeSpan.FromSeconds(1), GatherInterval = gather, CheckpointInterval = TimeSpan.Zero }, NullLogger.Instance);
+        var pump = new SubscriberPump(subscriber, _log, _store, new PipelineOptions { PollInterval = Poll, PageSize = 2, BackoffMax = TimeSpan.FromSeconds(1), GatherInterval = gather, GatherBurst = 1, CheckpointInterval = TimeSpan.Zero }, NullLogger.Instance);
 
         var backOff = await pump.PumpOnceAsync(default);
         Assert.Equal(Poll, backOff);
