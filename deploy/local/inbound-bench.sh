@@ -16,6 +16,7 @@
 #   figure. Its first step runs on a silo fresh from its start; --steady measures a warm one.
 #   TICKETGRAINS_BENCH_URL       where the silo listens (default http://127.0.0.1:5201)
 #   TICKETGRAINS_BENCH_SILO_ARGS extra silo options
+#   TICKETGRAINS_BENCH_TRACE     with --steady: a file for the measured run's per-message times (see inbound-trace.sh)
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
@@ -54,7 +55,7 @@ if [[ "${1:-}" == "--steady" ]]; then
         sleep 20
     fi
     read -r silo0 pg0 <<<"$(cpu_ticks "$silo_pid") $(pg_ticks)"
-    run_bench --messages $((rate * seconds)) --rate "$rate"
+    run_bench --messages $((rate * seconds)) --rate "$rate" ${TICKETGRAINS_BENCH_TRACE:+--trace "$TICKETGRAINS_BENCH_TRACE"}
     sleep 5
     read -r silo1 pg1 <<<"$(cpu_ticks "$silo_pid") $(pg_ticks)"
     awk -v m=$((rate * seconds)) -v s=$((silo1 - silo0)) -v p=$((pg1 - pg0)) -v t="$ticks" 'BEGIN {

@@ -13,7 +13,9 @@ namespace TicketGrains.Bench;
 /// Channel request in → ticket event on /api/v1/events: creates an app channel, follows the tenant's live feed, then
 /// posts signed app messages at a fixed rate (open loop), each from a new customer so each opens a ticket whose id is
 /// derived from the message, and times each from just before its POST to the moment the feed shows that ticket.
-/// Run by deploy/local/inbound-bench.sh.
+/// Run by deploy/local/inbound-bench.sh. With <c>--trace FILE</c> it also writes one CSV line per message (its inbound
+/// stream, its ticket, when it was sent as Unix milliseconds, and the milliseconds to its answer and to the feed), which
+/// deploy/local/inbound-trace.sh lays beside the log's commit times to say which hop a slow message lost its time in.
 /// </summary>
 public static class InboundLatencyBench
 {
@@ -46,6 +48,8 @@ public static class InboundLatencyBench
 
         Console.WriteLine($"posting {count} signed app messages at {rate}/s to channel {channel}");
         var sentAt = new long[count];
+        var sentUnixMs = new double[count];
+        var answeredMs = new double[count];
         var answered = new List<double>();
         var refused = new SortedDictionary<int, int>();
         var start = Stopwatch.GetTimestamp();
@@ -61,12 +65,17 @@ public static class InboundLatencyBench
             var index = i;
             posts.Add(Task.Run(async () =>
             {
-                using var response = await PostAsync(http, channel, secret, ids[index], $"订单 20261111-{index % 1000} 还没到", () => sentAt[index] = Stopwatch.GetTimestamp());
+                using var response = await PostAsync(http, channel, secret, ids[index], $"订单 20261111-{index % 1000} 还没到", () =>
+                {
+                    sentUnixMs[index] = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+                    sentAt[index] = Stopwatch.GetTimestamp();
+                });
                 lock (answered)
                 {
                     if (response.IsSuccessStatusCode)
                     {
-                        answered.Add(Stopwatch.GetElapsedTime(sentAt[index]).TotalMilliseconds);
+                        answeredMs[index] = Stopwatch.GetElapsedTime(sentAt[index]).TotalMilliseconds;
+                        answered.Add(answeredMs[index]);
                     }
                     else
                     {
@@ -87,6 +96,12 @@ public static class InboundLatencyBench
         Console.WriteLine(FormattableString.Invariant($"posted in {postedIn.TotalSeconds:0.0} s ({count / postedIn.TotalSeconds:0} messages/s offered)"));
         WebhookLatencyBench.Print("POST /api/v1/channels/{id}/inbound answered", answered);
         WebhookLatencyBench.Print("channel request in -> ticket event on /api/v1/events", latencies);
+        if (options.TryGetValue("--trace", out var tracePath))
+        {
+            await File.WriteAllLinesAsync(tracePath, Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture,
+                $"{InboundStreams.For(channel, ids[i])},{InboundStreams.TicketIdOf(tenant, InboundStreams.For(channel, ids[i]))},{sentUnixMs[i]:0.000},{answeredMs[i]:0.000},{(seenAt[i] == 0 ? "" : Stopwatch.GetElapsedTime(sentAt[i], seenAt[i]).TotalMilliseconds.ToString("0.000", CultureInfo.InvariantCulture))}")));
+        }
+
         Console.WriteLine($"seen {latencies.Count} of {count}; not accepted: {(refused.Count == 0 ? "none" : string.Join(", ", refused.Select(r => $"{r.Value} x {r.Key}")))}");
         return latencies.Count == count ? 0 : 1;
     }
