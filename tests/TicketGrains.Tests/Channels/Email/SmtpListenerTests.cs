@@ -157,6 +157,26 @@ public sealed class SmtpListenerTests
         Assert.Single(host.Acceptor.Accepted);
     }
 
+    [Fact]
+    public async Task A_mail_with_no_header_block_is_refused_for_good_with_5_6_0_and_nothing_is_stored()
+    {
+        await using var host = await EmailChannelHost.StartAsync([Shop], MaxMessageBytes);
+        var file = Path.Combine(Path.GetTempPath(), $"headless-{Guid.NewGuid():N}.eml");
+        // MimeKit cannot read this as a message at all: a retry would fail the same way, so 4xx would only repeat it.
+        await File.WriteAllTextAsync(file, "this line is no header\r\n\r\nbody\r\n");
+        try
+        {
+            var session = await Swaks.SendAsync(host.Port, "--to", "support@shop.example", "--from", "li.lei@example.cn", "--data", "@" + file);
+
+            Assert.Contains("<** 554 5.6.0 Failed to parse message headers.", session.Transcript);
+            Assert.Empty(host.Acceptor.Accepted);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static Task<Swaks.Session> SendFixtureAsync(EmailChannelHost host, string fixture) =>
         Swaks.SendAsync(host.Port, "--to", "support@shop.example", "--from", "li.lei@example.cn", "--data", "@" + EmailFixtures.PathOf(fixture));
 
