@@ -10,7 +10,7 @@ public static class WebhookEventTypes
     public const string SlaWarning = "sla.warning";
     public const string SlaBreached = "sla.breached";
 
-    /// <summary>A public reply to a channel customer was sent, or failed for good (details.state), once per reply.</summary>
+    /// <summary>A public reply to a channel customer was sent, or failed for good (details.state), once per reply; a sent e-mail a delivery report returns fails once more.</summary>
     public const string MessageDelivery = "message.delivery";
 
     /// <summary>

@@ -11,7 +11,8 @@ public interface ISentReplies
 
     /// <summary>
     /// A reply that was sent did not arrive after all: it becomes failed with <paramref name="reason"/>. Returns its
-    /// ticket; null when the tenant has no sent reply with that id (none at all, still queued, or failed already).
+    /// ticket, channel and delivery; null when the tenant has no sent reply with that id (none at all, still queued, or
+    /// failed already).
     /// </summary>
-    Task<Guid?> FailSentAsync(string tenant, Guid messageId, string reason, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<BouncedReply?> FailSentAsync(string tenant, Guid messageId, string reason, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -115,17 +115,20 @@ public sealed class ReplyStore(NpgsqlDataSource database) : ISentReplies
         return await command.ExecuteScalarAsync(cancellationToken) is Guid ticket ? ticket : (Guid?)null;
     });
 
-    public Task<Guid?> FailSentAsync(string tenant, Guid messageId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<BouncedReply?> FailSentAsync(string tenant, Guid messageId, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
         StorageErrors.Guard(async () =>
         {
             await using var command = database.CreateCommand(
                 "UPDATE tg_outbound_messages SET state = 'failed', reason = $3, updated_at = $4 WHERE tenant_id = $1 AND message_id = $2 AND state = 'sent' " +
-                "RETURNING ticket_id");
+                "RETURNING ticket_id, channel_id, attempts, platform_message_id");
             command.Parameters.AddWithValue(tenant);
             command.Parameters.AddWithValue(messageId);
             command.Parameters.AddWithValue(reason);
             command.Parameters.AddWithValue(now);
-            return await command.ExecuteScalarAsync(cancellationToken) is Guid ticket ? ticket : (Guid?)null;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                ? new BouncedReply(reader.GetGuid(0), reader.GetGuid(1), reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3))
+                : null;
         });
 
     private static QueuedReply Read(NpgsqlDataReader reader) => new(

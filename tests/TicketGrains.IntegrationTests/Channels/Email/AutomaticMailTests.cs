@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using TicketGrains.Api.Privacy;
 using TicketGrains.IntegrationTests.Channels.Outbound;
 using TicketGrains.IntegrationTests.Infrastructure;
 using TicketGrains.IntegrationTests.Rules;
+using TicketGrains.IntegrationTests.Webhooks;
 using TicketGrains.Tests.Channels.Email;
 
 namespace TicketGrains.IntegrationTests.Channels.Email;
@@ -87,7 +89,9 @@ public sealed class AutomaticMailTests(ReplyClusterFixture cluster, ITestOutputH
     public Task A_bounce_of_a_sent_reply_marks_that_reply_failed_with_the_report_s_reason() => cluster.RunAsync(output, async () =>
     {
         await using var mailbox = await CustomerMailbox.StartAsync();
+        using var receiver = new WebhookReceiver();
         var shop = await ShopAsync(mailbox);
+        await WebhookDeliveryTests.RegisterAsync(shop.Agent, receiver.Url, "message.delivery");
         var ticket = await shop.CustomerMailAsync("Invoice", "<invoice-1@mail.customer.test>", "Please send the invoice.");
         await AgentReplies.ReplyAsync(shop.Agent, ticket, "发票已寄出");
         var sent = await AgentReplies.SettledAsync(shop.Agent, ticket);
@@ -112,6 +116,13 @@ public sealed class AutomaticMailTests(ReplyClusterFixture cluster, ITestOutputH
             (delivery.GetProperty("messageId").GetGuid(), delivery.GetProperty("sentAt").GetDateTimeOffset()));
         Assert.Equal(1, await ChannelPoster.StoredAsync(cluster.Database, shop.Channel));
         Assert.Equal([ticket], await shop.TicketsAsync());
+
+        // Webhooks hear of the bounce as they heard of the sending: the reply's second outcome, failed with the reason.
+        await Poll.UntilAsync("the sent and the bounced outcome at the webhook", Deadline, () => Task.FromResult(receiver.Received.Count(r => r.Accepted) >= 2));
+        Assert.Equal([("sent", (string?)null), ("failed", FreeTextMask.Mask(AgentReplies.Summary(delivery).Reason!))],
+            receiver.Received.Where(r => r.Accepted).Select(r => r.Json.GetProperty("data").GetProperty("details"))
+                .Select(d => (d.GetProperty("state").GetString(), d.TryGetProperty("reason", out var reason) ? reason.GetString() : null)));
+        Assert.All(receiver.Received, r => Assert.Equal(("message.delivery", ticket), (r.Type, r.TicketId)));
     });
 
     [Fact]

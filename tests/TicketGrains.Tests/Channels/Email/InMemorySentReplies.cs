@@ -15,14 +15,14 @@ internal sealed class InMemorySentReplies : ISentReplies
     public Task<Guid?> TicketOfAsync(string tenant, Guid messageId, CancellationToken cancellationToken) =>
         Task.FromResult(replies.TryGetValue((tenant, messageId), out var reply) ? reply.Ticket : (Guid?)null);
 
-    public Task<Guid?> FailSentAsync(string tenant, Guid messageId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<BouncedReply?> FailSentAsync(string tenant, Guid messageId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!replies.TryGetValue((tenant, messageId), out var reply) || reply.FailedBecause is not null)
         {
-            return Task.FromResult<Guid?>(null);
+            return Task.FromResult<BouncedReply?>(null);
         }
 
         replies[(tenant, messageId)] = reply with { FailedBecause = reason };
-        return Task.FromResult<Guid?>(reply.Ticket);
+        return Task.FromResult<BouncedReply?>(new BouncedReply(reply.Ticket, Guid.Empty, 1, null));
     }
 }
