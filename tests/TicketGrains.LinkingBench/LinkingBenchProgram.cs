@@ -32,6 +32,7 @@ public static class LinkingBenchProgram
         var outcomes = Enum.GetValues<LinkOutcome>().ToDictionary(o => o, _ => 0);
         var personOf = people.SelectMany(p => p.Identities).ToDictionary(c => c.CustomerId, c => c.Person);
         var (wrongLinks, wrongToFamily) = (0, 0);
+        var tally = new ReasonTally();
         var stopwatch = Stopwatch.StartNew();
         foreach (var message in messages)
         {
@@ -39,6 +40,11 @@ public static class LinkingBenchProgram
                 .Concat(KeyExtractor.From(message.Text, ThreadingRule.DefaultOrderPattern)).ToList();
             var decision = await linker.LinkAsync(Tenant, message.From.CustomerId, keys);
             outcomes[decision.Outcome]++;
+            if (decision.Target is { } linked)
+            {
+                tally.Add("link", decision.Reason, personOf[linked] == message.From.Person);
+            }
+
             if (decision.Target is { } target && personOf[target] != message.From.Person)
             {
                 // The survivor linked to is another person's: a wrong merge (or one made on top of an earlier wrong one).
@@ -57,6 +63,11 @@ public static class LinkingBenchProgram
         var customers = people.SelectMany(p => p.Identities).Select(c => c.CustomerId).ToList();
         var proposed = (await proposals.OfAsync(Tenant, customers)).Select(p => (p.CustomerId, p.OtherCustomerId)).ToList();
         var score = LinkScore.Of(people, survivors, proposed);
+        foreach (var proposal in await proposals.OfAsync(Tenant, customers))
+        {
+            tally.Add("proposal", proposal.Reason, personOf[proposal.CustomerId] == personOf[proposal.OtherCustomerId]);
+        }
+
         Console.WriteLine($"identities {customers.Count}, messages {messages.Count}, families {people.Count(p => p.Family.Count > 0)} persons; "
             + $"decisions: same {outcomes[LinkOutcome.Same]}, link {outcomes[LinkOutcome.Link]}, propose {outcomes[LinkOutcome.Propose]}; "
             + $"{messages.Count / stopwatch.Elapsed.TotalSeconds:N0} messages/s on one thread; links to another person's customer {wrongLinks} "
@@ -65,5 +76,6 @@ public static class LinkingBenchProgram
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {score.TruePairs} | {score.LinkedPairs} | {score.CorrectPairs} | {score.Precision:P2} | {score.Recall:P2} | {score.EvidencePairs} | {score.EvidenceRecall:P2} | {score.TrueProposals} / {score.FalseProposals} | {score.RecallWithProposals:P2} |"));
+        tally.Print();
     }
 }
