@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using TicketGrains.Grains.Channels;
 using TicketGrains.Grains.Customers.Linking;
 using TicketGrains.Grains.Encryption;
 using Xunit;
@@ -32,6 +33,37 @@ public sealed class CustomerLinkerTests
         Assert.Equal((LinkOutcome.Link, WeChatLi), (decision.Outcome, decision.Target));
         Assert.Equal(WeChatLi, await _groups.SurvivorAsync(Tenant, MailLi));
         Assert.Empty(await _proposals.OfAsync(Tenant, [WeChatLi, MailLi]));
+    }
+
+    private static List<StrongKey> From(string channel, string externalId, string text) =>
+        [.. KeyExtractor.OfIdentity(channel, externalId), .. KeyExtractor.From(text, ThreadingRule.DefaultOrderPattern)];
+
+    [Fact]
+    public async Task A_second_WeChat_account_naming_the_customers_order_is_proposed_but_another_platform_links()
+    {
+        await _linker.LinkAsync(Tenant, Wang, From("wechat", "oWang", "订单号：202611110000000003 还没发货"));
+
+        // The same order from Douyin is one person on a second platform: linked, as before.
+        var wangOnDouyin = Guid.Parse("0193a000-0000-7000-8000-000000000006");
+        var douyin = await _linker.LinkAsync(Tenant, wangOnDouyin, From("douyin", "dy_wang", "Where is my order #202611110000000003?"));
+        Assert.Equal((LinkOutcome.Link, Wang), (douyin.Outcome, douyin.Target));
+
+        // But two WeChat users are two persons: the wife asking about her husband's order from her own account.
+        var wife = await _linker.LinkAsync(Tenant, WangWife, From("wechat", "oWangWife", "请查一下 202611110000000003 这个订单"));
+        Assert.Equal(LinkOutcome.Propose, wife.Outcome);
+        Assert.Equal(Wang, Assert.Single(await _proposals.OfAsync(Tenant, [WangWife])).OtherCustomerId);
+
+        Assert.Equal(1, _groups.Merges);
+    }
+
+    [Fact]
+    public async Task A_second_e_mail_address_is_no_second_account_a_person_has_several()
+    {
+        await _linker.LinkAsync(Tenant, Wang, From("email", "wang@example.com", "order 202611110000000003"));
+
+        var decision = await _linker.LinkAsync(Tenant, WangWife, From("email", "wang.home@example.com", "order 202611110000000003"));
+
+        Assert.Equal((LinkOutcome.Link, Wang), (decision.Outcome, decision.Target));
     }
 
     [Fact]

@@ -73,10 +73,11 @@ public sealed class InboundLinkingSubscriberTests
         Assert.Equal("inbound-linking", ((IEventSubscriber)new InboundMessageSubscriber(null!)).HandsOverTo);
     }
 
+    /// <summary>WeChatLi writes on WeChat, everyone else in the app: two accounts of one platform would be two persons.</summary>
     private CommittedEvent Received(string messageId, Guid customer, string text, bool raw = false, string? automatic = null)
     {
         var content = raw ? text : new InboundContent { PlatformMessageId = messageId, SenderId = "sender-" + customer, Text = text, Automatic = automatic }.ToJson();
-        var received = new InboundMessageReceived(Channel, "app", customer, "standard", "text", _time.GetUtcNow(), content, _time.GetUtcNow());
+        var received = new InboundMessageReceived(Channel, customer == WeChatLi ? "wechat" : "app", customer, "standard", "text", _time.GetUtcNow(), content, _time.GetUtcNow());
         return Committed(messageId, 1, EventSerializer.TypeName(received), EventSerializer.Serialize(received));
     }
 

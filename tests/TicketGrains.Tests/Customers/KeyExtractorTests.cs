@@ -91,7 +91,17 @@ public sealed class KeyExtractorTests
     }
 
     [Theory]
-    [InlineData("wechat", "o6_bmjrPTlm6_2sgVt7hMZOPfL2M")]
+    [InlineData("wechat", "o6_bmjrPTlm6_2sgVt7hMZOPfL2M", "account:wechat")]
+    [InlineData("app", "u-42", "account:app")]
+    public void A_platform_identity_is_an_account_key_which_never_decides(string channel, string externalId, string kind)
+    {
+        Assert.Equal([new StrongKey(kind, externalId)], KeyExtractor.OfIdentity(channel, externalId));
+        Assert.True(KeyKinds.IsAccount(kind));
+        Assert.False(KeyKinds.Decides(kind));
+    }
+
+    [Theory]
+    [InlineData("web", "visitor-1")]
     [InlineData("phone", "12")]
     [InlineData("email", "not-an-address")]
     public void Other_identities_are_no_key(string channel, string externalId)

@@ -60,6 +60,17 @@ public sealed class LinkDeciderTests
     }
 
     [Fact]
+    public void A_link_that_would_give_the_customer_a_second_account_of_one_platform_is_proposed_instead()
+    {
+        var decision = LinkDecider.Decide(Contact, false, [Held(Order1, A), Held(Phone, A)], "account:wechat");
+
+        Assert.Equal((LinkOutcome.Propose, null), (decision.Outcome, decision.Target));
+        var proposal = Assert.Single(decision.Proposals);
+        Assert.Equal((A, "order,phone"), (proposal.OtherCustomerId, string.Join(',', proposal.KeyKinds)));
+        Assert.Equal("the customer the contact's order number belongs to has another wechat account already: two accounts are two persons", decision.Reason);
+    }
+
+    [Fact]
     public void A_phone_number_alone_is_proposed_not_linked()
     {
         var decision = LinkDecider.Decide(Contact, false, [Held(Phone, A), Held(Order2)]);

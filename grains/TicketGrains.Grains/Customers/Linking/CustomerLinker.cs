@@ -19,7 +19,10 @@ public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups group
     public async Task<LinkDecision> LinkAsync(string tenant, Guid contactCustomer, IReadOnlyList<StrongKey> found)
     {
         var distinct = found.Distinct().ToList();
-        if (distinct.Count == 0)
+        // A platform account is recorded with the contact's keys, so that a later link knows the customer's platforms,
+        // but is never evidence itself; alone it is no key (a greeting costs no lookup).
+        var account = distinct.FirstOrDefault(k => KeyKinds.IsAccount(k.Kind));
+        if (distinct.All(k => KeyKinds.IsAccount(k.Kind)))
         {
             return LinkDecision.Same("the contact holds no order number, phone number or e-mail address");
         }
@@ -41,7 +44,7 @@ public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups group
         {
             // Nobody else gave any of them, and that same step recorded them: no merge to follow, nothing to carry out.
             recent.Linked(tenant, contactCustomer, distinct);
-            return LinkDecider.Decide(contactCustomer, hasOwnOrders: false, [.. distinct.Select(k => new HeldKey(k, new HashSet<Guid>()))]);
+            return LinkDecider.Decide(contactCustomer, hasOwnOrders: false, [.. distinct.Where(k => k != account).Select(k => new HeldKey(k, new HashSet<Guid>()))]);
         }
 
         var contact = await groups.SurvivorAsync(tenant, contactCustomer);
@@ -49,6 +52,11 @@ public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups group
         var held = new List<HeldKey>(distinct.Count);
         for (var i = 0; i < distinct.Count; i++)
         {
+            if (distinct[i] == account)
+            {
+                continue;
+            }
+
             var set = new HashSet<Guid>();
             var given = holders.GetValueOrDefault(hashes[i]) ?? [];
             // A key more customers gave than any family shares (a shop's hotline, a sample order number) says nothing
@@ -72,6 +80,12 @@ public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups group
         var pointsElsewhere = held.Any(h => h.Holders.Any(holder => holder != contact));
         var hasOwnOrders = pointsElsewhere && await keys.AnyOfKindAsync(tenant, await groups.MembersAsync(tenant, contact), KeyKinds.Order);
         var decision = LinkDecider.Decide(contact, hasOwnOrders, held);
+        if (decision is { Outcome: LinkOutcome.Link, Target: { } candidate } && account is not null
+            && await keys.AnyOfKindAsync(tenant, await groups.MembersAsync(tenant, candidate), account.Kind))
+        {
+            decision = LinkDecider.Decide(contact, hasOwnOrders, held, account.Kind);
+        }
+
         if (decision is { Outcome: LinkOutcome.Link, Target: { } target })
         {
             await groups.MergeAsync(tenant, target, contact, decision.Reason);

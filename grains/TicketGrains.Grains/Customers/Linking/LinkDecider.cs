@@ -5,15 +5,21 @@ namespace TicketGrains.Grains.Customers.Linking;
 /// one consistent story: the order numbers and e-mail addresses that belong to someone else all belong to the same one
 /// customer, no key of the message belongs to a customer outside it, and the contact's customer has no orders of its
 /// own yet (a customer with its own orders who names someone else's order is two customers on one order, or a family
-/// member asking for another). A phone number never links on its own: families and shops share one. Everything else
-/// that points at other customers is proposed, never merged. Pure: the caller looks the keys up.
+/// member asking for another). A phone number never links on its own: families and shops share one. A link that would
+/// give one customer two accounts of one platform (two WeChat users) is proposed instead: it is two persons, most often
+/// a family member asking about a relative's order. Everything else that points at other customers is proposed, never
+/// merged. Pure: the caller looks the keys up.
 /// </summary>
 public static class LinkDecider
 {
     /// <param name="contact">The contact's customer (its survivor after merges).</param>
     /// <param name="hasOwnOrders">Whether that customer gave order numbers before this contact.</param>
     /// <param name="keys">The keys of the contact, each with the customers (survivors) that gave it before.</param>
-    public static LinkDecision Decide(Guid contact, bool hasOwnOrders, IReadOnlyList<HeldKey> keys)
+    /// <param name="accountTaken">
+    /// The kind of the contact's platform account (<see cref="KeyKinds.AccountOn"/>) when the customer a link would join
+    /// has another account of that platform already; the caller asks only once a first decision links.
+    /// </param>
+    public static LinkDecision Decide(Guid contact, bool hasOwnOrders, IReadOnlyList<HeldKey> keys, string? accountTaken = null)
     {
         var pointing = keys
             .Select(k => new Pointer(k.Key, [.. k.Holders.Where(h => h != contact)]))
@@ -29,7 +35,8 @@ public static class LinkDecider
         var decisive = pointing.Where(p => KeyKinds.Decides(p.Key.Kind)).ToList();
         var targets = decisive.SelectMany(p => p.Others).Distinct().ToList();
         var contradicting = targets.Count == 1 ? pointing.Where(p => !p.Others.Contains(targets[0])).ToList() : [];
-        if (targets.Count == 1 && !hasOwnOrders && contradicting.Count == 0)
+        var consistent = targets.Count == 1 && !hasOwnOrders && contradicting.Count == 0;
+        if (consistent && accountTaken is null)
         {
             var confirming = pointing.Where(p => !KeyKinds.Decides(p.Key.Kind)).ToList();
             return LinkDecision.LinkTo(targets[0], $"the contact's {Kinds(decisive)} {Verb(decisive, "belongs", "belong")} to this customer alone"
@@ -38,6 +45,8 @@ public static class LinkDecider
 
         var reason = (hasOwnOrders, targets.Count) switch
         {
+            _ when consistent =>
+                $"the customer the contact's {Kinds(decisive)} {Verb(decisive, "belongs", "belong")} to has another {KeyKinds.Describe(accountTaken!)} already: two accounts are two persons",
             (true, > 0) when decisive.Any(p => p.Key.Kind == KeyKinds.Order) =>
                 "two customers on one order: the contact's customer has orders of its own, and the order number also belongs to another customer",
             (true, _) => $"the contact's customer has orders of its own, and the {Kinds(pointing)} also belongs to another customer",

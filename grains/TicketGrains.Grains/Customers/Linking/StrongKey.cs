@@ -14,4 +14,7 @@ public sealed record StrongKey(string Kind, string Value)
     public static StrongKey Phone(string value) => new(KeyKinds.Phone, value);
 
     public static StrongKey Email(string value) => new(KeyKinds.Email, value);
+
+    /// <summary>A platform identity itself (<see cref="KeyKinds.AccountOn"/>), or null when the channel is no platform.</summary>
+    public static StrongKey? Account(string channel, string externalId) => KeyKinds.AccountOn(channel) is { } kind ? new(kind, externalId) : null;
 }
