@@ -17,6 +17,9 @@ public static class LinkingBenchProgram
 {
     private const string Tenant = "bench";
 
+    /// <summary>The shop's one channel of each type.</summary>
+    private static readonly Dictionary<string, Guid> ChannelIds = [];
+
     public static async Task Main(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
@@ -38,6 +41,17 @@ public static class LinkingBenchProgram
         {
             var keys = KeyExtractor.OfIdentity(message.From.Channel, message.From.ExternalId)
                 .Concat(KeyExtractor.From(message.Text, ThreadingRule.DefaultOrderPattern)).ToList();
+            // The shop has one channel of each type, as the inbound pipeline gives the sender's account on it.
+            if (!ChannelIds.TryGetValue(message.From.Channel, out var channel))
+            {
+                ChannelIds[message.From.Channel] = channel = Guid.CreateVersion7();
+            }
+
+            if (StrongKey.Account(message.From.Channel, channel, message.From.ExternalId) is { } account)
+            {
+                keys.Add(account);
+            }
+
             var decision = await linker.LinkAsync(Tenant, message.From.CustomerId, keys);
             outcomes[decision.Outcome]++;
             if (decision.Target is { } linked)

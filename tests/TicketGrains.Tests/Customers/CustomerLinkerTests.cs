@@ -35,8 +35,14 @@ public sealed class CustomerLinkerTests
         Assert.Empty(await _proposals.OfAsync(Tenant, [WeChatLi, MailLi]));
     }
 
+    private static readonly Guid ShopChannel = Guid.Parse("0193a000-0000-7000-8000-0000000000c1");
+
+    /// <summary>The keys of a message to the shop's one channel of that type, its account on it included.</summary>
     private static List<StrongKey> From(string channel, string externalId, string text) =>
-        [.. KeyExtractor.OfIdentity(channel, externalId), .. KeyExtractor.From(text, ThreadingRule.DefaultOrderPattern)];
+    [
+        .. KeyExtractor.OfIdentity(channel, externalId), .. KeyExtractor.From(text, ThreadingRule.DefaultOrderPattern),
+        .. StrongKey.Account(channel, ShopChannel, externalId) is { } account ? [account] : Array.Empty<StrongKey>(),
+    ];
 
     [Fact]
     public async Task A_second_WeChat_account_naming_the_customers_order_is_proposed_but_another_platform_links()

@@ -44,6 +44,23 @@ public sealed class InboundLinkingSubscriberTests
     }
 
     [Fact]
+    public async Task A_second_account_on_the_same_app_channel_naming_the_order_is_proposed_but_one_on_another_app_channel_links()
+    {
+        var (wang, wangWife, secondApp) = (Guid.Parse("0193a000-0000-7000-8000-000000000003"), Guid.Parse("0193a000-0000-7000-8000-000000000004"),
+            Guid.Parse("0193a000-0000-7000-8000-0000000000c2"));
+        await _subscriber.HandleAsync([Received("m-1", wang, "订单号：202611110000000003 还没发货")], CancellationToken.None);
+
+        // A second app is a second account of the same person (an id per app), as a second WeChat official account is.
+        await _subscriber.HandleAsync([Received("m-2", AppLi, "order #202611110000000003 has not shipped", channel: secondApp)], CancellationToken.None);
+        Assert.Equal(wang, await _groups.SurvivorAsync(Tenant, AppLi));
+
+        // Two accounts writing to one app are two persons: the wife asking about her husband's order.
+        await _subscriber.HandleAsync([Received("m-3", wangWife, "请查一下 202611110000000003 这个订单")], CancellationToken.None);
+        Assert.Equal(wangWife, await _groups.SurvivorAsync(Tenant, wangWife));
+        Assert.Equal(1, _groups.Merges);
+    }
+
+    [Fact]
     public async Task A_message_of_a_customer_erased_before_it_got_here_links_nothing()
     {
         await _subscriber.HandleAsync([Received("m-1", WeChatLi, "订单号：202611110000000001")], CancellationToken.None);
@@ -73,11 +90,11 @@ public sealed class InboundLinkingSubscriberTests
         Assert.Equal("inbound-linking", ((IEventSubscriber)new InboundMessageSubscriber(null!)).HandsOverTo);
     }
 
-    /// <summary>WeChatLi writes on WeChat, everyone else in the app: two accounts of one platform would be two persons.</summary>
-    private CommittedEvent Received(string messageId, Guid customer, string text, bool raw = false, string? automatic = null)
+    /// <summary>WeChatLi writes on WeChat, everyone else in the app (on <paramref name="channel"/>, by default the one app channel).</summary>
+    private CommittedEvent Received(string messageId, Guid customer, string text, bool raw = false, string? automatic = null, Guid? channel = null)
     {
         var content = raw ? text : new InboundContent { PlatformMessageId = messageId, SenderId = "sender-" + customer, Text = text, Automatic = automatic }.ToJson();
-        var received = new InboundMessageReceived(Channel, customer == WeChatLi ? "wechat" : "app", customer, "standard", "text", _time.GetUtcNow(), content, _time.GetUtcNow());
+        var received = new InboundMessageReceived(channel ?? Channel, customer == WeChatLi ? "wechat" : "app", customer, "standard", "text", _time.GetUtcNow(), content, _time.GetUtcNow());
         return Committed(messageId, 1, EventSerializer.TypeName(received), EventSerializer.Serialize(received));
     }
 

@@ -91,17 +91,21 @@ public sealed class KeyExtractorTests
     }
 
     [Theory]
-    [InlineData("wechat", "o6_bmjrPTlm6_2sgVt7hMZOPfL2M", "account:wechat")]
-    [InlineData("app", "u-42", "account:app")]
-    public void A_platform_identity_is_an_account_key_which_never_decides(string channel, string externalId, string kind)
+    [InlineData("wechat", "account:wechat:0193a0000000700080000000000000c1")]
+    [InlineData("app", "account:app:0193a0000000700080000000000000c1")]
+    [InlineData("email", null)]
+    [InlineData("phone", null)]
+    [InlineData("web", null)]
+    public void A_platform_identity_is_an_account_on_its_channel_which_never_decides(string channel, string? kind)
     {
-        Assert.Equal([new StrongKey(kind, externalId)], KeyExtractor.OfIdentity(channel, externalId));
-        Assert.True(KeyKinds.IsAccount(kind));
-        Assert.False(KeyKinds.Decides(kind));
+        var account = StrongKey.Account(channel, Guid.Parse("0193a000-0000-7000-8000-0000000000c1"), "sender-1");
+
+        Assert.Equal(kind, account?.Kind);
+        Assert.True(account is null || (KeyKinds.IsAccount(account.Kind) && !KeyKinds.Decides(account.Kind)));
     }
 
     [Theory]
-    [InlineData("web", "visitor-1")]
+    [InlineData("wechat", "o6_bmjrPTlm6_2sgVt7hMZOPfL2M")]
     [InlineData("phone", "12")]
     [InlineData("email", "not-an-address")]
     public void Other_identities_are_no_key(string channel, string externalId)

@@ -62,12 +62,12 @@ public sealed class LinkDeciderTests
     [Fact]
     public void A_link_that_would_give_the_customer_a_second_account_of_one_platform_is_proposed_instead()
     {
-        var decision = LinkDecider.Decide(Contact, false, [Held(Order1, A), Held(Phone, A)], "account:wechat");
+        var decision = LinkDecider.Decide(Contact, false, [Held(Order1, A), Held(Phone, A)], KeyKinds.AccountOn("wechat", Guid.Empty));
 
         Assert.Equal((LinkOutcome.Propose, null), (decision.Outcome, decision.Target));
         var proposal = Assert.Single(decision.Proposals);
         Assert.Equal((A, "order,phone"), (proposal.OtherCustomerId, string.Join(',', proposal.KeyKinds)));
-        Assert.Equal("the customer the contact's order number belongs to has another wechat account already: two accounts are two persons", decision.Reason);
+        Assert.Equal("the customer the contact's order number belongs to has another wechat account on the same channel already: two accounts are two persons", decision.Reason);
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace TicketGrains.Grains.Customers.Linking;
 /// <summary>
 /// Links the customer of a ticket created through the API by the keys it came with: its identity, the phone and e-mail
 /// address given with it, the order number field, and those found in subject and body. A stateless worker: any silo
-/// links, many at a time.
+/// links, many at a time. An API create names no channel of the shop, so it records no account on one
+/// (<see cref="KeyKinds.AccountOn"/>): the same-channel check only knows the accounts that wrote in through the pipeline.
 /// </summary>
 [StatelessWorker]
 [Reentrant]

@@ -8,7 +8,8 @@ namespace TicketGrains.Grains.Customers.Linking;
 /// records the keys under the contact's own customer, so a contact handled twice (the pipeline is at least once) finds
 /// the merge made or the proposal recorded and decides the same. Keys stay with the customer that gave them: an
 /// un-merge leaves each side with its own. A contact whose keys nobody else gave is decided by the lookup alone, which
-/// also records them (one statement, the common case: a first order, a new phone number).
+/// also records them (one statement, the common case: a first order, a new phone number). A link is asked one more
+/// question, whether the customer it joins has another account on the contact's channel (two persons, proposed).
 /// </summary>
 public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups groups, ILinkProposals proposals, IPersonalDataProtection protection,
     TimeProvider time, RecentContacts recent)
@@ -19,8 +20,8 @@ public sealed class CustomerLinker(IIdentityKeyStore keys, ICustomerGroups group
     public async Task<LinkDecision> LinkAsync(string tenant, Guid contactCustomer, IReadOnlyList<StrongKey> found)
     {
         var distinct = found.Distinct().ToList();
-        // A platform account is recorded with the contact's keys, so that a later link knows the customer's platforms,
-        // but is never evidence itself; alone it is no key (a greeting costs no lookup).
+        // An account on a platform channel is recorded with the contact's keys, so that a later link knows which channels
+        // the customer writes from, but is never evidence itself; alone it is no key (a greeting costs no lookup).
         var account = distinct.FirstOrDefault(k => KeyKinds.IsAccount(k.Kind));
         if (distinct.All(k => KeyKinds.IsAccount(k.Kind)))
         {

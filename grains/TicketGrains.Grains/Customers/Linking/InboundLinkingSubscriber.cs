@@ -42,6 +42,13 @@ public sealed class InboundLinkingSubscriber(InboundContentReader contents, IThr
         // An automatic message's text names other people ("write to my colleague at …" in an out-of-office reply) and
         // quotes what it answers: its sender identifies the customer, its text does not.
         var textKeys = content.Automatic is null ? KeyExtractor.From(content.SearchText, rule.OrderPattern) : [];
-        await linker.LinkAsync(tenant, received.CustomerId, [.. KeyExtractor.OfIdentity(received.ChannelType, content.SenderId), .. textKeys]);
+        List<StrongKey> keys = [.. KeyExtractor.OfIdentity(received.ChannelType, content.SenderId), .. textKeys];
+        // The sender's account on this channel: which channels a customer writes from tells the linker two persons apart.
+        if (StrongKey.Account(received.ChannelType, received.ChannelId, content.SenderId) is { } account)
+        {
+            keys.Add(account);
+        }
+
+        await linker.LinkAsync(tenant, received.CustomerId, keys);
     }
 }

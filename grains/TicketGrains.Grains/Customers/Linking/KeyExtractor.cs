@@ -38,12 +38,11 @@ public static partial class KeyExtractor
         return [.. keys.Distinct()];
     }
 
-    /// <summary>The keys an identity is by itself: an e-mail sender's address, a caller's number, a platform account.</summary>
+    /// <summary>The keys an identity is by itself: an e-mail sender's address, a caller's number.</summary>
     public static IReadOnlyList<StrongKey> OfIdentity(string channel, string externalId) => channel switch
     {
         "email" when KeyNormalizer.Email(externalId) is { } email => [StrongKey.Email(email)],
         "phone" when KeyNormalizer.Phone(externalId) is { } phone => [StrongKey.Phone(phone)],
-        _ when !string.IsNullOrWhiteSpace(externalId) && StrongKey.Account(channel, externalId) is { } account => [account],
         _ => [],
     };
 

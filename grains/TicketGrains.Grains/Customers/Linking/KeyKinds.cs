@@ -14,20 +14,26 @@ public static class KeyKinds
     public static readonly IReadOnlyList<string> All = [Order, Phone, Email];
 
     /// <summary>
-    /// Channels whose identity is an account on a platform: two different accounts of one platform are two persons far
-    /// more often than one person's. Not e-mail or phone (one person has several addresses and numbers), nor the web
-    /// widget (a visitor is a browser).
+    /// Channel types whose identity is an account on a platform: two different accounts writing to one channel (one
+    /// official account, one app) are two persons far more often than one person's. Not e-mail or phone (one person has
+    /// several addresses and numbers), nor the web widget (a visitor is a browser).
     /// </summary>
     private static readonly HashSet<string> Platforms = new(["wechat", "wecom", "douyin", "weibo", "app"], StringComparer.Ordinal);
 
     private const string AccountPrefix = "account:";
 
-    /// <summary>The kind of a platform account's key ("account:wechat"), or null when the channel is no platform.</summary>
-    public static string? AccountOn(string channel) => Platforms.Contains(channel) ? AccountPrefix + channel : null;
+    /// <summary>
+    /// The kind of an account's key on one channel ("account:wechat:{channel id}"), or null when the channel type is no
+    /// platform. By channel, not by type: a WeChat OpenID is per official account, so one person writing to a shop's two
+    /// official accounts has two of them.
+    /// </summary>
+    public static string? AccountOn(string channelType, Guid channelId) =>
+        Platforms.Contains(channelType) ? $"{AccountPrefix}{channelType}:{channelId:N}" : null;
 
     /// <summary>
-    /// Whether the kind is a platform account: recorded so that the linker knows a customer's platforms, never evidence
-    /// of who is writing (an identity's account is its own customer's, whoever else wrote from it before an erasure).
+    /// Whether the kind is an account on a channel: recorded so that the linker knows which channels a customer writes
+    /// from, never evidence of who is writing (an identity's account is its own customer's, whoever else wrote from it
+    /// before an erasure).
     /// </summary>
     public static bool IsAccount(string kind) => kind.StartsWith(AccountPrefix, StringComparison.Ordinal);
 
@@ -40,7 +46,7 @@ public static class KeyKinds
         Order => "order number",
         Phone => "phone number",
         Email => "e-mail address",
-        _ when IsAccount(kind) => $"{kind[AccountPrefix.Length..]} account",
+        _ when IsAccount(kind) => $"{kind.Split(':')[1]} account on the same channel",
         _ => kind,
     };
 }

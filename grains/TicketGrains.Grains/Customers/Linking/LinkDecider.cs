@@ -6,9 +6,9 @@ namespace TicketGrains.Grains.Customers.Linking;
 /// customer, no key of the message belongs to a customer outside it, and the contact's customer has no orders of its
 /// own yet (a customer with its own orders who names someone else's order is two customers on one order, or a family
 /// member asking for another). A phone number never links on its own: families and shops share one. A link that would
-/// give one customer two accounts of one platform (two WeChat users) is proposed instead: it is two persons, most often
-/// a family member asking about a relative's order. Everything else that points at other customers is proposed, never
-/// merged. Pure: the caller looks the keys up.
+/// give one customer two accounts on one channel (two WeChat users of one official account) is proposed instead: that is
+/// two persons, most often a family member asking about a relative's order. Everything else that points at other
+/// customers is proposed, never merged. Pure: the caller looks the keys up.
 /// </summary>
 public static class LinkDecider
 {
@@ -16,8 +16,8 @@ public static class LinkDecider
     /// <param name="hasOwnOrders">Whether that customer gave order numbers before this contact.</param>
     /// <param name="keys">The keys of the contact, each with the customers (survivors) that gave it before.</param>
     /// <param name="accountTaken">
-    /// The kind of the contact's platform account (<see cref="KeyKinds.AccountOn"/>) when the customer a link would join
-    /// has another account of that platform already; the caller asks only once a first decision links.
+    /// The kind of the contact's account (<see cref="KeyKinds.AccountOn"/>) when the customer a link would join has
+    /// another account on that channel already; the caller asks only once a first decision links.
     /// </param>
     public static LinkDecision Decide(Guid contact, bool hasOwnOrders, IReadOnlyList<HeldKey> keys, string? accountTaken = null)
     {

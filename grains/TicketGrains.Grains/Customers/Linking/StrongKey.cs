@@ -15,6 +15,7 @@ public sealed record StrongKey(string Kind, string Value)
 
     public static StrongKey Email(string value) => new(KeyKinds.Email, value);
 
-    /// <summary>A platform identity itself (<see cref="KeyKinds.AccountOn"/>), or null when the channel is no platform.</summary>
-    public static StrongKey? Account(string channel, string externalId) => KeyKinds.AccountOn(channel) is { } kind ? new(kind, externalId) : null;
+    /// <summary>An identity's account on a platform channel (<see cref="KeyKinds.AccountOn"/>), or null for other channels.</summary>
+    public static StrongKey? Account(string channelType, Guid channelId, string externalId) =>
+        KeyKinds.AccountOn(channelType, channelId) is { } kind && !string.IsNullOrWhiteSpace(externalId) ? new(kind, externalId) : null;
 }
