@@ -20,6 +20,7 @@ public sealed class WeiboInboundTests(ApiClusterFixture cluster, ITestOutputHelp
                 .Replace("timestamp=1764748800", $"timestamp={(signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds()}", StringComparison.Ordinal)
                 .Replace("Wed Dec 03 16:00:00 +0800 2025", (createdAt ?? DateTimeOffset.UtcNow).ToOffset(TimeSpan.FromHours(8))
                     .ToString("ddd MMM dd HH:mm:ss +0800 yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("<CreateTime>1764748800<", $"<CreateTime>{(createdAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds()}<", StringComparison.Ordinal)
                 .Replace("2489518277", sender, StringComparison.Ordinal));
 
     internal static string NewSender() => Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture);
@@ -36,6 +37,23 @@ public sealed class WeiboInboundTests(ApiClusterFixture cluster, ITestOutputHelp
         Assert.Equal(("weibo-echo-7731", ""), (check.Text, answer.Text));
         var ticket = await inbound.TicketOfAsync("weibo", sender);
         Assert.Equal(("weibo", "订单 WB20251203 什么时候到?"), (ticket.GetProperty("channel").GetString(), ticket.GetProperty("messages")[0].GetProperty("body").GetString()));
+    });
+
+    [Fact]
+    public Task An_account_pushing_the_xml_format_gets_its_text_as_a_ticket_once_however_often_it_is_posted() => cluster.RunAsync(output, async () =>
+    {
+        var inbound = await RawInbound.CreateAsync(cluster.Http, cluster.FreshTenant(), "weibo", Settings);
+        var sender = NewSender();
+        var createdAt = DateTimeOffset.UtcNow;
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            Assert.Equal("", (await inbound.SendAsync(Push("xml_text.request", sender, createdAt: createdAt))).Expect(HttpStatusCode.OK).Text);
+        }
+
+        var ticket = await inbound.TicketOfAsync("weibo", sender);
+        Assert.Equal("订单 WB20251203 什么时候到?", ticket.GetProperty("messages")[0].GetProperty("body").GetString());
+        Assert.Equal(1, await ChannelPoster.StoredAsync(cluster.Database, inbound.Channel));
     });
 
     [Fact]

@@ -4,8 +4,9 @@ using TicketGrains.Api.Channels.Inbound;
 namespace TicketGrains.Api.Channels.Weibo;
 
 /// <summary>
-/// Weibo fan-service pushes to one account: the URL check (GET with echostr) and the JSON message pushes (POST), both
-/// carrying signature = SHA-1 of the sorted app secret, timestamp and nonce in the query.
+/// Weibo fan-service pushes to one account: the URL check (GET with echostr) and the message pushes (POST), JSON or, for
+/// an account switched to it, the WeChat-compatible XML (<see cref="WeiboXmlPushReader"/>), all carrying signature =
+/// SHA-1 of the sorted app secret, timestamp and nonce in the query.
 /// </summary>
 public sealed class WeiboAdapter : IChannelAdapter
 {
@@ -39,7 +40,7 @@ public sealed class WeiboAdapter : IChannelAdapter
 
         if (!isCheck)
         {
-            return WeiboPushReader.Read(request.Body);
+            return WeiboXmlPushReader.IsXml(request.Body) ? WeiboXmlPushReader.Read(request.Body) : WeiboPushReader.Read(request.Body);
         }
 
         return request.QueryValue("echostr") is { Length: > 0 } echo

@@ -119,6 +119,46 @@ public sealed class WeiboAdapterTests
     }
 
     [Fact]
+    public void An_xml_text_push_reads_as_the_same_message_as_its_json_twin_keyed_alike_since_its_MsgId_is_empty()
+    {
+        var xml = Single("xml_text.request");
+
+        Assert.Equal(Single("text.request"), xml);
+        Assert.Equal($"2489518277:{Created.ToUnixTimeSeconds()}:text", Single("xml_text.request").PlatformMessageId);
+    }
+
+    [Fact]
+    public void An_xml_location_keeps_its_coordinates_scale_and_label() =>
+        Assert.Equal((InboundKinds.Location, new InboundLocation(39.982525, 116.308586, 15, "北京市海淀区")),
+            (Single("xml_location.request").Kind, Single("xml_location.request").Location));
+
+    [Fact]
+    public void An_xml_event_carries_its_name_and_key_and_is_keyed_by_them()
+    {
+        var message = Single("xml_event.request");
+
+        Assert.Equal((InboundKinds.Event, "click", "ORDER_STATUS", $"2489518277:{Created.ToUnixTimeSeconds()}:event:click"),
+            (message.Kind, message.EventName, message.EventKey, message.PlatformMessageId));
+    }
+
+    [Fact]
+    public void An_xml_image_whose_file_cannot_be_fetched_is_kept_as_a_line_that_says_so()
+    {
+        var message = Single("xml_image.request");
+
+        Assert.Equal((InboundKinds.Text, (string?)null), (message.Kind, message.MediaId));
+        Assert.StartsWith("[Weibo image message: its file cannot be fetched from an XML push", message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_xml_body_is_refused_400_naming_the_element_it_broke_in() =>
+        Assert.Equal((400, "CreateTime"), Refusal(_adapter.Handle(Fixture("xml_malformed.request"), Settings)));
+
+    [Fact]
+    public void An_xml_push_under_another_root_is_refused_400_naming_xml() =>
+        Assert.Equal((400, "xml"), Refusal(_adapter.Handle(Fixture("xml_text.request", rewrite: body => body.Replace("xml>", "message>", StringComparison.Ordinal)), Settings)));
+
+    [Fact]
     public void A_malformed_body_is_refused_400_naming_the_body() =>
         Assert.Equal((400, "body"), Refusal(_adapter.Handle(Fixture("malformed.request"), Settings)));
 
