@@ -21,6 +21,8 @@ public sealed class WorkbenchTicketToolsTests(WorkbenchFixture product, Chromium
         await browser.SignInAsync(admin.Tenant!, "ken", "agent");
         await browser.GoAsync($"#/ticket/{id}", "ticket");
 
+        // The picker fills in once the tenant's macros are read, after the ticket is shown.
+        await page.Locator("#macro option").Nth(2).WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached, Timeout = 30_000 });
         Assert.Equal(["（不使用）", "催快递", "问候"], await page.Locator("#macro option").AllTextContentsAsync());
         await page.Locator("#macro").SelectOptionAsync(new Microsoft.Playwright.SelectOptionValue { Label = "催快递" });
         Assert.Equal("已联系快递公司，今天内会更新物流。", await page.Locator("#reply").InputValueAsync());

@@ -6,10 +6,22 @@ import type { Macro } from "../types";
 
 let cached: { tenant: string; macros: Promise<Macro[]> } | null = null;
 
-/** The tenant's macros (GET /api/v1/macros), read once per session and tenant. */
+/**
+ * The tenant's macros (GET /api/v1/macros), read once per session and tenant. A failed read shows none this time and
+ * is forgotten, so the next ticket opened asks again instead of showing none for the rest of the session.
+ */
 function macrosOf(session: Session): Promise<Macro[]> {
     if (cached?.tenant !== session.tenant) {
-        cached = { tenant: session.tenant, macros: get<Macro[]>(session, "/macros").catch(() => []) };
+        const entry = {
+            tenant: session.tenant,
+            macros: get<Macro[]>(session, "/macros").catch(() => {
+                if (cached === entry) {
+                    cached = null;
+                }
+                return [];
+            }),
+        };
+        cached = entry;
     }
     return cached.macros;
 }
