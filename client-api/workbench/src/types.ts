@@ -34,6 +34,8 @@ export interface MessageView {
     internal: boolean;
     at: string;
     delivery?: { state: string; reason?: string | null } | null;
+    /** What marked the message as written by a machine (e.g. "Auto-Submitted: auto-replied"); absent for a person's. */
+    automatic?: string | null;
 }
 
 /** A field value read from the thread, waiting for an agent to accept (perhaps corrected) or reject it. */

@@ -80,6 +80,8 @@ export const en: Dictionary = {
     "ticket.clocks": "SLA clocks",
     "ticket.internalNote": "Internal note",
     "ticket.delivery.queued": "Queued", "ticket.delivery.sent": "Sent to the channel", "ticket.delivery.failed": "Delivery failed",
+    "ticket.deliveryReason": "Reason: {reason}",
+    "ticket.automatic": "Automatic reply",
     "ticket.attachment": "Attachment",
     "ticket.transcript": "Transcript",
     "ticket.setPriority": "Change priority",

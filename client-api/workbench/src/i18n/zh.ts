@@ -78,6 +78,8 @@ export const zh = {
     "ticket.clocks": "SLA 时钟",
     "ticket.internalNote": "内部备注",
     "ticket.delivery.queued": "排队发送", "ticket.delivery.sent": "已送达渠道", "ticket.delivery.failed": "发送失败",
+    "ticket.deliveryReason": "原因：{reason}",
+    "ticket.automatic": "自动回复",
     "ticket.attachment": "附件",
     "ticket.transcript": "语音转写",
     "ticket.setPriority": "更改优先级",

@@ -1,6 +1,7 @@
 import { channelIcon } from "../channels";
 import { el } from "../dom";
 import { t, tOf } from "../i18n/i18n";
+import { failureReason, messageKind } from "../messageKind";
 import type { Session } from "../session";
 import type { MessageView, TicketEvent, TicketView } from "../types";
 
@@ -19,8 +20,6 @@ interface Origin {
     subject: string;
     current: boolean;
 }
-
-const customerAuthor = "customer";
 
 export type Entry = { at: string; origin: Origin } & ({ message: MessageView } | { attachment: Attachment });
 
@@ -54,16 +53,21 @@ function originMarks(origin: Origin): HTMLElement[] {
 }
 
 function messageItem(message: MessageView, origin: Origin): HTMLElement {
-    // The ticket names the customer's own messages "customer"; everything else is the shop's side.
-    const kind = message.internal ? "internal" : message.author === customerAuthor ? "customer" : "reply";
+    const kind = messageKind(message);
+    // An automatic message came from the customer's address, so it keeps the customer's name and channel, and its label.
+    const fromCustomer = kind === "customer" || kind === "automatic";
+    const reason = failureReason(message);
     return el("li", { class: `message ${kind}${origin.current ? "" : " elsewhere"}`, "data-ticket": origin.ticketId },
         el("div", { class: "meta" },
-            el("strong", {}, kind === "customer" ? t("ticket.customer") : message.author),
-            ...(kind === "customer" || !origin.current ? originMarks(origin) : []),
+            el("strong", {}, fromCustomer ? t("ticket.customer") : message.author),
+            ...(fromCustomer || !origin.current ? originMarks(origin) : []),
             message.internal ? el("span", { class: "badge internal" }, t("ticket.internalNote")) : null,
+            // The label is text, not only the muted style, so a screen reader says it too; the mark says what made it automatic.
+            kind === "automatic" ? el("span", { class: "badge automatic", title: message.automatic }, t("ticket.automatic")) : null,
             message.delivery ? el("span", { class: `badge delivery-${message.delivery.state}` }, tOf("ticket.delivery", message.delivery.state)) : null,
             el("time", { datetime: message.at }, new Date(message.at).toLocaleString())),
-        el("p", { class: "body" }, message.body));
+        el("p", { class: "body" }, message.body),
+        reason ? el("p", { class: "delivery-reason" }, t("ticket.deliveryReason", { reason })) : null);
 }
 
 /**
