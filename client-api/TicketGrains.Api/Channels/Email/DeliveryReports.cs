@@ -9,8 +9,9 @@ namespace TicketGrains.Api.Channels.Email;
 /// reply becomes failed with the report's status and diagnostic as its reason. Nothing else of it is kept: it is nobody's
 /// message. Every report leaves a log line saying what it changed, so one that matched nothing is still seen. A reply it
 /// fails gets its second outcome recorded (<see cref="ReplyOutcomes"/>), so the webhooks of <c>message.delivery</c> hear
-/// of the bounce as they heard of the sending. Only a host with the event log records it: a silo co-hosting the API (as
-/// ./run.sh and the deploy manifests run the SMTP listener); a host without one (the SMTP tests') changes the state alone.
+/// of the bounce as they heard of the sending. Only a host with the event log records it: a silo co-hosting the API, as
+/// ./run.sh runs the SMTP listener; a stand-alone front end (deploy/k8s/api.yaml, if its SMTP listener is turned on) and
+/// the SMTP tests' host change the state alone.
 /// </summary>
 public sealed class DeliveryReports(ISentReplies replies, TimeProvider time, ILogger<DeliveryReports> logger, ReplyOutcomes? outcomes = null)
 {
