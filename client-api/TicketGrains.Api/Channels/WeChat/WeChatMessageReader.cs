@@ -31,11 +31,7 @@ public static class WeChatMessageReader
     {
         var type = xml.RequiredName("MsgType");
         var sender = xml.RequiredName("FromUserName");
-        var createTime = xml.RequiredInteger("CreateTime");
-        if (createTime is < 0 or > 253402300799)
-        {
-            throw InboundRefusal.Malformed("CreateTime", "<CreateTime> is not a time in seconds since 1970.");
-        }
+        var createTime = xml.RequiredUnixSeconds("CreateTime");
 
         if (type == "event" && NotTheFollowers.Contains(xml.RequiredName("Event")))
         {

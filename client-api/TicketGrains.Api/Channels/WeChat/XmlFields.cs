@@ -111,6 +111,12 @@ public sealed class XmlFields
             ? value
             : throw InboundRefusal.Malformed(element, $"<{element}> is not an integer.");
 
+    /// <summary>An integer element holding seconds since 1970 (CreateTime), within what a DateTimeOffset can hold.</summary>
+    public long RequiredUnixSeconds(string element) =>
+        RequiredInteger(element) is var seconds and >= 0 and <= 253402300799
+            ? seconds
+            : throw InboundRefusal.Malformed(element, $"<{element}> is not a time in seconds since 1970.");
+
     public double RequiredNumber(string element) =>
         OptionalNumber(element) ?? throw InboundRefusal.Malformed(element, $"The element <{element}> is missing or empty.");
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using TicketGrains.Api.Channels.Douyin;
 using TicketGrains.Api.Channels.Inbound;
@@ -58,10 +57,9 @@ internal static class WeiboPushReader
             var data = PushJson.Object(root, "data") ?? default;
             var message = new InboundMessage
             {
-                // Weibo documents no message id and recommends sender + creation time; the type and an event's subtype
-                // keep a message and events of the same second apart (a click on "follow" sends both at once).
+                // Weibo documents no message id; a push without one is keyed as WeiboPushKey says.
                 PlatformMessageId = PushJson.FirstText(root, "msg_id", "message_id", "id")
-                    ?? string.Join(':', new[] { sender, createdAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), type, PushJson.Text(data, "subtype") }.OfType<string>()),
+                    ?? WeiboPushKey.Of(sender, createdAt.ToUnixTimeSeconds(), type, PushJson.Text(data, "subtype")),
                 SenderId = sender,
                 Kind = InboundKinds.Text,
                 SentAt = createdAt,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TicketGrains.Api.Channels.Inbound;
 using TicketGrains.Api.Channels.WeChat;
 
@@ -38,17 +37,12 @@ internal static class WeiboXmlPushReader
             var xml = XmlFields.Parse(body);
             var type = xml.RequiredName("MsgType");
             var sender = xml.RequiredName("FromUserName");
-            var createTime = xml.RequiredInteger("CreateTime");
-            if (createTime is < 0 or > 253402300799)
-            {
-                throw InboundRefusal.Malformed("CreateTime", "<CreateTime> is not a time in seconds since 1970.");
-            }
+            var createTime = xml.RequiredUnixSeconds("CreateTime");
 
             var eventName = type == "event" ? xml.RequiredName("Event") : null;
             var message = new InboundMessage
             {
-                PlatformMessageId = xml.OptionalName("MsgId", "MsgID")
-                    ?? string.Join(':', new[] { sender, createTime.ToString(CultureInfo.InvariantCulture), type, eventName }.OfType<string>()),
+                PlatformMessageId = xml.OptionalName("MsgId", "MsgID") ?? WeiboPushKey.Of(sender, createTime, type, eventName),
                 SenderId = sender,
                 Kind = InboundKinds.Text,
                 SentAt = DateTimeOffset.FromUnixTimeSeconds(createTime),
