@@ -69,6 +69,18 @@ read -r passed failed skipped assemblies < <(
         END { printf "%d %d %d %d\n", p, f, s, n }'
 )
 
+# CI shows only the end of this output, where a failed test's process logs would be: name each failed test and the
+# start of its error message here, after them.
+if ((failed > 0)); then
+    echo
+    echo "failed tests (their whole output is above and in $log):"
+    sed -e 's/\x1b\[[0-9;]*[A-Za-z]//g' "$log" | awk '
+        /^ *Failed [^!]/ { sub(/^ */, ""); print "  " $0; inmessage = 0; shown = 0; next }
+        /^ *Error Message:/ { inmessage = 1; next }
+        /^ *(Stack Trace|Standard Output Messages):/ { inmessage = 0; next }
+        inmessage && shown < 12 { print "      " $0; shown++ }'
+fi
+
 echo
 if ((assemblies == 0)); then
     say "no test assembly reported a result (dotnet test exit code $test_exit); see $log"

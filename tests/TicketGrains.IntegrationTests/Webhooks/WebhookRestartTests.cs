@@ -45,9 +45,15 @@ public sealed class WebhookRestartTests(ITestOutputHelper output) : IAsyncLifeti
         var second = _processes.Add(NodeLauncher.StartSilo("silo-2", Database, clusterId, hostApi: true, Settings));
         await Readiness.WaitForApiAsync(second, Deadline);
 
-        await Poll.UntilAsync("the three tickets accepted", Deadline, () => Task.FromResult(receiver.Received.Count(r => r.Accepted) >= 3));
+        await Poll.UntilAsync("the three tickets accepted", Deadline,
+            () => Task.FromResult(receiver.Received.Where(r => r.Accepted).Select(r => r.Id).Distinct().Count() >= 3));
         var accepted = receiver.Received.Where(r => r.Accepted).ToList();
-        Assert.Equal(tickets, accepted.Select(r => r.TicketId));
+        // Delivery is at least once. The killed silo retried the first ticket's delivery every few milliseconds (the
+        // accelerated clock), so an attempt already on the wire when the receiver came back is answered 200 that nobody
+        // hears: the new silo sends it again, and receivers drop the repeat by its webhook-id. Such an attempt can only
+        // be the first accepted, long before the new silo runs; nothing else may repeat.
+        var fromNewSilo = accepted.Count > 1 && accepted[0].Id == accepted[1].Id ? accepted.Skip(1).ToList() : accepted;
+        Assert.Equal(tickets, fromNewSilo.Select(r => r.TicketId));
         Assert.All(receiver.Received, r => Assert.True(r.SignedWith(secret), $"bad signature on {r.Id}"));
     });
 

@@ -17,6 +17,7 @@ public sealed class ReplyRestartTests(ITestOutputHelper output) : IAsyncLifetime
         [.. ReplyClusterFixture.ReplySettings.Where(s => !s.StartsWith("--ChannelReplies:RetryDelays", StringComparison.Ordinal)),
             "--ChannelReplies:RetryDelays:0=00:00:01", "--ChannelReplies:Lease=00:00:05", "--ChannelReplies:Attempts=50"];
 
+    private const string UpToken = "TOKEN-UP";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
     private static readonly string[] Texts = ["第一条回复", "第二条回复", "第三条回复"];
 
@@ -32,10 +33,15 @@ public sealed class ReplyRestartTests(ITestOutputHelper output) : IAsyncLifetime
         var tenant = TicketRequests.NewTenant();
         var up = false;
         var delivered = new ConcurrentQueue<string>();
+        // The platform is "up" only for the token it issues once up: a token lives in its silo's memory, so only the new
+        // silo can hold it. Deciding by the time a request arrives instead raced the kill: a send of the first silo already
+        // on its way could arrive after the switch, be delivered, and never be recorded, so the new silo sent it again.
         await using var platform = await PlatformApiServer.StartAsync(request => request.Path switch
         {
-            "/cgi-bin/token" => PlatformReply.Json("""{"access_token":"TOKEN-1","expires_in":7200}"""),
-            _ when !Volatile.Read(ref up) => new PlatformReply(503, "down"),
+            "/cgi-bin/token" => PlatformReply.Json(Volatile.Read(ref up)
+                ? $$"""{"access_token":"{{UpToken}}","expires_in":7200}"""
+                : """{"access_token":"TOKEN-DOWN","expires_in":7200}"""),
+            _ when request.Query.GetValueOrDefault("access_token") != UpToken => new PlatformReply(503, "down"),
             _ => Delivered(request, delivered),
         });
         var first = _processes.Add(NodeLauncher.StartSilo("silo-1", Database, clusterId, hostApi: true, Settings));
