@@ -1,3 +1,4 @@
+using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Api.Channels.Inbound;
 using TicketGrains.Api.Channels.Outbound;
 using TicketGrains.Api.Privacy;
@@ -8,12 +9,11 @@ namespace TicketGrains.Api.Channels.Email;
 /// A delivery status notification received by a channel: when it reports a failure of a reply the channel sent, that
 /// reply becomes failed with the report's status and diagnostic as its reason. Nothing else of it is kept: it is nobody's
 /// message. Every report leaves a log line saying what it changed, so one that matched nothing is still seen. A reply it
-/// fails gets its second outcome recorded (<see cref="ReplyOutcomes"/>), so the webhooks of <c>message.delivery</c> hear
-/// of the bounce as they heard of the sending. Only a host with the event log records it: a silo co-hosting the API, as
-/// ./run.sh runs the SMTP listener; a stand-alone front end (deploy/k8s/api.yaml, if its SMTP listener is turned on) and
-/// the SMTP tests' host change the state alone.
+/// fails gets its second outcome recorded through a silo (<see cref="SiloReplyBounces"/>), so the webhooks of
+/// <c>message.delivery</c> hear of the bounce as they heard of the sending, whether the SMTP listener runs in a silo
+/// co-hosting the API (./run.sh) or in a stand-alone front end (deploy/k8s/api.yaml with its listener turned on).
 /// </summary>
-public sealed class DeliveryReports(ISentReplies replies, TimeProvider time, ILogger<DeliveryReports> logger, ReplyOutcomes? outcomes = null)
+public sealed class DeliveryReports(ISentReplies replies, IReplyBounces bounces, TimeProvider time, ILogger<DeliveryReports> logger)
 {
     public async Task ApplyAsync(DeliveryReport report, string? reportId, IReadOnlyList<ChannelInfo> channels, CancellationToken cancellationToken)
     {
@@ -36,7 +36,25 @@ public sealed class DeliveryReports(ISentReplies replies, TimeProvider time, ILo
             }
 
             logger.LogInformation("Reply {Reply} of ticket {Ticket} bounced: {Reason}", reply, bounced.TicketId, FreeTextMask.Mask(report.Reason));
-            await (outcomes?.RecordBounceAsync(channel.Tenant, reply.Value, bounced, report.Reason) ?? Task.CompletedTask);
+            await RecordBounceAsync(channel.Tenant, reply.Value, bounced, report.Reason);
+        }
+    }
+
+    /// <summary>
+    /// A failure is logged, not thrown: the reply's state is already stored and the report is answered 250, so only the
+    /// webhook is missed.
+    /// </summary>
+    private async Task RecordBounceAsync(string tenant, Guid messageId, BouncedReply reply, string reason)
+    {
+        var bounce = new ReplyBounce(tenant, reply.TicketId, messageId, reply.ChannelId, reply.Attempts, reply.PlatformMessageId,
+            FreeTextMask.Mask(reason));
+        try
+        {
+            await bounces.RecordAsync(bounce);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The bounce of reply {Reply} of ticket {Ticket} was not recorded for webhooks", messageId, reply.TicketId);
         }
     }
 }

@@ -21,6 +21,7 @@ public static class EmailChannelHosting
             services.AddReplyDeliveries();
             services.TryAddSingleton<ISentReplies>(sp => sp.GetRequiredService<ReplyStore>());
             services.AddSingleton<AutomaticMessages>();
+            services.TryAddSingleton<IReplyBounces, SiloReplyBounces>();
             services.AddSingleton<DeliveryReports>();
             services.AddHostedService<SmtpListener>();
         }

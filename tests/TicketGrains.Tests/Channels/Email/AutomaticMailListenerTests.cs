@@ -1,4 +1,6 @@
+using TicketGrains.Abstractions.Contracts;
 using TicketGrains.Api.Channels.Inbound;
+using TicketGrains.Api.Privacy;
 using Xunit;
 
 namespace TicketGrains.Tests.Channels.Email;
@@ -67,8 +69,11 @@ public sealed class AutomaticMailListenerTests
 
             Assert.Contains("<-  250 2.0.0 delivery report recorded", session.Transcript);
             Assert.Empty(host.Acceptor.Accepted);
-            Assert.Equal("bounced: 5.1.1 smtp; 550 5.1.1 <nobody@customer.test>: Recipient address rejected: User unknown in local recipient table",
-                host.SentReplies.FailureOf(Shop.Tenant, reply));
+            const string Reason = "bounced: 5.1.1 smtp; 550 5.1.1 <nobody@customer.test>: Recipient address rejected: User unknown in local recipient table";
+            Assert.Equal(Reason, host.SentReplies.FailureOf(Shop.Tenant, reply));
+            // Its second outcome goes to the silos with the address masked, as webhooks and agents without pii:read see it.
+            Assert.Equal(new ReplyBounce(Shop.Tenant, Ticket, reply, Guid.Empty, 1, null, FreeTextMask.Mask(Reason)), Assert.Single(host.Bounces.Recorded));
+            Assert.DoesNotContain("nobody@customer.test", host.Bounces.Recorded[0].MaskedReason, StringComparison.Ordinal);
         }
         finally
         {
@@ -85,6 +90,7 @@ public sealed class AutomaticMailListenerTests
 
         Assert.Contains("<-  250 2.0.0 delivery report recorded", session.Transcript);
         Assert.Empty(host.Acceptor.Accepted);
+        Assert.Empty(host.Bounces.Recorded);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace TicketGrains.Tests.Channels.Email;
 
 /// <summary>
 /// The e-mail channel as <see cref="EmailChannelHosting.AddEmailChannel"/> wires it, its SMTP listener on a free
-/// loopback port, over the test directory, the recording acceptor and replies sent in memory.
+/// loopback port, over the test directory, the recording acceptor, replies sent in memory and the bounces it records.
 /// </summary>
 internal sealed class EmailChannelHost : IAsyncDisposable
 {
@@ -24,6 +24,8 @@ internal sealed class EmailChannelHost : IAsyncDisposable
     public RecordingAcceptor Acceptor => host.Services.GetRequiredService<RecordingAcceptor>();
 
     public InMemorySentReplies SentReplies => host.Services.GetRequiredService<InMemorySentReplies>();
+
+    public RecordingReplyBounces Bounces => host.Services.GetRequiredService<RecordingReplyBounces>();
 
     public IChannelSender Sender => host.Services.GetServices<IChannelSender>().Single(sender => sender.Type == "email");
 
@@ -48,6 +50,8 @@ internal sealed class EmailChannelHost : IAsyncDisposable
         builder.Services.AddSingleton<IInboundAcceptor>(sp => sp.GetRequiredService<RecordingAcceptor>());
         builder.Services.AddSingleton<InMemorySentReplies>();
         builder.Services.AddSingleton<ISentReplies>(sp => sp.GetRequiredService<InMemorySentReplies>());
+        builder.Services.AddSingleton<RecordingReplyBounces>();
+        builder.Services.AddSingleton<IReplyBounces>(sp => sp.GetRequiredService<RecordingReplyBounces>());
         builder.Services.AddEmailChannel(builder.Configuration);
         var host = builder.Build();
         await host.StartAsync();
