@@ -27,6 +27,7 @@ public sealed partial class WorkbenchAgentTests(WorkbenchFixture product, Chromi
         Assert.Equal(["高", "VIP"], await page.Locator(".ticket-head .badge:not([class*=status])").AllTextContentsAsync());
         Assert.Equal("订单 20261111-42 物流没有更新", await page.Locator(".thread li.customer .body").TextContentAsync());
         Assert.Matches(Countdown(), await page.Locator(".clocks .sla").First.TextContentAsync());
+        Assert.Equal("首次回复", await page.Locator(".clocks .metric").First.TextContentAsync());
 
         await page.Locator("#reply").FillAsync("已催促快递，今天内更新。");
         await page.Locator("form.reply button[type=submit]").ClickAsync();
@@ -46,6 +47,12 @@ public sealed partial class WorkbenchAgentTests(WorkbenchFixture product, Chromi
         await page.Locator("a[href='#/inbox']").First.ClickAsync();
         await browser.LoadedAsync("inbox");
         Assert.Equal(["快递三天没动"], await page.Locator("table.inbox tbody tr td:nth-child(2) a").AllTextContentsAsync());
+        // Updated by the agent's note: today's time alone (the day too, had midnight passed since), the instant in its
+        // datetime attribute (the list keeps microseconds).
+        var updated = page.Locator("table.inbox tbody tr td:nth-child(7) time.updated");
+        Assert.Matches(@"^(\d{1,2}/\d{1,2} )?\d\d:\d\d$", await updated.TextContentAsync());
+        var shown = DateTimeOffset.Parse((await updated.GetAttributeAsync("datetime"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(shown - ticket.GetProperty("updatedAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(-1), TimeSpan.FromMilliseconds(1));
         await page.Locator("#search").FillAsync("退货");
         Assert.Equal(0, await page.Locator("table.inbox tbody tr").CountAsync());
         await page.Locator("#search").FillAsync("快递");
@@ -89,6 +96,7 @@ public sealed partial class WorkbenchAgentTests(WorkbenchFixture product, Chromi
         // The default targets: 72 hours for a low ticket, one hour for an urgent one.
         Assert.Equal("Low", await page.Locator(".ticket-head .priority-low").TextContentAsync());
         Assert.Matches(@"^71:5\d:\d\d left$", await page.Locator(".clocks .sla").First.TextContentAsync());
+        Assert.Equal("First reply", await page.Locator(".clocks .metric").First.TextContentAsync());
 
         await page.GetByLabel("Change priority").SelectOptionAsync("urgent");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply priority" }).ClickAsync();

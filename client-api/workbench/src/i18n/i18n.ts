@@ -22,6 +22,11 @@ export function language(): Language {
     return current;
 }
 
+/** The locale dates and numbers are written in for the current language. */
+export function locale(): string {
+    return current === "zh" ? "zh-CN" : "en-US";
+}
+
 export function setLanguage(next: Language): void {
     current = next;
     localStorage.setItem(storageKey, next);

@@ -2,10 +2,11 @@ import { ApiError, call } from "../api";
 import { channelIcon, priorityBadge, statusBadge, vipBadge, vipQueue } from "../channels";
 import { countdown } from "../countdown";
 import { el, replace } from "../dom";
-import { t, tOf } from "../i18n/i18n";
+import { locale, t, tOf } from "../i18n/i18n";
 import { filterAndSort, loadInbox, type Filters, type Scope } from "../inboxData";
 import type { LiveFeed } from "../live";
 import { mayUse, type Session } from "../session";
+import { shortTime } from "../shortTime";
 import type { TicketListItem, TicketView } from "../types";
 import { watchOffers } from "./offers";
 import { field, problemText } from "./signIn";
@@ -41,7 +42,7 @@ export function renderInbox(main: HTMLElement, session: Session, feed: LiveFeed)
         t("inbox.next"), el("kbd", {}, "N"));
 
     const table = el("table", { class: "inbox", "aria-label": t("inbox.table") },
-        el("thead", {}, el("tr", {}, ...["col.channel", "col.subject", "col.priority", "col.status", "col.queue", "col.assignee", "col.sla"]
+        el("thead", {}, el("tr", {}, ...["col.channel", "col.subject", "col.priority", "col.status", "col.queue", "col.assignee", "col.updated", "col.sla"]
             .map((key) => el("th", { scope: "col" }, t(key as Parameters<typeof t>[0]))))),
         body);
 
@@ -63,6 +64,8 @@ export function renderInbox(main: HTMLElement, session: Session, feed: LiveFeed)
             el("td", {}, statusBadge(item.status)),
             el("td", {}, item.queue),
             el("td", {}, item.assignee ?? ""),
+            el("td", {}, el("time", { class: "updated", datetime: item.updatedAt, title: new Date(item.updatedAt).toLocaleString(locale()) },
+                shortTime(new Date(item.updatedAt), new Date(), locale()))),
             el("td", {}, countdown(item.slaDueAt)));
     }
 

@@ -138,7 +138,7 @@ export function renderTicket(main: HTMLElement, session: Session, feed: LiveFeed
                         el("button", { onclick: () => void act(() => post(session, `/tickets/${id}/assignee`, { agentId: null }), "") }, t("ticket.unassign"))),
                     el("section", { "aria-labelledby": "clocks-title" }, el("h2", { id: "clocks-title" }, t("ticket.clocks")),
                         el("ul", { class: "clocks" }, ...ticket.slaClocks.map((clock) =>
-                            el("li", {}, el("span", {}, clock.metric), countdown(clock.dueAt, clock.pausedSince, clock.breachedAt))))),
+                            el("li", {}, el("span", { class: "metric", title: clock.metric }, tOf("sla.metric", clock.metric)), countdown(clock.dueAt, clock.pausedSince, clock.breachedAt))))),
                     fieldsSection(session, ticket, act),
                     el("div", { id: "customer-panel" }))));
         if (typing) {
