@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the category model (ADR 0020) from deploy/intents when it is missing: the built silo's `train-intents` command,
+# Builds the category model (ADR 0020) from deploy/intents when it is missing or a training file is newer than it (a pull
+# that brought new lines): the built silo's `train-intents` command,
 # seeded, so the same data always gives the same model. The model is not in the repository; ./run.sh, ./test.sh,
 # deploy/local/cluster.sh and the benches call this before they start silos (about 6 s of one core when it trains).
 #
@@ -12,7 +13,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 
 model="${INTENT_MODEL:-$repo/.data/intents/intent-model.zip}"
 silo_dll="$repo/silo/TicketGrains.Silo/bin/Release/net10.0/TicketGrains.Silo.dll"
-if [[ "${1:-}" == "--force" || ! -f "$model" ]]; then
+# The files train-intents reads (never eval/, which only measures).
+stale() { [[ -n "$(find "$repo/deploy/intents" -maxdepth 1 -type f \( -name '*-examples.tsv' -o -name 'bitext-train.csv' \) -newer "$model")" ]]; }
+if [[ "${1:-}" == "--force" || ! -f "$model" ]] || stale; then
     require_dotnet
     [[ -f "$silo_dll" ]] || die "$silo_dll is missing; build first: dotnet build TicketGrains.sln -c Release"
     say "training the category model into $model"
