@@ -23,7 +23,7 @@ public sealed class WorkbenchSupervisorTests(WorkbenchFixture product, ChromiumF
 
         var queue = waiting.String("queue")!;
         Assert.Equal("1", await page.Locator($"tr[data-queue='{queue}'] td").First.TextContentAsync());
-        Assert.Equal("chat 0/3 · email 0/10", await page.Locator("tr[data-agent='ann'] td").Nth(1).TextContentAsync());
+        Assert.Equal("聊天 0/3 · 邮件 0/10", await page.Locator("tr[data-agent='ann'] td").Nth(1).TextContentAsync());
         Assert.Equal("在线", await page.Locator("tr[data-agent='sam'] td").First.TextContentAsync());
         Assert.Equal(["Refund not received"], await page.Locator(".risks li a").AllTextContentsAsync());
         Assert.Equal("warning", await page.Locator(".risks li .sla").GetAttributeAsync("data-state"));

@@ -81,7 +81,7 @@ export function renderSupervisor(main: HTMLElement, session: Session, feed: Live
         replace(agents, ...roster.map((agent) => el("tr", { "data-agent": agent.agentId },
             el("th", { scope: "row" }, agent.agentId),
             el("td", {}, el("span", { class: `presence presence-${agent.presence}` }, tOf("presence", agent.presence))),
-            el("td", {}, Object.keys({ ...agent.capacity, ...agent.load }).map((kind) => `${kind} ${agent.load[kind] ?? 0}/${agent.capacity[kind] ?? "∞"}`).join(" · ") || "—"))));
+            el("td", {}, Object.keys({ ...agent.capacity, ...agent.load }).map((kind) => `${tOf("kind", kind)} ${agent.load[kind] ?? 0}/${agent.capacity[kind] ?? "∞"}`).join(" · ") || "—"))));
     }
 
     async function loadRisks(): Promise<void> {
