@@ -58,6 +58,8 @@ public sealed class WorkbenchTicketToolsTests(WorkbenchFixture product, Chromium
         Assert.Contains("*", await phone.TextContentAsync());
         Assert.Equal("已脱敏", await page.Locator("#pii-state").TextContentAsync());
         Assert.Empty(await AuditedAsync(admin, "read-unmasked", customer));
+        // Nothing to read from the message: the fields section says what will appear there instead of standing empty.
+        Assert.Equal("暂无字段。从会话、截图或语音中读出的订单号、快递单号等会显示在这里。", await page.Locator("#fields-empty").TextContentAsync());
         await Screenshots.SaveAsync(page, "customer-masked", "zh");
 
         await page.Locator("#reveal-customer").ClickAsync();
@@ -105,6 +107,7 @@ public sealed class WorkbenchTicketToolsTests(WorkbenchFixture product, Chromium
         var proposal = page.Locator(".proposal[data-field=orderNo]");
         Assert.Equal(("文本", "置信度 95%"), (await proposal.Locator(".source").TextContentAsync(), await proposal.Locator(".confidence").TextContentAsync()));
         Assert.Equal("20261111-42", (await page.Locator("dd[data-field=orderNo]").TextContentAsync())?.Trim());
+        Assert.Equal(0, await page.Locator("#fields-empty").CountAsync());
         await Screenshots.SaveAsync(page, "ticket-fields", "zh");
         await proposal.Locator("button.accept").ClickAsync();
         await page.Locator("#ticket-notice", new() { HasText = "已采用“订单号”" }).WaitForAsync(WorkbenchBrowser.Shown);

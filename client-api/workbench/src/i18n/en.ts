@@ -135,6 +135,7 @@ export const en: Dictionary = {
     "customer.address": "Address",
     "customer.history": "Tickets",
     "fields.proposed": "Proposed fields",
+    "fields.none": "No fields yet. Order and tracking numbers read from the conversation, screenshots or voice notes show here.",
     "fields.accept": "Accept",
     "fields.reject": "Reject",
     "fields.accepted": "Accepted “{name}”",

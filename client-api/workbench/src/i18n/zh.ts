@@ -133,6 +133,7 @@ export const zh = {
     "customer.address": "地址",
     "customer.history": "历史工单",
     "fields.proposed": "待确认的字段",
+    "fields.none": "暂无字段。从会话、截图或语音中读出的订单号、快递单号等会显示在这里。",
     "fields.accept": "采用",
     "fields.reject": "忽略",
     "fields.accepted": "已采用“{name}”",

@@ -33,7 +33,9 @@ export function fieldsSection(session: Session, ticket: TicketView, act: (comman
     replace(list, ...Object.entries(ticket.fields).flatMap(([name, value]) => [
         el("dt", {}, fieldName(name)),
         el("dd", { "data-field": name }, value, sources[name] ? el("span", { class: `badge source source-${sources[name]}` }, tOf("source", sources[name])) : null)]));
+    const none = Object.keys(ticket.fields).length === 0 && proposals.length === 0;
     return el("section", { "aria-labelledby": "fields-title" }, el("h2", { id: "fields-title" }, t("ticket.fields")), list,
+        none ? el("p", { class: "hint", id: "fields-empty" }, t("fields.none")) : null,
         proposals.length > 0 ? el("h3", {}, t("fields.proposed")) : null,
         proposals.length > 0 ? el("ul", { class: "proposals", id: "proposals" }, ...proposals.map(proposalItem)) : null);
 }
