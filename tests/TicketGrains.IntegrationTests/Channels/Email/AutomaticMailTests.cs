@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using TicketGrains.Api.Privacy;
 using TicketGrains.IntegrationTests.Channels.Outbound;
 using TicketGrains.IntegrationTests.Infrastructure;
 using TicketGrains.IntegrationTests.Rules;
@@ -96,18 +95,7 @@ public sealed class AutomaticMailTests(ReplyClusterFixture cluster, ITestOutputH
         await AgentReplies.ReplyAsync(shop.Agent, ticket, "发票已寄出");
         var sent = await AgentReplies.SettledAsync(shop.Agent, ticket);
         Assert.Equal("sent", sent.GetProperty("state").GetString());
-        var bounce = Path.Combine(Path.GetTempPath(), $"bounce-{Guid.NewGuid():N}.eml");
-        await File.WriteAllBytesAsync(bounce, EmailFixtures.PostfixBounce(sent.GetProperty("messageId").GetGuid().ToString("N"), shop.Address));
-        try
-        {
-            var session = await Swaks.SendAsync(cluster.SmtpPort, "--to", shop.Address, "--from", "", "--data", "@" + bounce);
-
-            Assert.Contains("<-  250 2.0.0 delivery report recorded", session.Transcript);
-        }
-        finally
-        {
-            File.Delete(bounce);
-        }
+        await BounceSessions.SendAsync(cluster.SmtpPort, shop.Address, sent.GetProperty("messageId").GetGuid());
 
         var delivery = (await shop.Agent.GetAsync(TicketRequests.Ticket(ticket))).Expect(HttpStatusCode.OK).Json.GetProperty("messages")[1].GetProperty("delivery");
         Assert.Equal(("failed", 1, "bounced: 5.1.1 smtp; 550 5.1.1 <nobody@customer.test>: Recipient address rejected: User unknown in local recipient table"),
@@ -118,11 +106,7 @@ public sealed class AutomaticMailTests(ReplyClusterFixture cluster, ITestOutputH
         Assert.Equal([ticket], await shop.TicketsAsync());
 
         // Webhooks hear of the bounce as they heard of the sending: the reply's second outcome, failed with the reason.
-        await Poll.UntilAsync("the sent and the bounced outcome at the webhook", Deadline, () => Task.FromResult(receiver.Received.Count(r => r.Accepted) >= 2));
-        Assert.Equal([("sent", (string?)null), ("failed", FreeTextMask.Mask(AgentReplies.Summary(delivery).Reason!))],
-            receiver.Received.Where(r => r.Accepted).Select(r => r.Json.GetProperty("data").GetProperty("details"))
-                .Select(d => (d.GetProperty("state").GetString(), d.TryGetProperty("reason", out var reason) ? reason.GetString() : null)));
-        Assert.All(receiver.Received, r => Assert.Equal(("message.delivery", ticket), (r.Type, r.TicketId)));
+        await BounceSessions.AssertSentThenFailedAsync(receiver, ticket, AgentReplies.Summary(delivery).Reason!, Deadline);
     });
 
     [Fact]

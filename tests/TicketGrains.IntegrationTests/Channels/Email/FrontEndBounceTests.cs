@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using TicketGrains.Api.Privacy;
 using TicketGrains.IntegrationTests.Channels.Outbound;
 using TicketGrains.IntegrationTests.Infrastructure;
 using TicketGrains.IntegrationTests.Webhooks;
@@ -50,26 +49,12 @@ public sealed class FrontEndBounceTests(ITestOutputHelper output) : IAsyncLifeti
         var sent = await AgentReplies.SettledAsync(agent, ticket);
         Assert.Equal("sent", sent.GetProperty("state").GetString());
 
-        var bounce = Path.Combine(Path.GetTempPath(), $"bounce-{Guid.NewGuid():N}.eml");
-        await File.WriteAllBytesAsync(bounce, EmailFixtures.PostfixBounce(sent.GetProperty("messageId").GetGuid().ToString("N"), address));
-        try
-        {
-            var report = await Swaks.SendAsync(_smtpPort, "--to", address, "--from", "", "--data", "@" + bounce);
-            Assert.Contains("<-  250 2.0.0 delivery report recorded", report.Transcript);
-        }
-        finally
-        {
-            File.Delete(bounce);
-        }
+        await BounceSessions.SendAsync(_smtpPort, address, sent.GetProperty("messageId").GetGuid());
 
         var reason = AgentReplies.Summary((await agent.GetAsync(TicketRequests.Ticket(ticket))).Expect(HttpStatusCode.OK).Json
             .GetProperty("messages")[1].GetProperty("delivery")).Reason;
         Assert.StartsWith("bounced: 5.1.1 ", reason, StringComparison.Ordinal);
-        await Poll.UntilAsync("the sent and the bounced outcome at the webhook", Deadline, () => Task.FromResult(receiver.Received.Count(r => r.Accepted) >= 2));
-        Assert.Equal([("sent", (string?)null), ("failed", FreeTextMask.Mask(reason!))],
-            receiver.Received.Where(r => r.Accepted).Select(r => r.Json.GetProperty("data").GetProperty("details"))
-                .Select(d => (d.GetProperty("state").GetString(), d.TryGetProperty("reason", out var masked) ? masked.GetString() : null)));
-        Assert.All(receiver.Received, r => Assert.Equal(("message.delivery", ticket), (r.Type, r.TicketId)));
+        await BounceSessions.AssertSentThenFailedAsync(receiver, ticket, reason!, Deadline);
     });
 
     public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
